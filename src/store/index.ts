@@ -1,0 +1,6 @@
+export * from './data-dir.js';
+export * from './errors.js';
+export * from './open-store.js';
+export * from './sqlite-migrations.js';
+export * from './sqlite-store.js';
+export * from './store.js';
