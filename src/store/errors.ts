@@ -37,6 +37,18 @@ export class InvalidStoreRequestError extends FormdError {
   }
 }
 
+/** The store was closed while a stream of its records was still being read. */
+export class StoreClosedError extends FormdError {
+  readonly code = 'store_closed';
+
+  constructor() {
+    super(
+      'the store was closed while its records were being streamed',
+      'Finish reading the records before closing the store.',
+    );
+  }
+}
+
 /** The configuration asks for a store this build cannot open. */
 export class UnsupportedStoreError extends FormdError {
   readonly code = 'unsupported_store';

@@ -4,7 +4,12 @@
  */
 import Database from 'better-sqlite3';
 import { type FormDRecord, type ReviewStatus, recordFromJson, recordToJson } from '../record/index.js';
-import { ConcurrentEditError, FilingNotFoundError, InvalidStoreRequestError } from './errors.js';
+import {
+  ConcurrentEditError,
+  FilingNotFoundError,
+  InvalidStoreRequestError,
+  StoreClosedError,
+} from './errors.js';
 import { runMigrations } from './sqlite-migrations.js';
 import type {
   AuditChange,
@@ -72,14 +77,20 @@ interface RecordColumns {
 
 type Params = Record<string, string | number | null>;
 
+interface OpenStream {
+  reader: Database.Database;
+  rows: IterableIterator<string> | null;
+  closedByStore: boolean;
+}
+
 const SUMMARY_COLUMNS =
   'id, file, status, error_code, error_message, review_status, flagged, flag_rules, issuer_name, min_confidence, version, updated_at';
 
 export class SqliteFilingStore implements FilingStore {
   private readonly db: Database.Database;
   private readonly busyTimeoutMs: number;
-  /** Read-only connections held open by running iterateRecords calls, closed by close(). */
-  private readonly readers = new Set<Database.Database>();
+  /** Running iterateRecords calls and their read-only connections, ended by close(). */
+  private readonly streams = new Set<OpenStream>();
   /** list() builds its SQL from the filter; each distinct shape is prepared once. */
   private readonly listStatements = new Map<string, Database.Statement<Params, SummaryRow>>();
   private readonly statements: Statements;
@@ -165,17 +176,22 @@ export class SqliteFilingStore implements FilingStore {
       fileMustExist: true,
       timeout: this.busyTimeoutMs,
     });
-    this.readers.add(reader);
+    const stream: OpenStream = { reader, rows: null, closedByStore: false };
+    this.streams.add(stream);
     try {
       const { where, params } = whereClause({ ...filter, status: 'ok' }, { useIndexes: false });
       const statement = reader
         .prepare<Params, string>(`SELECT record FROM filings ${where} ORDER BY id`)
         .pluck();
-      for (const json of statement.iterate(params)) {
+      stream.rows = statement.iterate(params);
+      for (const json of stream.rows) {
         yield recordFromJson.parse(JSON.parse(json));
       }
+      // A stream cut short must not look complete to an export.
+      if (stream.closedByStore) throw new StoreClosedError();
     } finally {
-      this.readers.delete(reader);
+      this.streams.delete(stream);
+      stream.rows?.return?.();
       reader.close();
     }
   }
@@ -244,8 +260,13 @@ export class SqliteFilingStore implements FilingStore {
   }
 
   async close(): Promise<void> {
-    for (const reader of this.readers) reader.close();
-    this.readers.clear();
+    for (const stream of this.streams) {
+      stream.closedByStore = true;
+      // SQLite will not close a connection with a cursor open on it.
+      stream.rows?.return?.();
+      stream.reader.close();
+    }
+    this.streams.clear();
     if (this.db.open) this.db.close();
   }
 }
