@@ -1,0 +1,94 @@
+import type { Flag, FormDRecord } from '../record/index.js';
+import { formatCents, setPath } from '../record/index.js';
+import { type DigitSlip, digitSlip, oneSlipAway } from './digits.js';
+import { lineName, MONEY_LINES } from './money-lines.js';
+import { DEFAULT_CONFIDENCE_THRESHOLD, readCents } from './rule.js';
+import { checkRules, MISREAD_RULE, RULES } from './table.js';
+
+export interface EvaluateOptions {
+  /** Fields read below this confidence may be misreads (default 0.80). */
+  readonly confidenceThreshold?: number;
+}
+
+/** A value the pipeline probably misread: one digit slip away from a value with which the arithmetic agrees. */
+export interface Misread {
+  readonly path: string;
+  readonly read: number;
+  readonly value: number;
+  readonly slip: DigitSlip;
+  readonly confidence: number;
+  /** The arithmetic rules that fail as read and pass with `value`. */
+  readonly rules: readonly string[];
+}
+
+const ARITHMETIC = RULES.filter((r) => r.kind === 'arithmetic');
+const ARITHMETIC_IDS: ReadonlySet<string> = new Set(ARITHMETIC.map((r) => r.id));
+
+const READ_AS: Record<DigitSlip, string> = {
+  transposed: 'two adjacent digits read in the wrong order',
+  dropped: 'a digit missed in reading',
+  doubled: 'a digit read twice',
+  inserted: 'a digit read that is not on the page',
+  replaced: 'one digit misread',
+};
+
+/**
+ * The one misread that explains every failing arithmetic rule, or null. Only OCR values below the
+ * threshold are suspects; of several that fit, the lowest-confidence one wins, and a tie (or two
+ * values for one field) is too ambiguous to suggest anything.
+ */
+export function findMisread(
+  record: FormDRecord,
+  { confidenceThreshold = DEFAULT_CONFIDENCE_THRESHOLD }: EvaluateOptions = {},
+): Misread | null {
+  const failing = [...new Set(ARITHMETIC.flatMap((r) => r.check(record)).map((f) => f.rule))];
+  if (failing.length === 0) return null;
+
+  const work = structuredClone(record);
+  const fits: Misread[] = [];
+  for (const { path } of MONEY_LINES) {
+    const field = record.fields[path];
+    const read = readCents(record, path);
+    if (field?.source !== 'ocr' || field.confidence >= confidenceThreshold || read === null) continue;
+    for (const value of oneSlipAway(read)) {
+      setPath(work, path, value);
+      if (ARITHMETIC.every((r) => r.check(work).length === 0)) {
+        const slip = digitSlip(value, read);
+        if (slip) fits.push({ path, read, value, slip, confidence: field.confidence, rules: failing });
+      }
+    }
+    setPath(work, path, read);
+  }
+  if (fits.length === 0) return null;
+  const lowest = Math.min(...fits.map((f) => f.confidence));
+  const best = fits.filter((f) => f.confidence === lowest);
+  return best.length === 1 ? (best[0] ?? null) : null;
+}
+
+/** The warning flag that stands in for the arithmetic errors a misread explains. */
+export function misreadFlag(m: Misread): Flag {
+  const read = formatCents(m.read);
+  const value = formatCents(m.value);
+  return {
+    rule: MISREAD_RULE.id,
+    severity: MISREAD_RULE.severity,
+    paths: [m.path],
+    expected: m.value,
+    actual: m.read,
+    difference: m.read - m.value,
+    message: `${lineName(m.path)} was read as ${read} (confidence ${m.confidence.toFixed(2)}); the form's arithmetic says ${value}`,
+    explanation: `With ${value} every arithmetic rule passes; as read, ${m.rules.join(', ')} ${m.rules.length === 1 ? 'fails' : 'fail'}.`,
+    suggestion: { path: m.path, value: m.value, reason: `${READ_AS[m.slip]}: ${read} for ${value}` },
+  };
+}
+
+/**
+ * What the pipeline calls: every rule's flags, except that arithmetic errors one misread explains
+ * become a single warning on that field. The record is not changed.
+ */
+export function evaluate(record: FormDRecord, options: EvaluateOptions = {}): Flag[] {
+  const flags = checkRules(record);
+  const misread = findMisread(record, options);
+  if (!misread) return flags;
+  return [...flags.filter((f) => !ARITHMETIC_IDS.has(f.rule)), misreadFlag(misread)];
+}
