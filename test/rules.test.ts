@@ -242,7 +242,7 @@ describe.each(CASES)('$rule.id', ({ rule, breaks, blanks }) => {
       expect(flag.rule).toBe(rule.id);
       expect(flag.severity).toBe('error');
       expect(flag.message.length).toBeGreaterThan(10);
-      if (flag.expected !== undefined && flag.actual !== undefined) {
+      if (flag.expected != null && flag.actual != null) {
         expect(flag.difference).toBe(flag.actual - flag.expected);
       }
     }
