@@ -1,0 +1,27 @@
+/** Splits "1600 Bridge Parkway, Redwood Shores, CA 94065" into street, city, state and zip. */
+export interface Address {
+  street: string | null;
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+}
+
+export function splitAddress(text: string | null): Address | null {
+  if (!text) return null;
+  const t = text.replace(/\s+/g, ' ').trim();
+  const m = /^(.*?)[,\s]+([A-Za-z][A-Za-z .'-]*?)[,\s]+([A-Z]{2})\.?,?\s*(\d{5}(?:-?\d{4})?)?$/.exec(t);
+  if (!m) return { street: t, city: null, state: null, zip: null };
+  const [, before = '', city = '', state = '', zip] = m;
+  // The city is the last comma-separated part before the state; the rest is the street.
+  const parts = `${before}, ${city}`
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const cityPart = parts.pop() ?? null;
+  return {
+    street: parts.length ? parts.join(', ') : null,
+    city: cityPart,
+    state,
+    zip: zip ?? null,
+  };
+}

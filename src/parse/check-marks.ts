@@ -1,0 +1,32 @@
+/**
+ * Check marks as transcriptions write them, in every common style, reduced to two glyphs:
+ * CHECKED and UNCHECKED. Parsers then read one style only.
+ */
+export const CHECKED = '☒';
+export const UNCHECKED = '☐';
+
+const STYLES: Array<[RegExp, string]> = [
+  // HTML check boxes, as converters write them.
+  [/<input\b[^>]*\bchecked\b[^>]*>/gi, CHECKED],
+  [/<input\b[^>]*type=["']?checkbox["']?[^>]*>/gi, UNCHECKED],
+  // Bracketed marks: [X] [x] [✓] (X) (x) and empty [ ] ( ).
+  [/\[\s*[xX✓✔✗✘*]\s*\]/g, CHECKED],
+  [/\(\s*[xX✓✔✗✘]\s*\)/g, CHECKED],
+  [/\[\s?\]/g, UNCHECKED],
+  [/\(\s?\)(?=\s*[\p{L}$])/gu, UNCHECKED],
+  // Unicode boxes and marks.
+  [/[☑☒✅■▣⊠]/g, CHECKED],
+  [/[✓✔✗✘]/g, CHECKED],
+  [/[☐□▢❑❒◻]/g, UNCHECKED],
+];
+
+/** Rewrites every check-mark style in a line to ☒ / ☐. */
+export function normalizeCheckMarks(text: string): string {
+  let out = text;
+  for (const [pattern, glyph] of STYLES) out = out.replace(pattern, ` ${glyph} `);
+  return out;
+}
+
+export function isMark(ch: string | undefined): boolean {
+  return ch === CHECKED || ch === UNCHECKED;
+}

@@ -1,0 +1,78 @@
+import { CHECKED, isMark } from './check-marks.js';
+import type { FormText, Label, Match, Pos, Range } from './form-text.js';
+import { comparePos } from './form-text.js';
+
+export interface OptionReading {
+  checked: boolean | null;
+  confidence: number;
+  /** The option's text with its mark, as read. */
+  raw: string;
+  match: Match | null;
+}
+
+interface Token {
+  kind: 'mark' | 'option';
+  pos: Pos;
+  end: Pos;
+  checked?: boolean;
+  option?: number;
+  match?: Match;
+}
+
+/**
+ * Reads a group of check-box options ("☐ Rule 504 ☒ Rule 506", or "Yes ☐ No ☒") between two
+ * places. Each option takes its own mark: the mark before it when the group starts with a mark,
+ * else the mark after it. An option with no mark reads null.
+ */
+export function readOptions(doc: FormText, options: readonly Label[], from: Pos, to: Pos): OptionReading[] {
+  const range: Range = { from: from.line, to: Math.min(to.line + 1, doc.lines.length) };
+  const tokens: Token[] = [];
+  let after = from;
+  options.forEach((label, option) => {
+    const m = doc.find(label, range, after);
+    if (m && comparePos(m.end, to) <= 0) {
+      tokens.push({ kind: 'option', pos: m.start, end: m.end, option, match: m });
+      after = m.end;
+    }
+  });
+  for (let i = range.from; i < range.to; i++) {
+    const text = doc.lines[i]?.text ?? '';
+    for (let c = 0; c < text.length; c++) {
+      const pos = { line: i, col: c };
+      if (!isMark(text[c]) || comparePos(pos, from) < 0 || comparePos(pos, to) >= 0) continue;
+      if (tokens.some((t) => t.kind === 'option' && inside(pos, t))) continue;
+      tokens.push({ kind: 'mark', pos, end: { line: i, col: c + 1 }, checked: text[c] === CHECKED });
+    }
+  }
+  tokens.sort((a, b) => comparePos(a.pos, b.pos));
+
+  const readings: OptionReading[] = options.map(() => ({
+    checked: null,
+    confidence: 0,
+    raw: '',
+    match: null,
+  }));
+  const marksFirst = tokens[0]?.kind === 'mark';
+  tokens.forEach((token, index) => {
+    if (token.kind !== 'option' || token.option === undefined) return;
+    const neighbour = marksFirst ? tokens[index - 1] : tokens[index + 1];
+    const reading = readings[token.option];
+    if (!reading) return;
+    reading.match = token.match ?? null;
+    const optionText = doc.between(token.pos, token.end);
+    if (neighbour?.kind === 'mark') {
+      reading.checked = neighbour.checked ?? null;
+      reading.confidence = token.match?.score ?? 1;
+      reading.raw = marksFirst
+        ? `${neighbour.checked ? CHECKED : '☐'} ${optionText}`
+        : `${optionText} ${neighbour.checked ? CHECKED : '☐'}`;
+    } else {
+      reading.raw = optionText;
+    }
+  });
+  return readings;
+}
+
+function inside(pos: Pos, token: Token): boolean {
+  return comparePos(pos, token.pos) >= 0 && comparePos(pos, token.end) < 0;
+}

@@ -1,0 +1,180 @@
+import { ENTITY_TYPES } from '../record/schema.js';
+import { splitAddress } from './address.js';
+import type { Range } from './form-text.js';
+import type { LabelName } from './labels.js';
+import type { Reader } from './reader.js';
+
+/** The labels of the cover page and A.1, in form order: each value runs to the next one found. */
+const COVER_ORDER: readonly LabelName[] = [
+  'nameOfOffering',
+  'filingUnder',
+  'typeOfFiling',
+  'nameOfIssuer',
+  'executiveAddress',
+  'telephone',
+  'principalAddress',
+  'telephone',
+  'businessDescription',
+  'businessOrganization',
+  'incorporationDate',
+  'month',
+  'year',
+  'jurisdiction',
+];
+
+const ENTITY_LABELS: readonly LabelName[] = [
+  'corporation',
+  'lpFormed',
+  'businessTrust',
+  'lpToBeFormed',
+  'otherEntity',
+];
+
+/** The cover page (offering, exemptions, type of filing) and A.1 (the issuer). */
+export function readCover(r: Reader, range: Range): void {
+  const anchors = r.anchorsInOrder(COVER_ORDER, range);
+  const { record } = r;
+  let telephones = 0;
+
+  anchors.forEach((anchor, i) => {
+    const from = anchor.match.end;
+    const to = r.stopAfter(anchors, i, range);
+    const score = anchor.match.score;
+    switch (anchor.name) {
+      case 'nameOfOffering':
+        record.filing.offeringName = r.setText('filing.offeringName', from, to, score);
+        break;
+      case 'filingUnder': {
+        const paths = ['rule504', 'rule505', 'rule506', 'section4_6', 'uloe'] as const;
+        const readings = r.options(
+          paths.map((p) => `filing.exemptions.${p}`),
+          paths,
+          from,
+          to,
+        );
+        paths.forEach((p, k) => {
+          record.filing.exemptions[p] = readings[k]?.checked ?? null;
+        });
+        break;
+      }
+      case 'typeOfFiling': {
+        const readings = r.options(['', 'filing.isAmendment'], ['newFiling', 'amendment'], from, to);
+        const chosen = r.exclusive('Type of Filing', readings);
+        if (chosen !== null) {
+          record.filing.isAmendment = chosen === 1;
+          const reading = readings[chosen];
+          if (reading?.match)
+            r.evidence('filing.isAmendment', reading.raw, reading.match.start, reading.match.end, 1);
+        }
+        break;
+      }
+      case 'nameOfIssuer':
+        record.issuer.name = r.setText('issuer.name', from, to, score);
+        break;
+      case 'executiveAddress': {
+        const text = r.setText('issuer.address', from, to, score, true);
+        record.issuer.address = splitAddress(text);
+        if (text) recordAddressParts(r, 'issuer.address');
+        break;
+      }
+      case 'principalAddress': {
+        const text = r.setText('issuer.principalBusinessAddress', from, to, score, true);
+        record.issuer.principalBusinessAddress = splitAddress(text);
+        if (text) recordAddressParts(r, 'issuer.principalBusinessAddress');
+        break;
+      }
+      case 'telephone': {
+        const path = telephones++ === 0 ? 'issuer.phone' : 'issuer.principalBusinessPhone';
+        const phone = r.setText(path, from, to, score);
+        if (path === 'issuer.phone') record.issuer.phone = phone;
+        else record.issuer.principalBusinessPhone = phone;
+        break;
+      }
+      case 'businessDescription':
+        record.issuer.businessDescription = r.setText('issuer.businessDescription', from, to, score, true);
+        break;
+      case 'businessOrganization': {
+        const readings = r.options(
+          ENTITY_LABELS.map(() => ''),
+          ENTITY_LABELS,
+          from,
+          to,
+        );
+        const chosen = r.exclusive('Type of Business Organization', readings);
+        if (chosen !== null) {
+          record.issuer.entityType = ENTITY_TYPES[chosen] ?? null;
+          const reading = readings[chosen];
+          if (reading?.match)
+            r.evidence('issuer.entityType', reading.raw, reading.match.start, reading.match.end, 1);
+          if (record.issuer.entityType === 'other' && reading?.match) {
+            record.issuer.entityTypeOther = r.setText('issuer.entityTypeOther', reading.match.end, to, 1);
+          }
+        }
+        break;
+      }
+      case 'incorporationDate': {
+        // Actual/Estimated boxes follow the year; read them over the rest of the date block.
+        const jurisdiction = anchors.find((a) => a.name === 'jurisdiction');
+        const end = jurisdiction?.match.start ?? to;
+        const readings = r.options(['', ''], ['actual', 'estimated'], from, end);
+        const chosen = r.exclusive('Actual or Estimated', readings);
+        if (chosen !== null) {
+          record.issuer.incorporation.actual = chosen === 0;
+          const reading = readings[chosen];
+          if (reading?.match) {
+            r.evidence('issuer.incorporation.actual', reading.raw, reading.match.start, reading.match.end, 1);
+          }
+        }
+        break;
+      }
+      case 'month': {
+        const digits = digitsOnly(r.text(from, to));
+        const month = digits ? Number(digits) : Number.NaN;
+        if (month >= 1 && month <= 12) {
+          record.issuer.incorporation.month = month;
+          r.evidence('issuer.incorporation.month', digits, from, to, score);
+        }
+        break;
+      }
+      case 'year': {
+        const digits = digitsOnly(r.text(from, to));
+        if (digits.length === 2 || digits.length === 4) {
+          const n = Number(digits);
+          // Filings end in 2009, so a two-digit year up to 09 is this century.
+          record.issuer.incorporation.year = digits.length === 2 ? (n <= 9 ? 2000 + n : 1900 + n) : n;
+          r.evidence('issuer.incorporation.year', digits, from, to, score);
+        }
+        break;
+      }
+      case 'jurisdiction': {
+        const raw = r.setText('issuer.jurisdiction', from, to, score);
+        const code = raw?.replace(/[^A-Za-z]/g, '').toUpperCase() ?? '';
+        record.issuer.jurisdiction = code.length === 2 ? code : null;
+        if (record.issuer.jurisdiction === null) delete r.recorder.fields['issuer.jurisdiction'];
+        break;
+      }
+      default:
+        break;
+    }
+  });
+}
+
+/** The digits of a short typed value, the words and marks around them ignored ("1 2" is 12). */
+function digitsOnly(text: string): string {
+  const firstLines = text.split('\n').slice(0, 4).join(' ');
+  const m = firstLines.match(/\d/g);
+  return m ? m.join('').slice(0, 4) : '';
+}
+
+/** The parts of an address share the provenance of the whole. */
+function recordAddressParts(r: Reader, path: string): void {
+  const whole = r.recorder.fields[path];
+  delete r.recorder.fields[path];
+  if (!whole) return;
+  const address =
+    path === 'issuer.address' ? r.record.issuer.address : r.record.issuer.principalBusinessAddress;
+  if (!address) return;
+  for (const [key, value] of Object.entries(address)) {
+    if (value !== null) r.recorder.fields[`${path}.${key}`] = { ...whole, raw: whole.raw };
+  }
+}

@@ -1,0 +1,207 @@
+import { LevenshteinDistanceSearch } from 'natural/lib/natural/distance/index.js';
+import type { TextLine } from '../ingest/lines.js';
+import { fold, isWordChar } from './fold.js';
+
+/** A place in the text: index into the lines, and a character offset in that line. */
+export interface Pos {
+  line: number;
+  col: number;
+}
+
+export interface Match {
+  start: Pos;
+  end: Pos;
+  /** 1 for an exact match; lower for a fuzzy one. */
+  score: number;
+}
+
+/** A half-open range of line indexes to search in. */
+export interface Range {
+  from: number;
+  to: number;
+}
+
+/** A label of the form and the other ways printings and retyped versions word it. */
+export type Label = readonly string[];
+
+/** Below this similarity a fuzzy match is not a label. */
+const MIN_SCORE = 0.8;
+
+/**
+ * The lines of one filing, with label search over them. Labels are found by exact search on
+ * folded text first, then by fuzzy substring search (Levenshtein) on lines that share enough
+ * character trigrams with the label, so OCR-like typos (`Aggregate 0ffering Pr1ce`) still match.
+ */
+export class FormText {
+  readonly folded: string[];
+  private readonly trigrams: Array<Set<string> | undefined>;
+
+  constructor(readonly lines: readonly TextLine[]) {
+    this.folded = lines.map((l) => fold(l.text));
+    this.trigrams = new Array(lines.length);
+  }
+
+  get all(): Range {
+    return { from: 0, to: this.lines.length };
+  }
+
+  /** The first match of any variant of the label in the range, at or after `after`. */
+  find(label: Label, range: Range = this.all, after?: Pos): Match | null {
+    return this.findAll(label, range, after, 1)[0] ?? null;
+  }
+
+  /** Every match of the label in the range, in document order. */
+  findAll(label: Label, range: Range = this.all, after?: Pos, limit = Number.POSITIVE_INFINITY): Match[] {
+    const out: Match[] = [];
+    const first = Math.max(range.from, after?.line ?? range.from);
+    // Exact matches are cheap; fuzzy search runs only on the lines before the first exact one.
+    const exactLine = limit === 1 ? this.firstExactLine(label, first, range.to) : range.to;
+    for (let i = first; i < range.to && out.length < limit; i++) {
+      let col = after && i === after.line ? after.col : 0;
+      for (;;) {
+        // A label printed exactly somewhere ahead is taken there; fuzzy search is for labels OCR garbled.
+        const m = this.matchInLine(label, i, col, exactLine === range.to);
+        if (!m || out.length >= limit) break;
+        out.push(m);
+        col = m.end.col;
+      }
+    }
+    return out;
+  }
+
+  private firstExactLine(label: Label, from: number, to: number): number {
+    const needles = foldedVariants(label);
+    for (let i = from; i < to; i++) {
+      const text = this.folded[i] ?? '';
+      if (needles.some((n) => text.includes(n))) return i;
+    }
+    return to;
+  }
+
+  private matchInLine(label: Label, line: number, fromCol: number, fuzzy: boolean): Match | null {
+    const text = this.folded[line] ?? '';
+    let best: Match | null = null;
+    for (const needle of foldedVariants(label)) {
+      const exact = findWord(text, needle, fromCol, this.lines[line]?.text ?? '');
+      if (exact >= 0 && (!best || exact < best.start.col)) {
+        best = { start: { line, col: exact }, end: { line, col: exact + needle.length }, score: 1 };
+      }
+    }
+    if (best || !fuzzy) return best;
+    for (const needle of foldedVariants(label)) {
+      const m = this.fuzzyInLine(needle, line, fromCol);
+      if (m && (!best || m.score > best.score)) best = m;
+    }
+    return best;
+  }
+
+  private fuzzyInLine(needle: string, line: number, fromCol: number): Match | null {
+    // Short labels ("Debt", "Yes") are matched exactly only: fuzzy short words match anything.
+    if (needle.length < 6) return null;
+    const hay = (this.folded[line] ?? '').slice(fromCol);
+    // Printed labels sit on lines of their own size; long paragraphs are instructions.
+    if (hay.length > needle.length * 4 + 160) return null;
+    const grams = trigramsOf(needle);
+    // The rest of a line where a label was already found has trigrams of its own.
+    const have = fromCol > 0 ? trigramSet(squeeze(hay)) : this.lineTrigrams(line);
+    if (!have || grams.size === 0) return null;
+    let shared = 0;
+    for (const g of grams) if (have.has(g)) shared++;
+    if (shared / grams.size < 0.6 || hay.length < needle.length * 0.8) return null;
+    const result = LevenshteinDistanceSearch(needle, hay);
+    const score = 1 - result.distance / needle.length;
+    if (score < MIN_SCORE) return null;
+    const start = fromCol + result.offset;
+    const end = start + result.substring.length;
+    return { start: { line, col: start }, end: { line, col: end }, score };
+  }
+
+  private lineTrigrams(line: number): Set<string> {
+    let grams = this.trigrams[line];
+    if (!grams) {
+      grams = trigramSet(squeeze(this.folded[line] ?? ''));
+      this.trigrams[line] = grams;
+    }
+    return grams;
+  }
+
+  /** The text from one place to another, lines joined with newlines. */
+  between(from: Pos, to: Pos): string {
+    const parts: string[] = [];
+    for (let i = from.line; i <= to.line && i < this.lines.length; i++) {
+      const text = this.lines[i]?.text ?? '';
+      const a = i === from.line ? from.col : 0;
+      const b = i === to.line ? to.col : text.length;
+      parts.push(text.slice(a, b));
+    }
+    return parts.join('\n');
+  }
+
+  /** The 1-based source line numbers covered by a span. */
+  linesOf(from: Pos, to: Pos): TextLine[] {
+    return this.lines.slice(from.line, Math.min(to.line + 1, this.lines.length));
+  }
+
+  endOf(range: Range = this.all): Pos {
+    return { line: range.to, col: 0 };
+  }
+}
+
+/**
+ * Exact search that starts and ends at word boundaries (so "no" is not found in "none"). A word
+ * glued to a capitalised one by a converter ("ULOEType of Filing") still has its boundary.
+ */
+function findWord(text: string, needle: string, from: number, original: string): number {
+  let at = text.indexOf(needle, from);
+  while (at >= 0) {
+    const end = at + needle.length;
+    const startOk = !isWordChar(needle[0]) || !isWordChar(text[at - 1]) || capitalStart(original, at);
+    const endOk =
+      !isWordChar(needle[needle.length - 1]) || !isWordChar(text[end]) || capitalStart(original, end);
+    if (startOk && endOk) return at;
+    at = text.indexOf(needle, at + 1);
+  }
+  return -1;
+}
+
+/** A capital followed by a small letter starts a word, whatever stands before it. */
+function capitalStart(original: string, at: number): boolean {
+  const ch = original[at] ?? '';
+  const next = original[at + 1] ?? '';
+  return /\p{Lu}/u.test(ch) && /\p{Ll}/u.test(next);
+}
+
+const foldedCache = new WeakMap<Label, string[]>();
+const trigramCache = new Map<string, Set<string>>();
+
+function foldedVariants(label: Label): string[] {
+  let out = foldedCache.get(label);
+  if (!out) {
+    out = label.map(fold);
+    foldedCache.set(label, out);
+  }
+  return out;
+}
+
+function trigramsOf(needle: string): Set<string> {
+  let out = trigramCache.get(needle);
+  if (!out) {
+    out = trigramSet(squeeze(needle));
+    trigramCache.set(needle, out);
+  }
+  return out;
+}
+
+function squeeze(text: string): string {
+  return text.replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function trigramSet(text: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= text.length; i++) out.add(text.slice(i, i + 3));
+  return out;
+}
+
+export function comparePos(a: Pos, b: Pos): number {
+  return a.line - b.line || a.col - b.col;
+}

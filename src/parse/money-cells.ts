@@ -1,0 +1,64 @@
+import { parseMoney } from '../record/money.js';
+import { CHECKED, isMark, UNCHECKED } from './check-marks.js';
+
+/** One dollar box of a table row: its amount, whether its "estimate" box is checked, and the text read. */
+export interface MoneyCell {
+  cents: number | null;
+  estimated: boolean;
+  raw: string;
+  /** False when the box held text that is not an amount (then cents is null but something was written). */
+  readable: boolean;
+}
+
+// A space may follow a thousands comma (an OCR gap), never end an amount.
+const AMOUNT = /-0-|\d{1,3}(?:,\s?\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?|n\/a|none|nil|zero/i;
+
+/**
+ * Splits the text of a table row (after its label) into dollar cells. Each "$" opens a cell;
+ * the mark just before a "$" is that cell's estimate box. Rows typed without "$" signs fall back
+ * to the amounts themselves.
+ */
+export function readMoneyCells(text: string): MoneyCell[] {
+  const flat = text.replace(/\s+/g, ' ');
+  const dollarAt = [...flat.matchAll(/\$/g)].map((m) => m.index ?? 0);
+  if (dollarAt.length === 0) return amountsWithoutDollarSigns(flat);
+  return dollarAt.map((at, i) => {
+    const before = flat.slice(i === 0 ? 0 : (dollarAt[i - 1] ?? 0) + 1, at);
+    const lastMark = [...before].reverse().find((ch) => isMark(ch));
+    const body = flat.slice(at + 1, dollarAt[i + 1] ?? flat.length);
+    const cut = body.search(new RegExp(`[${CHECKED}${UNCHECKED}]`));
+    const inner = (cut >= 0 ? body.slice(0, cut) : body).trim();
+    const amount = AMOUNT.exec(inner);
+    const rawAmount = amount && amount.index <= 2 ? amount[0].trim() : '';
+    const cents = parseMoney(rawAmount);
+    return {
+      cents,
+      estimated: lastMark === CHECKED,
+      raw: `$ ${rawAmount}`.trim(),
+      readable: rawAmount === '' || cents !== null || /^n\/a$/i.test(rawAmount),
+    };
+  });
+}
+
+function amountsWithoutDollarSigns(flat: string): MoneyCell[] {
+  const out: MoneyCell[] = [];
+  let pendingMark: string | undefined;
+  for (const token of flat.split(' ')) {
+    if (isMark(token)) {
+      pendingMark = token;
+      continue;
+    }
+    if (!/^(?:\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d+\.\d{2}|-0-)$/.test(token)) continue;
+    out.push({ cents: parseMoney(token), estimated: pendingMark === CHECKED, raw: token, readable: true });
+    pendingMark = undefined;
+  }
+  return out;
+}
+
+/** A bare count before the first dollar cell ("Accredited investors 20 $ 27,701,668.92"). */
+export function readCount(text: string): { count: number | null; raw: string } {
+  const beforeDollar = text.split('$')[0] ?? '';
+  const m = /(?:^|\s)(\d{1,3}(?:,\d{3})*|\d+)(?=\s|$)/.exec(beforeDollar.replace(/\.{2,}/g, ' '));
+  if (!m?.[1]) return { count: null, raw: '' };
+  return { count: Number(m[1].replace(/,/g, '')), raw: m[1] };
+}

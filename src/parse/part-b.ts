@@ -1,0 +1,96 @@
+import { CHECKED } from './check-marks.js';
+import { comparePos, type Pos, type Range } from './form-text.js';
+import { LABELS, type LabelName } from './labels.js';
+import type { Reader } from './reader.js';
+import { multiLine, singleLine } from './value-text.js';
+
+const US_STATES = new Set(
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR'.split(
+    ' ',
+  ),
+);
+
+/** Part B: non-accredited sales, minimum investment, joint ownership, sales compensation. */
+export function readPartB(r: Reader, range: Range): void {
+  const { offering } = r.record;
+  const anchors = r.anchorsInOrder(['b1', 'b2', 'b3', 'b4'], range);
+  const at = (name: LabelName) => anchors.findIndex((a) => a.name === name);
+
+  const yesNo = (name: LabelName, path: string, group: string): boolean | null => {
+    const i = at(name);
+    const anchor = anchors[i];
+    if (!anchor) return null;
+    const readings = r.options(['', ''], ['yes', 'no'], anchor.match.end, r.stopAfter(anchors, i, range));
+    const chosen = r.exclusive(group, readings);
+    const reading = chosen === null ? undefined : readings[chosen];
+    if (reading?.match)
+      r.evidence(path, reading.raw, reading.match.start, reading.match.end, anchor.match.score);
+    return chosen === null ? null : chosen === 0;
+  };
+
+  offering.nonAccreditedSales = yesNo('b1', 'offering.nonAccreditedSales', 'B.1 non-accredited investors');
+  offering.jointOwnership = yesNo('b3', 'offering.jointOwnership', 'B.3 joint ownership');
+
+  const b2 = at('b2');
+  const b2Anchor = anchors[b2];
+  if (b2Anchor) {
+    const to = r.stopAfter(anchors, b2, range);
+    const [cell] = r.cells(b2Anchor.match.end, to);
+    offering.minimumInvestment = r.setMoney('offering.minimumInvestment', cell, b2Anchor.match.end, to);
+  }
+
+  const b4 = anchors[at('b4')];
+  if (b4) readSalesCompensation(r, { from: b4.match.start.line, to: range.to }, b4.match.end);
+}
+
+/** B.4: each filled block of a person paid for soliciting purchasers; a lone "N/A" is none. */
+function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
+  const blocks = r.doc.findAll(LABELS.fullName, range, after);
+  blocks.forEach((block, i) => {
+    const end = blocks[i + 1]?.start ?? r.doc.endOf(range);
+    const within = (name: LabelName) => {
+      const m = r.find(name, range, block.end);
+      return m && comparePos(m.start, end) < 0 ? m : null;
+    };
+    const addressAt = within('businessAddress');
+    const brokerAt = within('brokerDealer');
+    const statesAt = within('statesSolicited');
+    const stop = (...candidates: Array<Pos | undefined>) => candidates.find((p) => p !== undefined) ?? end;
+
+    const name = singleLine(r.text(block.end, stop(addressAt?.start, brokerAt?.start, statesAt?.start)));
+    const address = addressAt
+      ? multiLine(r.text(addressAt.end, stop(brokerAt?.start, statesAt?.start)))
+      : null;
+    const brokerDealer = brokerAt ? singleLine(r.text(brokerAt.end, stop(statesAt?.start))) : null;
+    const statesText = statesAt ? r.text(statesAt.end, end) : '';
+    const allStatesAt = statesAt ? within('allStates') : null;
+    const allStates = allStatesAt
+      ? (r.options([''], ['allStates'], statesAt?.end ?? allStatesAt.start, allStatesAt.end)[0]?.checked ??
+        false)
+      : false;
+    const states = checkedStates(statesText);
+    if (!name && !address && !brokerDealer && states.length === 0 && !allStates) return;
+
+    const index = r.record.offering.salesCompensation.length;
+    const prefix = `offering.salesCompensation.${index}`;
+    r.record.offering.salesCompensation.push({ name, address, brokerDealer, states, allStates });
+    if (name) r.setText(`${prefix}.name`, block.end, stop(addressAt?.start, brokerAt?.start), block.score);
+    if (address && addressAt) r.setText(`${prefix}.address`, addressAt.end, stop(brokerAt?.start), 1, true);
+    if (brokerDealer && brokerAt) r.setText(`${prefix}.brokerDealer`, brokerAt.end, stop(statesAt?.start), 1);
+    if (statesAt && (states.length || allStates)) {
+      r.evidence(`${prefix}.states`, states.join(' ') || 'All States', statesAt.end, end, 1);
+    }
+  });
+}
+
+/** The states whose box is checked: "☒ CA", "[X] CA" (already ☒) or "CA ☒". */
+function checkedStates(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(new RegExp(`${CHECKED}\\s*\\[?([A-Z]{2})\\]?`, 'g'))) {
+    if (m[1] && US_STATES.has(m[1])) out.add(m[1]);
+  }
+  for (const m of text.matchAll(new RegExp(`\\[?([A-Z]{2})\\]?\\s*${CHECKED}`, 'g'))) {
+    if (m[1] && US_STATES.has(m[1])) out.add(m[1]);
+  }
+  return [...out];
+}

@@ -1,0 +1,192 @@
+import { comparePos, type Pos, type Range } from './form-text.js';
+import type { LabelName } from './labels.js';
+import { readCount } from './money-cells.js';
+import type { Anchor, Reader } from './reader.js';
+
+/** Part C: the dollar tables C.1, C.2, C.4.a, C.4.b and C.5, in integer cents. */
+export function readPartC(r: Reader, range: Range): void {
+  const questions = r.anchorsInOrder(['c1', 'c2', 'c3', 'c4a', 'c4b', 'c5'], range);
+  const span = (name: LabelName): { from: Pos; to: Pos } | null => {
+    const i = questions.findIndex((q) => q.name === name);
+    const q = questions[i];
+    if (!q) return null;
+    return { from: q.match.end, to: r.stopAfter(questions, i, range) };
+  };
+  const c1 = span('c1');
+  if (c1) readSecurities(r, c1);
+  const c2 = span('c2');
+  if (c2) readInvestors(r, c2);
+  const c4a = span('c4a');
+  if (c4a) readExpenses(r, c4a);
+  const c4b = span('c4b');
+  if (c4b) {
+    const [cell] = r.cells(c4b.from, c4b.to);
+    r.record.offering.adjustedGrossProceeds = r.setMoney(
+      'offering.adjustedGrossProceeds',
+      cell,
+      c4b.from,
+      c4b.to,
+    );
+  }
+  const c5 = span('c5');
+  if (c5) readUseOfProceeds(r, c5);
+}
+
+/** The rows of a table: each row label found after the previous one, its cells up to the next. */
+function rows(r: Reader, names: readonly LabelName[], table: { from: Pos; to: Pos }) {
+  const range: Range = { from: table.from.line, to: Math.min(table.to.line + 1, r.doc.lines.length) };
+  const found: Anchor[] = [];
+  let after = table.from;
+  for (const name of names) {
+    const m = r.find(name, range, after);
+    if (!m || comparePos(m.start, table.to) >= 0) continue;
+    found.push({ name, match: m });
+    after = m.end;
+  }
+  return found.map((anchor, i) => ({
+    name: anchor.name,
+    from: anchor.match.end,
+    to: found[i + 1]?.match.start ?? table.to,
+    score: anchor.match.score,
+  }));
+}
+
+const SECURITY_ROWS = ['debt', 'equity', 'convertible', 'partnership', 'otherSecurity', 'total'] as const;
+const SECURITY_KEYS = {
+  debt: 'debt',
+  equity: 'equity',
+  convertible: 'convertible',
+  partnership: 'partnership',
+  otherSecurity: 'other',
+  total: 'total',
+} as const;
+
+function readSecurities(r: Reader, table: { from: Pos; to: Pos }): void {
+  const { securities } = r.record.offering;
+  for (const row of rows(r, SECURITY_ROWS, table)) {
+    const key = SECURITY_KEYS[row.name as (typeof SECURITY_ROWS)[number]];
+    const cells = r.cells(row.from, row.to);
+    const base = `offering.securities.${key}`;
+    securities[key].offered = r.setMoney(`${base}.offered`, cells[0], row.from, row.to, row.score);
+    securities[key].sold = r.setMoney(`${base}.sold`, cells[1], row.from, row.to, row.score);
+    if (key === 'equity') {
+      const [common, preferred] = r.options(
+        [`${base}.common`, `${base}.preferred`],
+        ['common', 'preferred'],
+        row.from,
+        row.to,
+      );
+      securities.equity.common = common?.checked ?? null;
+      securities.equity.preferred = preferred?.checked ?? null;
+    }
+    if (key === 'other') {
+      const description = leadingText(r.text(row.from, row.to));
+      securities.other.description = description;
+      if (description) r.evidence(`${base}.description`, description, row.from, row.to, row.score);
+    }
+  }
+}
+
+function readInvestors(r: Reader, table: { from: Pos; to: Pos }): void {
+  const { investors } = r.record.offering;
+  for (const row of rows(r, ['accredited', 'nonAccredited'], table)) {
+    const key = row.name === 'accredited' ? 'accredited' : 'nonAccredited';
+    const text = r.text(row.from, row.to).split('\n')[0] ?? '';
+    const { count, raw } = readCount(text);
+    investors[key].count = count;
+    if (count !== null) r.evidence(`offering.investors.${key}.count`, raw, row.from, row.to, row.score);
+    const [cell] = r.cells(row.from, row.to);
+    investors[key].amount = r.setMoney(`offering.investors.${key}.amount`, cell, row.from, row.to, row.score);
+  }
+}
+
+const EXPENSE_ROWS = [
+  'transferAgent',
+  'printing',
+  'legal',
+  'accounting',
+  'engineering',
+  'salesCommissions',
+  'findersFees',
+  'otherExpenses',
+  'total',
+] as const;
+const EXPENSE_KEYS = {
+  transferAgent: 'transferAgent',
+  printing: 'printing',
+  legal: 'legal',
+  accounting: 'accounting',
+  engineering: 'engineering',
+  salesCommissions: 'salesCommissions',
+  findersFees: 'findersFees',
+  otherExpenses: 'other',
+  total: 'total',
+} as const;
+
+function readExpenses(r: Reader, table: { from: Pos; to: Pos }): void {
+  for (const row of rows(r, EXPENSE_ROWS, table)) {
+    const key = EXPENSE_KEYS[row.name as (typeof EXPENSE_ROWS)[number]];
+    const [cell] = r.cells(row.from, row.to);
+    r.record.offering.expenses[key] = r.setMoney(
+      `offering.expenses.${key}`,
+      cell,
+      row.from,
+      row.to,
+      row.score,
+    );
+  }
+}
+
+const USE_ROWS = [
+  'salaries',
+  'realEstate',
+  'equipment',
+  'construction',
+  'acquisition',
+  'debtRepayment',
+  'workingCapital',
+  'otherUse',
+  'columnTotals',
+  'totalPaymentsListed',
+] as const;
+
+function readUseOfProceeds(r: Reader, table: { from: Pos; to: Pos }): void {
+  const use = r.record.offering.useOfProceeds;
+  for (const row of rows(r, USE_ROWS, table)) {
+    const cells = r.cells(row.from, row.to);
+    if (row.name === 'totalPaymentsListed') {
+      use.totalPaymentsListed = r.setMoney(
+        'offering.useOfProceeds.totalPaymentsListed',
+        cells[cells.length - 1],
+        row.from,
+        row.to,
+        row.score,
+      );
+      continue;
+    }
+    const key =
+      row.name === 'otherUse'
+        ? 'other'
+        : (row.name as Exclude<(typeof USE_ROWS)[number], 'otherUse' | 'totalPaymentsListed'>);
+    const base = `offering.useOfProceeds.${key}`;
+    // A row with one readable cell cannot say which column it is in: it is less certain.
+    const confidence = cells.length >= 2 ? row.score : row.score * 0.5;
+    use[key].affiliates = r.setMoney(`${base}.affiliates`, cells[0], row.from, row.to, confidence);
+    use[key].others = r.setMoney(`${base}.others`, cells[1], row.from, row.to, confidence);
+    if (key === 'other') {
+      const description = leadingText(r.text(row.from, row.to));
+      use.other.description = description;
+      if (description) r.evidence(`${base}.description`, description, row.from, row.to, row.score);
+    }
+  }
+}
+
+/** The words typed into an "Other (specify ___)" blank: the row's text before its first box or "$". */
+function leadingText(text: string): string | null {
+  const head = (text.split(/[$☐☒\n]/)[0] ?? '').replace(/^\s*(?:\(?\s*specify\s*)?/i, '');
+  const words = head
+    .replace(/[_():.\t]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return words === '' ? null : words;
+}

@@ -1,0 +1,42 @@
+import type { TextLine } from '../ingest/lines.js';
+import type { Bbox, FieldProvenance, FormDRecord } from '../record/schema.js';
+
+/** Where a value was read: the lines it came from and how sure the reading is. */
+export interface Evidence {
+  raw: string;
+  lines: readonly TextLine[];
+  confidence: number;
+}
+
+/** Collects the `fields` map: provenance for every value a parser sets. */
+export class FieldRecorder {
+  readonly fields: FormDRecord['fields'] = {};
+
+  record(path: string, evidence: Evidence): void {
+    const first = evidence.lines[0];
+    const entry: FieldProvenance = {
+      confidence: clamp01(evidence.confidence),
+      page: first?.page ?? null,
+      bbox: unionBbox(evidence.lines),
+      source: first?.bbox ? 'ocr' : 'text',
+      raw: evidence.raw.trim().slice(0, 500),
+    };
+    if (first && first.bbox === null) entry.line = first.line;
+    this.fields[path] = entry;
+  }
+}
+
+function unionBbox(lines: readonly TextLine[]): Bbox | null {
+  const boxes = lines.map((l) => l.bbox).filter((b): b is Bbox => b !== null);
+  if (boxes.length === 0) return null;
+  return [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
+}
+
+function clamp01(x: number): number {
+  return Math.max(0, Math.min(1, Math.round(x * 1000) / 1000));
+}

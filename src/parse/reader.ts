@@ -1,0 +1,122 @@
+import type { FormDRecord } from '../record/schema.js';
+import { type OptionReading, readOptions } from './checkbox-groups.js';
+import { comparePos, type FormText, type Match, type Pos, type Range } from './form-text.js';
+import { LABELS, type LabelName } from './labels.js';
+import { type MoneyCell, readMoneyCells } from './money-cells.js';
+import { FieldRecorder } from './provenance.js';
+import { multiLine, singleLine } from './value-text.js';
+
+export interface Anchor {
+  name: LabelName;
+  match: Match;
+}
+
+/**
+ * What every part parser shares: the document, the record being filled, the provenance of each
+ * value, and the ways of reading a value after a label.
+ */
+export class Reader {
+  readonly recorder = new FieldRecorder();
+  /** Exclusive groups that read no box or two boxes: sent to review. */
+  readonly doubtful: string[] = [];
+
+  constructor(
+    readonly doc: FormText,
+    readonly record: FormDRecord,
+  ) {}
+
+  find(name: LabelName, range: Range, after?: Pos): Match | null {
+    return this.doc.find(LABELS[name], range, after);
+  }
+
+  /** The labels found in the range, in document order, each at its first place after the previous one. */
+  anchorsInOrder(names: readonly LabelName[], range: Range): Anchor[] {
+    const out: Anchor[] = [];
+    let after: Pos | undefined;
+    for (const name of names) {
+      const match = this.find(name, range, after);
+      if (!match) continue;
+      out.push({ name, match });
+      after = match.end;
+    }
+    return out;
+  }
+
+  /** Where the value after an anchor stops: the next anchor's start, or the end of the range. */
+  stopAfter(anchors: readonly Anchor[], index: number, range: Range): Pos {
+    return anchors[index + 1]?.match.start ?? this.doc.endOf(range);
+  }
+
+  text(from: Pos, to: Pos): string {
+    return this.doc.between(from, to);
+  }
+
+  /** Sets a text value read between two places, with its provenance. */
+  setText(path: string, from: Pos, to: Pos, score: number, multi = false): string | null {
+    const raw = this.text(from, to);
+    const value = multi ? multiLine(raw) : singleLine(raw);
+    if (value !== null) this.evidence(path, value, from, to, score);
+    return value;
+  }
+
+  /** Records provenance for a value set by a part parser. */
+  evidence(path: string, raw: string, from: Pos, to: Pos, confidence: number): void {
+    const lines = this.doc.linesOf(
+      from,
+      comparePos(to, from) > 0 && to.col === 0 ? { line: to.line - 1, col: 0 } : to,
+    );
+    const firstWithText = lines.find(
+      (l) => raw.trim() === '' || l.text.includes(raw.trim().split(/[\s,]/)[0] ?? ''),
+    );
+    this.recorder.record(path, {
+      raw,
+      lines: firstWithText ? [firstWithText] : lines.slice(0, 1),
+      confidence,
+    });
+  }
+
+  /** Reads a group of check boxes; records each checked/unchecked option that has a mark. */
+  options(paths: readonly string[], labels: readonly LabelName[], from: Pos, to: Pos): OptionReading[] {
+    const readings = readOptions(
+      this.doc,
+      labels.map((l) => LABELS[l]),
+      from,
+      to,
+    );
+    readings.forEach((reading, i) => {
+      const path = paths[i];
+      if (!path || reading.checked === null || !reading.match) return;
+      this.recorder.record(path, {
+        raw: reading.raw,
+        lines: this.doc.linesOf(reading.match.start, reading.match.end),
+        confidence: reading.confidence,
+      });
+    });
+    return readings;
+  }
+
+  /** An exclusive group (Yes/No, Actual/Estimated) reads one box; anything else goes to review. */
+  exclusive(group: string, readings: readonly OptionReading[]): number | null {
+    const checked = readings.flatMap((r, i) => (r.checked ? [i] : []));
+    const anyMark = readings.some((r) => r.checked !== null);
+    if (checked.length === 1) return checked[0] ?? null;
+    if (anyMark)
+      this.doubtful.push(`${group}: ${checked.length === 0 ? 'no box' : 'more than one box'} checked`);
+    return null;
+  }
+
+  cells(from: Pos, to: Pos): MoneyCell[] {
+    return readMoneyCells(this.text(from, to));
+  }
+
+  /** Sets a money value from a cell, its provenance, and its estimate box. */
+  setMoney(path: string, cell: MoneyCell | undefined, from: Pos, to: Pos, confidence = 1): number | null {
+    if (!cell) return null;
+    if (cell.cents !== null)
+      this.evidence(path, cell.raw, from, to, cell.readable ? confidence : confidence * 0.5);
+    if (cell.estimated && path.startsWith('offering.')) {
+      this.record.offering.estimated.push(path.slice('offering.'.length));
+    }
+    return cell.cents;
+  }
+}

@@ -1,0 +1,52 @@
+import { comparePos, type Pos, type Range } from './form-text.js';
+import { LABELS, type LabelName } from './labels.js';
+import type { Reader } from './reader.js';
+import { multiLine, singleLine } from './value-text.js';
+
+const ROLE_LABELS: readonly LabelName[] = [
+  'promoter',
+  'beneficialOwner',
+  'executiveOfficer',
+  'director',
+  'generalPartner',
+];
+const ROLE_KEYS = ['promoter', 'beneficialOwner', 'executiveOfficer', 'director', 'generalPartner'] as const;
+
+/** A.2: every filled block of related persons, in form order; blank blocks are not records. */
+export function readRelatedPersons(r: Reader, range: Range): void {
+  const starts = r.doc.findAll(LABELS.checkBoxesThatApply, range);
+  starts.forEach((start, i) => {
+    const blockEnd: Pos = starts[i + 1]?.start ?? r.doc.endOf(range);
+    const nameAt = r.find('fullName', range, start.end);
+    const addressAt = nameAt ? r.find('businessAddress', range, nameAt.end) : null;
+    const rolesEnd = nameAt && comparePos(nameAt.start, blockEnd) < 0 ? nameAt.start : blockEnd;
+    const index = r.record.relatedPersons.length;
+    const prefix = `relatedPersons.${index}`;
+
+    const readings = r.options(
+      ROLE_KEYS.map((k) => `${prefix}.roles.${k}`),
+      ROLE_LABELS,
+      start.end,
+      rolesEnd,
+    );
+    const usableName = nameAt && comparePos(nameAt.start, blockEnd) < 0;
+    const usableAddress = addressAt && comparePos(addressAt.start, blockEnd) < 0;
+    const nameText = usableName ? r.text(nameAt.end, usableAddress ? addressAt.start : blockEnd) : '';
+    const addressText = usableAddress ? r.text(addressAt.end, blockEnd) : '';
+    const name = singleLine(nameText);
+    const address = multiLine(addressText);
+    const anyRole = readings.some((x) => x.checked);
+    if (!name && !address && !anyRole) {
+      for (const k of ROLE_KEYS) delete r.recorder.fields[`${prefix}.roles.${k}`];
+      return;
+    }
+    const roles = Object.fromEntries(ROLE_KEYS.map((k, j) => [k, readings[j]?.checked ?? null])) as Record<
+      (typeof ROLE_KEYS)[number],
+      boolean | null
+    >;
+    r.record.relatedPersons.push({ name, address, roles });
+    if (name && nameAt)
+      r.setText(`${prefix}.name`, nameAt.end, usableAddress ? addressAt.start : blockEnd, nameAt.score);
+    if (address && addressAt) r.setText(`${prefix}.address`, addressAt.end, blockEnd, addressAt.score, true);
+  });
+}

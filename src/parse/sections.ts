@@ -1,0 +1,57 @@
+import { NotFormDError, TruncatedFilingError } from '../errors.js';
+import type { FormText, Range } from './form-text.js';
+import { DISTINCTIVE, LABELS } from './labels.js';
+
+/** Where each part of the form lies in the document's lines. */
+export interface Sections {
+  /** The cover page and A.1, up to the related persons. */
+  cover: Range;
+  /** A.2 related persons. */
+  persons: Range;
+  partB: Range;
+  partC: Range;
+  partD: Range;
+  partE: Range;
+}
+
+/**
+ * Finds the parts of the form. A document with too few of the form's distinctive labels is not
+ * a Form D; one that has them but no signature part was cut off.
+ */
+export function findSections(doc: FormText): Sections {
+  const found = DISTINCTIVE.filter((name) => doc.find(LABELS[name]) !== null);
+  if (found.length < 4) {
+    throw new NotFormDError(`found ${found.length} of the form's ${DISTINCTIVE.length} distinctive labels`);
+  }
+  const end = doc.lines.length;
+  const lineOf = (name: keyof typeof LABELS, after = 0): number | null =>
+    doc.find(LABELS[name], { from: after, to: end })?.start.line ?? null;
+
+  const b = lineOf('partB') ?? lineOf('b1');
+  const c = lineOf('partC', b ?? 0) ?? lineOf('c1', b ?? 0);
+  const d = lineOf('partD', c ?? 0) ?? lineOf('signer', c ?? 0);
+  const e = d === null ? null : (lineOf('partE', d) ?? lineOf('e1', d));
+  const appendix = e === null ? null : lineOf('appendix', e);
+
+  if (d === null) {
+    const reached = c !== null ? 'Part C' : b !== null ? 'Part B' : 'Part A';
+    throw new TruncatedFilingError(`it ends in ${reached}; the signature, Part D, is missing`);
+  }
+
+  // "Check box(es) that apply" also heads the exemptions on page 1: persons start after the issuer.
+  const issuerAt = doc.find(LABELS.nameOfIssuer)?.end;
+  const a2 = doc.find(LABELS.a2, { from: 0, to: b ?? end }, issuerAt)?.start.line;
+  const firstPerson =
+    a2 ?? doc.find(LABELS.checkBoxesThatApply, { from: 0, to: b ?? end }, issuerAt)?.start.line;
+  const personsStart = firstPerson ?? b ?? c ?? d;
+  const bStart = b ?? c ?? d;
+  const cStart = c ?? d;
+  return {
+    cover: { from: 0, to: personsStart },
+    persons: { from: personsStart, to: bStart },
+    partB: { from: bStart, to: cStart },
+    partC: { from: cStart, to: d },
+    partD: { from: d, to: e ?? end },
+    partE: { from: e ?? end, to: appendix ?? end },
+  };
+}

@@ -1,0 +1,49 @@
+import { parseDate } from '../record/dates.js';
+import type { Range } from './form-text.js';
+import type { LabelName } from './labels.js';
+import type { Reader } from './reader.js';
+
+const SIGNATURE_ORDER: readonly LabelName[] = ['signatureIssuer', 'signature', 'date', 'signer', 'title'];
+
+/** Part D, the federal signature; Part E's copy fills what Part D leaves blank. */
+export function readSignature(r: Reader, partD: Range, partE: Range): void {
+  for (const range of [partD, partE]) {
+    const anchors = r.anchorsInOrder(SIGNATURE_ORDER, range);
+    const { signature } = r.record;
+    anchors.forEach((anchor, i) => {
+      const from = anchor.match.end;
+      const to = r.stopAfter(anchors, i, range);
+      const score = anchor.match.score;
+      if (anchor.name === 'signatureIssuer' && signature.issuer === null) {
+        signature.issuer = r.setText('signature.issuer', from, to, score);
+      } else if (anchor.name === 'signer' && signature.signer === null) {
+        signature.signer = r.setText('signature.signer', from, to, score);
+      } else if (anchor.name === 'title' && signature.title === null) {
+        signature.title = r.setText('signature.title', from, to, score);
+      } else if (anchor.name === 'date' && signature.date === null) {
+        const raw =
+          r
+            .text(from, to)
+            .split('\n')
+            .map((l) => l.trim())
+            .find((l) => l !== '') ?? '';
+        signature.date = parseDate(raw.replace(/^[:\s]+/, ''));
+        if (signature.date) r.evidence('signature.date', raw, from, to, score);
+      }
+    });
+  }
+}
+
+/** E.1: is any party subject to the disqualification provisions of Rule 262? */
+export function readStateDisqualification(r: Reader, partE: Range): void {
+  const question = r.find('e1', partE);
+  if (!question) return;
+  const stop = r.find('signatureIssuer', partE, question.end)?.start ?? r.doc.endOf(partE);
+  const readings = r.options(['', ''], ['yes', 'no'], question.end, stop);
+  const chosen = r.exclusive('E.1 disqualification', readings);
+  if (chosen === null) return;
+  r.record.stateDisqualification = chosen === 0;
+  const reading = readings[chosen];
+  if (reading?.match)
+    r.evidence('stateDisqualification', reading.raw, reading.match.start, reading.match.end, question.score);
+}

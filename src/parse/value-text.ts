@@ -1,0 +1,56 @@
+import { CHECKED, UNCHECKED } from './check-marks.js';
+
+/** Stamps and office marks that land beside typed values on scans and transcriptions. */
+const STAMP_LINE =
+  /^(?:processed|received|thomson|financial|thomson financial|sec use only|prefix|serial|date received|omb approval|attention)$/i;
+
+/**
+ * Removes a leading printed instruction in parentheses ("(Number and Street, City, State, Zip
+ * Code)"), which may span lines, but keeps a value that starts with one ("(650) 801-6135").
+ */
+export function stripLeadingInstruction(text: string): string {
+  let rest = text.replace(/^[\s:.;,_-]+/, '');
+  while (rest.startsWith('(')) {
+    let depth = 0;
+    let end = -1;
+    for (let i = 0; i < rest.length; i++) {
+      if (rest[i] === '(') depth++;
+      else if (rest[i] === ')' && --depth === 0) {
+        end = i;
+        break;
+      }
+    }
+    const inner = end >= 0 ? rest.slice(1, end) : rest.slice(1);
+    if ((inner.match(/\p{L}{2,}/gu) ?? []).length < 2) break;
+    rest = end >= 0 ? rest.slice(end + 1).replace(/^[\s:.;,_-]+/, '') : '';
+  }
+  return rest;
+}
+
+/** The lines of a value: instructions, check marks, stamps and blank lines removed. */
+export function valueLines(text: string): string[] {
+  return stripLeadingInstruction(text)
+    .split('\n')
+    .map((l) => l.replaceAll(CHECKED, ' ').replaceAll(UNCHECKED, ' ').replace(/\s+/g, ' ').trim())
+    .map((l) => l.replace(/^[:.;,_\s-]+/, '').replace(/[\s_]+$/, ''))
+    .filter((l) => l !== '' && !STAMP_LINE.test(l) && !/^\(.*\)$/.test(l) && !/^_+$/.test(l));
+}
+
+/** A one-line value (a name, a title): the first line, or null when blank. */
+export function singleLine(text: string): string | null {
+  const line = valueLines(text)[0];
+  return line ? cleanBlank(line) : null;
+}
+
+/** A value that may run over lines (an address): joined with ", ". */
+export function multiLine(text: string, maxLines = 3): string | null {
+  const lines = valueLines(text).slice(0, maxLines);
+  return lines.length ? cleanBlank(lines.join(', ').replace(/,\s*,/g, ',')) : null;
+}
+
+/** "N/A", "None" and lone punctuation in a text box mean nothing was written. */
+function cleanBlank(value: string): string | null {
+  const v = value.trim();
+  if (v === '' || /^(?:n\/?a|none|not applicable|-+)$/i.test(v)) return null;
+  return v;
+}
