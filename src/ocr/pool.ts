@@ -1,0 +1,184 @@
+import { availableParallelism } from 'node:os';
+import Tesseract from 'tesseract.js';
+import { TransientError } from '../errors.js';
+import { assertLanguageData, ENG_LANG_PATH, OSD_LANG_PATH } from './tesseract-data.js';
+
+const { createWorker, OEM } = Tesseract;
+
+export type OcrWorker = Tesseract.Worker;
+
+export interface OcrPoolOptions {
+  /** Workers that run at once; defaults to the machine's cores. */
+  size?: number;
+  /** Pages a worker reads before it is replaced, to give back the memory WebAssembly never returns. */
+  recycleAfter?: number;
+  /** A job that takes longer than this is abandoned and its worker replaced. */
+  timeoutMs?: number;
+  /** Directory holding eng.traineddata.gz. */
+  langPath?: string;
+}
+
+interface Slot {
+  worker: OcrWorker;
+  jobs: number;
+}
+
+interface Waiter {
+  resolve: (slot: Slot) => void;
+  reject: (error: Error) => void;
+}
+
+/** What tesseract's orientation and script detection says: the clockwise turn that puts the page upright. */
+export interface OsdResult {
+  degrees: 0 | 90 | 180 | 270;
+  confidence: number;
+}
+
+/**
+ * A fixed number of tesseract.js workers (LSTM only, English data from node_modules) shared by
+ * every OCR call in a process. Jobs wait for a free worker; workers are recycled after N jobs.
+ */
+export class OcrPool {
+  readonly size: number;
+  readonly recycleAfter: number;
+  readonly timeoutMs: number;
+  readonly langPath: string;
+  #idle: Slot[] = [];
+  #live = 0;
+  #waiting: Waiter[] = [];
+  #closed = false;
+  #osd: Promise<OcrWorker> | undefined;
+  #osdQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: OcrPoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? availableParallelism());
+    this.recycleAfter = Math.max(1, options.recycleAfter ?? 50);
+    this.timeoutMs = options.timeoutMs ?? 180_000;
+    this.langPath = options.langPath ?? ENG_LANG_PATH;
+    assertLanguageData(this.langPath, 'eng');
+  }
+
+  /** Runs one job on a free worker; a worker whose job failed or timed out is replaced. */
+  async run<T>(job: (worker: OcrWorker) => Promise<T>): Promise<T> {
+    const slot = await this.#acquire();
+    let healthy = true;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new TransientError('OCR took too long', 'Try the file again.')),
+          this.timeoutMs,
+        );
+      });
+      return await Promise.race([job(slot.worker), timeout]);
+    } catch (error) {
+      healthy = false;
+      throw typeof error === 'string' ? new Error(`tesseract: ${error}`) : error;
+    } finally {
+      clearTimeout(timer);
+      slot.jobs++;
+      this.#release(slot, healthy);
+    }
+  }
+
+  /** Orientation from tesseract's OSD (legacy engine, one worker, jobs in turn); null when it cannot tell. */
+  detectOrientation(image: Buffer): Promise<OsdResult | null> {
+    if (this.#closed) return Promise.reject(new Error('the OCR pool is closed'));
+    const job = this.#osdQueue.then(async (): Promise<OsdResult | null> => {
+      this.#osd ??= spawn('osd', OEM.TESSERACT_ONLY, OSD_LANG_PATH, true);
+      const worker = await this.#osd;
+      const { data } = await worker.detect(image);
+      const degrees = data.orientation_degrees;
+      if (degrees !== 0 && degrees !== 90 && degrees !== 180 && degrees !== 270) return null;
+      return { degrees: degrees as OsdResult['degrees'], confidence: data.orientation_confidence ?? 0 };
+    });
+    this.#osdQueue = job.catch(() => undefined);
+    return job;
+  }
+
+  /** Stops every worker; jobs still waiting are rejected. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const waiter of this.#waiting.splice(0)) waiter.reject(new Error('the OCR pool is closed'));
+    const idle = this.#idle.splice(0);
+    this.#live -= idle.length;
+    const osd = this.#osd;
+    this.#osd = undefined;
+    await Promise.all([
+      ...idle.map((slot) => slot.worker.terminate()),
+      osd?.then((w) => w.terminate()).catch(() => undefined),
+    ]);
+  }
+
+  async #acquire(): Promise<Slot> {
+    if (this.#closed) throw new Error('the OCR pool is closed');
+    const slot = this.#idle.pop();
+    if (slot) return slot;
+    if (this.#live < this.size) return this.#spawnSlot();
+    return new Promise((resolve, reject) => this.#waiting.push({ resolve, reject }));
+  }
+
+  async #spawnSlot(): Promise<Slot> {
+    this.#live++;
+    try {
+      return { worker: await spawn('eng', OEM.LSTM_ONLY, this.langPath, false), jobs: 0 };
+    } catch (error) {
+      this.#live--;
+      throw error;
+    }
+  }
+
+  #release(slot: Slot, healthy: boolean): void {
+    if (this.#closed || !healthy || slot.jobs >= this.recycleAfter) {
+      this.#live--;
+      void slot.worker.terminate().catch(() => undefined);
+      if (this.#closed) return;
+      const waiter = this.#waiting.shift();
+      if (waiter) this.#spawnSlot().then(waiter.resolve, waiter.reject);
+      return;
+    }
+    const waiter = this.#waiting.shift();
+    if (waiter) waiter.resolve(slot);
+    else this.#idle.push(slot);
+  }
+}
+
+async function spawn(
+  lang: string,
+  oem: Tesseract.OEM,
+  langPath: string,
+  legacy: boolean,
+): Promise<OcrWorker> {
+  assertLanguageData(langPath, lang);
+  try {
+    return await createWorker(lang, oem, {
+      langPath,
+      gzip: true,
+      cacheMethod: 'none',
+      legacyCore: legacy,
+      legacyLang: legacy,
+      // Without a handler tesseract.js rethrows a failed job inside its message listener, killing the process.
+      errorHandler: () => undefined,
+      logger: () => undefined,
+    });
+  } catch (error) {
+    throw new TransientError(
+      `tesseract could not start (${String(error)})`,
+      'Check that tesseract.js is installed.',
+    );
+  }
+}
+
+let shared: OcrPool | undefined;
+
+/** The process's pool, made on first use; stages use it unless they are given one. */
+export function sharedOcrPool(): OcrPool {
+  shared ??= new OcrPool();
+  return shared;
+}
+
+export async function closeSharedOcrPool(): Promise<void> {
+  const pool = shared;
+  shared = undefined;
+  await pool?.close();
+}

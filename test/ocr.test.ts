@@ -1,0 +1,85 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { MONEY_WHITELIST, OcrPool, ocrPage, ocrRegion } from '../src/ocr/index.js';
+import { textPage } from './image-fixtures.js';
+
+const pool = new OcrPool({ size: 2 });
+afterAll(() => pool.close());
+
+const LINES = [
+  'Name of Issuer: Qualys, Inc.',
+  'Redwood Shores, CA 94065  Telephone (650) 801-6135',
+  'Total Payments Listed  $ 27,701,668.92',
+];
+
+function inside(box: readonly number[], area: readonly number[], slack: number): boolean {
+  return (
+    box[0]! >= area[0]! - slack &&
+    box[1]! >= area[1]! - slack &&
+    box[2]! <= area[2]! + slack &&
+    box[3]! <= area[3]! + slack
+  );
+}
+
+describe('ocrPage', () => {
+  it('reads rendered lines of text, an amount included, with word boxes inside each line', async () => {
+    const { image, lines } = textPage(LINES, { height: 700, top: 150 });
+    const result = await ocrPage({ ...image, page: 3 }, { pool, firstLine: 10 });
+    expect(result.lines.map((l) => l.text.replace(/\s+/g, ' '))).toEqual(
+      LINES.map((l) => l.replace(/\s+/g, ' ')),
+    );
+    expect(result.lines.map((l) => [l.line, l.page])).toEqual([
+      [10, 3],
+      [11, 3],
+      [12, 3],
+    ]);
+    expect(result.meanConfidence).toBeGreaterThan(0.8);
+    result.lines.forEach((line, i) => {
+      const drawn = lines[i]!.box;
+      expect(inside(line.bbox!, drawn, 6)).toBe(true);
+      for (const word of line.words!) {
+        expect(inside(word.bbox, drawn, 6)).toBe(true);
+        expect(word.confidence).toBeGreaterThan(0.5);
+        expect(word.confidence).toBeLessThanOrEqual(1);
+      }
+    });
+    expect(result.words.map((w) => w.text)).toContain('27,701,668.92');
+  });
+});
+
+describe('ocrRegion', () => {
+  it('re-reads a money cell with the digit whitelist on a single line', async () => {
+    const { image, lines } = textPage(['Total Payments Listed', '$ 27,701,668.92'], {
+      height: 500,
+      top: 150,
+    });
+    const amount = lines[1]!.box;
+    const result = await ocrRegion(image, amount, { pool, whitelist: MONEY_WHITELIST, singleLine: true });
+    expect(result.text.replace(/\s/g, '')).toBe('$27,701,668.92');
+    expect(result.confidence).toBeGreaterThan(0.5);
+    for (const word of result.words) expect(inside(word.bbox, amount, 14)).toBe(true);
+  });
+
+  it('keeps letters out of a cell read with the whitelist', async () => {
+    const { image, lines } = textPage(['Total 1,234.56'], { height: 300, top: 150 });
+    const result = await ocrRegion(image, lines[0]!.box, {
+      pool,
+      whitelist: MONEY_WHITELIST,
+      singleLine: true,
+    });
+    expect(result.text).toMatch(/^[0-9$,.\- ]*$/);
+    expect(result.text).toContain('1,234.56');
+  });
+});
+
+describe('OcrPool', () => {
+  it('replaces a worker after its quota of pages and refuses work once closed', async () => {
+    const small = new OcrPool({ size: 1, recycleAfter: 1 });
+    const { image } = textPage(['Legal Fees $ 50,000.00'], { width: 1200, height: 200, top: 100, left: 50 });
+    const first = await ocrPage(image, { pool: small });
+    const second = await ocrPage(image, { pool: small });
+    expect(first.lines[0]?.text).toBe('Legal Fees $ 50,000.00');
+    expect(second.lines[0]?.text).toBe('Legal Fees $ 50,000.00');
+    await small.close();
+    await expect(ocrPage(image, { pool: small })).rejects.toThrow(/closed/);
+  });
+});
