@@ -41,12 +41,16 @@ export function findMisread(
   record: FormDRecord,
   { confidenceThreshold = DEFAULT_CONFIDENCE_THRESHOLD }: EvaluateOptions = {},
 ): Misread | null {
-  const failing = [...new Set(ARITHMETIC.flatMap((r) => r.check(record)).map((f) => f.rule))];
-  if (failing.length === 0) return null;
+  const failingRules = ARITHMETIC.filter((r) => r.check(record).length > 0);
+  if (failingRules.length === 0) return null;
+  const failing = failingRules.map((r) => r.id);
+  // Only a value that a failing rule reads can make it pass.
+  const suspects = new Set(failingRules.flatMap((r) => r.paths));
 
   const work = structuredClone(record);
   const fits: Misread[] = [];
   for (const { path } of MONEY_LINES) {
+    if (!suspects.has(path)) continue;
     const field = record.fields[path];
     const read = readCents(record, path);
     if (field?.source !== 'ocr' || field.confidence >= confidenceThreshold || read === null) continue;

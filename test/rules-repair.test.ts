@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import type { FormDRecord } from '../src/record/index.js';
+import { evaluate, findMisread } from '../src/rules/index.js';
+import { consistentRecord, readAt, seedRecord, usd } from './rules-seed.js';
+
+const TOTAL_LISTED = 'offering.useOfProceeds.totalPaymentsListed';
+const LEGAL = 'offering.expenses.legal';
+const DEBT = 'offering.useOfProceeds.debtRepayment.others';
+const WORKING = 'offering.useOfProceeds.workingCapital.others';
+
+/** A consistent filing whose total payments listed was read with two digits swapped, at a confidence. */
+function swappedTotal(confidence: number): FormDRecord {
+  const record = consistentRecord();
+  record.offering.useOfProceeds.totalPaymentsListed = usd(28634027.04);
+  readAt(record, TOTAL_LISTED, confidence, '$ 28,634,027.04');
+  return record;
+}
+
+describe('a misread suspected from the arithmetic', () => {
+  it('turns the errors a low-confidence swapped pair of digits causes into one warning with the value meant', () => {
+    const flags = evaluate(swappedTotal(0.55));
+    expect(flags).toEqual([
+      {
+        rule: 'OCR_SUSPECTED_MISREAD',
+        severity: 'warning',
+        paths: [TOTAL_LISTED],
+        expected: usd(28634072.04),
+        actual: usd(28634027.04),
+        difference: usd(-45),
+        message:
+          "C.5 total payments listed was read as 28,634,027.04 (confidence 0.55); the form's arithmetic says 28,634,072.04",
+        explanation:
+          'With 28,634,072.04 every arithmetic rule passes; as read, C5_ROWS_SUM_TO_TOTAL, C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS fail.',
+        suggestion: {
+          path: TOTAL_LISTED,
+          value: usd(28634072.04),
+          reason: 'two adjacent digits read in the wrong order: 28,634,027.04 for 28,634,072.04',
+        },
+      },
+    ]);
+  });
+
+  it('suggests the value meant for one digit misread', () => {
+    const record = consistentRecord();
+    record.offering.expenses.findersFees = 0;
+    record.offering.expenses.legal = usd(56000);
+    readAt(record, LEGAL, 0.6, '$ 56,000.00');
+    const flags = evaluate(record);
+    expect(flags.map((f) => [f.rule, f.severity])).toEqual([['OCR_SUSPECTED_MISREAD', 'warning']]);
+    expect(flags[0]?.suggestion).toEqual({
+      path: LEGAL,
+      value: usd(50000),
+      reason: 'one digit misread: 56,000.00 for 50,000.00',
+    });
+  });
+
+  it('suggests the value meant for a digit missed in reading', () => {
+    const record = consistentRecord();
+    record.offering.expenses.findersFees = 0;
+    record.offering.expenses.legal = usd(5000);
+    readAt(record, LEGAL, 0.6);
+    expect(findMisread(record)).toMatchObject({
+      path: LEGAL,
+      read: usd(5000),
+      value: usd(50000),
+      slip: 'dropped',
+    });
+  });
+
+  it('suggests nothing when a blank row leaves several values that would pass', () => {
+    const record = consistentRecord();
+    record.offering.expenses.legal = usd(56000);
+    readAt(record, LEGAL, 0.6);
+    expect(record.offering.expenses.findersFees).toBeNull();
+    expect(findMisread(record)).toBeNull();
+    expect(evaluate(record).map((f) => f.rule)).toEqual(['C4A_SUM']);
+  });
+
+  it('keeps the error flags for the same misread read with high confidence', () => {
+    const flags = evaluate(swappedTotal(0.99));
+    expect(flags.map((f) => [f.rule, f.severity])).toEqual([
+      ['C5_ROWS_SUM_TO_TOTAL', 'error'],
+      ['C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS', 'error'],
+    ]);
+    expect(flags.some((f) => f.suggestion)).toBe(false);
+  });
+
+  it('honours a threshold given by the caller', () => {
+    expect(evaluate(swappedTotal(0.9), { confidenceThreshold: 0.95 }).map((f) => f.rule)).toEqual([
+      'OCR_SUSPECTED_MISREAD',
+    ]);
+  });
+
+  it('never repairs a value from a text transcription or one a person set', () => {
+    for (const source of ['text', 'review'] as const) {
+      const record = swappedTotal(0.5);
+      const field = record.fields[TOTAL_LISTED];
+      if (field) field.source = source;
+      expect(evaluate(record).map((f) => f.rule)).toEqual([
+        'C5_ROWS_SUM_TO_TOTAL',
+        'C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS',
+      ]);
+    }
+  });
+
+  it('does not pass a filer’s own error off as a misread', () => {
+    const record = seedRecord();
+    readAt(record, TOTAL_LISTED, 0.4, '$ 27,701,668.92');
+    expect(evaluate(record).map((f) => f.rule)).toEqual([
+      'C5_ROWS_SUM_TO_TOTAL',
+      'C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS',
+    ]);
+  });
+
+  it('prefers the lowest-confidence field when two could each have been misread', () => {
+    const record = consistentRecord();
+    record.offering.useOfProceeds.debtRepayment.others = usd(11035000.09);
+    readAt(record, DEBT, 0.5);
+    readAt(record, WORKING, 0.7);
+    expect(evaluate(record)).toEqual([
+      expect.objectContaining({
+        rule: 'OCR_SUSPECTED_MISREAD',
+        suggestion: expect.objectContaining({ path: DEBT, value: usd(11035000.08) }),
+      }),
+    ]);
+  });
+
+  it('keeps the errors and suggests nothing when two equally uncertain fields could each be the misread', () => {
+    const record = consistentRecord();
+    record.offering.useOfProceeds.debtRepayment.others = usd(11035000.09);
+    readAt(record, DEBT, 0.6);
+    readAt(record, WORKING, 0.6);
+    expect(findMisread(record)).toBeNull();
+    const flags = evaluate(record);
+    expect(flags.map((f) => f.rule)).toEqual(['C5_ROWS_SUM_TO_TOTAL']);
+    expect(flags.some((f) => f.suggestion)).toBe(false);
+  });
+
+  it('keeps the flags of other rules beside the warning', () => {
+    const record = swappedTotal(0.5);
+    record.issuer.jurisdiction = 'XX';
+    expect(evaluate(record).map((f) => [f.rule, f.severity])).toEqual([
+      ['STATE_CODE', 'error'],
+      ['OCR_SUSPECTED_MISREAD', 'warning'],
+    ]);
+  });
+
+  it('never changes the record', () => {
+    const record = swappedTotal(0.5);
+    const before = structuredClone(record);
+    evaluate(record);
+    expect(record).toEqual(before);
+  });
+
+  it('finds nothing to repair in a filing that agrees with itself', () => {
+    const record = consistentRecord();
+    readAt(record, TOTAL_LISTED, 0.1);
+    expect(findMisread(record)).toBeNull();
+    expect(evaluate(record)).toEqual([]);
+  });
+});
