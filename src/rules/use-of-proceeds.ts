@@ -15,7 +15,7 @@ const ALL_ROWS = C5_ROW_KEYS.flatMap((k) => C5_COLUMNS.map(([column]) => `${C5}.
 const COLUMN_RULES = C5_COLUMNS.map(([column, columnName]) =>
   sumRule({
     id: 'C5_COLUMN_SUM',
-    description: '',
+    description: `The C.5 ${columnName} add up to their column total.`,
     group: C5,
     rowPaths: C5_ROW_KEYS.map((k) => `${C5}.${k}.${column}`),
     totalPath: `${C5}.columnTotals.${column}`,
