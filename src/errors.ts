@@ -118,3 +118,8 @@ export function describeError(error: unknown, file?: string): string {
 export function errorCode(error: unknown): string {
   return error instanceof FormdError ? error.code : 'internal';
 }
+
+/** A filing asked for by id or file is not in the store. */
+export class NotFoundError extends FormdError {
+  readonly code = 'not_found';
+}

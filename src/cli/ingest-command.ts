@@ -1,0 +1,42 @@
+import type { Command, Option } from 'commander';
+import { parseThreshold } from '../cli.js';
+import { ingestBatch } from '../pipeline/ingest-batch.js';
+import { openStore, resolveDataDir } from '../store/index.js';
+import { EXIT } from './exit-codes.js';
+import { createProgress } from './progress.js';
+
+export function registerIngest(program: Command, dataOption: () => Option): void {
+  program
+    .command('ingest')
+    .description(
+      'read filings (PDF, TIFF, PNG, JPEG scans or text transcriptions) into the store; folders are read recursively',
+    )
+    .argument('<paths...>', 'files or folders')
+    .addOption(dataOption())
+    .option('--threshold <n>', 'values read below this confidence go to review', parseThreshold, 0.8)
+    .action(async (paths: string[], opts: { data?: string; threshold: number }) => {
+      const dataDir = resolveDataDir(opts.data);
+      const store = await openStore({ dataDir });
+      const progress = createProgress();
+      try {
+        const summary = await ingestBatch(paths, store, {
+          confidenceThreshold: opts.threshold,
+          dataDir,
+          onTotal: (n) => progress.total(n),
+          onOutcome: (o, s) => progress.outcome(o, s),
+        });
+        progress.stop();
+        const parts = [`${summary.ok} ok`];
+        if (summary.flagged) parts.push(`${summary.flagged} flagged`);
+        if (summary.needsReview) parts.push(`${summary.needsReview} to review`);
+        if (summary.duplicate) parts.push(`${summary.duplicate} already stored`);
+        parts.push(`${summary.failed} failed`);
+        process.stdout.write(`${summary.total} filings: ${parts.join(', ')}\n`);
+        if (summary.failed === 0) process.exitCode = EXIT.ok;
+        else process.exitCode = summary.ok + summary.duplicate > 0 ? EXIT.someFailed : EXIT.nothingRead;
+      } finally {
+        progress.stop();
+        await store.close();
+      }
+    });
+}
