@@ -1,0 +1,119 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  cleanPage,
+  despeckle,
+  estimateSkew,
+  linesRunAcross,
+  looksUpsideDown,
+  normaliseContrast,
+  type QuarterTurn,
+  quarterTurn,
+} from '../src/image/index.js';
+import type { PageImage } from '../src/ingest/pages/page-image.js';
+import { OcrPool } from '../src/ocr/index.js';
+import { FORM_LINES, rotateBy, speckle, textPage } from './image-fixtures.js';
+
+const page = textPage(FORM_LINES).image;
+const pool = new OcrPool({ size: 1 });
+afterAll(() => pool.close());
+
+/** Mean absolute difference between two pages, on 8x8 blocks so anti-aliasing does not count. */
+function blockDifference(a: PageImage, b: PageImage): number {
+  expect([a.width, a.height]).toEqual([b.width, b.height]);
+  const block = 8;
+  let total = 0;
+  let n = 0;
+  for (let by = 0; by + block <= a.height; by += block) {
+    for (let bx = 0; bx + block <= a.width; bx += block) {
+      let sa = 0;
+      let sb = 0;
+      for (let y = by; y < by + block; y++) {
+        for (let x = bx; x < bx + block; x++) {
+          sa += a.data[y * a.width + x]!;
+          sb += b.data[y * b.width + x]!;
+        }
+      }
+      total += Math.abs(sa - sb) / (block * block);
+      n++;
+    }
+  }
+  return total / n;
+}
+
+describe('deskew', () => {
+  it.each([2.3, -1.7, 4.2, 0])('measures a page turned %f degrees to within 0.2 degrees', async (angle) => {
+    expect(Math.abs((await estimateSkew(await rotateBy(page, angle))) - angle)).toBeLessThanOrEqual(0.2);
+  });
+
+  it('levels a skewed page and records the skew it corrected', async () => {
+    const { image, info } = await cleanPage(await rotateBy(page, -1.7));
+    expect(info.skew).toBeCloseTo(-1.7, 0);
+    expect(Math.abs(await estimateSkew(image))).toBeLessThanOrEqual(0.1);
+    expect([image.width, image.height]).toEqual([page.width, page.height]);
+  });
+});
+
+describe('orientation', () => {
+  it('tells lines that run across the page from lines that run down it', async () => {
+    expect(await linesRunAcross(page)).toBe(true);
+    expect(await linesRunAcross(await quarterTurn(page, 90))).toBe(false);
+    expect(await looksUpsideDown(page)).toBe(false);
+    expect(await looksUpsideDown(await quarterTurn(page, 180))).toBe(true);
+  });
+
+  it.each([90, 180, 270] as const)(
+    'puts a page turned %i degrees right side up from its pixels alone',
+    async (turn) => {
+      const turned = await rotateBy(await quarterTurn(page, turn), 0.8);
+      const { image, info } = await cleanPage(turned);
+      expect(info.rotation).toBe(((360 - turn) % 360) as QuarterTurn);
+      expect(info).toMatchObject({ width: page.width, height: page.height });
+      expect(blockDifference(image, page)).toBeLessThan(3);
+    },
+  );
+
+  it.each([0, 90, 180, 270] as const)(
+    'puts a page turned %i degrees right side up with tesseract OSD',
+    async (turn) => {
+      const { image, info } = await cleanPage(await quarterTurn(page, turn), { ocr: pool });
+      expect(info.rotation).toBe(((360 - turn) % 360) as QuarterTurn);
+      expect(blockDifference(image, page)).toBeLessThan(3);
+    },
+  );
+});
+
+describe('despeckle', () => {
+  it('removes isolated specks and leaves text, periods and commas alone', async () => {
+    const { image, lines } = textPage(['Total Payments Listed $ 27,701,668.92', 'i. j; a: 1,234.56'], {
+      height: 800,
+    });
+    const speckled = speckle(image, 400);
+    const { image: clean, removed } = despeckle(speckled);
+    expect(removed).toBeGreaterThan(300);
+    // Every pixel inside the lines of text is as it was drawn.
+    for (const { box } of lines) {
+      for (let y = box[1] - 2; y <= box[3] + 2; y++) {
+        for (let x = box[0] - 2; x <= box[2] + 2; x++) {
+          const i = y * image.width + x;
+          if (speckled.data[i] === image.data[i]) expect(clean.data[i]).toBe(image.data[i]);
+        }
+      }
+    }
+    // Away from the text, the paper is white again.
+    const far = clean.data.subarray(600 * image.width, 800 * image.width);
+    expect(far.every((v) => v === 255)).toBe(true);
+  });
+
+  it('removes nothing from a clean page', () => {
+    expect(despeckle(page).removed).toBe(0);
+  });
+});
+
+describe('normaliseContrast', () => {
+  it('makes gray paper white and faded ink dark', () => {
+    const faded = { ...page, data: Buffer.from(page.data.map((v) => 90 + Math.round((v * 110) / 255))) };
+    const { data } = normaliseContrast(faded);
+    expect(data[10]).toBe(255);
+    expect(data.subarray(0, 600 * page.width).reduce((m, v) => Math.min(m, v), 255)).toBeLessThan(10);
+  });
+});
