@@ -83,10 +83,15 @@ describe('orientation', () => {
 });
 
 describe('despeckle', () => {
-  it('removes isolated specks and leaves text, periods and commas alone', async () => {
-    const { image, lines } = textPage(['Total Payments Listed $ 27,701,668.92', 'i. j; a: 1,234.56'], {
-      height: 800,
-    });
+  it('removes isolated specks and leaves text, periods, commas and dot leaders alone', async () => {
+    const { image, lines } = textPage(
+      [
+        'Total Payments Listed $ 27,701,668.92',
+        'i. j; a: 1,234.56',
+        'hours per response . . . . . . . . . 16.00',
+      ],
+      { height: 800, top: 150 },
+    );
     const speckled = speckle(image, 400);
     const { image: clean, removed } = despeckle(speckled);
     expect(removed).toBeGreaterThan(300);
@@ -100,8 +105,16 @@ describe('despeckle', () => {
       }
     }
     // Away from the text, the paper is white again.
-    const far = clean.data.subarray(600 * image.width, 800 * image.width);
+    const far = clean.data.subarray(650 * image.width, 800 * image.width);
     expect(far.every((v) => v === 255)).toBe(true);
+  });
+
+  it('whitens faint gray haze away from the ink', () => {
+    const { image } = textPage(['Legal Fees $ 50,000.00'], { height: 400 });
+    const hazy = { ...image, data: Buffer.from(image.data) };
+    for (let i = 350 * image.width; i < 360 * image.width; i += 7) hazy.data[i] = 215;
+    const { image: clean } = despeckle(hazy);
+    expect(clean.data.subarray(350 * image.width, 360 * image.width).every((v) => v === 255)).toBe(true);
   });
 
   it('removes nothing from a clean page', () => {

@@ -31,28 +31,92 @@ export function despeckle(
   for (let c = 1; c < components.length; c++) {
     if (!small[c]) continue;
     const box = components[c]!;
-    const x0 = Math.max(0, box.x0 - isolation);
-    const x1 = Math.min(width - 1, box.x1 + isolation);
-    const y0 = Math.max(0, box.y0 - isolation);
-    const y1 = Math.min(height - 1, box.y1 + isolation);
-    let nearGlyph = false;
-    for (let y = y0; y <= y1 && !nearGlyph; y++) {
-      for (let x = x0; x <= x1; x++) {
-        const other = labels[y * width + x]!;
-        if (other !== 0 && other !== c && !small[other]) {
-          nearGlyph = true;
-          break;
-        }
-      }
-    }
-    if (nearGlyph) continue;
+    if (
+      nearGlyph(labels, width, height, box, c, small, isolation) ||
+      inDotRow(components, small, c, isolation)
+    )
+      continue;
     removed++;
+    for (let y = box.y0; y <= box.y1; y++) ink.fill(0, y * width + box.x0, y * width + box.x1 + 1);
     // The speck's box and a one-pixel ring of anti-aliasing go white; nothing else is that close.
     for (let y = Math.max(0, box.y0 - 1); y <= Math.min(height - 1, box.y1 + 1); y++) {
       data.fill(255, y * width + Math.max(0, box.x0 - 1), y * width + Math.min(width, box.x1 + 2));
     }
   }
+  clearHaze(data, ink, width, height, Math.max(1, Math.round(2 * scale)));
   return { image: { ...image, data }, removed };
+}
+
+/** Whether a component larger than a speck has ink within `isolation` pixels of this one. */
+function nearGlyph(
+  labels: Int32Array,
+  width: number,
+  height: number,
+  box: Component,
+  c: number,
+  small: Uint8Array,
+  isolation: number,
+): boolean {
+  const x0 = Math.max(0, box.x0 - isolation);
+  const x1 = Math.min(width - 1, box.x1 + isolation);
+  const y0 = Math.max(0, box.y0 - isolation);
+  const y1 = Math.min(height - 1, box.y1 + isolation);
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const other = labels[y * width + x]!;
+      if (other !== 0 && other !== c && !small[other]) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether the mark is one of a row of like dots (a leader "....." between a label and its
+ * amount): at least two marks of similar size on the same line within twice `isolation`.
+ */
+function inDotRow(components: Component[], small: Uint8Array, c: number, isolation: number): boolean {
+  const me = components[c]!;
+  if (me.area < 3) return false;
+  const cy = (me.y0 + me.y1) / 2;
+  const tolerance = Math.max(2, me.y1 - me.y0 + 1);
+  let alike = 0;
+  // Components are numbered in scan order, so the row's neighbours are never far away in the list.
+  for (let k = Math.max(1, c - 400); k < Math.min(components.length, c + 400); k++) {
+    if (k === c || !small[k]) continue;
+    const other = components[k]!;
+    if (other.area * 3 < me.area || other.area > me.area * 3) continue;
+    if (Math.abs((other.y0 + other.y1) / 2 - cy) > tolerance) continue;
+    const gap = Math.max(other.x0 - me.x1, me.x0 - other.x1);
+    if (gap <= 2 * isolation && ++alike >= 2) return true;
+  }
+  return false;
+}
+
+/** Whitens faint gray (lighter than ink) that lies more than `reach` pixels from any ink: scanner haze. */
+function clearHaze(data: Buffer, ink: Uint8Array, width: number, height: number, reach: number): void {
+  const near = new Uint8Array(width * height);
+  // A square dilation of the ink, done as a row pass then a column pass with running counts.
+  const rows = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    let count = 0;
+    const o = y * width;
+    for (let x = 0; x < width + reach; x++) {
+      if (x < width) count += ink[o + x]!;
+      if (x - 2 * reach - 1 >= 0) count -= ink[o + x - 2 * reach - 1]!;
+      const at = x - reach;
+      if (at >= 0 && at < width) rows[o + at] = count > 0 ? 1 : 0;
+    }
+  }
+  for (let x = 0; x < width; x++) {
+    let count = 0;
+    for (let y = 0; y < height + reach; y++) {
+      if (y < height) count += rows[y * width + x]!;
+      if (y - 2 * reach - 1 >= 0) count -= rows[(y - 2 * reach - 1) * width + x]!;
+      const at = y - reach;
+      if (at >= 0 && at < height) near[at * width + x] = count > 0 ? 1 : 0;
+    }
+  }
+  for (let i = 0; i < data.length; i++) if (!near[i]) data[i] = 255;
 }
 
 interface Component {
