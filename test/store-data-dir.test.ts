@@ -7,13 +7,13 @@ import {
   DATABASE_FILE,
   InvalidStoreRequestError,
   openStore,
+  PostgresFilingStore,
   pageImagePath,
   resolveDataDir,
   storeKind,
-  UnsupportedStoreError,
   writePageImage,
 } from '../src/store/index.js';
-import { filingId, sampleRecord } from './store-fixtures.js';
+import { dropSchema, filingId, sampleRecord, testDatabaseUrl } from './store-fixtures.js';
 
 describe('the data folder', () => {
   let dir: string;
@@ -46,14 +46,23 @@ describe('the data folder', () => {
     await reopened.close();
   });
 
-  it('keeps SQLite unless a database URL is given, and refuses Postgres in this version', async () => {
+  it('keeps SQLite unless a database URL is given, and then keeps nothing in the data folder', async () => {
     expect(storeKind({ env: {} })).toBe('sqlite');
     expect(storeKind({ env: { DATABASE_URL: 'postgres://formd@db/formd' } })).toBe('postgres');
     expect(storeKind({ databaseUrl: 'postgres://formd@db/formd', env: {} })).toBe('postgres');
 
-    await expect(
-      openStore({ dataDir: dir, env: { DATABASE_URL: 'postgres://formd@db/formd' } }),
-    ).rejects.toBeInstanceOf(UnsupportedStoreError);
+    const schema = `formd_open_${process.pid}`;
+    const store = await openStore({
+      dataDir: dir,
+      env: { DATABASE_URL: testDatabaseUrl, DATABASE_SCHEMA: schema },
+    });
+    try {
+      expect(store).toBeInstanceOf(PostgresFilingStore);
+      expect(await store.counts()).toMatchObject({ total: 0 });
+    } finally {
+      await store.close();
+      await dropSchema(schema);
+    }
     expect(await readdir(dir)).toEqual([]);
   });
 

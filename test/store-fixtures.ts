@@ -1,10 +1,11 @@
-/** Records and back ends for the store tests; a Postgres back end joins `storeBackends` later. */
+/** Records and back ends for the store tests: SQLite in a temporary folder, Postgres in a schema of its own. */
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { emptyRecord, type FormDRecord, type ReviewStatus } from '../src/record/index.js';
-import { type FilingStore, SqliteFilingStore } from '../src/store/index.js';
+import { type FilingStore, PostgresFilingStore, SqliteFilingStore } from '../src/store/index.js';
 
 /** A sha256 id, as ingest computes one from a file's bytes. */
 export function filingId(name: string | number): string {
@@ -83,4 +84,44 @@ export const sqliteBackend: StoreBackend = {
   },
 };
 
-export const storeBackends: StoreBackend[] = [sqliteBackend];
+/** The local Postgres (trust auth) unless TEST_DATABASE_URL names another. */
+export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+let schemaCount = 0;
+
+/** A schema name no other test process uses at the same time. */
+export function uniqueSchema(label: string): string {
+  schemaCount += 1;
+  return `formd_${label}_${process.pid}_${schemaCount}_${Date.now().toString(36)}`;
+}
+
+export async function dropSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: testDatabaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(schema)} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+export const postgresBackend: StoreBackend = {
+  name: 'Postgres',
+  async create() {
+    const schema = uniqueSchema('store');
+    const opened: FilingStore[] = [];
+    return {
+      async open() {
+        const store = await PostgresFilingStore.open({ connectionString: testDatabaseUrl, schema });
+        opened.push(store);
+        return store;
+      },
+      async teardown() {
+        for (const store of opened) await store.close();
+        await dropSchema(schema);
+      },
+    };
+  },
+};
+
+export const storeBackends: StoreBackend[] = [sqliteBackend, postgresBackend];

@@ -1,6 +1,6 @@
 /** Which store to open: the one place that chooses between back ends. */
 import { databasePath, prepareDataDir } from './data-dir.js';
-import { UnsupportedStoreError } from './errors.js';
+import { PostgresFilingStore } from './postgres-store.js';
 import { SqliteFilingStore, type SqliteStoreOptions } from './sqlite-store.js';
 import type { FilingStore } from './store.js';
 
@@ -9,6 +9,8 @@ export interface OpenStoreOptions extends SqliteStoreOptions {
   dataDir?: string;
   /** A Postgres connection string; defaults to DATABASE_URL. */
   databaseUrl?: string;
+  /** A Postgres schema for the tables; defaults to DATABASE_SCHEMA, else the connection's search path. */
+  databaseSchema?: string;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -21,12 +23,11 @@ export function storeKind(options: Pick<OpenStoreOptions, 'databaseUrl' | 'env'>
 }
 
 export async function openStore(options: OpenStoreOptions = {}): Promise<FilingStore> {
-  if (storeKind(options) === 'postgres') {
-    // Refuse rather than fall back: a silent local file would split the data of many machines.
-    throw new UnsupportedStoreError(
-      'DATABASE_URL is set, but this version of formd stores filings only in SQLite',
-      'Unset DATABASE_URL to use the SQLite file in the data folder (FORMD_DATA).',
-    );
+  const env = options.env ?? process.env;
+  const url = options.databaseUrl ?? env.DATABASE_URL;
+  if (url) {
+    const schema = options.databaseSchema ?? (env.DATABASE_SCHEMA || undefined);
+    return PostgresFilingStore.open({ connectionString: url, ...(schema ? { schema } : {}) });
   }
   const dataDir = await prepareDataDir(options.dataDir, options.env);
   return new SqliteFilingStore(databasePath(dataDir), { busyTimeoutMs: options.busyTimeoutMs });

@@ -36,7 +36,7 @@ export interface SqliteStoreOptions {
 /** Long enough to ride out a burst from several workers; a write itself takes well under 1 ms. */
 const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 
-interface FilingRow {
+export interface FilingRow {
   id: string;
   file: string;
   status: FilingStatus;
@@ -53,9 +53,9 @@ interface FilingRow {
   updated_at: number;
 }
 
-type SummaryRow = Omit<FilingRow, 'record' | 'created_at'>;
+export type SummaryRow = Omit<FilingRow, 'record' | 'created_at'>;
 
-interface AuditRow {
+export interface AuditRow {
   filing_id: string;
   version: number;
   who: string;
@@ -83,7 +83,7 @@ interface OpenStream {
   closedByStore: boolean;
 }
 
-const SUMMARY_COLUMNS =
+export const SUMMARY_COLUMNS =
   'id, file, status, error_code, error_message, review_status, flagged, flag_rules, issuer_name, min_confidence, version, updated_at';
 
 export class SqliteFilingStore implements FilingStore {
@@ -332,7 +332,7 @@ function prepareStatements(db: Database.Database) {
 type Statements = ReturnType<typeof prepareStatements>;
 
 /** Validates the record through the zod schema and derives the columns that lists filter on. */
-function recordColumns(record: FormDRecord): RecordColumns {
+export function recordColumns(record: FormDRecord): RecordColumns {
   const json = recordToJson.parse(record);
   const confidences = Object.values(json.fields).map((field) => field.confidence);
   return {
@@ -345,7 +345,7 @@ function recordColumns(record: FormDRecord): RecordColumns {
   };
 }
 
-function auditParams(change: AuditChange): Params {
+export function auditParams(change: AuditChange): Params {
   if (change.who.trim() === '') {
     throw new InvalidStoreRequestError('an audit entry needs a person', 'Pass who made the change.');
   }
@@ -406,7 +406,7 @@ function pageParams(limit: number | undefined, offset: number | undefined): Para
   return { limit: limit ?? -1, offset: offset ?? 0 };
 }
 
-function checkCount(name: string, value: number | undefined): void {
+export function checkCount(name: string, value: number | undefined): void {
   if (value !== undefined && (!Number.isInteger(value) || value < 0)) {
     throw new InvalidStoreRequestError(
       `${name} must be a whole number, 0 or more, not ${value}`,
@@ -415,7 +415,7 @@ function checkCount(name: string, value: number | undefined): void {
   }
 }
 
-function toStoredFiling(row: FilingRow): StoredFiling {
+export function toStoredFiling(row: FilingRow): StoredFiling {
   return {
     id: row.id,
     file: row.file,
@@ -434,7 +434,7 @@ function toStoredFiling(row: FilingRow): StoredFiling {
   };
 }
 
-function toSummary(row: SummaryRow): FilingSummary {
+export function toSummary(row: SummaryRow): FilingSummary {
   return {
     id: row.id,
     file: row.file,
