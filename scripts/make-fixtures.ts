@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     damage: opts.damage,
     format: opts.format,
     dpi: opts.dpi ? Number(opts.dpi) : undefined,
+    maxJpegQuality: opts.maxJpegQuality,
   };
   if (opts.includeSeedFiling) {
     const { record, from } = seedRecord();
