@@ -6,6 +6,8 @@ export interface Word {
   bbox: Bbox;
   /** 0..1 */
   confidence: number;
+  /** Offset of the word in its line's text, where the line was built from words. */
+  start?: number;
 }
 
 /**

@@ -8,6 +8,8 @@ export interface OptionReading {
   /** The option's text with its mark, as read. */
   raw: string;
   match: Match | null;
+  /** The span of the option's text and its mark together. */
+  span: { from: Pos; to: Pos } | null;
 }
 
 interface Token {
@@ -51,6 +53,7 @@ export function readOptions(doc: FormText, options: readonly Label[], from: Pos,
     confidence: 0,
     raw: '',
     match: null,
+    span: null,
   }));
   const marksFirst = tokens[0]?.kind === 'mark';
   tokens.forEach((token, index) => {
@@ -63,6 +66,9 @@ export function readOptions(doc: FormText, options: readonly Label[], from: Pos,
     if (neighbour?.kind === 'mark') {
       reading.checked = neighbour.checked ?? null;
       reading.confidence = token.match?.score ?? 1;
+      reading.span = marksFirst
+        ? { from: neighbour.pos, to: token.end }
+        : { from: token.pos, to: neighbour.end };
       reading.raw = marksFirst
         ? `${neighbour.checked ? CHECKED : '☐'} ${optionText}`
         : `${optionText} ${neighbour.checked ? CHECKED : '☐'}`;

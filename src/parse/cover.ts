@@ -63,8 +63,14 @@ export function readCover(r: Reader, range: Range): void {
         if (chosen !== null) {
           record.filing.isAmendment = chosen === 1;
           const reading = readings[chosen];
-          if (reading?.match)
-            r.evidence('filing.isAmendment', reading.raw, reading.match.start, reading.match.end, 1);
+          if (reading?.span)
+            r.evidence(
+              'filing.isAmendment',
+              reading.raw,
+              reading.span.from,
+              reading.span.to,
+              reading.confidence,
+            );
         }
         break;
       }
@@ -104,8 +110,14 @@ export function readCover(r: Reader, range: Range): void {
         if (chosen !== null) {
           record.issuer.entityType = ENTITY_TYPES[chosen] ?? null;
           const reading = readings[chosen];
-          if (reading?.match)
-            r.evidence('issuer.entityType', reading.raw, reading.match.start, reading.match.end, 1);
+          if (reading?.span)
+            r.evidence(
+              'issuer.entityType',
+              reading.raw,
+              reading.span.from,
+              reading.span.to,
+              reading.confidence,
+            );
           if (record.issuer.entityType === 'other' && reading?.match) {
             record.issuer.entityTypeOther = r.setText('issuer.entityTypeOther', reading.match.end, to, 1);
           }
@@ -121,8 +133,14 @@ export function readCover(r: Reader, range: Range): void {
         if (chosen !== null) {
           record.issuer.incorporation.actual = chosen === 0;
           const reading = readings[chosen];
-          if (reading?.match) {
-            r.evidence('issuer.incorporation.actual', reading.raw, reading.match.start, reading.match.end, 1);
+          if (reading?.span) {
+            r.evidence(
+              'issuer.incorporation.actual',
+              reading.raw,
+              reading.span.from,
+              reading.span.to,
+              reading.confidence,
+            );
           }
         }
         break;

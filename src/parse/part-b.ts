@@ -23,8 +23,7 @@ export function readPartB(r: Reader, range: Range): void {
     const readings = r.options(['', ''], ['yes', 'no'], anchor.match.end, r.stopAfter(anchors, i, range));
     const chosen = r.exclusive(group, readings);
     const reading = chosen === null ? undefined : readings[chosen];
-    if (reading?.match)
-      r.evidence(path, reading.raw, reading.match.start, reading.match.end, anchor.match.score);
+    if (reading?.span) r.evidence(path, reading.raw, reading.span.from, reading.span.to, reading.confidence);
     return chosen === null ? null : chosen === 0;
   };
 

@@ -6,6 +6,9 @@ export interface Evidence {
   raw: string;
   lines: readonly TextLine[];
   confidence: number;
+  /** The value's own box and page, when its words are known; else the lines' are used. */
+  bbox?: Bbox;
+  page?: number | null;
 }
 
 /** Collects the `fields` map: provenance for every value a parser sets. */
@@ -16,12 +19,12 @@ export class FieldRecorder {
     const first = evidence.lines[0];
     const entry: FieldProvenance = {
       confidence: clamp01(evidence.confidence),
-      page: first?.page ?? null,
-      bbox: unionBbox(evidence.lines),
-      source: first?.bbox ? 'ocr' : 'text',
+      page: evidence.page !== undefined ? evidence.page : (first?.page ?? null),
+      bbox: evidence.bbox ?? unionBbox(evidence.lines),
+      source: evidence.bbox || first?.bbox ? 'ocr' : 'text',
       raw: evidence.raw.trim().slice(0, 500),
     };
-    if (first && first.bbox === null) entry.line = first.line;
+    if (first && first.bbox === null && !evidence.bbox) entry.line = first.line;
     this.fields[path] = entry;
   }
 }

@@ -1,3 +1,4 @@
+import type { Word } from '../ingest/lines.js';
 import type { FormDRecord } from '../record/schema.js';
 import { type OptionReading, readOptions } from './checkbox-groups.js';
 import { comparePos, type FormText, type Match, type Pos, type Range } from './form-text.js';
@@ -59,20 +60,57 @@ export class Reader {
     return value;
   }
 
-  /** Records provenance for a value set by a part parser. */
+  /**
+   * Records provenance for a value set by a part parser. On OCR lines the value's own words give
+   * its box and confidence (the least sure word), times how surely its label was found.
+   */
   evidence(path: string, raw: string, from: Pos, to: Pos, confidence: number): void {
-    const lines = this.doc.linesOf(
-      from,
-      comparePos(to, from) > 0 && to.col === 0 ? { line: to.line - 1, col: 0 } : to,
-    );
-    const firstWithText = lines.find(
-      (l) => raw.trim() === '' || l.text.includes(raw.trim().split(/[\s,]/)[0] ?? ''),
-    );
+    const words = this.wordsOf(raw, from, to);
+    if (words.length) {
+      const page = words[0]?.page ?? null;
+      this.recorder.record(path, {
+        raw,
+        lines: [],
+        confidence: confidence * Math.min(...words.map((w) => w.word.confidence)),
+        page,
+        bbox: [
+          Math.min(...words.map((w) => w.word.bbox[0])),
+          Math.min(...words.map((w) => w.word.bbox[1])),
+          Math.max(...words.map((w) => w.word.bbox[2])),
+          Math.max(...words.map((w) => w.word.bbox[3])),
+        ],
+      });
+      return;
+    }
+    const end = comparePos(to, from) > 0 && to.col === 0 ? { line: to.line - 1, col: 0 } : to;
+    const lines = this.doc.linesOf(from, end);
+    const head = raw.trim().split(/[\s,]/)[0] ?? '';
+    const firstWithText = lines.find((l) => head === '' || l.text.includes(head));
     this.recorder.record(path, {
       raw,
       lines: firstWithText ? [firstWithText] : lines.slice(0, 1),
       confidence,
     });
+  }
+
+  /** The OCR words between two places whose text is part of the value. */
+  private wordsOf(raw: string, from: Pos, to: Pos): Array<{ word: Word; page: number | null }> {
+    const value = squeezeValue(raw);
+    if (value === '') return [];
+    const out: Array<{ word: Word; page: number | null }> = [];
+    for (let i = from.line; i <= to.line && i < this.doc.lines.length; i++) {
+      const line = this.doc.lines[i];
+      if (!line?.words) continue;
+      const a = i === from.line ? from.col : 0;
+      const b = i === to.line ? to.col : Number.POSITIVE_INFINITY;
+      for (const word of line.words) {
+        const start = word.start ?? -1;
+        if (start < a || start >= b) continue;
+        const w = squeezeValue(word.text);
+        if (w !== '' && value.includes(w)) out.push({ word, page: line.page });
+      }
+    }
+    return out;
   }
 
   /** Reads a group of check boxes; records each checked/unchecked option that has a mark. */
@@ -85,12 +123,8 @@ export class Reader {
     );
     readings.forEach((reading, i) => {
       const path = paths[i];
-      if (!path || reading.checked === null || !reading.match) return;
-      this.recorder.record(path, {
-        raw: reading.raw,
-        lines: this.doc.linesOf(reading.match.start, reading.match.end),
-        confidence: reading.confidence,
-      });
+      if (!path || reading.checked === null || !reading.span) return;
+      this.evidence(path, reading.raw, reading.span.from, reading.span.to, reading.confidence);
     });
     return readings;
   }
@@ -119,4 +153,9 @@ export class Reader {
     }
     return cell.cents;
   }
+}
+
+/** Letters, digits and check marks: what a value and its words must share. */
+function squeezeValue(text: string): string {
+  return text.replace(/[^\p{L}\p{N}☒☐]+/gu, '').toLowerCase();
 }

@@ -44,6 +44,6 @@ export function readStateDisqualification(r: Reader, partE: Range): void {
   if (chosen === null) return;
   r.record.stateDisqualification = chosen === 0;
   const reading = readings[chosen];
-  if (reading?.match)
-    r.evidence('stateDisqualification', reading.raw, reading.match.start, reading.match.end, question.score);
+  if (reading?.span)
+    r.evidence('stateDisqualification', reading.raw, reading.span.from, reading.span.to, reading.confidence);
 }

@@ -1,0 +1,189 @@
+import type { PageImage } from '../ingest/pages/page-image.js';
+import type { Bbox } from '../record/schema.js';
+
+/** A printed check box found on a page, and whether something is marked in it. */
+export interface CheckBox {
+  bbox: Bbox;
+  checked: boolean;
+  /** 0..1: how far the ink inside is from the decision line. */
+  confidence: number;
+  /** Share of the inside (less the border) that is ink. */
+  fill: number;
+}
+
+const INK = 150;
+/** Ink inside a box above this share is a mark (an X, a tick, a fill, a scribble); below, empty or specks. */
+const FILL_THRESHOLD = 0.06;
+
+/**
+ * Finds check boxes by their shape: a top and a bottom edge of the same length, a box-sized
+ * distance apart, joined by a left and a right side. Marks that run outside the box do not hide
+ * it, since only the edges are looked for. The ink inside, less a margin along the border, decides.
+ */
+export function findCheckBoxes(image: PageImage): CheckBox[] {
+  const dpi = image.dpi ?? 300;
+  // Form D boxes are 1/12 to 1/4 inch a side.
+  const minSide = Math.round(dpi / 14);
+  const maxSide = Math.round(dpi / 3.5);
+  const edges = horizontalEdges(image, minSide, maxSide);
+  const boxes: CheckBox[] = [];
+  const used = new Set<number>();
+  for (let i = 0; i < edges.length; i++) {
+    const top = edges[i];
+    if (!top || used.has(i)) continue;
+    const side = top.x1 - top.x0;
+    for (let j = i + 1; j < edges.length; j++) {
+      const bottom = edges[j];
+      if (!bottom || used.has(j)) continue;
+      const dy = bottom.y - top.y;
+      if (dy > side * 1.35) break;
+      if (dy < side * 0.7) continue;
+      const tol = Math.max(3, side * 0.12);
+      if (Math.abs(bottom.x0 - top.x0) > tol || Math.abs(bottom.x1 - top.x1) > tol) continue;
+      const x0 = Math.round((top.x0 + bottom.x0) / 2);
+      const x1 = Math.round((top.x1 + bottom.x1) / 2);
+      if (!hasSide(image, x0, top.y, bottom.y) || !hasSide(image, x1, top.y, bottom.y)) continue;
+      // Squares inside inverted headings (white letters on black) are not boxes: a box stands on paper.
+      if (!onPaper(image, [x0, top.y, x1, bottom.y])) continue;
+      used.add(i);
+      used.add(j);
+      const bbox: Bbox = [x0, top.y, x1, bottom.y];
+      const fill = insideInk(image, bbox);
+      const margin = Math.abs(fill - FILL_THRESHOLD);
+      boxes.push({
+        bbox,
+        fill,
+        checked: fill > FILL_THRESHOLD,
+        confidence: Math.min(1, 0.5 + margin / (fill > FILL_THRESHOLD ? 0.1 : FILL_THRESHOLD) / 2),
+      });
+      break;
+    }
+  }
+  return withoutCombs(dedupe(boxes));
+}
+
+/**
+ * Boxes that touch their neighbours on a row are the comb of a typed-in field (Month "0 6",
+ * jurisdiction "D E"), not check boxes: each holds a character.
+ */
+function withoutCombs(boxes: CheckBox[]): CheckBox[] {
+  return boxes.filter((b) => {
+    const side = b.bbox[2] - b.bbox[0];
+    return !boxes.some(
+      (o) =>
+        o !== b &&
+        Math.abs(o.bbox[1] - b.bbox[1]) < side * 0.3 &&
+        (Math.abs(o.bbox[0] - b.bbox[2]) < side * 0.35 || Math.abs(b.bbox[0] - o.bbox[2]) < side * 0.35),
+    );
+  });
+}
+
+interface Edge {
+  y: number;
+  x0: number;
+  x1: number;
+}
+
+/** Horizontal runs of ink of a box's width (a little slack for thick or broken lines). */
+function horizontalEdges(image: PageImage, minSide: number, maxSide: number): Edge[] {
+  const { width, height, data } = image;
+  const raw: Edge[] = [];
+  for (let y = 0; y < height; y++) {
+    let start = -1;
+    let lastInk = -1;
+    const row = y * width;
+    for (let x = 0; x <= width; x++) {
+      const ink = x < width && (data[row + x] ?? 255) < INK;
+      if (ink) {
+        if (start < 0) start = x;
+        lastInk = x;
+      } else if (start >= 0 && x - lastInk > 1) {
+        const len = lastInk - start + 1;
+        if (len >= minSide && len <= maxSide) raw.push({ y, x0: start, x1: lastInk });
+        start = -1;
+      }
+    }
+  }
+  // A thick edge is several rows: keep its outermost row on each side so the box is its outline.
+  const merged: Array<Edge & { yLast: number }> = [];
+  for (const e of raw) {
+    const same = merged.find(
+      (m) => e.y - m.yLast <= 1 && Math.abs(m.x0 - e.x0) <= 2 && Math.abs(m.x1 - e.x1) <= 2,
+    );
+    if (same) same.yLast = e.y;
+    else merged.push({ ...e, yLast: e.y });
+  }
+  const out: Edge[] = [];
+  for (const m of merged) {
+    out.push({ y: m.y, x0: m.x0, x1: m.x1 });
+    if (m.yLast !== m.y) out.push({ y: m.yLast, x0: m.x0, x1: m.x1 });
+  }
+  return out.sort((a, b) => a.y - b.y || a.x0 - b.x0);
+}
+
+/** A vertical side: most rows between the edges have ink within two pixels of x. */
+function hasSide(image: PageImage, x: number, y0: number, y1: number): boolean {
+  let inked = 0;
+  for (let y = y0; y <= y1; y++) {
+    for (let dx = -2; dx <= 2; dx++) {
+      const xx = x + dx;
+      if (xx >= 0 && xx < image.width && (image.data[y * image.width + xx] ?? 255) < INK) {
+        inked++;
+        break;
+      }
+    }
+  }
+  return inked >= (y1 - y0 + 1) * 0.8;
+}
+
+/** The ring just outside a box is mostly paper. */
+function onPaper(image: PageImage, [x0, y0, x1, y1]: Bbox): boolean {
+  const gap = Math.max(3, Math.round((x1 - x0) * 0.15));
+  let ink = 0;
+  let total = 0;
+  const look = (x: number, y: number) => {
+    if (x < 0 || y < 0 || x >= image.width || y >= image.height) return;
+    total++;
+    if ((image.data[y * image.width + x] ?? 255) < INK) ink++;
+  };
+  for (let x = x0 - gap; x <= x1 + gap; x++) {
+    look(x, y0 - gap);
+    look(x, y1 + gap);
+  }
+  for (let y = y0 - gap; y <= y1 + gap; y++) {
+    look(x0 - gap, y);
+    look(x1 + gap, y);
+  }
+  return total > 0 && ink / total < 0.3;
+}
+
+function insideInk(image: PageImage, [x0, y0, x1, y1]: Bbox): number {
+  // Leave out the border and a margin: thick or slightly skewed sides are not marks.
+  const m = Math.max(3, Math.round((x1 - x0) * 0.18));
+  let ink = 0;
+  let total = 0;
+  for (let y = y0 + m; y <= y1 - m; y++) {
+    for (let x = x0 + m; x <= x1 - m; x++) {
+      total++;
+      if ((image.data[y * image.width + x] ?? 255) < INK) ink++;
+    }
+  }
+  return total ? ink / total : 0;
+}
+
+/** Nested or overlapping finds of one box (its outer and inner outline) are one box. */
+function dedupe(boxes: CheckBox[]): CheckBox[] {
+  const out: CheckBox[] = [];
+  for (const b of boxes) {
+    const twin = out.find((o) => overlapShare(o.bbox, b.bbox) > 0.5);
+    if (!twin) out.push(b);
+  }
+  return out;
+}
+
+function overlapShare(a: Bbox, b: Bbox): number {
+  const w = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]));
+  const h = Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
+  const smaller = Math.min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]));
+  return smaller > 0 ? (w * h) / smaller : 0;
+}

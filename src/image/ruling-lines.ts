@@ -1,0 +1,84 @@
+import type { PageImage } from '../ingest/pages/page-image.js';
+
+/** A printed rule of the form: horizontal (y fixed) or vertical (x fixed), in page pixels. */
+export interface Rule {
+  /** y of a horizontal rule, x of a vertical one. */
+  at: number;
+  from: number;
+  to: number;
+}
+
+export interface Rulings {
+  horizontal: Rule[];
+  vertical: Rule[];
+}
+
+/** Darker than this is ink. */
+const INK = 140;
+
+/**
+ * Finds the long printed rules that divide a form into boxes. A run of ink may have small gaps
+ * (scan damage); horizontal rules must span nearly half the page, vertical ones half an inch, so
+ * that no stroke of a letter or side of a check box counts.
+ */
+export function findRulings(image: PageImage): Rulings {
+  const dpi = image.dpi ?? (image.width / 8.5 > 150 ? image.width / 8.5 : 300);
+  // Underlines of blanks ("Other (Specify ____)", signature lines) are shorter than the rules between boxes.
+  const horizontal = mergeRules(
+    runs(image, 'horizontal', Math.round(image.width / 6), Math.max(2, Math.round(dpi / 100))),
+  ).filter((r) => r.to - r.from >= image.width * 0.45);
+  const vertical = mergeRules(
+    runs(image, 'vertical', Math.round(dpi / 2), Math.max(2, Math.round(dpi / 100))),
+  );
+  return { horizontal, vertical };
+}
+
+function runs(
+  image: PageImage,
+  direction: 'horizontal' | 'vertical',
+  minLength: number,
+  maxGap: number,
+): Rule[] {
+  const { width, height, data } = image;
+  const out: Rule[] = [];
+  const outer = direction === 'horizontal' ? height : width;
+  const inner = direction === 'horizontal' ? width : height;
+  for (let a = 0; a < outer; a++) {
+    let start = -1;
+    let lastInk = -1;
+    for (let b = 0; b <= inner; b++) {
+      const ink =
+        b < inner && (data[direction === 'horizontal' ? a * width + b : b * width + a] ?? 255) < INK;
+      if (ink) {
+        if (start < 0) start = b;
+        lastInk = b;
+      } else if (start >= 0 && b - lastInk > maxGap) {
+        if (lastInk - start + 1 >= minLength) out.push({ at: a, from: start, to: lastInk });
+        start = -1;
+      }
+    }
+  }
+  return out;
+}
+
+/** Rows (or columns) of one thick rule are one rule, at their middle. */
+function mergeRules(raw: Rule[]): Rule[] {
+  const merged: Array<Rule & { last: number; first: number }> = [];
+  for (const r of raw) {
+    const near = merged.find(
+      (m) => r.at - m.last <= 2 && overlap(m, r) > 0.5 * Math.min(m.to - m.from, r.to - r.from),
+    );
+    if (near) {
+      near.last = r.at;
+      near.from = Math.min(near.from, r.from);
+      near.to = Math.max(near.to, r.to);
+    } else {
+      merged.push({ ...r, first: r.at, last: r.at });
+    }
+  }
+  return merged.map((m) => ({ at: Math.round((m.first + m.last) / 2), from: m.from, to: m.to }));
+}
+
+function overlap(a: { from: number; to: number }, b: { from: number; to: number }): number {
+  return Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from));
+}

@@ -1,0 +1,119 @@
+import type { CheckBox } from '../image/check-boxes.js';
+import type { Rulings } from '../image/ruling-lines.js';
+import type { TextLine, Word } from '../ingest/lines.js';
+import type { Bbox } from '../record/schema.js';
+import { CHECKED, UNCHECKED } from './check-marks.js';
+
+/**
+ * Turns a page's OCR words into lines that read like a transcription: each box of the form (the
+ * cells its printed rules enclose) is read on its own, top to bottom, so a label is followed by
+ * its own value even when the form sets two fields side by side. Check boxes found in the pixels
+ * stand in the lines as ☒ / ☐ where they are printed.
+ */
+export function layoutLines(
+  words: readonly Word[],
+  boxes: readonly CheckBox[],
+  rulings: Rulings,
+  page: number,
+): TextLine[] {
+  const marks: Word[] = boxes.map((b) => ({
+    text: b.checked ? CHECKED : UNCHECKED,
+    bbox: b.bbox,
+    confidence: b.confidence,
+  }));
+  // OCR's reading of a box's outline ("[]", "[J", "O") is not text.
+  const text = words.filter((w) => !boxes.some((b) => covers(b.bbox, w.bbox)));
+  const all = [...text, ...marks];
+
+  const cells = new Map<string, { key: number[]; words: Word[] }>();
+  for (const word of all) {
+    const key = cellOf(word.bbox, rulings);
+    const id = key.join(',');
+    const cell = cells.get(id) ?? { key, words: [] };
+    cell.words.push(word);
+    cells.set(id, cell);
+  }
+  const ordered = [...cells.values()].sort(
+    (a, b) => (a.key[0] ?? 0) - (b.key[0] ?? 0) || (a.key[2] ?? 0) - (b.key[2] ?? 0),
+  );
+  const lines: TextLine[] = [];
+  for (const cell of ordered) {
+    for (const row of rowsOf(cell.words)) lines.push(toLine(row, page, lines.length + 1));
+  }
+  return lines;
+}
+
+/** The enclosing rules of a word: [top, bottom, left, right] in pixels (-1 / Infinity when none). */
+function cellOf([x0, y0, x1, y1]: Bbox, rulings: Rulings): number[] {
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  let top = -1;
+  let bottom = Number.POSITIVE_INFINITY;
+  for (const r of rulings.horizontal) {
+    if (cx < r.from || cx > r.to) continue;
+    if (r.at <= cy && r.at > top) top = r.at;
+    if (r.at > cy && r.at < bottom) bottom = r.at;
+  }
+  let left = -1;
+  let right = Number.POSITIVE_INFINITY;
+  for (const r of rulings.vertical) {
+    if (cy < r.from || cy > r.to) continue;
+    if (r.at <= cx && r.at > left) left = r.at;
+    if (r.at > cx && r.at < right) right = r.at;
+  }
+  return [top, bottom, left, right];
+}
+
+/** Words on one baseline form a row: a word joins the row its middle falls within. */
+function rowsOf(words: Word[]): Word[][] {
+  const sorted = [...words].sort((a, b) => a.bbox[1] + a.bbox[3] - (b.bbox[1] + b.bbox[3]));
+  const rows: Array<{ y0: number; y1: number; words: Word[] }> = [];
+  for (const w of sorted) {
+    const cy = (w.bbox[1] + w.bbox[3]) / 2;
+    const row = rows.find((r) => cy >= r.y0 && cy <= r.y1);
+    if (row) {
+      row.words.push(w);
+      row.y0 = Math.min(row.y0, w.bbox[1]);
+      row.y1 = Math.max(row.y1, w.bbox[3]);
+    } else {
+      const h = w.bbox[3] - w.bbox[1];
+      // A check box is taller than the text beside it: its band is the text's.
+      const pad = h * 0.15;
+      rows.push({ y0: w.bbox[1] + pad, y1: w.bbox[3] - pad, words: [w] });
+    }
+  }
+  return rows.sort((a, b) => a.y0 - b.y0).map((r) => r.words.sort((a, b) => a.bbox[0] - b.bbox[0]));
+}
+
+function toLine(words: Word[], page: number, line: number): TextLine {
+  let text = '';
+  const placed: Word[] = [];
+  let prev: Word | undefined;
+  for (const w of words) {
+    if (prev) {
+      const gap = w.bbox[0] - prev.bbox[2];
+      const height = Math.max(prev.bbox[3] - prev.bbox[1], 1);
+      // A wide gap between words is a column gap: a tab, as transcriptions write it.
+      text += gap > height * 2.5 ? '\t' : ' ';
+    }
+    placed.push({ ...w, start: text.length });
+    text += w.text;
+    prev = w;
+  }
+  const bbox: Bbox = [
+    Math.min(...words.map((w) => w.bbox[0])),
+    Math.min(...words.map((w) => w.bbox[1])),
+    Math.max(...words.map((w) => w.bbox[2])),
+    Math.max(...words.map((w) => w.bbox[3])),
+  ];
+  const confidence = words.reduce((s, w) => s + w.confidence, 0) / Math.max(words.length, 1);
+  return { text, line, page, bbox, confidence, words: placed };
+}
+
+/** Most of the word lies inside the box. */
+function covers(box: Bbox, word: Bbox): boolean {
+  const w = Math.max(0, Math.min(box[2], word[2]) - Math.max(box[0], word[0]));
+  const h = Math.max(0, Math.min(box[3], word[3]) - Math.max(box[1], word[1]));
+  const area = (word[2] - word[0]) * (word[3] - word[1]);
+  return area > 0 && (w * h) / area > 0.5;
+}
