@@ -1,10 +1,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { registerDrain } from './cli/drain-command.js';
 import { EXIT } from './cli/exit-codes.js';
 import { registerExport } from './cli/export-command.js';
 import { registerIngest } from './cli/ingest-command.js';
 import { registerList } from './cli/list-command.js';
+import { registerRetryFailed } from './cli/retry-failed-command.js';
 import { registerRules } from './cli/rules-command.js';
 import { registerShow } from './cli/show-command.js';
+import { registerStatus } from './cli/status-command.js';
+import { registerWorker } from './cli/worker-command.js';
 import { describeError, FormdError } from './errors.js';
 
 /** Options every command that touches the store takes. */
@@ -31,6 +35,10 @@ export function buildProgram(): Command {
   registerList(program, dataOption);
   registerExport(program, dataOption);
   registerRules(program);
+  registerWorker(program, dataOption);
+  registerStatus(program);
+  registerRetryFailed(program);
+  registerDrain(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -4,9 +4,11 @@ import { ingestBatch } from '../pipeline/ingest-batch.js';
 import { openStore, resolveDataDir } from '../store/index.js';
 import { EXIT } from './exit-codes.js';
 import { createProgress } from './progress.js';
+import { addQueueOptions, connectionFrom } from './queue-options.js';
+import { queuedIngest } from './queued-ingest.js';
 
 export function registerIngest(program: Command, dataOption: () => Option): void {
-  program
+  const command = program
     .command('ingest')
     .description(
       'read filings (PDF, TIFF, PNG, JPEG scans or text transcriptions) into the store; folders are read recursively',
@@ -14,7 +16,20 @@ export function registerIngest(program: Command, dataOption: () => Option): void
     .argument('<paths...>', 'files or folders')
     .addOption(dataOption())
     .option('--threshold <n>', 'values read below this confidence go to review', parseThreshold, 0.8)
-    .action(async (paths: string[], opts: { data?: string; threshold: number }) => {
+    .option('--queue', 'queue the files for the workers (Redis at REDIS_URL) and follow the batch')
+    .option('--detach', 'with --queue: return once the files are queued');
+  addQueueOptions(command).action(
+    async (
+      paths: string[],
+      opts: { data?: string; threshold: number; queue?: boolean; detach?: boolean; queuePrefix?: string },
+    ) => {
+      if (opts.queue) {
+        process.exitCode = await queuedIngest(paths, connectionFrom(opts), {
+          threshold: opts.threshold,
+          detach: opts.detach ?? false,
+        });
+        return;
+      }
       const dataDir = resolveDataDir(opts.data);
       const store = await openStore({ dataDir });
       const progress = createProgress();
@@ -38,5 +53,6 @@ export function registerIngest(program: Command, dataOption: () => Option): void
         progress.stop();
         await store.close();
       }
-    });
+    },
+  );
 }
