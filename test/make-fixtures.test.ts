@@ -13,7 +13,7 @@ import {
   SECURITY_ROW_KEYS,
   USE_KEYS,
 } from '../scripts/fixtures/random-record.js';
-import { checkTruthRules } from '../scripts/fixtures/truth-flags.js';
+import { checkTruthRules, disagreement, truthCheck } from '../scripts/fixtures/truth-flags.js';
 import { type FormDRecord, recordFromJson, recordSchema } from '../src/record/index.js';
 
 const sum = (values: Array<number | null>) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
@@ -61,6 +61,17 @@ describe('random Form D records', () => {
       expect(raised, mistake.kind).toEqual(mistake.rules);
     }
     expect(kinds.size).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('the truth check', () => {
+  it("agrees with the generator's own checks on consistent and inconsistent records", async () => {
+    const { check } = await truthCheck();
+    for (let i = 0; i < 300; i++) {
+      const r = randomRecord(new Rng(`agree:${i}`));
+      if (i % 2) injectInconsistency(new Rng(`agree-mistake:${i}`), r, check);
+      expect(disagreement(check, r), `record ${i}`).toBeNull();
+    }
   });
 });
 
