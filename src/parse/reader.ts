@@ -85,7 +85,10 @@ export class Reader {
     const end = comparePos(to, from) > 0 && to.col === 0 ? { line: to.line - 1, col: 0 } : to;
     const lines = this.doc.linesOf(from, end);
     const head = raw.trim().split(/[\s,]/)[0] ?? '';
-    const firstWithText = lines.find((l) => head === '' || l.text.includes(head));
+    // A value split over segments ("1 **2**") is in no one line: take the first with text after the label.
+    const firstWithText =
+      lines.find((l) => head === '' || l.text.includes(head)) ??
+      lines.find((l, i) => (i === 0 ? l.text.slice(from.col) : l.text).trim() !== '');
     this.recorder.record(path, {
       raw,
       lines: firstWithText ? [firstWithText] : lines.slice(0, 1),
