@@ -1,0 +1,91 @@
+/** Dollar boxes and dates as filers typed them, to integer cents and ISO dates. */
+import { describe, expect, it } from 'vitest';
+import { readMoneyCells } from '../src/parse/money-cells.js';
+import { parseDate } from '../src/record/dates.js';
+import { parseMoney } from '../src/record/money.js';
+
+describe('parseMoney reads a dollar box into integer cents', () => {
+  it.each([
+    ['$ 27,701,668.92', 2_770_166_892],
+    ['27,701,668.92', 2_770_166_892],
+    ['$ 28,634,072.04', 2_863_407_204],
+    ['$ 50,000', 5_000_000],
+    ['$0', 0],
+    ['0.00', 0],
+    ['-0-', 0],
+    ['None', 0],
+    ['none', 0],
+  ])('%j is %i cents', (raw, cents) => {
+    expect(parseMoney(raw)).toBe(cents);
+  });
+
+  it('keeps cents exact where floating-point dollars would not (0.29 * 100 is 28.999...)', () => {
+    expect(parseMoney('$ 1,000,000.29')).toBe(100_000_029);
+    expect(parseMoney('17,599,071.96')! + parseMoney('11,035,000.08')!).toBe(parseMoney('28,634,072.04'));
+  });
+
+  it.each([
+    ['', 'a blank box'],
+    ['   ', 'a box of spaces'],
+    [null, 'no box at all'],
+    ['N/A', 'not applicable'],
+    ['n/a', 'not applicable, lower case'],
+    ['$', 'a dollar sign alone'],
+    ['27,7O1,668.92', 'a letter O read for a zero'],
+    ['$ 1.2.3', 'two decimal points'],
+    ['12,34', 'a comma that is not a thousands separator'],
+    ['27.701.668,92', 'European separators'],
+    ['illegible', 'a word'],
+  ])('%j (%s) is null, never a guess', (raw, _why) => {
+    expect(parseMoney(raw)).toBeNull();
+  });
+});
+
+describe('readMoneyCells splits a table row into dollar cells', () => {
+  it('reads each cell after a "$" with the estimate box just before it', () => {
+    const cells = readMoneyCells('☐ $ 0.00 ☒ $11,035,000.08');
+    expect(cells.map((c) => [c.cents, c.estimated])).toEqual([
+      [0, false],
+      [1_103_500_008, true],
+    ]);
+    expect(cells[1]?.raw).toBe('$ 11,035,000.08');
+  });
+
+  it('reads a row typed without dollar signs', () => {
+    expect(readMoneyCells('28,684,072.04   27,701,668.92').map((c) => c.cents)).toEqual([
+      2_868_407_204, 2_770_166_892,
+    ]);
+  });
+
+  it('reads an empty "$" box as a blank (null) cell', () => {
+    expect(readMoneyCells('☐ $ 0.00 ☒ $').map((c) => c.cents)).toEqual([0, null]);
+  });
+});
+
+describe('parseDate reads a date as filers wrote it into YYYY-MM-DD', () => {
+  it.each([
+    ['11/28/03', '2003-11-28'],
+    ['November 28, 2003', '2003-11-28'],
+    ['11-28-2003', '2003-11-28'],
+    ['11/28/2003', '2003-11-28'],
+    ['Nov. 28, 2003', '2003-11-28'],
+    ['28 November 2003', '2003-11-28'],
+    ['2003-11-28', '2003-11-28'],
+    ['02/29/2004', '2004-02-29'],
+    ['6/1/97', '1997-06-01'],
+  ])('%j is %s', (raw, iso) => {
+    expect(parseDate(raw)).toBe(iso);
+  });
+
+  it.each([
+    ['02/30/2003', 'February has no 30th'],
+    ['02/29/2003', '2003 is not a leap year'],
+    ['13/01/2003', 'there is no month 13'],
+    ['November 31, 2003', 'November has 30 days'],
+    ['00/00/00', 'all zeros'],
+    ['', 'a blank line'],
+    ['yesterday', 'a word'],
+  ])('%j is null (%s)', (raw, _why) => {
+    expect(parseDate(raw)).toBeNull();
+  });
+});
