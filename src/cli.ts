@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { registerDrain } from './cli/drain-command.js';
 import { EXIT } from './cli/exit-codes.js';
+import { registerEval } from './cli/eval-command.js';
 import { registerExport } from './cli/export-command.js';
 import { registerIngest } from './cli/ingest-command.js';
 import { registerList } from './cli/list-command.js';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerList(program, dataOption);
   registerExport(program, dataOption);
   registerRules(program);
+  registerEval(program);
   registerWorker(program, dataOption);
   registerStatus(program);
   registerRetryFailed(program);

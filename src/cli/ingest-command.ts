@@ -1,5 +1,6 @@
 import type { Command, Option } from 'commander';
 import { parseThreshold } from '../cli.js';
+import { closeSharedOcrPool } from '../ocr/pool.js';
 import { ingestBatch } from '../pipeline/ingest-batch.js';
 import { openStore, resolveDataDir } from '../store/index.js';
 import { EXIT } from './exit-codes.js';
@@ -52,6 +53,7 @@ export function registerIngest(program: Command, dataOption: () => Option): void
       } finally {
         progress.stop();
         await store.close();
+        await closeSharedOcrPool();
       }
     },
   );
