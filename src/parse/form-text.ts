@@ -73,7 +73,7 @@ export class FormText {
     const needles = foldedVariants(label);
     for (let i = from; i < to; i++) {
       const text = this.folded[i] ?? '';
-      if (needles.some((n) => text.includes(n))) return i;
+      if (needles.some((n) => findWord(text, n, 0, this.lines[i]?.text ?? '') >= 0)) return i;
     }
     return to;
   }
@@ -155,7 +155,10 @@ function findWord(text: string, needle: string, from: number, original: string):
   let at = text.indexOf(needle, from);
   while (at >= 0) {
     const end = at + needle.length;
-    const startOk = !isWordChar(needle[0]) || !isWordChar(text[at - 1]) || capitalStart(original, at);
+    // A label never starts inside a hyphenated word: "accredited investors" is not in "non-accredited investors".
+    const hyphenated = text[at - 1] === '-' && isWordChar(text[at - 2]);
+    const startOk =
+      !isWordChar(needle[0]) || (!isWordChar(text[at - 1]) && !hyphenated) || capitalStart(original, at);
     const endOk =
       !isWordChar(needle[needle.length - 1]) || !isWordChar(text[end]) || capitalStart(original, end);
     if (startOk && endOk) return at;
