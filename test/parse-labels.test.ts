@@ -1,0 +1,252 @@
+/** Labels found through OCR-like typos, and transcriptions typed in other plausible styles. */
+import { describe, expect, it } from 'vitest';
+import { readTranscription } from '../src/ingest/transcription.js';
+import { FormText } from '../src/parse/form-text.js';
+import { LABELS } from '../src/parse/labels.js';
+import { parseText, seedText, values } from './parse-seed-variants.js';
+
+const docOf = (text: string) => new FormText(readTranscription(text));
+
+describe('FormText.find with OCR-like typos', () => {
+  const doc = docOf(
+    [
+      'Type of Security\tAggregate 0ffering Pr1ce\tAmount Already Sold',
+      'Nane of lssuer (☐ check if this is an amendment and name has changed)',
+      'Total Paymants Listed (column totals added) ☒ $ 27,701,668.92',
+    ].join('\n'),
+  );
+
+  it('finds "Aggregate Offering Price" written "Aggregate 0ffering Pr1ce" (0 for O, 1 for i)', () => {
+    expect(doc.find(['Aggregate Offering Price'])).toMatchObject({ start: { line: 0, col: 17 }, score: 1 });
+  });
+
+  it('finds "Name of Issuer" written "Nane of lssuer", with a score below 1', () => {
+    const m = doc.find(LABELS.nameOfIssuer);
+    expect(m?.start).toEqual({ line: 1, col: 0 });
+    expect(m?.score).toBeGreaterThan(0.8);
+    expect(m?.score).toBeLessThan(1);
+  });
+
+  it('finds "Total Payments Listed" written "Total Paymants Listed"', () => {
+    const m = doc.find(LABELS.totalPaymentsListed);
+    expect(m).toMatchObject({ start: { line: 2, col: 0 }, end: { line: 2, col: 21 } });
+    expect(m?.score).toBeLessThan(1);
+  });
+
+  it('does not take a label that is too far from any line', () => {
+    expect(doc.find(['Repayment of indebtedness'])).toBeNull();
+    expect(doc.find(LABELS.signer)).toBeNull();
+  });
+
+  it('takes a misspelled "Accredited investors" row, not the "Non-accredited Investors" row after it', () => {
+    const table = docOf(
+      'Accredlted investers\t20\t$ 27,701,668.92\nNon-accredited Investors.....\t0\t$ 0.00',
+    );
+    expect(table.find(LABELS.accredited)?.start).toEqual({ line: 0, col: 0 });
+  });
+});
+
+describe('the seed with several labels misspelled', () => {
+  const TYPOS: Array<[string, string]> = [
+    ['Name of Issuer', 'Nane of lssuer'],
+    ['Total Payments Listed', 'Total Paymants Listed'],
+    ['Telephone Number (Including Area Code)', 'Telephone Numbr (Includng Area Code)'],
+    ['Brief Description of Business', 'Brief Descripton of Busines'],
+    ['Repayment of indebtedness', 'Repaymemt of indebtednes'],
+    ['Working capital', 'Workinq capita1'],
+    ['Accredited investors', 'Accredlted investers'],
+    ['Legal Fees', 'Lega1 Fess'],
+    ['Name of Signer (Print or Type)', 'Name of Slgner (Prnt or Type)'],
+    ['Full Name (Last name first, if individual)', 'Ful1 Name (Last nane first, if individual)'],
+  ];
+
+  it('still parses every value the same', async () => {
+    let text = seedText();
+    for (const [label, typo] of TYPOS) {
+      expect(text).toContain(label);
+      text = text.split(label).join(typo);
+    }
+    const [typed, seed] = await Promise.all([parseText(text), parseText(seedText())]);
+    expect(values(typed)).toEqual(values(seed));
+    // The values behind the misspelled labels are there, read with less than full confidence.
+    expect(typed.issuer.name).toBe('Qualys, Inc.');
+    expect(typed.offering.useOfProceeds.totalPaymentsListed).toBe(27701668.92);
+    expect(typed.offering.investors.accredited).toEqual({ count: 20, amount: 27701668.92 });
+    expect(typed.fields['issuer.name']?.confidence).toBeLessThan(1);
+    expect(typed.fields['offering.useOfProceeds.totalPaymentsListed']).toMatchObject({ line: 336 });
+  });
+});
+
+describe('a transcription typed in another style', () => {
+  // Labels and values on the same line, "[X]" boxes, tables without dot leaders.
+  const ACME = `FORM D
+NOTICE OF SALE OF SECURITIES PURSUANT TO REGULATION D, SECTION 4(6), AND/OR UNIFORM LIMITED OFFERING EXEMPTION
+
+Name of Offering: Series A Common Stock
+Filing Under (Check box(es) that apply): [ ] Rule 504  [ ] Rule 505  [X] Rule 506  [ ] Section 4(6)  [ ] ULOE
+Type of Filing: [X] New Filing  [ ] Amendment
+
+A. BASIC IDENTIFICATION DATA
+1. Enter the information requested about the issuer
+Name of Issuer: Acme Corp
+Address of Executive Offices (Number and Street, City, State, Zip Code): 100 Main Street, Springfield, IL 62701
+Telephone Number (Including Area Code): (217) 555-0100
+Brief Description of Business: Maker of anvils and rocket skates
+Type of Business Organization: [X] corporation  [ ] limited partnership, already formed  [ ] business trust  [ ] limited partnership, to be formed  [ ] other (please specify)
+Actual or Estimated Date of Incorporation or Organization: Month 05 Year 1998 [X] Actual [ ] Estimated
+Jurisdiction of Incorporation or Organization: IL
+
+A. BASIC IDENTIFICATION DATA
+2. Enter the information requested for the following:
+Check Box(es) that Apply: [ ] Promoter [X] Beneficial Owner [X] Executive Officer [X] Director [ ] General and/or Managing Partner
+Full Name (Last name first, if individual): Coyote, Wile E.
+Business or Residence Address (Number and Street, City, State, Zip Code): 100 Main Street, Springfield, IL 62701
+Check Box(es) that Apply: [ ] Promoter [ ] Beneficial Owner [ ] Executive Officer [X] Director [ ] General and/or Managing Partner
+Full Name (Last name first, if individual): Runner, Road
+Business or Residence Address (Number and Street, City, State, Zip Code): 1 Desert Road, Tucson, AZ 85701
+
+B. INFORMATION ABOUT OFFERING
+1. Has the issuer sold, or does the issuer intend to sell, to non-accredited investors in this offering? [ ] Yes [X] No
+2. What is the minimum investment that will be accepted from any individual? $ 25,000
+3. Does the offering permit joint ownership of a single unit? [X] Yes [ ] No
+4. Enter the information requested for each person who has been or will be paid or given, directly or indirectly, any commission or similar remuneration for solicitation of purchasers.
+Full Name (Last name first, if individual): N/A
+
+C. OFFERING PRICE, NUMBER OF INVESTORS, EXPENSES AND USE OF PROCEEDS
+1. Enter the aggregate offering price of securities included in this offering and the total amount already sold.
+Type of Security    Aggregate Offering Price    Amount Already Sold
+Debt    $ 0    $ 0
+Equity    $ 1,000,000.00    $ 750,000.00
+    [X] Common [ ] Preferred
+Convertible Securities (including warrants)    $ 0    $ 0
+Partnership Interests    $ 0    $ 0
+Other (Specify)    $ 0    $ 0
+Total    $ 1,000,000.00    $ 750,000.00
+2. Enter the number of accredited and non-accredited investors who have purchased securities in this offering and the aggregate dollar amounts of their purchases.
+Accredited Investors    12    $ 750,000.00
+Non-accredited Investors    0    $ 0
+3. If this filing is for an offering under Rule 504 or 505, enter the information requested for all securities sold.
+4. a. Furnish a statement of all expenses in connection with the issuance and distribution of the securities in this offering.
+Transfer Agent's Fees    [ ] $ 0
+Printing and Engraving Costs    [ ] $ 0
+Legal Fees    [X] $ 20,000.00
+Accounting Fees    [ ] $ 5,000.00
+Engineering Fees    [ ] $ 0
+Sales Commissions (specify finders' fees separately)    [ ] $ 0
+Other Expenses (identify)    [ ] $ 0
+Total    [X] $ 25,000.00
+b. Enter the difference between the aggregate offering price given in response to Part C - Question 1 and total expenses furnished in response to Part C - Question 4.a.    $ 975,000.00
+5. Indicate below the amount of the adjusted gross proceeds to the issuer used or proposed to be used for each of the purposes shown.
+    Payments to Officers, Directors & Affiliates    Payments To Others
+Salaries and fees    [ ] $ 100,000.00    [ ] $ 0
+Purchase of real estate    [ ] $ 0    [ ] $ 0
+Purchase, rental or leasing and installation of machinery and equipment    [ ] $ 0    [ ] $ 0
+Construction or leasing of plant buildings and facilities    [ ] $ 0    [ ] $ 0
+Acquisition of other businesses    [ ] $ 0    [ ] $ 0
+Repayment of indebtedness    [ ] $ 0    [ ] $ 0
+Working capital    [ ] $ 0    [X] $ 875,000.00
+Other (specify)    [ ] $ 0    [ ] $ 0
+Column Totals    [ ] $ 100,000.00    [X] $ 875,000.00
+Total Payments Listed (column totals added)    [X] $ 975,000.00
+
+D. FEDERAL SIGNATURE
+Issuer (Print or Type): Acme Corp    Signature:    Date: 11-28-2003
+Name of Signer (Print or Type): Jane Doe    Title of Signer (Print or Type): President
+
+E. STATE SIGNATURE
+1. Is any party described in 17 CFR 230.262 presently subject to any of the disqualification provisions of such rule? [ ] Yes [X] No
+`;
+
+  it('parses every part: labels with colons, bracket boxes, tables without dot leaders', async () => {
+    const json = await parseText(ACME, 'acme.txt');
+    expect(json.filing).toEqual({
+      offeringName: 'Series A Common Stock',
+      isAmendment: false,
+      exemptions: { rule504: false, rule505: false, rule506: true, section4_6: false, uloe: false },
+    });
+    expect(json.issuer).toMatchObject({
+      name: 'Acme Corp',
+      address: { street: '100 Main Street', city: 'Springfield', state: 'IL', zip: '62701' },
+      phone: '(217) 555-0100',
+      businessDescription: 'Maker of anvils and rocket skates',
+      entityType: 'corporation',
+      incorporation: { month: 5, year: 1998, actual: true },
+      jurisdiction: 'IL',
+    });
+    expect(json.relatedPersons).toEqual([
+      {
+        name: 'Coyote, Wile E.',
+        address: '100 Main Street, Springfield, IL 62701',
+        roles: {
+          promoter: false,
+          beneficialOwner: true,
+          executiveOfficer: true,
+          director: true,
+          generalPartner: false,
+        },
+      },
+      {
+        name: 'Runner, Road',
+        address: '1 Desert Road, Tucson, AZ 85701',
+        roles: {
+          promoter: false,
+          beneficialOwner: false,
+          executiveOfficer: false,
+          director: true,
+          generalPartner: false,
+        },
+      },
+    ]);
+    const o = json.offering;
+    expect([o.nonAccreditedSales, o.minimumInvestment, o.jointOwnership, o.salesCompensation]).toEqual([
+      false,
+      25000,
+      true,
+      [],
+    ]);
+    expect(o.securities.equity).toEqual({ offered: 1000000, sold: 750000, common: true, preferred: false });
+    expect(o.securities.total).toEqual({ offered: 1000000, sold: 750000 });
+    expect(o.investors).toEqual({
+      accredited: { count: 12, amount: 750000 },
+      nonAccredited: { count: 0, amount: 0 },
+    });
+    expect(o.expenses).toMatchObject({ legal: 20000, accounting: 5000, total: 25000, findersFees: null });
+    expect(o.adjustedGrossProceeds).toBe(975000);
+    expect(o.useOfProceeds.salaries).toEqual({ affiliates: 100000, others: 0 });
+    expect(o.useOfProceeds.workingCapital).toEqual({ affiliates: 0, others: 875000 });
+    expect(o.useOfProceeds.columnTotals).toEqual({ affiliates: 100000, others: 875000 });
+    expect(o.useOfProceeds.totalPaymentsListed).toBe(975000);
+    expect([...o.estimated].sort()).toEqual([
+      'expenses.legal',
+      'expenses.total',
+      'useOfProceeds.columnTotals.others',
+      'useOfProceeds.totalPaymentsListed',
+      'useOfProceeds.workingCapital.others',
+    ]);
+    expect(json.signature).toEqual({
+      issuer: 'Acme Corp',
+      signer: 'Jane Doe',
+      title: 'President',
+      date: '2003-11-28',
+    });
+    expect(json.stateDisqualification).toBe(false);
+  });
+
+  it('is consistent, so no rule fires and no one needs to review it', async () => {
+    const json = await parseText(ACME, 'acme.txt');
+    expect(json.flags).toEqual([]);
+    expect(json.review).toEqual({ status: 'auto', reasons: [] });
+  });
+
+  it('flags the same filing once its C.5 total repeats C.1 amount already sold', async () => {
+    const json = await parseText(
+      ACME.replace('(column totals added)    [X] $ 975,000.00', '(column totals added)    [X] $ 750,000.00'),
+      'acme.txt',
+    );
+    const rules = json.flags.map((f) => f.rule).sort();
+    expect(rules).toEqual(['C5_ROWS_SUM_TO_TOTAL', 'C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS']);
+    const total = json.flags.find((f) => f.rule === 'C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS');
+    expect(total).toMatchObject({ expected: 975000, actual: 750000, difference: -225000 });
+    expect(total?.explanation).toContain('C.1 amount already sold');
+  });
+});
