@@ -24,7 +24,8 @@ function treeRss(pid: number): number {
   return total;
 }
 
-function childPids(pid: number): number[] {
+/** The direct children of a process (Linux); none where /proc is not there. */
+export function childPids(pid: number = process.pid): number[] {
   try {
     return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(/\s+/).filter(Boolean).map(Number);
   } catch {

@@ -11,9 +11,10 @@ import { type Job, MetricsTime, type Queue, Worker } from 'bullmq';
 import type { FilingStore } from '../store/index.js';
 import { type QueueConnection, redisOptions } from './connection.js';
 import { runFilingJob } from './filing-job.js';
+import { jobError } from './job-errors.js';
 import { createLogger, type Logger } from './logger.js';
 import { type PageJobResult, runPageJob } from './page-job.js';
-import { processTreeRss } from './process-memory.js';
+import { childPids, processTreeRss } from './process-memory.js';
 import {
   FILINGS_QUEUE,
   type FilingJobData,
@@ -99,7 +100,14 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
       })
     : new Worker<PageJobData, PageJobResult>(
         PAGES_QUEUE,
-        async (job) => runPageJob(pageJobSchema.parse(job.data), stages, dataDir),
+        async (job) => {
+          const data = pageJobSchema.parse(job.data);
+          try {
+            return await runPageJob(data, stages, dataDir);
+          } catch (error) {
+            throw jobError(error, data.file);
+          }
+        },
         common,
       );
 
@@ -174,6 +182,16 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
           );
         }
       }
+      if (!done && sandbox) {
+        // A sandbox waits for its page on SIGTERM; the page was handed back, so nothing is lost.
+        for (const pid of childPids()) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // Already gone.
+          }
+        }
+      }
       await Promise.all([filings.close(!done), pages.close(!done)]);
       await pagesQueue.close();
       log.info({ reason, handedBack: done ? 0 : active.size }, 'stopped');
@@ -184,6 +202,6 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Run
   }
 
   await Promise.all([filings.waitUntilReady(), pages.waitUntilReady()]);
-  log.info({ prefix: connection.prefix, concurrency, sandbox, dataDir }, 'worker ready');
+  log.info({ concurrency, sandbox, dataDir }, 'worker ready');
   return { stopped, stop };
 }
