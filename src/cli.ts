@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { registerDrain } from './cli/drain-command.js';
-import { EXIT } from './cli/exit-codes.js';
 import { registerEval } from './cli/eval-command.js';
+import { EXIT } from './cli/exit-codes.js';
 import { registerExport } from './cli/export-command.js';
 import { registerIngest } from './cli/ingest-command.js';
 import { registerList } from './cli/list-command.js';
