@@ -59,7 +59,15 @@ export function findCheckBoxes(image: PageImage): CheckBox[] {
       break;
     }
   }
-  return withoutCombs(dedupe(boxes));
+  return withoutCombs(typicalSize(dedupe(boxes)));
+}
+
+/** A form prints its check boxes at one size: squares much larger or smaller are letters or frames. */
+function typicalSize(boxes: CheckBox[]): CheckBox[] {
+  if (boxes.length < 3) return boxes;
+  const sides = boxes.map((b) => b.bbox[2] - b.bbox[0]).sort((a, b) => a - b);
+  const median = sides[Math.floor(sides.length / 2)] ?? 0;
+  return boxes.filter((b) => Math.abs(b.bbox[2] - b.bbox[0] - median) <= median * 0.3);
 }
 
 /**

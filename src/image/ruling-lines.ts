@@ -23,13 +23,17 @@ const INK = 140;
  */
 export function findRulings(image: PageImage): Rulings {
   const dpi = image.dpi ?? (image.width / 8.5 > 150 ? image.width / 8.5 : 300);
+  const maxGap = Math.max(3, Math.round(dpi / 20));
+  // A rule broken by scan damage is several runs on one row: join them, then keep the long ones.
   // Underlines of blanks ("Other (Specify ____)", signature lines) are shorter than the rules between boxes.
-  const horizontal = mergeRules(
-    runs(image, 'horizontal', Math.round(image.width / 6), Math.max(2, Math.round(dpi / 100))),
-  ).filter((r) => r.to - r.from >= image.width * 0.45);
-  const vertical = mergeRules(
-    runs(image, 'vertical', Math.round(dpi / 2), Math.max(2, Math.round(dpi / 100))),
-  );
+  const horizontal = joinCollinear(
+    mergeRules(runs(image, 'horizontal', Math.round(dpi / 3), maxGap)),
+    Math.round(image.width * 0.04),
+  )
+    .filter((r) => r.to - r.from >= image.width * 0.45)
+    // The rules between a form's boxes run across the whole form; a damaged one is read whole.
+    .map((r) => ({ at: r.at, from: 0, to: image.width - 1 }));
+  const vertical = mergeRules(runs(image, 'vertical', Math.round(dpi / 2), maxGap));
   return { horizontal, vertical };
 }
 
@@ -46,14 +50,21 @@ function runs(
   for (let a = 0; a < outer; a++) {
     let start = -1;
     let lastInk = -1;
+    let inked = 0;
     for (let b = 0; b <= inner; b++) {
       const ink =
         b < inner && (data[direction === 'horizontal' ? a * width + b : b * width + a] ?? 255) < INK;
       if (ink) {
-        if (start < 0) start = b;
+        if (start < 0) {
+          start = b;
+          inked = 0;
+        }
         lastInk = b;
+        inked++;
       } else if (start >= 0 && b - lastInk > maxGap) {
-        if (lastInk - start + 1 >= minLength) out.push({ at: a, from: start, to: lastInk });
+        const length = lastInk - start + 1;
+        // A rule is mostly ink even where damage broke it; a row through text is not.
+        if (length >= minLength && inked >= length * 0.75) out.push({ at: a, from: start, to: lastInk });
         start = -1;
       }
     }
@@ -77,6 +88,19 @@ function mergeRules(raw: Rule[]): Rule[] {
     }
   }
   return merged.map((m) => ({ at: Math.round((m.first + m.last) / 2), from: m.from, to: m.to }));
+}
+
+/** Runs on (nearly) the same row with a short break between them are one rule. */
+function joinCollinear(rules: Rule[], maxBreak: number): Rule[] {
+  const sorted = [...rules].sort((a, b) => a.at - b.at || a.from - b.from);
+  const out: Rule[] = [];
+  for (const r of sorted) {
+    const prev = out.find((o) => Math.abs(o.at - r.at) <= 3 && r.from - o.to <= maxBreak && r.to > o.to);
+    if (prev) prev.to = r.to;
+    else if (!out.some((o) => Math.abs(o.at - r.at) <= 3 && r.from >= o.from && r.to <= o.to))
+      out.push({ ...r });
+  }
+  return out;
 }
 
 function overlap(a: { from: number; to: number }, b: { from: number; to: number }): number {

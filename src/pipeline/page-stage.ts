@@ -32,8 +32,10 @@ export async function processPageImage(
 ): Promise<{ result: PageResult; image: PageImage }> {
   const { image, info } = await cleanPage(page, { ocr: options.pool });
   const boxes = findCheckBoxes(image);
-  const rulings = findRulings(image);
-  const forOcr = eraseBoxes(removeDotLeaders(image).image, boxes);
+  // Dot leaders go first: a row of dots is not a rule, and OCR reads dots as letters.
+  const dotless = removeDotLeaders(image).image;
+  const rulings = findRulings(dotless);
+  const forOcr = eraseBoxes(dotless, boxes);
   const ocr = await ocrPage(forOcr, { pool: options.pool });
   const lines = layoutLines(ocr.words, boxes, rulings, page.page);
   return { result: { info, lines, boxes, meanConfidence: ocr.meanConfidence }, image };
