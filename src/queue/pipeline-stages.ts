@@ -1,17 +1,34 @@
-/** The queue's stages as the pipeline (src/pipeline) provides them. */
-
-import { UnsupportedFileError } from '../errors.js';
+/** The queue's stages as the pipeline (src/pipeline) provides them: the same functions the CLI runs. */
+import { basename } from 'node:path';
+import { encodePng } from '../image/png.js';
+import { countPages, readPages, readPdfText } from '../ingest/pages/index.js';
+import { finishRecord } from '../pipeline/finish-record.js';
+import { type PageResult, processPageImage } from '../pipeline/page-stage.js';
 import { processDocument } from '../pipeline/process-document.js';
+import { assembleScannedFiling } from '../pipeline/scanned-filing.js';
+import { writePageImage } from '../store/index.js';
 import type { QueueStages } from './stages.js';
 
 export const pipelineStages: QueueStages = {
-  // The pipeline has no page-by-page entry yet: every filing is read whole, by the parent job.
-  countPages: async () => 0,
-  processWhole: (bytes, file, options) => processDocument(bytes, file, options),
-  processPage: async (_bytes, kind, _page, context) => {
-    throw new UnsupportedFileError(`${kind} pages are read whole by this version`, context.file);
+  async countPages(bytes, kind, file) {
+    if (kind === 'text') return 0;
+    // A PDF with a real text layer is read whole, as in process: no OCR, so no page jobs.
+    if (kind === 'pdf' && (await readPdfText(bytes, { fileName: file })).substantial) return 0;
+    return countPages(bytes, kind, { fileName: file });
   },
-  assemble: async (_id, file, kind) => {
-    throw new UnsupportedFileError(`${kind} pages are read whole by this version`, file);
+  processWhole: (bytes, file, options) => processDocument(bytes, file, options),
+  async processPage(bytes, kind, pageNumber, context) {
+    // readPages has no random access yet: earlier pages are decoded and dropped.
+    for await (const page of readPages(bytes, kind, { fileName: context.file })) {
+      if (page.page !== pageNumber) continue;
+      const { result, image } = await processPageImage(page);
+      await writePageImage(context.dataDir, context.id, pageNumber, await encodePng(image));
+      return result;
+    }
+    throw new Error(`page ${pageNumber} of ${context.file} was not found`);
+  },
+  async assemble(id, file, kind, pages, options) {
+    const { record, doubtful } = assembleScannedFiling(id, basename(file), kind, pages as PageResult[]);
+    return finishRecord(record, doubtful, options);
   },
 };
