@@ -18,7 +18,12 @@ const NOT_FLAT = new Set([
 
 /** The flattened columns of the filings table, in the record's own order: the same for every export. */
 export const FILING_COLUMNS: readonly string[] = (() => {
-  const template = recordToJson.parse(emptyRecord('0'.repeat(64), { file: '', pages: 0, kind: 'text' }));
+  const empty = emptyRecord('0'.repeat(64), { file: '', pages: 0, kind: 'text' });
+  // Addresses are null in an empty record; their parts are the columns.
+  const address = { street: null, city: null, state: null, zip: null };
+  empty.issuer.address = address;
+  empty.issuer.principalBusinessAddress = { ...address };
+  const template = recordToJson.parse(empty);
   const columns = leafPaths(template)
     .map(([path]) => path)
     .filter((path) => ![...NOT_FLAT].some((p) => path === p || path.startsWith(`${p}.`)));
@@ -63,6 +68,8 @@ function personRows(json: FormDRecordJson): unknown[][] {
 function cell(value: unknown): unknown {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.join(' ');
+  // csv-stringify writes false as an empty cell, the same as null: a "No" box would read as blank.
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
   return value;
 }
 
