@@ -6,7 +6,9 @@ import { registerExport } from './cli/export-command.js';
 import { registerIngest } from './cli/ingest-command.js';
 import { registerList } from './cli/list-command.js';
 import { registerRetryFailed } from './cli/retry-failed-command.js';
+import { registerReview } from './cli/review-command.js';
 import { registerRules } from './cli/rules-command.js';
+import { registerServe } from './cli/serve-command.js';
 import { registerShow } from './cli/show-command.js';
 import { registerStatus } from './cli/status-command.js';
 import { registerWorker } from './cli/worker-command.js';
@@ -36,6 +38,8 @@ export function buildProgram(): Command {
   registerList(program, dataOption);
   registerExport(program, dataOption);
   registerRules(program);
+  registerServe(program, dataOption);
+  registerReview(program, dataOption);
   registerEval(program);
   registerWorker(program, dataOption);
   registerStatus(program);
