@@ -48,7 +48,7 @@ export function scannedRecord(): FormDRecord {
 export function hostileRecord(): FormDRecord {
   const r = emptyRecord(filingId('xss'), { file: 'xss.png', pages: 0, kind: 'png' });
   r.issuer.name = XSS;
-  r.issuer.businessDescription = `<script>alert(2)</script>`;
+  r.issuer.businessDescription = '<script>alert(2)</script>\tmakes\r\nwidgets';
   r.fields['issuer.name'] = { confidence: 0.41, page: null, bbox: null, source: 'ocr', raw: XSS };
   return r;
 }
