@@ -20,34 +20,46 @@ const FILL_THRESHOLD = 0.06;
  * distance apart, joined by a left and a right side. Marks that run outside the box do not hide
  * it, since only the edges are looked for. The ink inside, less a margin along the border, decides.
  */
-export function findCheckBoxes(image: PageImage): CheckBox[] {
+export function findCheckBoxes(image: PageImage): { checkBoxes: CheckBox[]; combs: Bbox[] } {
   const dpi = image.dpi ?? 300;
   // Form D boxes are 1/12 to 1/4 inch a side.
   const minSide = Math.round(dpi / 14);
   const maxSide = Math.round(dpi / 3.5);
-  const edges = horizontalEdges(image, minSide, maxSide);
+  // Combs of typed-in fields ("0 6", "D E") are rows of such cells: look for those too.
+  const edges = horizontalEdges(image, minSide, maxSide * 6);
   const boxes: CheckBox[] = [];
+  const frames: Bbox[] = [];
   const used = new Set<number>();
   for (let i = 0; i < edges.length; i++) {
     const top = edges[i];
     if (!top || used.has(i)) continue;
-    const side = top.x1 - top.x0;
+    const width = top.x1 - top.x0;
     for (let j = i + 1; j < edges.length; j++) {
       const bottom = edges[j];
       if (!bottom || used.has(j)) continue;
       const dy = bottom.y - top.y;
-      if (dy > side * 1.35) break;
-      if (dy < side * 0.7) continue;
-      const tol = Math.max(3, side * 0.12);
+      if (dy > maxSide) break;
+      if (dy < minSide) continue;
+      const tol = Math.max(3, Math.min(width, dy) * 0.12);
       if (Math.abs(bottom.x0 - top.x0) > tol || Math.abs(bottom.x1 - top.x1) > tol) continue;
       const x0 = Math.round((top.x0 + bottom.x0) / 2);
       const x1 = Math.round((top.x1 + bottom.x1) / 2);
       if (!hasSide(image, x0, top.y, bottom.y) || !hasSide(image, x1, top.y, bottom.y)) continue;
+      const bbox: Bbox = [x0, top.y, x1, bottom.y];
+      const ratio = (x1 - x0) / dy;
+      if (ratio > 1.4 && ratio <= 6.5) {
+        frames.push(bbox);
+        used.add(i);
+        used.add(j);
+        break;
+      }
+      if (ratio < 0.7 || ratio > 1.4) continue;
       // Squares inside inverted headings (white letters on black) are not boxes: a box stands on paper.
-      if (!onPaper(image, [x0, top.y, x1, bottom.y])) continue;
+      if (!onPaper(image, bbox)) continue;
+      // A letter (a bold O or D) has neighbours a stroke away; a box stands apart from its label.
+      if (!standsApart(image, bbox)) continue;
       used.add(i);
       used.add(j);
-      const bbox: Bbox = [x0, top.y, x1, bottom.y];
       const fill = insideInk(image, bbox);
       const margin = Math.abs(fill - FILL_THRESHOLD);
       boxes.push({
@@ -59,15 +71,10 @@ export function findCheckBoxes(image: PageImage): CheckBox[] {
       break;
     }
   }
-  return withoutCombs(typicalSize(dedupe(boxes)));
-}
-
-/** A form prints its check boxes at one size: squares much larger or smaller are letters or frames. */
-function typicalSize(boxes: CheckBox[]): CheckBox[] {
-  if (boxes.length < 3) return boxes;
-  const sides = boxes.map((b) => b.bbox[2] - b.bbox[0]).sort((a, b) => a - b);
-  const median = sides[Math.floor(sides.length / 2)] ?? 0;
-  return boxes.filter((b) => Math.abs(b.bbox[2] - b.bbox[0] - median) <= median * 0.3);
+  const all = dedupe(boxes);
+  const checkBoxes = withoutCombs(all);
+  const combCells = all.filter((b) => !checkBoxes.includes(b)).map((b) => b.bbox);
+  return { checkBoxes, combs: [...combCells, ...frames] };
 }
 
 /**
@@ -163,6 +170,26 @@ function onPaper(image: PageImage, [x0, y0, x1, y1]: Bbox): boolean {
     look(x1 + gap, y);
   }
   return total > 0 && ink / total < 0.3;
+}
+
+/** Little ink in the strips just left and right of the box. */
+function standsApart(image: PageImage, [x0, y0, x1, y1]: Bbox): boolean {
+  const side = x1 - x0;
+  const gap = Math.max(2, Math.round(side * 0.08));
+  const strip = Math.max(3, Math.round(side * 0.25));
+  const inkShare = (from: number, to: number) => {
+    let ink = 0;
+    let total = 0;
+    for (let y = y0 + gap; y <= y1 - gap; y++) {
+      for (let x = from; x <= to; x++) {
+        if (x < 0 || x >= image.width) continue;
+        total++;
+        if ((image.data[y * image.width + x] ?? 255) < INK) ink++;
+      }
+    }
+    return total ? ink / total : 0;
+  };
+  return inkShare(x0 - gap - strip, x0 - gap) < 0.12 && inkShare(x1 + gap, x1 + gap + strip) < 0.12;
 }
 
 function insideInk(image: PageImage, [x0, y0, x1, y1]: Bbox): number {

@@ -179,7 +179,13 @@ export function readCover(r: Reader, range: Range): void {
 
 /** The digits of a short typed value, the words and marks around them ignored ("1 2" is 12). */
 function digitsOnly(text: string): string {
-  const firstLines = text.split('\n').slice(0, 4).join(' ');
+  // OCR reads a lone 0 or 1 in a comb cell as the letter O or I.
+  const firstLines = text
+    .split('\n')
+    .slice(0, 4)
+    .join(' ')
+    .replace(/(?<![\p{L}])[Oo](?![\p{L}])/gu, '0')
+    .replace(/(?<![\p{L}])[Il|](?![\p{L}])/gu, '1');
   const m = firstLines.match(/\d/g);
   return m ? m.join('').slice(0, 4) : '';
 }

@@ -94,7 +94,7 @@ function toLine(words: Word[], page: number, line: number): TextLine {
       const gap = w.bbox[0] - prev.bbox[2];
       const height = Math.max(prev.bbox[3] - prev.bbox[1], 1);
       // A wide gap between words is a column gap: a tab, as transcriptions write it.
-      text += gap > height * 2.5 ? '\t' : ' ';
+      text += gap > height * 4 ? '\t' : ' ';
     }
     placed.push({ ...w, start: text.length });
     text += w.text;

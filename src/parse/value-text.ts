@@ -29,11 +29,15 @@ export function stripLeadingInstruction(text: string): string {
 
 /** The lines of a value: instructions, check marks, stamps and blank lines removed. */
 export function valueLines(text: string): string[] {
-  return stripLeadingInstruction(text)
-    .split('\n')
-    .map((l) => l.replaceAll(CHECKED, ' ').replaceAll(UNCHECKED, ' ').replace(/\s+/g, ' ').trim())
-    .map((l) => l.replace(/^[:.;,_\s-]+/, '').replace(/[\s_]+$/, ''))
-    .filter((l) => l !== '' && !STAMP_LINE.test(l) && !/^\(.*\)$/.test(l) && !/^_+$/.test(l));
+  return (
+    stripLeadingInstruction(text)
+      .split('\n')
+      // A wide gap (a tab) ends a value: what follows is another column, a stamp or a note.
+      .map((l) => l.split('\t').find((part) => part.trim() !== '') ?? '')
+      .map((l) => l.replaceAll(CHECKED, ' ').replaceAll(UNCHECKED, ' ').replace(/\s+/g, ' ').trim())
+      .map((l) => l.replace(/^[:.;,_\s-]+/, '').replace(/[\s_]+$/, ''))
+      .filter((l) => l !== '' && !STAMP_LINE.test(l) && !/^\(.*\)$/.test(l) && !/^_+$/.test(l))
+  );
 }
 
 /** A one-line value (a name, a title): the first line, or null when blank. */

@@ -7,7 +7,7 @@ import type { PageImage } from '../ingest/pages/page-image.js';
 import { ocrPage } from '../ocr/ocr-page.js';
 import type { OcrPool } from '../ocr/pool.js';
 import { layoutLines } from '../parse/layout-lines.js';
-import type { PageInfo } from '../record/schema.js';
+import type { Bbox, PageInfo } from '../record/schema.js';
 
 /** What one page gives the parser: plain JSON, so a queue can carry it between processes. */
 export interface PageResult {
@@ -31,11 +31,11 @@ export async function processPageImage(
   options: PageStageOptions = {},
 ): Promise<{ result: PageResult; image: PageImage }> {
   const { image, info } = await cleanPage(page, { ocr: options.pool });
-  const boxes = findCheckBoxes(image);
+  const { checkBoxes: boxes, combs } = findCheckBoxes(image);
   // Dot leaders go first: a row of dots is not a rule, and OCR reads dots as letters.
   const dotless = removeDotLeaders(image).image;
   const rulings = findRulings(dotless);
-  const forOcr = eraseBoxes(dotless, boxes);
+  const forOcr = eraseCombs(eraseBoxes(dotless, boxes), combs);
   const ocr = await ocrPage(forOcr, { pool: options.pool });
   const lines = layoutLines(ocr.words, boxes, rulings, page.page);
   return { result: { info, lines, boxes, meanConfidence: ocr.meanConfidence }, image };
@@ -53,6 +53,31 @@ function eraseBoxes(image: PageImage, boxes: readonly CheckBox[]): PageImage {
         y * image.width + Math.max(0, bbox[0] - pad),
         y * image.width + Math.min(image.width, bbox[2] + pad + 1),
       );
+    }
+  }
+  return { ...image, data };
+}
+
+/** The cells of a typed-in comb ("0 6", "D E"): OCR skips characters walled in by lines, so the walls go. */
+function eraseCombs(image: PageImage, combs: readonly Bbox[]): PageImage {
+  if (combs.length === 0) return image;
+  const data = Buffer.from(image.data);
+  const white = (x0: number, y0: number, x1: number, y1: number) => {
+    for (let y = Math.max(0, y0); y <= Math.min(image.height - 1, y1); y++) {
+      data.fill(255, y * image.width + Math.max(0, x0), y * image.width + Math.min(image.width, x1 + 1));
+    }
+  };
+  for (const [x0, y0, x1, y1] of combs) {
+    const t = Math.max(2, Math.round((x1 - x0) * 0.1));
+    white(x0 - t, y0 - t, x1 + t, y0 + t);
+    white(x0 - t, y1 - t, x1 + t, y1 + t);
+    white(x0 - t, y0 - t, x0 + t, y1 + t);
+    white(x1 - t, y0 - t, x1 + t, y1 + t);
+    // The walls between a comb's cells run its full height; a character's strokes do not.
+    for (let x = x0 + t; x < x1 - t; x++) {
+      let ink = 0;
+      for (let y = y0 + t; y <= y1 - t; y++) if ((image.data[y * image.width + x] ?? 255) < 150) ink++;
+      if (ink >= (y1 - y0 - 2 * t) * 0.85) white(x - 1, y0, x + 1, y1);
     }
   }
   return { ...image, data };
