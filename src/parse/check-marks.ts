@@ -20,8 +20,12 @@ const STYLES: Array<[RegExp, string]> = [
   [/[☐□▢❑❒◻]/g, UNCHECKED],
 ];
 
+/** Every style above starts with one of these characters: most lines have none. */
+const ANY_MARK = /[<[(☑☒✅■▣⊠✓✔✗✘☐□▢❑❒◻]/;
+
 /** Rewrites every check-mark style in a line to ☒ / ☐. */
 export function normalizeCheckMarks(text: string): string {
+  if (!ANY_MARK.test(text)) return text;
   let out = text;
   for (const [pattern, glyph] of STYLES) out = out.replace(pattern, ` ${glyph} `);
   return out;

@@ -19,13 +19,19 @@ const FOLD: Record<string, string> = {
   '–': '-',
 };
 
+const FOLDED_CHARS = /[01i|!5’‘`“”—–]|[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
 export function fold(text: string): string {
-  let out = '';
-  for (const ch of text.toLowerCase()) {
-    // Characters outside the BMP would shift offsets; they never occur in labels.
-    out += ch.length === 1 ? (FOLD[ch] ?? ch) : '?';
+  const lower = text.toLowerCase();
+  // Lower-casing a few letters (İ) changes the length; fold those one character at a time.
+  if (lower.length !== text.length) {
+    let out = '';
+    for (const ch of text)
+      out += ch.toLowerCase().length === ch.length ? (FOLD[ch.toLowerCase()] ?? ch.toLowerCase()) : '?';
+    return out;
   }
-  return out;
+  // Characters outside the BMP would shift offsets; they never occur in labels.
+  return lower.replace(FOLDED_CHARS, (ch) => FOLD[ch] ?? '??');
 }
 
 export function isWordChar(ch: string | undefined): boolean {

@@ -41,8 +41,20 @@ export async function ingestBatch(
   for await (const input of walkInputs(paths)) inputs.push(input);
   options.onTotal?.(inputs.length);
   const summary: IngestSummary = { total: 0, ok: 0, flagged: 0, needsReview: 0, duplicate: 0, failed: 0 };
+  // Records are written in batches, one transaction each: a file's own transaction costs more than reading it.
+  const pending: Array<{ record: FormDRecord; file: string }> = [];
+  const seen = new Set<string>();
+  const flush = async () => {
+    if (pending.length) await store.saveMany(pending.splice(0));
+  };
   for (const input of inputs) {
-    const outcome = await ingestOne(input, store, options);
+    let outcome = await readOne(input, store, options);
+    if (outcome.kind === 'ok') {
+      if (seen.has(outcome.id)) outcome = { kind: 'duplicate', file: outcome.file, id: outcome.id };
+      else pending.push({ record: outcome.record, file: outcome.file });
+      seen.add(outcome.id);
+      if (pending.length >= SAVE_BATCH) await flush();
+    }
     summary.total++;
     if (outcome.kind === 'ok') {
       summary.ok++;
@@ -52,10 +64,25 @@ export async function ingestBatch(
     else summary.failed++;
     options.onOutcome?.(outcome, summary);
   }
+  await flush();
   return summary;
 }
 
+const SAVE_BATCH = 100;
+
+/** One file into the store on its own (the queue's workers take files one at a time). */
 export async function ingestOne(
+  input: InputFile,
+  store: FilingStore,
+  options: ProcessOptions,
+): Promise<IngestOutcome> {
+  const outcome = await readOne(input, store, options);
+  if (outcome.kind === 'ok') await store.saveRecord(outcome.record, outcome.file);
+  return outcome;
+}
+
+/** Reads one file into a record; failures are stored at once, records are left to the caller to save. */
+async function readOne(
   input: InputFile,
   store: FilingStore,
   options: ProcessOptions,
@@ -78,7 +105,6 @@ export async function ingestOne(
   if (existing?.status === 'ok') return { kind: 'duplicate', file, id };
   try {
     const record = await processDocument(bytes, file, options);
-    await store.saveRecord(record, file);
     return { kind: 'ok', file, id, record };
   } catch (error) {
     // Anything a file makes go wrong stays with that file: the batch goes on.
