@@ -17,7 +17,6 @@ import { writeCsv } from '../src/export/csv.js';
 import { writeJsonl } from '../src/export/jsonl.js';
 import { writeParquet } from '../src/export/parquet.js';
 import { writeSecTsv } from '../src/export/sec-tsv.js';
-import { ingestBatch } from '../src/pipeline/ingest-batch.js';
 import type { FormDRecord } from '../src/record/index.js';
 import { SqliteFilingStore } from '../src/store/index.js';
 
@@ -85,6 +84,8 @@ async function main(): Promise<void> {
   for (const count of counts) {
     const work = await mkdtemp(join(tmpdir(), 'formd-bench-export-'));
     const store = new SqliteFilingStore(join(work, 'formd.sqlite'));
+    // Imported here, so that the child processes load only the export code they measure.
+    const { ingestBatch } = await import('../src/pipeline/ingest-batch.js');
     await ingestBatch([SEED], store);
     const [first] = await store.list({});
     const seed = first ? (await store.get(first.id))?.record : null;
