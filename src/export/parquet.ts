@@ -15,6 +15,8 @@ import { tablesReadme } from './tables-readme.js';
 
 /** Rows per row group: big enough for good compression, small enough to keep memory flat. */
 const BATCH = 10_000;
+/** Every table also writes its rows every this many filings, so one-row-a-filing tables do not pile up. */
+const FILINGS_PER_GROUP = 1_000;
 
 function schemaElement(c: Column): SchemaElement {
   const base = { name: c.name, repetition_type: 'OPTIONAL' as const };
@@ -80,7 +82,7 @@ class TableFile {
     if (this.buffer.length >= BATCH) await this.flush();
   }
 
-  private async flush(): Promise<void> {
+  async flush(): Promise<void> {
     if (this.buffer.length === 0) return;
     const rows = this.buffer;
     this.buffer = [];
@@ -109,6 +111,7 @@ export async function writeParquet(
   for await (const record of records) {
     for (const file of files) await file.add(file.table.rows(record));
     filings++;
+    if (filings % FILINGS_PER_GROUP === 0) for (const file of files) await file.flush();
   }
   for (const file of files) await file.close();
   return { filings, rows: Object.fromEntries(files.map((f) => [f.table.name, f.rows])) };
