@@ -121,6 +121,36 @@ describe('reviewing in the browser', () => {
     expect((await fx.store.get(fx.scanId))?.record?.offering.securities.equity.offered).toBe(100_000_00);
   });
 
+  it("refuses a save over someone else's newer change, says so, and loses neither", async () => {
+    await page.goto(`${base}/filings/${fx.scanId}`);
+    await page.waitForSelector('.field.selected');
+    // Someone else saves the same filing after this page opened it.
+    const other = await fx.store.get(fx.scanId);
+    if (!other?.record) throw new Error('no record');
+    const theirs = structuredClone(other.record);
+    theirs.issuer.name = 'Acme Widgets Incorporated';
+    await fx.store.updateRecord(fx.scanId, theirs, {
+      expectedVersion: other.version,
+      audit: [
+        {
+          who: 'someone else',
+          path: 'issuer.name',
+          oldValue: 'Acme Widgets, Inc.',
+          newValue: theirs.issuer.name,
+        },
+      ],
+    });
+    await page.click('.field[data-path="offering.securities.equity.offered"]');
+    await page.keyboard.type('200,000.00');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.locator('#notice').textContent())
+      .toMatch(/changed by someone else since you opened it/);
+    const stored = await fx.store.get(fx.scanId);
+    expect(stored?.record?.issuer.name).toBe('Acme Widgets Incorporated');
+    expect(stored?.record?.offering.securities.equity.offered).toBe(100_000_00);
+  });
+
   it('shows a scanned text that looks like markup as text', async () => {
     await page.goto(`${base}/`);
     expect(await page.getByText(XSS).count()).toBeGreaterThan(0);
