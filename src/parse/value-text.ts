@@ -10,6 +10,9 @@ const STAMP_LINE =
  */
 export function stripLeadingInstruction(text: string): string {
   let rest = text.replace(/^[\s:.;,_-]+/, '');
+  // OCR often misreads the opening parenthesis of an instruction ("Od check if this is ...)").
+  const garbled = /^\S{1,3}\s+((?:\p{L}+[\s,.]+){3,}[^()\n]*)\)/u.exec(rest);
+  if (garbled && !rest.startsWith('(')) rest = rest.slice(garbled[0].length).replace(/^[\s:.;,_-]+/, '');
   while (rest.startsWith('(')) {
     let depth = 0;
     let end = -1;
@@ -20,6 +23,8 @@ export function stripLeadingInstruction(text: string): string {
         break;
       }
     }
+    // A misread bracket ("((] check if ...)") leaves it unbalanced: the line's last ")" closes it.
+    if (end < 0) end = rest.split('\n')[0]?.lastIndexOf(')') ?? -1;
     const inner = end >= 0 ? rest.slice(1, end) : rest.slice(1);
     if ((inner.match(/\p{L}{2,}/gu) ?? []).length < 2) break;
     rest = end >= 0 ? rest.slice(end + 1).replace(/^[\s:.;,_-]+/, '') : '';

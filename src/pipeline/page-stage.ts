@@ -5,7 +5,7 @@ import { findRulings } from '../image/ruling-lines.js';
 import type { TextLine } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
 import { ocrPage } from '../ocr/ocr-page.js';
-import type { OcrPool } from '../ocr/pool.js';
+import { type OcrPool, sharedOcrPool } from '../ocr/pool.js';
 import { layoutLines } from '../parse/layout-lines.js';
 import type { Bbox, PageInfo } from '../record/schema.js';
 
@@ -30,13 +30,14 @@ export async function processPageImage(
   page: PageImage,
   options: PageStageOptions = {},
 ): Promise<{ result: PageResult; image: PageImage }> {
-  const { image, info } = await cleanPage(page, { ocr: options.pool });
+  const pool = options.pool ?? sharedOcrPool();
+  const { image, info } = await cleanPage(page, { ocr: pool });
   const { checkBoxes: boxes, combs } = findCheckBoxes(image);
   // Dot leaders go first: a row of dots is not a rule, and OCR reads dots as letters.
   const dotless = removeDotLeaders(image).image;
   const rulings = findRulings(dotless);
   const forOcr = eraseCombs(eraseBoxes(dotless, boxes), combs);
-  const ocr = await ocrPage(forOcr, { pool: options.pool });
+  const ocr = await ocrPage(forOcr, { pool });
   const lines = layoutLines(ocr.words, boxes, rulings, page.page);
   return { result: { info, lines, boxes, meanConfidence: ocr.meanConfidence }, image };
 }
