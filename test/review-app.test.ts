@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReviewApp } from '../src/review/app.js';
-import { type ReviewFixture, reviewFixture, XSS } from './review-fixtures.js';
+import { evaluate } from '../src/rules/index.js';
+import { type ReviewFixture, reviewFixture, scannedRecord, XSS } from './review-fixtures.js';
+import { filingId } from './store-fixtures.js';
 
 const TOTAL = 'offering.useOfProceeds.totalPaymentsListed';
 const json = { 'content-type': 'application/json', 'x-requested-with': 'formd' };
@@ -139,6 +141,41 @@ describe('the review app', () => {
     ]);
     const history = res.body.history as Array<{ path: string }>;
     expect(history.map((h) => h.path)).toEqual([TOTAL]);
+  });
+
+  it('applies the repair a flag suggests for a probable misread', async () => {
+    const r = scannedRecord();
+    r.id = filingId('misread');
+    r.offering.securities.equity.offered = 10_000_00;
+    for (const row of ['debt', 'convertible', 'partnership', 'other'] as const)
+      r.offering.securities[row].offered = 0;
+    r.fields['offering.securities.equity.offered'] = {
+      confidence: 0.5,
+      page: 1,
+      bbox: [600, 700, 900, 745],
+      source: 'ocr',
+      raw: '$10,000.00',
+    };
+    r.fields['offering.securities.total.offered'] = {
+      confidence: 0.95,
+      page: 1,
+      bbox: null,
+      source: 'ocr',
+      raw: '$100,000.00',
+    };
+    r.flags = evaluate(r);
+    expect(r.flags.map((f) => f.rule)).toEqual(['OCR_SUSPECTED_MISREAD']);
+    await fx.store.saveRecord(r, 'misread.png');
+    const res = await change(app(), r.id, {
+      version: 1,
+      changes: [{ action: 'suggestion', path: 'offering.securities.equity.offered' }],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.flags).toEqual([]);
+    expect((await fx.store.get(r.id))?.record?.offering.securities.equity.offered).toBe(100_000_00);
+    expect(await fx.store.audit(r.id)).toMatchObject([
+      { path: 'offering.securities.equity.offered', oldValue: 10000, newValue: 100000 },
+    ]);
   });
 
   it('refuses cross-site and oversized requests', async () => {
