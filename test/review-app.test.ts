@@ -196,14 +196,17 @@ describe('the review app', () => {
   });
 
   it('never sends a stack trace to the browser', async () => {
+    const logged: string[] = [];
     const broken = createReviewApp({
       store: { ...fx.store, get: () => Promise.reject(new Error('database on fire')) } as typeof fx.store,
       dataDir: fx.dataDir,
+      log: (line) => logged.push(line),
     });
     const res = await broken.request(`/api/filings/${fx.seedId}`);
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(text).not.toMatch(/database on fire|at .*\.ts:\d+/);
+    expect(logged.join('')).toMatch(/database on fire/);
   });
 });
 

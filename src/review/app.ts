@@ -33,6 +33,8 @@ export interface ReviewAppOptions {
   /** Who changes are recorded as when there is no login. */
   localReviewer?: string;
   confidenceThreshold?: number;
+  /** Where server errors are logged (with their stack); standard error by default. */
+  log?: (line: string) => void;
   /** Mounts the queue dashboard at /queues, behind the same login. */
   mount?: (app: Hono<ReviewEnv>) => void;
 }
@@ -72,13 +74,12 @@ export function createReviewApp(options: ReviewAppOptions): Hono<ReviewEnv> {
     localReviewer: options.localReviewer ?? 'reviewer',
     sessions: new Sessions(),
   };
+  const log = options.log ?? ((line: string) => void process.stderr.write(line));
   const app = new Hono<ReviewEnv>();
 
   app.onError((error, c) => {
     // Details go to the server's log, never to the browser.
-    process.stderr.write(
-      `formd serve: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    log(`formd serve: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     const message = 'Something went wrong on the server; the change was not saved.';
     return c.req.path.startsWith('/api/')
       ? c.json({ error: message }, 500)
