@@ -121,6 +121,21 @@ describe('reviewing in the browser', () => {
     expect((await fx.store.get(fx.scanId))?.record?.offering.securities.equity.offered).toBe(100_000_00);
   });
 
+  it('toggles a check box with space and shows the keys with ?', async () => {
+    await page.goto(`${base}/filings/${fx.scanId}`);
+    await page.waitForSelector('.field.selected');
+    await page.click('.field[data-path="filing.exemptions.rule506"]');
+    await page.keyboard.press(' ');
+    await expect
+      .poll(() => page.locator('.field[data-path="filing.exemptions.rule506"] .value').textContent())
+      .toBe('☒ yes');
+    expect((await fx.store.get(fx.scanId))?.record?.filing.exemptions.rule506).toBe(true);
+    await page.keyboard.press('?');
+    expect(await page.locator('#help').getAttribute('open')).not.toBeNull();
+    expect(await page.locator('#help').textContent()).toContain('marks the filing reviewed');
+    await page.keyboard.press('Escape');
+  });
+
   it("refuses a save over someone else's newer change, says so, and loses neither", async () => {
     await page.goto(`${base}/filings/${fx.scanId}`);
     await page.waitForSelector('.field.selected');
