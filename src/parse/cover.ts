@@ -32,7 +32,7 @@ const ENTITY_LABELS: readonly LabelName[] = [
 
 /** The cover page (offering, exemptions, type of filing) and A.1 (the issuer). */
 export function readCover(r: Reader, range: Range): void {
-  const anchors = r.anchorsInOrder(COVER_ORDER, range);
+  const anchors = r.anchorsAnyOrder(COVER_ORDER, range);
   const { record } = r;
   let telephones = 0;
 

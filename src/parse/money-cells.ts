@@ -19,7 +19,11 @@ const AMOUNT = /-0-|\d{1,3}(?:,\s?\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?|n\/a|n
  * to the amounts themselves.
  */
 export function readMoneyCells(text: string): MoneyCell[] {
-  const flat = text.replace(/\s+/g, ' ');
+  // OCR reads a dollar sign standing apart as "s", "S", "Ss" or "§".
+  const flat = text
+    .replace(/\s+/g, ' ')
+    .replace(/(^|[\s_])[sS§]{1,2}(?= ?[\d-])/g, '$1$')
+    .replace(/([☐☒] ?)[sS§]{1,2}(?= |$)/g, '$1$');
   const dollarAt = [...flat.matchAll(/\$/g)].map((m) => m.index ?? 0);
   if (dollarAt.length === 0) return amountsWithoutDollarSigns(flat);
   return dollarAt.map((at, i) => {
@@ -29,7 +33,9 @@ export function readMoneyCells(text: string): MoneyCell[] {
     const cut = body.search(new RegExp(`[${CHECKED}${UNCHECKED}]`));
     const inner = (cut >= 0 ? body.slice(0, cut) : body).trim();
     const amount = AMOUNT.exec(inner);
-    const rawAmount = amount && amount.index <= 2 ? amount[0].trim() : '';
+    // A few specks or underscores may stand between "$" and the amount, never other digits.
+    const lead = amount ? inner.slice(0, amount.index) : '';
+    const rawAmount = amount && lead.length <= 5 && !/\d/.test(lead) ? amount[0].trim() : '';
     const cents = parseMoney(rawAmount);
     return {
       cents,

@@ -43,6 +43,39 @@ export class Reader {
     return out;
   }
 
+  /**
+   * The labels found in the range wherever they stand, sorted by place. Forms set fields side by
+   * side in different orders; a label named twice is taken at its first two places.
+   */
+  anchorsAnyOrder(names: readonly LabelName[], range: Range): Anchor[] {
+    const wanted = new Map<LabelName, number>();
+    for (const name of names) wanted.set(name, (wanted.get(name) ?? 0) + 1);
+    const found: Anchor[] = [];
+    // One more place than wanted: the first may be inside a heading ("FEDERAL SIGNATURE").
+    for (const [name, count] of wanted) {
+      for (const match of this.doc.findAll(LABELS[name], range, undefined, count + 1))
+        found.push({ name, match });
+    }
+    found.sort((a, b) => comparePos(a.match.start, b.match.start));
+    // A label found inside a longer one ("Signature" in "State Signature") is not a label there.
+    const out = found.filter(
+      (a) =>
+        !found.some(
+          (o) =>
+            o !== a &&
+            comparePos(o.match.start, a.match.start) <= 0 &&
+            comparePos(o.match.end, a.match.end) >= 0 &&
+            (comparePos(o.match.start, a.match.start) !== 0 || comparePos(o.match.end, a.match.end) !== 0),
+        ),
+    );
+    const taken = new Map<LabelName, number>();
+    return out.filter((a) => {
+      const n = (taken.get(a.name) ?? 0) + 1;
+      taken.set(a.name, n);
+      return n <= (wanted.get(a.name) ?? 0);
+    });
+  }
+
   /** Where the value after an anchor stops: the next anchor's start, or the end of the range. */
   stopAfter(anchors: readonly Anchor[], index: number, range: Range): Pos {
     return anchors[index + 1]?.match.start ?? this.doc.endOf(range);

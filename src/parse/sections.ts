@@ -27,10 +27,16 @@ export function findSections(doc: FormText): Sections {
   const lineOf = (name: keyof typeof LABELS, after = 0): number | null =>
     doc.find(LABELS[name], { from: after, to: end })?.start.line ?? null;
 
-  const b = lineOf('partB') ?? lineOf('b1');
-  const c = lineOf('partC', b ?? 0) ?? lineOf('c1', b ?? 0);
-  const d = lineOf('partD', c ?? 0) ?? lineOf('signer', c ?? 0);
-  const e = d === null ? null : (lineOf('partE', d) ?? lineOf('e1', d));
+  // A part starts at its heading or at its first question, whichever comes first: a garbled
+  // heading may be missed, or found fuzzily on a later page's running head.
+  const first = (...lines: Array<number | null>): number | null => {
+    const found = lines.filter((l): l is number => l !== null);
+    return found.length ? Math.min(...found) : null;
+  };
+  const b = first(lineOf('partB'), lineOf('b1'));
+  const c = first(lineOf('partC', b ?? 0), lineOf('c1', b ?? 0));
+  const d = first(lineOf('partD', c ?? 0), lineOf('signatureIssuer', c ?? 0), lineOf('signer', c ?? 0));
+  const e = d === null ? null : first(lineOf('partE', d + 1), lineOf('e1', d + 1));
   const appendix = e === null ? null : lineOf('appendix', e);
 
   if (d === null) {

@@ -3,12 +3,21 @@ import type { Range } from './form-text.js';
 import type { LabelName } from './labels.js';
 import type { Reader } from './reader.js';
 
-const SIGNATURE_ORDER: readonly LabelName[] = ['signatureIssuer', 'signature', 'date', 'signer', 'title'];
+// The part headings are listed so that a label inside one ("FEDERAL SIGNATURE") is not taken for a field.
+const SIGNATURE_ORDER: readonly LabelName[] = [
+  'partD',
+  'partE',
+  'signatureIssuer',
+  'signature',
+  'date',
+  'signer',
+  'title',
+];
 
 /** Part D, the federal signature; Part E's copy fills what Part D leaves blank. */
 export function readSignature(r: Reader, partD: Range, partE: Range): void {
   for (const range of [partD, partE]) {
-    const anchors = r.anchorsInOrder(SIGNATURE_ORDER, range);
+    const anchors = r.anchorsAnyOrder(SIGNATURE_ORDER, range);
     const { signature } = r.record;
     anchors.forEach((anchor, i) => {
       const from = anchor.match.end;
