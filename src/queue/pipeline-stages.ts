@@ -1,7 +1,7 @@
 /** The queue's stages as the pipeline (src/pipeline) provides them: the same functions the CLI runs. */
 import { basename } from 'node:path';
 import { encodePng } from '../image/png.js';
-import { countPages, readPages, readPdfText } from '../ingest/pages/index.js';
+import { countPages, readPage, readPdfText } from '../ingest/pages/index.js';
 import { finishRecord } from '../pipeline/finish-record.js';
 import { type PageResult, processPageImage } from '../pipeline/page-stage.js';
 import { processDocument } from '../pipeline/process-document.js';
@@ -18,14 +18,10 @@ export const pipelineStages: QueueStages = {
   },
   processWhole: (bytes, file, options) => processDocument(bytes, file, options),
   async processPage(bytes, kind, pageNumber, context) {
-    // readPages has no random access yet: earlier pages are decoded and dropped.
-    for await (const page of readPages(bytes, kind, { fileName: context.file })) {
-      if (page.page !== pageNumber) continue;
-      const { result, image } = await processPageImage(page);
-      await writePageImage(context.dataDir, context.id, pageNumber, await encodePng(image));
-      return result;
-    }
-    throw new Error(`page ${pageNumber} of ${context.file} was not found`);
+    const page = await readPage(bytes, kind, pageNumber, { fileName: context.file });
+    const { result, image } = await processPageImage(page);
+    await writePageImage(context.dataDir, context.id, pageNumber, await encodePng(image));
+    return result;
   },
   async assemble(id, file, kind, pages, options) {
     const { record, doubtful } = assembleScannedFiling(id, basename(file), kind, pages as PageResult[]);

@@ -1,8 +1,8 @@
 import { UnsupportedFileError } from '../../errors.js';
 import type { FileKind } from '../sniff.js';
 import type { PageImage, ReadPagesOptions } from './page-image.js';
-import { countPdfPages, readPdfPages } from './pdf-pages.js';
-import { countRasterPages, readRasterPages } from './raster-pages.js';
+import { countPdfPages, readPdfPage, readPdfPages } from './pdf-pages.js';
+import { countRasterPages, readRasterPage, readRasterPages } from './raster-pages.js';
 
 export type { PageImage, ReadPagesOptions } from './page-image.js';
 export { DEFAULT_MAX_MEGAPIXELS } from './page-image.js';
@@ -18,6 +18,21 @@ export function readPages(
   if (kind === 'pdf') return readPdfPages(bytes, options);
   if (kind === 'text') throw new UnsupportedFileError('a text file has no page images', options.fileName);
   return readRasterPages(bytes, options);
+}
+
+/**
+ * Page n (1-based) alone, as `readPages` yields it, without decoding the pages before it (a queue's
+ * page job). PNG and JPEG have only page 1; a page the file does not have is a RangeError.
+ */
+export async function readPage(
+  bytes: Uint8Array,
+  kind: FileKind,
+  pageNumber: number,
+  options: ReadPagesOptions = {},
+): Promise<PageImage> {
+  if (kind === 'pdf') return readPdfPage(bytes, pageNumber, options);
+  if (kind === 'text') throw new UnsupportedFileError('a text file has no page images', options.fileName);
+  return readRasterPage(bytes, pageNumber, options);
 }
 
 export function countPages(

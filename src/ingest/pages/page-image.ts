@@ -29,3 +29,10 @@ export function assertPageSize(
   const megapixels = (width * height) / 1e6;
   if (megapixels > maxMegapixels) throw new ImageTooLargeError(megapixels, maxMegapixels, fileName);
 }
+
+/** A page asked for by number must be one the file has: asking for another is the caller's mistake. */
+export function assertPageNumber(n: number, pages: number, fileName?: string): void {
+  if (!Number.isInteger(n) || n < 1 || n > pages) {
+    throw new RangeError(`${fileName ?? 'the file'} has no page ${n} (it has ${pages})`);
+  }
+}

@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
-import type { PageViewport, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PageViewport, PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { bitsToGray, colourToGray } from '../../image/grayscale.js';
 import { type QuarterTurn, quarterTurn } from '../../image/quarter-turn.js';
 import {
+  assertPageNumber,
   assertPageSize,
   DEFAULT_MAX_MEGAPIXELS,
   type PageImage,
@@ -55,27 +56,51 @@ export async function* readPdfPages(
   bytes: Uint8Array,
   options: ReadPagesOptions = {},
 ): AsyncGenerator<PageImage> {
-  const { fileName } = options;
-  const maxMegapixels = options.maxMegapixels ?? DEFAULT_MAX_MEGAPIXELS;
-  const largest = largestPdfImagePixels(bytes);
-  assertPageSize(largest, 1, maxMegapixels, fileName);
-  const doc = await openPdf(bytes, { fileName, maxImagePixels: Math.floor(maxMegapixels * 1e6) });
+  const doc = await openChecked(bytes, options);
   try {
-    for (let n = 1; n <= doc.numPages; n++) {
-      let page: PDFPageProxy;
-      try {
-        page = await doc.getPage(n);
-      } catch (error) {
-        throw pdfError(error, fileName);
-      }
-      try {
-        yield (await scanImageOf(page, n)) ?? (await renderPage(page, n, maxMegapixels, fileName));
-      } finally {
-        page.cleanup();
-      }
-    }
+    for (let n = 1; n <= doc.numPages; n++) yield await pageImageOf(doc, n, options);
   } finally {
     await doc.destroy();
+  }
+}
+
+/** Page n (1-based) of a PDF alone, as `readPdfPages` gives it, without decoding the pages before it. */
+export async function readPdfPage(
+  bytes: Uint8Array,
+  n: number,
+  options: ReadPagesOptions = {},
+): Promise<PageImage> {
+  const doc = await openChecked(bytes, options);
+  try {
+    assertPageNumber(n, doc.numPages, options.fileName);
+    return await pageImageOf(doc, n, options);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+/** Opens the PDF after refusing any image in it that is over the size limit. */
+function openChecked(bytes: Uint8Array, options: ReadPagesOptions): Promise<PDFDocumentProxy> {
+  const maxMegapixels = options.maxMegapixels ?? DEFAULT_MAX_MEGAPIXELS;
+  assertPageSize(largestPdfImagePixels(bytes), 1, maxMegapixels, options.fileName);
+  return openPdf(bytes, { fileName: options.fileName, maxImagePixels: Math.floor(maxMegapixels * 1e6) });
+}
+
+async function pageImageOf(doc: PDFDocumentProxy, n: number, options: ReadPagesOptions): Promise<PageImage> {
+  const { fileName } = options;
+  let page: PDFPageProxy;
+  try {
+    page = await doc.getPage(n);
+  } catch (error) {
+    throw pdfError(error, fileName);
+  }
+  try {
+    return (
+      (await scanImageOf(page, n)) ??
+      (await renderPage(page, n, options.maxMegapixels ?? DEFAULT_MAX_MEGAPIXELS, fileName))
+    );
+  } finally {
+    page.cleanup();
   }
 }
 
