@@ -40,11 +40,26 @@ export function findCheckBoxes(image: PageImage): { checkBoxes: CheckBox[]; comb
       const dy = bottom.y - top.y;
       if (dy > maxSide) break;
       if (dy < minSide) continue;
-      const tol = Math.max(3, Math.min(width, dy) * 0.12);
+      // A heavy mark's arms run past the corners and lengthen one edge: the shorter edge is the box's.
+      const tol = Math.max(3, Math.min(width, dy) * 0.3);
       if (Math.abs(bottom.x0 - top.x0) > tol || Math.abs(bottom.x1 - top.x1) > tol) continue;
-      const x0 = Math.round((top.x0 + bottom.x0) / 2);
-      const x1 = Math.round((top.x1 + bottom.x1) / 2);
-      if (!hasSide(image, x0, top.y, bottom.y) || !hasSide(image, x1, top.y, bottom.y)) continue;
+      // The sides may stand inside the edges' ends (a mark's arms): look for them a little inward.
+      const reach = Math.max(3, Math.round(Math.min(width, dy) * 0.3));
+      const x0 = findSide(
+        image,
+        Math.min(top.x0, bottom.x0),
+        Math.max(top.x0, bottom.x0) + reach,
+        top.y,
+        bottom.y,
+      );
+      const x1 = findSide(
+        image,
+        Math.max(top.x1, bottom.x1),
+        Math.min(top.x1, bottom.x1) - reach,
+        top.y,
+        bottom.y,
+      );
+      if (x0 === null || x1 === null || x1 - x0 < minSide) continue;
       const bbox: Bbox = [x0, top.y, x1, bottom.y];
       const ratio = (x1 - x0) / dy;
       if (ratio > 1.4 && ratio <= 6.5) {
@@ -136,11 +151,18 @@ function horizontalEdges(image: PageImage, minSide: number, maxSide: number): Ed
   return out.sort((a, b) => a.y - b.y || a.x0 - b.x0);
 }
 
-/** A vertical side: most rows between the edges have ink within two pixels of x. */
-function hasSide(image: PageImage, x: number, y0: number, y1: number): boolean {
+/** The first column from `from` towards `to` that is a vertical side, or null. */
+function findSide(image: PageImage, from: number, to: number, y0: number, y1: number): number | null {
+  const step = to >= from ? 1 : -1;
+  for (let x = from; step > 0 ? x <= to : x >= to; x += step) if (hasSide(image, x, y0, y1, 0)) return x;
+  return null;
+}
+
+/** A vertical side: most rows between the edges have ink within `slack` pixels of x. */
+function hasSide(image: PageImage, x: number, y0: number, y1: number, slack = 2): boolean {
   let inked = 0;
   for (let y = y0; y <= y1; y++) {
-    for (let dx = -2; dx <= 2; dx++) {
+    for (let dx = -slack; dx <= slack; dx++) {
       const xx = x + dx;
       if (xx >= 0 && xx < image.width && (image.data[y * image.width + xx] ?? 255) < INK) {
         inked++;
