@@ -7,7 +7,7 @@ import {
   ImageTooLargeError,
   UnsupportedFileError,
 } from '../src/errors.js';
-import { type PageImage, readPage, readPages } from '../src/ingest/pages/index.js';
+import { type PageImage, readPage, readPages, readPdfText } from '../src/ingest/pages/index.js';
 import { toSharp } from './image-fixtures.js';
 
 async function all(pages: AsyncGenerator<PageImage>): Promise<PageImage[]> {
@@ -84,6 +84,21 @@ describe('readPage on PDFs', () => {
     expect(page).toMatchObject({ page: 2, width: 850, height: 1100, dpi: 100 });
     expect(meanOf(page, 205, 55, 235, 85)).toBeLessThan(60);
     await expect(readPage(bytes, 'pdf', 1)).rejects.toThrow(ImageTooLargeError);
+  });
+
+  it('reads pages of several PDFs open at once, whatever their page counts', async () => {
+    const long = await scannedPdf(3);
+    const short = await scannedPdf(1);
+    const pages = readPages(long, 'pdf');
+    expect((await pages.next()).value?.page).toBe(1);
+    // pdfjs 5 keeps one page count for the process: opening a 1-page PDF used to cut the 3-page one short.
+    const [other, text] = await Promise.all([readPage(short, 'pdf', 1), readPdfText(short)]);
+    expect(other.page).toBe(1);
+    expect(text.pages).toHaveLength(1);
+    const rest: number[] = [];
+    for (let next = await pages.next(); !next.done; next = await pages.next()) rest.push(next.value.page);
+    expect(rest).toEqual([2, 3]);
+    expect((await readPdfText(long)).pages).toHaveLength(3);
   });
 
   it('refuses a page number the PDF does not have as the caller mistake it is', async () => {

@@ -10,7 +10,7 @@ import {
   type ReadPagesOptions,
 } from './page-image.js';
 import { largestPdfImagePixels } from './pdf-image-sizes.js';
-import { loadPdfjs, openPdf, pdfError } from './pdfjs.js';
+import { getPdfPage, loadPdfjs, openPdf, pdfError } from './pdfjs.js';
 
 /** The resolution pages without a single scan image are rendered at. */
 export const RENDER_DPI = 300;
@@ -88,12 +88,7 @@ function openChecked(bytes: Uint8Array, options: ReadPagesOptions): Promise<PDFD
 
 async function pageImageOf(doc: PDFDocumentProxy, n: number, options: ReadPagesOptions): Promise<PageImage> {
   const { fileName } = options;
-  let page: PDFPageProxy;
-  try {
-    page = await doc.getPage(n);
-  } catch (error) {
-    throw pdfError(error, fileName);
-  }
+  const page = await getPdfPage(doc, n, fileName);
   try {
     return (
       (await scanImageOf(page, n)) ??

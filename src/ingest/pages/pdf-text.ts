@@ -2,7 +2,7 @@ import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import type { Bbox } from '../../record/schema.js';
 import type { TextLine, Word } from '../lines.js';
 import { RENDER_DPI } from './pdf-pages.js';
-import { loadPdfjs, openPdf, pdfError } from './pdfjs.js';
+import { getPdfPage, loadPdfjs, openPdf } from './pdfjs.js';
 
 /** A page of Form D carries well over this many characters; a scan's stray text layer does not. */
 export const MIN_TEXT_CHARS_PER_PAGE = 200;
@@ -43,9 +43,7 @@ export async function readPdfText(bytes: Uint8Array, options: { fileName?: strin
   let lineNumber = 1;
   try {
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n).catch((error: unknown) => {
-        throw pdfError(error, options.fileName);
-      });
+      const page = await getPdfPage(doc, n, options.fileName);
       try {
         const viewport = page.getViewport({ scale: RENDER_DPI / 72 });
         const content = await page.getTextContent();

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { CorruptFileError, EncryptedPdfError } from '../../errors.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -64,6 +64,22 @@ export async function openPdf(bytes: Uint8Array, options: OpenPdfOptions = {}): 
     throw new CorruptFileError('the PDF has no pages', options.fileName);
   }
   return doc;
+}
+
+/**
+ * Page n of an open PDF. pdfjs 5 checks page numbers against one page count for the whole process
+ * (`PagesMapper`), set by the document opened last: with two PDFs open at once, the other's pages
+ * past that count are refused. Setting it to this document's count just before the (synchronous)
+ * check keeps concurrent documents apart.
+ */
+export async function getPdfPage(doc: PDFDocumentProxy, n: number, fileName?: string): Promise<PDFPageProxy> {
+  const { PagesMapper } = await loadPdfjs();
+  PagesMapper.instance.pagesNumber = doc.numPages;
+  try {
+    return await doc.getPage(n);
+  } catch (error) {
+    throw pdfError(error, fileName);
+  }
 }
 
 /** Maps a pdfjs exception to the error a person can act on. */
