@@ -215,17 +215,29 @@ function standsApart(image: PageImage, [x0, y0, x1, y1]: Bbox): boolean {
 }
 
 function insideInk(image: PageImage, [x0, y0, x1, y1]: Bbox): number {
-  // Leave out the border and a margin: thick or slightly skewed sides are not marks.
-  const m = Math.max(3, Math.round((x1 - x0) * 0.18));
-  let ink = 0;
-  let total = 0;
-  for (let y = y0 + m; y <= y1 - m; y++) {
-    for (let x = x0 + m; x <= x1 - m; x++) {
-      total++;
-      if ((image.data[y * image.width + x] ?? 255) < INK) ink++;
+  // Leave out the border, however heavy the ink made it, and a pixel more: sides are not marks.
+  const cap = Math.max(2, Math.round((x1 - x0) * 0.3));
+  const share = (ax: number, ay: number, bx: number, by: number) => {
+    let ink = 0;
+    let total = 0;
+    for (let y = ay; y <= by; y++) {
+      for (let x = ax; x <= bx; x++) {
+        total++;
+        if ((image.data[y * image.width + x] ?? 255) < INK) ink++;
+      }
     }
-  }
-  return total ? ink / total : 0;
+    return total ? ink / total : 0;
+  };
+  const border = (line: (k: number) => number) => {
+    let k = 0;
+    while (k < cap && line(k) >= 0.6) k++;
+    return Math.max(k, 1) + 1;
+  };
+  const top = border((k) => share(x0, y0 + k, x1, y0 + k));
+  const bottom = border((k) => share(x0, y1 - k, x1, y1 - k));
+  const left = border((k) => share(x0 + k, y0, x0 + k, y1));
+  const right = border((k) => share(x1 - k, y0, x1 - k, y1));
+  return share(x0 + left, y0 + top, x1 - right, y1 - bottom);
 }
 
 /** Nested or overlapping finds of one box (its outer and inner outline) are one box. */

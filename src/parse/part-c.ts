@@ -5,7 +5,7 @@ import type { Anchor, Reader } from './reader.js';
 
 /** Part C: the dollar tables C.1, C.2, C.4.a, C.4.b and C.5, in integer cents. */
 export function readPartC(r: Reader, range: Range): void {
-  const questions = r.anchorsInOrder(['c1', 'c2', 'c3', 'c4a', 'c4b', 'c5'], range);
+  const questions = tableStarts(r, range);
   const span = (name: LabelName): { from: Pos; to: Pos } | null => {
     const i = questions.findIndex((q) => q.name === name);
     const q = questions[i];
@@ -30,6 +30,36 @@ export function readPartC(r: Reader, range: Range): void {
   }
   const c5 = span('c5');
   if (c5) readUseOfProceeds(r, c5);
+}
+
+/**
+ * Where each question of Part C starts: at its printed question, or, when OCR garbled that, at
+ * the first row label of its table ("Accredited Investors" for C.2), searched after the previous one.
+ */
+function tableStarts(r: Reader, range: Range): Anchor[] {
+  const tables: Array<[LabelName, LabelName | null]> = [
+    ['c1', 'debt'],
+    ['c2', 'accredited'],
+    ['c3', null],
+    ['c4a', 'transferAgent'],
+    ['c4b', null],
+    ['c5', 'salaries'],
+  ];
+  const out: Anchor[] = [];
+  let after: Pos | undefined;
+  for (const [question, firstRow] of tables) {
+    const q = r.find(question, range, after);
+    const row = firstRow ? r.find(firstRow, range, after) : null;
+    // The row label stands in for a missing question; it is never used to skip past a question found.
+    const match = q ?? row;
+    if (!match) continue;
+    const anchor: Anchor = q
+      ? { name: question, match: q }
+      : { name: question, match: { ...match, end: match.start } };
+    out.push(anchor);
+    after = anchor.match.end;
+  }
+  return out;
 }
 
 /** The rows of a table: each row label found after the previous one, its cells up to the next. */

@@ -8,6 +8,7 @@ import { ocrPage } from '../ocr/ocr-page.js';
 import { type OcrPool, sharedOcrPool } from '../ocr/pool.js';
 import { layoutLines } from '../parse/layout-lines.js';
 import type { Bbox, PageInfo } from '../record/schema.js';
+import { rereadMoney } from './reread-money.js';
 
 /** What one page gives the parser: plain JSON, so a queue can carry it between processes. */
 export interface PageResult {
@@ -23,7 +24,8 @@ export interface PageStageOptions {
 
 /**
  * One scanned page: clean it, find its check boxes and printed rules in the pixels, erase what
- * OCR misreads (dot leaders, box outlines), OCR it, and lay its words out as lines.
+ * OCR misreads (dot leaders, box outlines), OCR it, read unsure amounts again with only digits
+ * allowed, and lay its words out as lines.
  * Returns the cleaned image too: it is the raster every bbox refers to.
  */
 export async function processPageImage(
@@ -38,7 +40,8 @@ export async function processPageImage(
   const rulings = findRulings(dotless);
   const forOcr = eraseCombs(eraseBoxes(dotless, boxes), combs);
   const ocr = await ocrPage(forOcr, { pool });
-  const lines = layoutLines(ocr.words, boxes, rulings, page.page);
+  const words = await rereadMoney(forOcr, ocr.words, pool);
+  const lines = layoutLines(words, boxes, rulings, page.page);
   return { result: { info, lines, boxes, meanConfidence: ocr.meanConfidence }, image };
 }
 
