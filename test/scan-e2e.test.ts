@@ -1,0 +1,136 @@
+/**
+ * The scan path end to end: committed scanned fixtures through processDocument (pages, cleaning,
+ * check boxes, OCR, parsing, rules) against their truth records. The thresholds sit a little below
+ * the accuracy measured when they were set, so that a regression fails and an improvement passes.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareRecords, type FieldKind, type FieldResult, kindOf } from '../src/eval/compare-records.js';
+import { OcrPool } from '../src/ocr/pool.js';
+import { processDocument } from '../src/pipeline/process-document.js';
+import {
+  type FormDRecord,
+  leafPaths,
+  recordFromJson,
+  recordSchema,
+  recordToJson,
+} from '../src/record/index.js';
+
+const SCANS = join(import.meta.dirname, '..', 'fixtures', 'scans');
+
+interface Floor {
+  fields: number;
+  checkbox: number;
+  money: number;
+}
+
+/**
+ * Per filing, the share of values read right that must not be lost. Measured 2026-11-25 (correct/total):
+ * qualys-2003-formd   fields 105/156 0.673, check boxes 57/62 0.919, money 16/44 0.364
+ * formd-scans-a-000   fields  88/108 0.815, check boxes 26/32 0.813, money 41/44 0.932
+ * formd-scans-b-000   fields  77/94  0.819, check boxes 17/22 0.773, money 36/44 0.818
+ */
+const FLOORS: Record<string, Floor> = {
+  'qualys-2003-formd.pdf': { fields: 0.65, checkbox: 0.9, money: 0.34 },
+  'formd-scans-a-000.pdf': { fields: 0.79, checkbox: 0.78, money: 0.9 },
+  'formd-scans-b-000.pdf': { fields: 0.79, checkbox: 0.75, money: 0.79 },
+};
+
+interface Run {
+  record: FormDRecord;
+  results: FieldResult[];
+}
+
+const runs = new Map<string, Run>();
+let pool: OcrPool;
+
+function share(results: readonly FieldResult[], kind?: FieldKind): { correct: number; total: number } {
+  const chosen = kind ? results.filter((r) => r.kind === kind) : results;
+  return { correct: chosen.filter((r) => r.correct).length, total: chosen.length };
+}
+
+function run(file: string): Run {
+  const found = runs.get(file);
+  if (!found) throw new Error(`${file} was not read`);
+  return found;
+}
+
+beforeAll(async () => {
+  pool = new OcrPool({ size: 2 });
+  // All three at once: each reads its pages in turn, so this keeps both OCR workers busy.
+  await Promise.all(
+    Object.keys(FLOORS).map(async (file) => {
+      const record = await processDocument(await readFile(join(SCANS, file)), file, { pool });
+      const truthJson = JSON.parse(
+        await readFile(join(SCANS, file.replace(/\.pdf$/, '.truth.json')), 'utf8'),
+      );
+      const truth = recordToJson.parse(recordFromJson.parse(truthJson.record));
+      runs.set(file, { record, results: compareRecords(truth, recordToJson.parse(record)) });
+    }),
+  );
+  const measured = [...runs].map(([file, { results }]) => {
+    const r = (kind?: FieldKind) => {
+      const { correct, total } = share(results, kind);
+      return `${correct}/${total}`;
+    };
+    return `${file}: fields ${r()}, check boxes ${r('checkbox')}, money ${r('money')}`;
+  });
+  process.stdout.write(`scan e2e measured: ${measured.join('; ')}\n`);
+}, 240_000);
+
+afterAll(async () => {
+  await pool?.close();
+});
+
+describe('scanned filings end to end', () => {
+  for (const [file, floor] of Object.entries(FLOORS)) {
+    it(`reads ${file} at least as well as when the thresholds were set`, () => {
+      const { results } = run(file);
+      const ratio = (kind?: FieldKind) => {
+        const { correct, total } = share(results, kind);
+        return correct / total;
+      };
+      expect(ratio()).toBeGreaterThanOrEqual(floor.fields);
+      expect(ratio('checkbox')).toBeGreaterThanOrEqual(floor.checkbox);
+      expect(ratio('money')).toBeGreaterThanOrEqual(floor.money);
+    });
+  }
+
+  it('flags the seed scan for its C.5 total, which repeats C.1 sold instead of the adjusted proceeds', () => {
+    const rules = run('qualys-2003-formd.pdf').record.flags.map((f) => f.rule);
+    expect(rules).toContain('C5_ROWS_SUM_TO_TOTAL');
+    expect(rules).toContain('C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS');
+  });
+
+  it('gives records that pass the schema, with the scan as their source', () => {
+    for (const [file, { record }] of runs) {
+      expect(recordSchema.safeParse(record).success).toBe(true);
+      expect(record.source).toMatchObject({ file, kind: 'pdf' });
+      expect(record.source.textLayer).toBeFalsy();
+      expect(record.source.pageInfo).toHaveLength(record.source.pages);
+    }
+  });
+
+  it('says where on which page every money value was read, inside that page', () => {
+    for (const [file, { record }] of runs) {
+      const money = leafPaths(record).filter(
+        ([path, value]) => value !== null && kindOf(path, value) === 'money',
+      );
+      expect(money.length, file).toBeGreaterThan(10);
+      for (const [path] of money) {
+        const field = record.fields[path];
+        expect(field, `${file} ${path}`).toBeDefined();
+        expect(field?.source, `${file} ${path}`).toBe('ocr');
+        const page = record.source.pageInfo?.find((p) => p.page === field?.page);
+        expect(page, `${file} ${path} page ${field?.page}`).toBeDefined();
+        const [x0, y0, x1, y1] = field?.bbox ?? [-1, -1, -1, -1];
+        expect(x0 >= 0 && y0 >= 0 && x1 > x0 && y1 > y0, `${file} ${path} bbox ${field?.bbox}`).toBe(true);
+        expect(
+          x1 <= (page?.width ?? 0) && y1 <= (page?.height ?? 0),
+          `${file} ${path} bbox ${field?.bbox}`,
+        ).toBe(true);
+      }
+    }
+  });
+});
