@@ -89,7 +89,8 @@ export async function evaluateFolder(folder: string, options: EvalOptions = {}):
     const predicted = new Set(actual.flags.filter((f) => f.severity === 'error').map((f) => f.rule));
     const expected = new Set(truth.flags.filter((f) => f.severity === 'error').map((f) => f.rule));
     for (const rule of new Set([...predicted, ...expected])) {
-      const score = (report.flags.byRule[rule] ??= emptyScore());
+      const score = report.flags.byRule[rule] ?? emptyScore();
+      report.flags.byRule[rule] = score;
       for (const s of [score, report.flags.overall]) {
         if (predicted.has(rule) && expected.has(rule)) s.truePositives++;
         else if (predicted.has(rule)) s.falsePositives++;

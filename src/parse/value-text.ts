@@ -44,7 +44,14 @@ export function valueLines(text: string): string[] {
       .map((l) => l.split('\t').find((part) => part.trim() !== '') ?? '')
       .map((l) => l.replaceAll(CHECKED, ' ').replaceAll(UNCHECKED, ' ').replace(/\s+/g, ' ').trim())
       .map((l) => l.replace(/^[:.;,_\s-]+/, '').replace(/[\s_]+$/, ''))
-      .filter((l) => l !== '' && !STAMP_LINE.test(l) && !/^\(.*\)$/.test(l) && !/^_+$/.test(l))
+      .filter(
+        (l) =>
+          l !== '' &&
+          !STAMP_LINE.test(l) &&
+          !FOOTER_LINE.test(l) &&
+          !/^[({].*[)}]$/.test(l) &&
+          !/^_+$/.test(l),
+      )
   );
 }
 
