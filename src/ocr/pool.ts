@@ -85,7 +85,11 @@ export class OcrPool {
   detectOrientation(image: Buffer): Promise<OsdResult | null> {
     if (this.#closed) return Promise.reject(new Error('the OCR pool is closed'));
     const job = this.#osdQueue.then(async (): Promise<OsdResult | null> => {
-      this.#osd ??= spawn('osd', OEM.TESSERACT_ONLY, OSD_LANG_PATH, true);
+      // A PGM carries no resolution: without one tesseract warns on every page ("Invalid resolution 0 dpi").
+      this.#osd ??= spawn('osd', OEM.TESSERACT_ONLY, OSD_LANG_PATH, true).then(async (w) => {
+        await w.setParameters({ user_defined_dpi: '300' });
+        return w;
+      });
       const worker = await this.#osd;
       const { data } = await worker.detect(image);
       const degrees = data.orientation_degrees;
