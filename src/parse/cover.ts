@@ -37,12 +37,12 @@ export function readCover(r: Reader, range: Range): void {
   let telephones = 0;
 
   anchors.forEach((anchor, i) => {
-    const from = anchor.match.end;
-    const to = r.stopAfter(anchors, i, range);
+    const span = r.valueSpan(anchors, i, range);
+    const { from, to } = span;
     const score = anchor.match.score;
     switch (anchor.name) {
       case 'nameOfOffering':
-        record.filing.offeringName = r.setText('filing.offeringName', from, to, score);
+        record.filing.offeringName = r.setText('filing.offeringName', from, to, score, false, span.text);
         break;
       case 'filingUnder': {
         const paths = ['rule504', 'rule505', 'rule506', 'section4_6', 'uloe'] as const;
@@ -75,29 +75,36 @@ export function readCover(r: Reader, range: Range): void {
         break;
       }
       case 'nameOfIssuer':
-        record.issuer.name = r.setText('issuer.name', from, to, score);
+        record.issuer.name = r.setText('issuer.name', from, to, score, false, span.text);
         break;
       case 'executiveAddress': {
-        const text = r.setText('issuer.address', from, to, score, true);
+        const text = r.setText('issuer.address', from, to, score, true, span.text);
         record.issuer.address = splitAddress(text);
         if (text) recordAddressParts(r, 'issuer.address');
         break;
       }
       case 'principalAddress': {
-        const text = r.setText('issuer.principalBusinessAddress', from, to, score, true);
+        const text = r.setText('issuer.principalBusinessAddress', from, to, score, true, span.text);
         record.issuer.principalBusinessAddress = splitAddress(text);
         if (text) recordAddressParts(r, 'issuer.principalBusinessAddress');
         break;
       }
       case 'telephone': {
         const path = telephones++ === 0 ? 'issuer.phone' : 'issuer.principalBusinessPhone';
-        const phone = r.setText(path, from, to, score);
+        const phone = r.setText(path, from, to, score, false, span.text);
         if (path === 'issuer.phone') record.issuer.phone = phone;
         else record.issuer.principalBusinessPhone = phone;
         break;
       }
       case 'businessDescription':
-        record.issuer.businessDescription = r.setText('issuer.businessDescription', from, to, score, true);
+        record.issuer.businessDescription = r.setText(
+          'issuer.businessDescription',
+          from,
+          to,
+          score,
+          true,
+          span.text,
+        );
         break;
       case 'businessOrganization': {
         const readings = r.options(
@@ -146,7 +153,7 @@ export function readCover(r: Reader, range: Range): void {
         break;
       }
       case 'month': {
-        const digits = digitsOnly(r.text(from, to));
+        const digits = digitsOnly(span.text);
         const month = digits ? Number(digits) : Number.NaN;
         if (month >= 1 && month <= 12) {
           record.issuer.incorporation.month = month;
@@ -155,7 +162,7 @@ export function readCover(r: Reader, range: Range): void {
         break;
       }
       case 'year': {
-        const digits = digitsOnly(r.text(from, to));
+        const digits = digitsOnly(span.text);
         if (digits.length === 2 || digits.length === 4) {
           const n = Number(digits);
           // Filings end in 2009, so a two-digit year up to 09 is this century.
@@ -165,7 +172,7 @@ export function readCover(r: Reader, range: Range): void {
         break;
       }
       case 'jurisdiction': {
-        const raw = r.setText('issuer.jurisdiction', from, to, score);
+        const raw = r.setText('issuer.jurisdiction', from, to, score, false, span.text);
         const code = raw?.replace(/[^A-Za-z]/g, '').toUpperCase() ?? '';
         record.issuer.jurisdiction = code.length === 2 ? code : null;
         if (record.issuer.jurisdiction === null) delete r.recorder.fields['issuer.jurisdiction'];

@@ -81,13 +81,64 @@ export class Reader {
     return anchors[index + 1]?.match.start ?? this.doc.endOf(range);
   }
 
+  /**
+   * The value written for a label laid out in a box of the form: what follows it on its own line up
+   * to the next label there, then the lines below, up to the next label on a later line. Where two
+   * labels stand side by side (Address | Telephone), the lines below are cut at the second label's
+   * place, so each label gets the words of its own column.
+   */
+  valueSpan(anchors: readonly Anchor[], index: number, range: Range): { from: Pos; to: Pos; text: string } {
+    const anchor = anchors[index];
+    if (!anchor) return { from: this.doc.endOf(range), to: this.doc.endOf(range), text: '' };
+    const line = anchor.match.end.line;
+    const rest = anchors.slice(index + 1);
+    const sameLine = rest.find((a) => a.match.start.line === line);
+    const below = rest.find((a) => a.match.start.line > line);
+    const end = below?.match.start ?? this.doc.endOf(range);
+    const own = this.doc.lines[line]?.text ?? '';
+    const parts = [own.slice(anchor.match.end.col, sameLine ? sameLine.match.start.col : own.length)];
+    const left = this.xAt(line, anchor.match.start.col);
+    const previous = anchors.slice(0, index).findLast((a) => a.match.start.line === line);
+    const right = sameLine ? this.xAt(line, sameLine.match.start.col) : null;
+    for (let i = line + 1; i <= end.line && i < this.doc.lines.length; i++) {
+      const text =
+        i === end.line ? (this.doc.lines[i]?.text ?? '').slice(0, end.col) : (this.doc.lines[i]?.text ?? '');
+      if (i === end.line && end.col === 0) break;
+      parts.push(this.inColumn(i, text, previous && left !== null ? left : null, right));
+    }
+    return { from: anchor.match.end, to: end, text: parts.join('\n') };
+  }
+
+  /** The pixel x of a character of a line built from OCR words; null for a transcription. */
+  private xAt(line: number, col: number): number | null {
+    const words = this.doc.lines[line]?.words;
+    if (!words?.length) return null;
+    const word = words.findLast((w) => (w.start ?? 0) <= col) ?? words[0];
+    return word ? word.bbox[0] : null;
+  }
+
+  /** The words of an OCR line whose middle lies between two x positions (either may be open). */
+  private inColumn(line: number, text: string, left: number | null, right: number | null): string {
+    const words = this.doc.lines[line]?.words;
+    if (!words?.length || (left === null && right === null)) return text;
+    // A little slack: typed values start a few pixels left of their label.
+    const slack = 30;
+    return words
+      .filter((w) => {
+        const mid = (w.bbox[0] + w.bbox[2]) / 2;
+        return (left === null || mid >= left - slack) && (right === null || mid < right - slack);
+      })
+      .map((w) => w.text)
+      .join(' ');
+  }
+
   text(from: Pos, to: Pos): string {
     return this.doc.between(from, to);
   }
 
   /** Sets a text value read between two places, with its provenance. */
-  setText(path: string, from: Pos, to: Pos, score: number, multi = false): string | null {
-    const raw = this.text(from, to);
+  setText(path: string, from: Pos, to: Pos, score: number, multi = false, text?: string): string | null {
+    const raw = text ?? this.text(from, to);
     const value = multi ? multiLine(raw) : singleLine(raw);
     if (value !== null) this.evidence(path, value, from, to, score);
     return value;

@@ -20,15 +20,15 @@ export function readSignature(r: Reader, partD: Range, partE: Range): void {
     const anchors = r.anchorsAnyOrder(SIGNATURE_ORDER, range);
     const { signature } = r.record;
     anchors.forEach((anchor, i) => {
-      const from = anchor.match.end;
-      const to = r.stopAfter(anchors, i, range);
+      const span = r.valueSpan(anchors, i, range);
+      const { from, to } = span;
       const score = anchor.match.score;
       if (anchor.name === 'signatureIssuer' && signature.issuer === null) {
-        signature.issuer = r.setText('signature.issuer', from, to, score);
+        signature.issuer = r.setText('signature.issuer', from, to, score, false, span.text);
       } else if (anchor.name === 'signer' && signature.signer === null) {
-        signature.signer = r.setText('signature.signer', from, to, score);
+        signature.signer = r.setText('signature.signer', from, to, score, false, span.text);
       } else if (anchor.name === 'title' && signature.title === null) {
-        signature.title = r.setText('signature.title', from, to, score);
+        signature.title = r.setText('signature.title', from, to, score, false, span.text);
       } else if (anchor.name === 'date' && signature.date === null) {
         const raw =
           r

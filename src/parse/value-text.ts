@@ -37,9 +37,12 @@ export function stripLeadingInstruction(text: string): string {
 
 /** The lines of a value: instructions, check marks, stamps and blank lines removed. */
 export function valueLines(text: string): string[] {
+  const lines = stripLeadingInstruction(text).split('\n');
+  // The tail of a label's instruction wrapped onto the next line ("Code)") is not the value.
+  const firstText = lines.findIndex((l) => l.trim() !== '');
+  if (firstText >= 0 && /^[^()]{1,30}\)\s*$/.test(lines[firstText] ?? '')) lines.splice(firstText, 1);
   return (
-    stripLeadingInstruction(text)
-      .split('\n')
+    lines
       // A wide gap (a tab) ends a value: what follows is another column, a stamp or a note.
       .map((l) => l.split('\t').find((part) => part.trim() !== '') ?? '')
       .map((l) => l.replaceAll(CHECKED, ' ').replaceAll(UNCHECKED, ' ').replace(/\s+/g, ' ').trim())
