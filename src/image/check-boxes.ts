@@ -197,8 +197,9 @@ function onPaper(image: PageImage, [x0, y0, x1, y1]: Bbox): boolean {
 /** Little ink in the strips just left and right of the box. */
 function standsApart(image: PageImage, [x0, y0, x1, y1]: Bbox): boolean {
   const side = x1 - x0;
-  const gap = Math.max(2, Math.round(side * 0.08));
-  const strip = Math.max(3, Math.round(side * 0.25));
+  // Letters of a word stand a stroke apart; a label stands at least a little further from its box.
+  const gap = Math.max(2, Math.round(side * 0.12));
+  const strip = Math.max(2, Math.round(side * 0.15));
   const inkShare = (from: number, to: number) => {
     let ink = 0;
     let total = 0;

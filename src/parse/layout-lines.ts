@@ -2,7 +2,7 @@ import type { CheckBox } from '../image/check-boxes.js';
 import type { Rulings } from '../image/ruling-lines.js';
 import type { TextLine, Word } from '../ingest/lines.js';
 import type { Bbox } from '../record/schema.js';
-import { CHECKED, UNCHECKED } from './check-marks.js';
+import { CHECKED, normalizeCheckMarks, UNCHECKED } from './check-marks.js';
 
 /**
  * Turns a page's OCR words into lines that read like a transcription: each box of the form (the
@@ -96,8 +96,10 @@ function toLine(words: Word[], page: number, line: number): TextLine {
       // A wide gap between words is a column gap: a tab, as transcriptions write it.
       text += gap > height * 4 ? '\t' : ' ';
     }
-    placed.push({ ...w, start: text.length });
-    text += w.text;
+    // Boxes typed or read as text ("[X]", "Yes[X]") become marks like the ones found in the pixels.
+    const wordText = normalizeCheckMarks(w.text).replace(/\s+/g, ' ').trim() || w.text;
+    placed.push({ ...w, text: wordText, start: text.length });
+    text += wordText;
     prev = w;
   }
   const bbox: Bbox = [

@@ -64,7 +64,11 @@ function amountsWithoutDollarSigns(flat: string): MoneyCell[] {
 /** A bare count before the first dollar cell ("Accredited investors 20 $ 27,701,668.92"). */
 export function readCount(text: string): { count: number | null; raw: string } {
   const beforeDollar = text.split('$')[0] ?? '';
-  const m = /(?:^|\s)(\d{1,3}(?:,\d{3})*|\d+)(?=\s|$)/.exec(beforeDollar.replace(/\.{2,}/g, ' '));
-  if (!m?.[1]) return { count: null, raw: '' };
-  return { count: Number(m[1].replace(/,/g, '')), raw: m[1] };
+  for (const token of beforeDollar.replace(/\.{2,}/g, ' ').split(/\s+/)) {
+    // OCR reads the digits of a typed count as letters (o for 0, l for 1), and some filers type "0.00".
+    const digits = token.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1');
+    if (!/^\d{1,3}(?:,\d{3})*(?:\.0{1,2})?$|^\d+(?:\.0{1,2})?$/.test(digits) || !/\d/.test(token)) continue;
+    return { count: Number(digits.replace(/,/g, '').replace(/\.0+$/, '')), raw: token };
+  }
+  return { count: null, raw: '' };
 }
