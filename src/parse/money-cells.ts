@@ -23,13 +23,19 @@ export function readMoneyCells(text: string): MoneyCell[] {
   const flat = text
     .replace(/\s+/g, ' ')
     .replace(/(^|[\s_])[sS§]{1,2}(?= ?[\d-])/g, '$1$')
+    // "$0" read as "so" or "SO".
+    .replace(/(^|[\s_☐☒])[sS§$][oO](?=\s|$)/g, '$1$0')
     .replace(/([☐☒] ?)[sS§]{1,2}(?= |$)/g, '$1$');
   const dollarAt = [...flat.matchAll(/\$/g)].map((m) => m.index ?? 0);
   if (dollarAt.length === 0) return amountsWithoutDollarSigns(flat);
   return dollarAt.map((at, i) => {
     const before = flat.slice(i === 0 ? 0 : (dollarAt[i - 1] ?? 0) + 1, at);
     const lastMark = [...before].reverse().find((ch) => isMark(ch));
-    const body = flat.slice(at + 1, dollarAt[i + 1] ?? flat.length);
+    let body = flat.slice(at + 1, dollarAt[i + 1] ?? flat.length);
+    // A box read just after the "$" (the two overlap on some printings) is still this cell's box.
+    const leading = /^[\s_]*([☐☒])/.exec(body);
+    const mark = leading?.[1] ?? lastMark;
+    if (leading) body = body.slice(leading[0].length);
     const cut = body.search(new RegExp(`[${CHECKED}${UNCHECKED}]`));
     const inner = (cut >= 0 ? body.slice(0, cut) : body).trim();
     const amount = AMOUNT.exec(inner);
@@ -39,7 +45,7 @@ export function readMoneyCells(text: string): MoneyCell[] {
     const cents = parseMoney(rawAmount);
     return {
       cents,
-      estimated: lastMark === CHECKED,
+      estimated: mark === CHECKED,
       raw: `$ ${rawAmount}`.trim(),
       readable: rawAmount === '' || cents !== null || /^n\/a$/i.test(rawAmount),
     };

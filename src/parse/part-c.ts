@@ -73,12 +73,52 @@ function rows(r: Reader, names: readonly LabelName[], table: { from: Pos; to: Po
     found.push({ name, match: m });
     after = m.end;
   }
-  return found.map((anchor, i) => ({
+  const labelled = found.map((anchor, i) => ({
     name: anchor.name,
     from: anchor.match.end,
     to: found[i + 1]?.match.start ?? table.to,
     score: anchor.match.score,
   }));
+  return [...labelled, ...unlabelledRows(r, names, found, table)].sort((a, b) => comparePos(a.from, b.from));
+}
+
+/** An amount cell: a dollar sign, or an amount such as 1,000.00 or -0-. */
+const HAS_AMOUNT = /\$|\d[\d,]*\.\d\d\b|\d{1,3}(?:,\d{3})+|-0-/;
+
+/**
+ * Rows whose label OCR garbled ("DIED ......" for Debt) are still rows of the form, in the form's
+ * order: where the lines with amounts between two rows that were found are exactly as many as the
+ * rows missing there, each missing row takes its line, with a lower confidence.
+ */
+function unlabelledRows(
+  r: Reader,
+  names: readonly LabelName[],
+  found: Anchor[],
+  table: { from: Pos; to: Pos },
+) {
+  const out: Array<{ name: LabelName; from: Pos; to: Pos; score: number }> = [];
+  const bounds = [
+    { index: -1, line: table.from.line },
+    ...found.map((a) => ({ index: names.indexOf(a.name), line: a.match.start.line })),
+    { index: names.length, line: table.to.line + (table.to.col > 0 ? 1 : 0) },
+  ];
+  for (let k = 1; k < bounds.length; k++) {
+    const before = bounds[k - 1];
+    const after = bounds[k];
+    if (!before || !after) continue;
+    const missing = names.slice(before.index + 1, after.index);
+    if (missing.length === 0) continue;
+    const candidates: number[] = [];
+    for (let line = before.line + 1; line < after.line && line < r.doc.lines.length; line++) {
+      if (HAS_AMOUNT.test(r.doc.lines[line]?.text ?? '')) candidates.push(line);
+    }
+    if (candidates.length !== missing.length) continue;
+    missing.forEach((name, i) => {
+      const line = candidates[i] ?? 0;
+      out.push({ name, from: { line, col: 0 }, to: { line: line + 1, col: 0 }, score: 0.6 });
+    });
+  }
+  return out;
 }
 
 const SECURITY_ROWS = ['debt', 'equity', 'convertible', 'partnership', 'otherSecurity', 'total'] as const;
