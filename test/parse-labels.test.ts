@@ -27,9 +27,9 @@ describe('FormText.find with OCR-like typos', () => {
     expect(m?.score).toBeLessThan(1);
   });
 
-  it('finds "Total Payments Listed" written "Total Paymants Listed"', () => {
+  it('finds "Total Payments Listed" written "Total Paymants Listed", with its printed "(column totals added)"', () => {
     const m = doc.find(LABELS.totalPaymentsListed);
-    expect(m).toMatchObject({ start: { line: 2, col: 0 }, end: { line: 2, col: 21 } });
+    expect(m).toMatchObject({ start: { line: 2, col: 0 }, end: { line: 2, col: 43 } });
     expect(m?.score).toBeLessThan(1);
   });
 

@@ -109,7 +109,7 @@ export const LABELS = {
   workingCapital: ['Working capital'],
   otherUse: ['Other (specify)', 'Other'],
   columnTotals: ['Column Totals'],
-  totalPaymentsListed: ['Total Payments Listed'],
+  totalPaymentsListed: ['Total Payments Listed (column totals added)', 'Total Payments Listed'],
 
   // Parts D and E.
   signatureIssuer: ['Issuer (Print or Type)'],

@@ -1,4 +1,4 @@
-import { comparePos, type Pos, type Range } from './form-text.js';
+import { comparePos, type Match, type Pos, type Range } from './form-text.js';
 import type { LabelName } from './labels.js';
 import { readCount } from './money-cells.js';
 import type { Anchor, Reader } from './reader.js';
@@ -68,7 +68,7 @@ function rows(r: Reader, names: readonly LabelName[], table: { from: Pos; to: Po
   const found: Anchor[] = [];
   let after = table.from;
   for (const name of names) {
-    const m = r.find(name, range, after);
+    const m = rowLabel(r, name, range, after);
     if (!m || comparePos(m.start, table.to) >= 0) continue;
     found.push({ name, match: m });
     after = m.end;
@@ -80,6 +80,21 @@ function rows(r: Reader, names: readonly LabelName[], table: { from: Pos; to: Po
     score: anchor.match.score,
   }));
   return [...labelled, ...unlabelledRows(r, names, found, table)].sort((a, b) => comparePos(a.from, b.from));
+}
+
+/**
+ * A row's label begins its line: "column totals" inside "Total Payments Listed (column totals
+ * added)" is not the Column Totals row. A few specks may stand before it.
+ */
+function rowLabel(r: Reader, name: LabelName, range: Range, after: Pos): Match | null {
+  let from = after;
+  for (;;) {
+    const m = r.find(name, range, from);
+    if (!m) return null;
+    const before = (r.doc.lines[m.start.line]?.text ?? '').slice(0, m.start.col);
+    if ((before.match(/\p{L}/gu) ?? []).length <= 3) return m;
+    from = m.end;
+  }
 }
 
 /** An amount cell: a dollar sign, or an amount such as 1,000.00 or -0-. */
