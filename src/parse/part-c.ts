@@ -155,11 +155,12 @@ function readSecurities(r: Reader, table: { from: Pos; to: Pos }): void {
     securities[key].offered = r.setMoney(`${base}.offered`, cells[0], row.from, row.to, row.score);
     securities[key].sold = r.setMoney(`${base}.sold`, cells[1], row.from, row.to, row.score);
     if (key === 'equity') {
+      // The Common / Preferred boxes may sit on a line of their own: look for them in the whole table.
       const [common, preferred] = r.options(
         [`${base}.common`, `${base}.preferred`],
         ['common', 'preferred'],
-        row.from,
-        row.to,
+        table.from,
+        table.to,
       );
       securities.equity.common = common?.checked ?? null;
       securities.equity.preferred = preferred?.checked ?? null;
