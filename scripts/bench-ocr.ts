@@ -89,6 +89,32 @@ async function vmHwmMB(): Promise<number | null> {
   }
 }
 
+/** CPU seconds of this process, all threads (tesseract.js workers included). */
+function ownCpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/** CPU seconds of this process's exited children (native tesseract runs), from /proc; null off Linux. */
+async function childCpuSeconds(): Promise<number | null> {
+  try {
+    const stat = await readFile('/proc/self/stat', 'utf8');
+    // Fields after the command name's closing parenthesis start at field 3; cutime and cstime are 16 and 17.
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[13]) + Number(rest[14])) / clockTicks();
+  } catch {
+    return null;
+  }
+}
+
+function clockTicks(): number {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+}
+
 /** Runs `work` over the items with at most `limit` at once. */
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
   let next = 0;
@@ -112,6 +138,7 @@ async function formdPhase(files: readonly string[]) {
   const load = new LoadSampler();
   const failed: string[] = [];
   let pages = 0;
+  const cpuStart = ownCpuSeconds();
   const started = performance.now();
   // One filing reads its pages in turn, so as many filings as workers keep every worker busy.
   await eachLimited(files, pool.size, async (file) => {
@@ -129,6 +156,7 @@ async function formdPhase(files: readonly string[]) {
     }
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = ownCpuSeconds() - cpuStart;
   clearInterval(rssTimer);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const hwm = await vmHwmMB();
@@ -139,6 +167,7 @@ async function formdPhase(files: readonly string[]) {
     pages,
     seconds,
     pagesPerMinute: pages / (seconds / 60),
+    cpuSecondsPerPage: cpuSeconds / pages,
     peakRssMB: peakRss / 2 ** 20,
     vmHwmMB: hwm,
     load: load.stop(),
@@ -211,13 +240,21 @@ async function tesseractJsPhase(pngs: readonly PagePng[]) {
   const blank: PageImage = { page: 1, width: 64, height: 64, dpi: 300, data: Buffer.alloc(64 * 64, 255) };
   await Promise.all(Array.from({ length: pool.size }, () => ocrPage(blank, { pool })));
   const load = new LoadSampler();
+  const cpuStart = ownCpuSeconds();
   const started = performance.now();
   await eachLimited(images, pool.size, async (image) => {
     await ocrPage(image, { pool });
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = ownCpuSeconds() - cpuStart;
   await pool.close();
-  return { pages: images.length, seconds, pagesPerMinute: images.length / (seconds / 60), load: load.stop() };
+  return {
+    pages: images.length,
+    seconds,
+    pagesPerMinute: images.length / (seconds / 60),
+    cpuSecondsPerPage: cpuSeconds / images.length,
+    load: load.stop(),
+  };
 }
 
 async function nativePhase(pngs: readonly PagePng[], work: string) {
@@ -237,6 +274,7 @@ async function nativePhase(pngs: readonly PagePng[], work: string) {
     );
   }
   const load = new LoadSampler();
+  const cpuStart = await childCpuSeconds();
   const started = performance.now();
   let runMs = 0;
   await eachLimited(pngs, cores, async ({ png, dpi }) => {
@@ -245,6 +283,7 @@ async function nativePhase(pngs: readonly PagePng[], work: string) {
     runMs += ms;
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpuEnd = await childCpuSeconds();
   return {
     available: true as const,
     version,
@@ -253,6 +292,7 @@ async function nativePhase(pngs: readonly PagePng[], work: string) {
     seconds,
     meanSecondsPerPage: runMs / 1000 / pngs.length,
     pagesPerMinute: pngs.length / (seconds / 60),
+    cpuSecondsPerPage: cpuStart === null || cpuEnd === null ? null : (cpuEnd - cpuStart) / pngs.length,
     load: load.stop(),
   };
 }
@@ -283,6 +323,11 @@ async function main(): Promise<void> {
   const tesseractJs = await tesseractJsPhase(pngs);
   const native = await nativePhase(pngs, work);
   const ratio = native.available ? formd.pagesPerMinute / native.pagesPerMinute : null;
+  // CPU per page hardly depends on what else the machine runs, so this ratio is the steadier one.
+  const cpuRatio =
+    native.available && native.cpuSecondsPerPage !== null
+      ? native.cpuSecondsPerPage / formd.cpuSecondsPerPage
+      : null;
   const report = {
     cores,
     dir,
@@ -290,6 +335,7 @@ async function main(): Promise<void> {
     tesseractJs,
     native,
     ratio,
+    cpuRatio,
     targets: TARGETS,
     met: {
       pagesPerMinute: formd.pagesPerMinute >= TARGETS.pagesPerMinute,
@@ -306,6 +352,7 @@ async function main(): Promise<void> {
   }
   const mark = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? 'yes' : 'NO');
   const f1 = (n: number) => n.toFixed(1);
+  const f2 = (n: number) => n.toFixed(2);
   const load = (l: { start: number; max: number; mean: number; end: number }) =>
     `${l.start} / ${l.mean} / ${l.max} / ${l.end}`;
   const rows = [
@@ -319,19 +366,28 @@ async function main(): Promise<void> {
       `>= ${TARGETS.pagesPerMinute}`,
       mark(report.met.pagesPerMinute),
     ],
+    ['formd CPU s/page', f2(formd.cpuSecondsPerPage), '', ''],
     ['peak RSS MB (sampled)', f1(formd.peakRssMB), `<= ${TARGETS.peakRssMB}`, mark(report.met.peakRss)],
     ['VmHWM MB', formd.vmHwmMB === null ? 'n/a' : f1(formd.vmHwmMB), `<= ${TARGETS.peakRssMB}`, ''],
     ['load 1m start/mean/max/end (formd)', load(formd.load), '', ''],
   ];
   rows.push(
     ['tesseract.js alone pages/min', f1(tesseractJs.pagesPerMinute), '', ''],
+    ['tesseract.js alone CPU s/page', f2(tesseractJs.cpuSecondsPerPage), '', ''],
     ['load 1m start/mean/max/end (tesseract.js)', load(tesseractJs.load), '', ''],
   );
   if (native.available) {
     rows.push(
       ['native pages/min', f1(native.pagesPerMinute), '', ''],
-      ['native s/page (one run)', f1(native.meanSecondsPerPage), '', ''],
-      ['ratio formd/native', (ratio ?? 0).toFixed(2), `>= ${TARGETS.ratio}`, mark(report.met.ratio)],
+      ['native s/page (one run)', f2(native.meanSecondsPerPage), '', ''],
+      ['native CPU s/page', native.cpuSecondsPerPage === null ? 'n/a' : f2(native.cpuSecondsPerPage), '', ''],
+      [
+        'ratio formd/native (pages/min)',
+        (ratio ?? 0).toFixed(2),
+        `>= ${TARGETS.ratio}`,
+        mark(report.met.ratio),
+      ],
+      ['ratio formd/native (CPU per page)', cpuRatio === null ? 'n/a' : cpuRatio.toFixed(2), '', ''],
       ['load 1m start/mean/max/end (native)', load(native.load), '', ''],
     );
   } else {
