@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describeError } from '../errors.js';
 import type { OcrPool } from '../ocr/pool.js';
@@ -45,6 +46,8 @@ export interface EvalReport {
 }
 
 export interface EvalOptions {
+  /** Filings read at once (default: the number of cores). */
+  concurrency?: number;
   pool?: OcrPool;
   confidenceThreshold?: number;
   onFiling?: (file: string, index: number, total: number) => void;
@@ -60,27 +63,47 @@ export async function evaluateFolder(folder: string, options: EvalOptions = {}):
   const names = (await readdir(folder)).sort();
   const truths = names.filter((n) => n.endsWith('.truth.json'));
   const report = emptyReport();
-  let index = 0;
-  for (const truthName of truths) {
+  const pairs = truths.flatMap((truthName) => {
     const base = truthName.slice(0, -'.truth.json'.length);
     const docName = names.find((n) => DOCUMENT_EXTENSIONS.some((ext) => n === `${base}${ext}`));
-    if (!docName) continue;
-    options.onFiling?.(docName, index++, truths.length);
-    report.filings++;
-    let truth: FormDRecordJson;
-    let actual: FormDRecordJson;
+    return docName ? [{ truthName, docName }] : [];
+  });
+  // Read as many filings at once as there are OCR workers; score them in folder order.
+  type Read = { truth: FormDRecordJson; actual: FormDRecordJson } | { error: string };
+  const reads: Array<Promise<Read>> = [];
+  let started = 0;
+  const readPair = async ({ truthName, docName }: (typeof pairs)[number]): Promise<Read> => {
+    options.onFiling?.(docName, started++, pairs.length);
     try {
       const truthJson = JSON.parse(await readFile(join(folder, truthName), 'utf8'));
-      truth = recordToJson.parse(recordFromJson.parse(truthJson.record ?? truthJson));
+      const truth = recordToJson.parse(recordFromJson.parse(truthJson.record ?? truthJson));
       const record = await processDocument(await readFile(join(folder, docName)), docName, {
         pool: options.pool,
         confidenceThreshold: options.confidenceThreshold,
       });
-      actual = recordToJson.parse(record);
+      return { truth, actual: recordToJson.parse(record) };
     } catch (error) {
-      report.failed.push({ file: docName, error: describeError(error, docName) });
+      return { error: describeError(error, docName) };
+    }
+  };
+  const lanes = Math.max(1, options.concurrency ?? availableParallelism());
+  const slots: Array<Promise<unknown>> = [];
+  for (const pair of pairs) {
+    if (slots.length >= lanes) await Promise.race(slots);
+    const read = readPair(pair);
+    reads.push(read);
+    const slot: Promise<unknown> = read.finally(() => slots.splice(slots.indexOf(slot), 1));
+    slots.push(slot);
+  }
+  for (const [i, pending] of reads.entries()) {
+    const docName = pairs[i]?.docName ?? '';
+    const read = await pending;
+    report.filings++;
+    if ('error' in read) {
+      report.failed.push({ file: docName, error: read.error });
       continue;
     }
+    const { truth, actual } = read;
     const results = compareRecords(truth, actual);
     for (const r of results) {
       tally(report.fields, r.correct);

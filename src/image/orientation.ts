@@ -1,5 +1,5 @@
+import sharp from 'sharp';
 import type { PageImage } from '../ingest/pages/page-image.js';
-import { toPgm } from '../ocr/pgm.js';
 import type { OcrPool } from '../ocr/pool.js';
 import { downscale, type InkMap, inkMap, removeRules } from './binarise.js';
 import type { QuarterTurn } from './quarter-turn.js';
@@ -64,7 +64,13 @@ export async function looksUpsideDown(image: PageImage): Promise<boolean | null>
  */
 export async function osdRotation(image: PageImage, ocr: OcrPool): Promise<QuarterTurn | null> {
   const small = await downscale(image, 2400);
-  const osd = await ocr.detectOrientation(toPgm(small)).catch(() => null);
+  // A PNG that states its resolution: from a PGM, which cannot, tesseract's OSD warns on every page.
+  const dpi = Math.max(70, Math.round((image.dpi ?? 300) * (small.width / image.width)));
+  const png = await sharp(small.data, { raw: { width: small.width, height: small.height, channels: 1 } })
+    .png({ compressionLevel: 1 })
+    .withMetadata({ density: dpi })
+    .toBuffer();
+  const osd = await ocr.detectOrientation(png).catch(() => null);
   if (osd === null || osd.confidence < MIN_OSD_CONFIDENCE) return null;
   return osd.degrees;
 }

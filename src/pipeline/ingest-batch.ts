@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { describeError, errorCode, FormdError, UnreadablePathError } from '../errors.js';
 import type { FormDRecord } from '../record/schema.js';
@@ -22,6 +23,8 @@ export interface IngestSummary {
 }
 
 export interface IngestOptions extends ProcessOptions {
+  /** Files read at once (default: the number of cores, one per OCR worker). */
+  concurrency?: number;
   /** Called after each file, in order. */
   onOutcome?: (outcome: IngestOutcome, summary: IngestSummary) => void;
   /** Called once the list of files is known, before the first is read. */
@@ -29,7 +32,7 @@ export interface IngestOptions extends ProcessOptions {
 }
 
 /**
- * Ingests files and folders into the store, one file at a time: a bad file is stored as failed
+ * Ingests files and folders into the store, a few files at a time: a bad file is stored as failed
  * with its reason and the batch goes on; a file already stored is not read again.
  */
 export async function ingestBatch(
@@ -47,13 +50,11 @@ export async function ingestBatch(
   const flush = async () => {
     if (pending.length) await store.saveMany(pending.splice(0));
   };
-  for (const input of inputs) {
-    let outcome = await readOne(input, store, options);
+  const record = (outcome: IngestOutcome) => {
     if (outcome.kind === 'ok') {
       if (seen.has(outcome.id)) outcome = { kind: 'duplicate', file: outcome.file, id: outcome.id };
       else pending.push({ record: outcome.record, file: outcome.file });
       seen.add(outcome.id);
-      if (pending.length >= SAVE_BATCH) await flush();
     }
     summary.total++;
     if (outcome.kind === 'ok') {
@@ -63,7 +64,18 @@ export async function ingestBatch(
     } else if (outcome.kind === 'duplicate') summary.duplicate++;
     else summary.failed++;
     options.onOutcome?.(outcome, summary);
-  }
+  };
+  // Scans spend seconds a page in OCR: as many files are read at once as there are OCR workers.
+  let next = 0;
+  const lane = async () => {
+    while (next < inputs.length) {
+      const input = inputs[next++];
+      if (!input) break;
+      record(await readOne(input, store, options));
+      if (pending.length >= SAVE_BATCH) await flush();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? availableParallelism()) }, lane));
   await flush();
   return summary;
 }
