@@ -19,6 +19,15 @@ describe('parseMoney reads a dollar box into integer cents', () => {
     expect(parseMoney(raw)).toBe(cents);
   });
 
+  it.each([
+    ['22.260,000.00', 2_226_000_000],
+    ['18,267.144.07', 1_826_714_407],
+    ['27.701.668,92', 2_770_166_892],
+    ['1.000.000', 100_000_000],
+  ])('reads %j by where its separators stand, as OCR swaps commas and periods', (raw, cents) => {
+    expect(parseMoney(raw)).toBe(cents);
+  });
+
   it('keeps cents exact where floating-point dollars would not (0.29 * 100 is 28.999...)', () => {
     expect(parseMoney('$ 1,000,000.29')).toBe(100_000_029);
     expect(parseMoney('17,599,071.96')! + parseMoney('11,035,000.08')!).toBe(parseMoney('28,634,072.04'));
@@ -34,7 +43,6 @@ describe('parseMoney reads a dollar box into integer cents', () => {
     ['27,7O1,668.92', 'a letter O read for a zero'],
     ['$ 1.2.3', 'two decimal points'],
     ['12,34', 'a comma that is not a thousands separator'],
-    ['27.701.668,92', 'European separators'],
     ['illegible', 'a word'],
   ])('%j (%s) is null, never a guess', (raw, _why) => {
     expect(parseMoney(raw)).toBeNull();

@@ -1,7 +1,7 @@
 import { type CheckBox, findCheckBoxes } from '../image/check-boxes.js';
 import { cleanPage } from '../image/clean-page.js';
 import { removeDotLeaders } from '../image/dot-leaders.js';
-import { findRulings } from '../image/ruling-lines.js';
+import { eraseStrokes, findRulings } from '../image/ruling-lines.js';
 import { upscaleForOcr } from '../image/upscale.js';
 import type { TextLine } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
@@ -41,7 +41,7 @@ export async function processPageImage(
   // Dot leaders go first: a row of dots is not a rule, and OCR reads dots as letters.
   const dotless = removeDotLeaders(image).image;
   const rulings = findRulings(dotless);
-  const forOcr = eraseCombs(eraseBoxes(dotless, boxes), combs);
+  const forOcr = eraseStrokes(eraseCombs(eraseBoxes(dotless, boxes), combs), rulings);
   const ocr = await ocrPage(forOcr, { pool });
   const words = await rereadMoney(forOcr, ocr.words, pool);
   const lines = layoutLines(words, boxes, rulings, page.page);

@@ -25,7 +25,13 @@ export function parseMoney(raw: string | null | undefined): number | null {
   if (NULL_WORDS.test(text)) return null;
   if (ZERO_WORDS.test(text)) return 0;
   // Spaces inside a number are OCR gaps or thousands separators: "27, 701,668.92", "1 000".
-  const compact = text.replace(/\s+/g, '');
+  let compact = text.replace(/\s+/g, '');
+  // OCR reads commas as periods and back: in "22.260,000.00" only a last separator before two digits
+  // can be the decimal point; a period before three digits is a thousands separator.
+  const grouped = /^(-)?\$?(\d{1,3}(?:[.,]\d{3})+)(?:[.,](\d{2}))?$/.exec(compact);
+  if (grouped && /\.\d{3}(?:[.,]|$)/.test(compact)) {
+    compact = `${grouped[1] ?? ''}${(grouped[2] ?? '').replace(/\./g, ',')}${grouped[3] ? `.${grouped[3]}` : ''}`;
+  }
   const match = /^(-)?\$?((?:\d{1,3}(?:,\d{3})+)|\d+)(?:\.(\d{1,2}))?$/.exec(compact);
   if (!match) return null;
   const [, minus, whole = '', frac = ''] = match;
