@@ -6,15 +6,11 @@ export interface Rule {
   at: number;
   from: number;
   to: number;
-  /** Half the stroke's thickness, in pixels. */
-  half?: number;
 }
 
 export interface Rulings {
   horizontal: Rule[];
   vertical: Rule[];
-  /** Every thin printed line, underlines of blanks included: OCR reads them as dashes or merges them into glyphs. */
-  strokes: { horizontal: Rule[]; vertical: Rule[] };
 }
 
 /** Darker than this is ink. */
@@ -30,19 +26,15 @@ export function findRulings(image: PageImage): Rulings {
   const maxGap = Math.max(3, Math.round(dpi / 20));
   // A rule broken by scan damage is several runs on one row: join them, then keep the long ones.
   // Underlines of blanks ("Other (Specify ____)", signature lines) are shorter than the rules between boxes.
-  const segments = mergeRules(runs(image, 'horizontal', Math.round(dpi / 3), maxGap));
-  const horizontal = joinCollinear(segments, Math.round(image.width * 0.04))
+  const horizontal = joinCollinear(
+    mergeRules(runs(image, 'horizontal', Math.round(dpi / 3), maxGap)),
+    Math.round(image.width * 0.04),
+  )
     .filter((r) => r.to - r.from >= image.width * 0.45)
     // The rules between a form's boxes run across the whole form; a damaged one is read whole.
     .map((r) => ({ at: r.at, from: 0, to: image.width - 1 }));
   const vertical = mergeRules(runs(image, 'vertical', Math.round(dpi / 2), maxGap));
-  // A heading printed white on black is a thick "rule": it is text, and stays.
-  const thin = (r: Rule) => (r.half ?? 0) <= Math.max(2, dpi / 60);
-  return {
-    horizontal,
-    vertical,
-    strokes: { horizontal: segments.filter(thin), vertical: vertical.filter(thin) },
-  };
+  return { horizontal, vertical };
 }
 
 function runs(
@@ -99,7 +91,6 @@ function mergeRules(raw: Rule[]): Rule[] {
     at: Math.round((m.first + m.last) / 2),
     from: m.from,
     to: m.to,
-    half: Math.ceil((m.last - m.first) / 2),
   }));
 }
 
@@ -118,32 +109,4 @@ function joinCollinear(rules: Rule[], maxBreak: number): Rule[] {
 
 function overlap(a: { from: number; to: number }, b: { from: number; to: number }): number {
   return Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from));
-}
-
-/** The thin printed lines whitened, so that OCR sees only the writing between them. */
-export function eraseStrokes(image: PageImage, rulings: Rulings): PageImage {
-  const { horizontal, vertical } = rulings.strokes;
-  if (horizontal.length === 0 && vertical.length === 0) return image;
-  const data = Buffer.from(image.data);
-  for (const r of horizontal) {
-    const reach = (r.half ?? 0) + 1;
-    for (let y = Math.max(0, r.at - reach); y <= Math.min(image.height - 1, r.at + reach); y++) {
-      data.fill(
-        255,
-        y * image.width + Math.max(0, r.from),
-        y * image.width + Math.min(image.width, r.to + 1),
-      );
-    }
-  }
-  for (const r of vertical) {
-    const reach = (r.half ?? 0) + 1;
-    for (let y = Math.max(0, r.from); y <= Math.min(image.height - 1, r.to); y++) {
-      data.fill(
-        255,
-        y * image.width + Math.max(0, r.at - reach),
-        y * image.width + Math.min(image.width, r.at + reach + 1),
-      );
-    }
-  }
-  return { ...image, data };
 }

@@ -1,8 +1,7 @@
 import { type CheckBox, findCheckBoxes } from '../image/check-boxes.js';
 import { cleanPage } from '../image/clean-page.js';
 import { removeDotLeaders } from '../image/dot-leaders.js';
-import { eraseStrokes, findRulings } from '../image/ruling-lines.js';
-import { upscaleForOcr } from '../image/upscale.js';
+import { findRulings } from '../image/ruling-lines.js';
 import type { TextLine } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
 import { ocrPage } from '../ocr/ocr-page.js';
@@ -34,14 +33,12 @@ export async function processPageImage(
   options: PageStageOptions = {},
 ): Promise<{ result: PageResult; image: PageImage }> {
   const pool = options.pool ?? sharedOcrPool();
-  const cleaned = await cleanPage(page, { ocr: pool });
-  const image = await upscaleForOcr(cleaned.image);
-  const info = { ...cleaned.info, width: image.width, height: image.height, dpi: image.dpi };
+  const { image, info } = await cleanPage(page, { ocr: pool });
   const { checkBoxes: boxes, combs } = findCheckBoxes(image);
   // Dot leaders go first: a row of dots is not a rule, and OCR reads dots as letters.
   const dotless = removeDotLeaders(image).image;
   const rulings = findRulings(dotless);
-  const forOcr = eraseStrokes(eraseCombs(eraseBoxes(dotless, boxes), combs), rulings);
+  const forOcr = eraseCombs(eraseBoxes(dotless, boxes), combs);
   const ocr = await ocrPage(forOcr, { pool });
   const words = await rereadMoney(forOcr, ocr.words, pool);
   const lines = layoutLines(words, boxes, rulings, page.page);
