@@ -13,8 +13,8 @@ const FOOTER_LINE = /^(?:SEC\s*1972\b.*|(?:page\s*)?\d{1,2}\s*[o0]f\s*\d{1,2})$/
  */
 export function stripLeadingInstruction(text: string): string {
   let rest = text.replace(/^[\s:.;,_-]+/, '');
-  // OCR often misreads the opening parenthesis of an instruction ("Od check if this is ...)").
-  const garbled = /^\S{1,3}\s+((?:\p{L}+[\s,.]+){3,}[^()\n]*)\)/u.exec(rest);
+  // OCR often misreads the opening parenthesis of an instruction ("Od check if this is ...)", "fim] check ...)").
+  const garbled = /^\S{1,5}\s+((?:\p{L}+[\s,.]+){3,}[^()\n]*)\)/u.exec(rest);
   if (garbled && !rest.startsWith('(')) rest = rest.slice(garbled[0].length).replace(/^[\s:.;,_-]+/, '');
   while (rest.startsWith('(')) {
     let depth = 0;
