@@ -1,6 +1,7 @@
 import type { CheckBox } from '../image/check-boxes.js';
 import type { Rulings } from '../image/ruling-lines.js';
 import type { TextLine, Word } from '../ingest/lines.js';
+import { unionBbox } from '../record/bbox.js';
 import type { Bbox } from '../record/schema.js';
 import { CHECKED, normalizeCheckMarks, UNCHECKED } from './check-marks.js';
 
@@ -102,12 +103,7 @@ function toLine(words: Word[], page: number, line: number): TextLine {
     text += wordText;
     prev = w;
   }
-  const bbox: Bbox = [
-    Math.min(...words.map((w) => w.bbox[0])),
-    Math.min(...words.map((w) => w.bbox[1])),
-    Math.max(...words.map((w) => w.bbox[2])),
-    Math.max(...words.map((w) => w.bbox[3])),
-  ];
+  const bbox = unionBbox(words.map((w) => w.bbox));
   const confidence = words.reduce((s, w) => s + w.confidence, 0) / Math.max(words.length, 1);
   return { text, line, page, bbox, confidence, words: placed };
 }

@@ -1,4 +1,5 @@
 import type { TextLine } from '../ingest/lines.js';
+import { unionBbox } from '../record/bbox.js';
 import type { Bbox, FieldProvenance, FormDRecord } from '../record/schema.js';
 
 /** Where a value was read: the lines it came from and how sure the reading is. */
@@ -20,24 +21,13 @@ export class FieldRecorder {
     const entry: FieldProvenance = {
       confidence: clamp01(evidence.confidence),
       page: evidence.page !== undefined ? evidence.page : (first?.page ?? null),
-      bbox: evidence.bbox ?? unionBbox(evidence.lines),
+      bbox: evidence.bbox ?? unionBbox(evidence.lines.flatMap((l) => (l.bbox ? [l.bbox] : []))),
       source: evidence.bbox || first?.bbox ? 'ocr' : 'text',
       raw: evidence.raw.trim().slice(0, 500),
     };
     if (first && first.bbox === null && !evidence.bbox) entry.line = first.line;
     this.fields[path] = entry;
   }
-}
-
-function unionBbox(lines: readonly TextLine[]): Bbox | null {
-  const boxes = lines.map((l) => l.bbox).filter((b): b is Bbox => b !== null);
-  if (boxes.length === 0) return null;
-  return [
-    Math.min(...boxes.map((b) => b[0])),
-    Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])),
-    Math.max(...boxes.map((b) => b[3])),
-  ];
 }
 
 function clamp01(x: number): number {

@@ -1,4 +1,5 @@
 import type { Word } from '../ingest/lines.js';
+import { unionBbox } from '../record/bbox.js';
 import type { FormDRecord } from '../record/schema.js';
 import { type OptionReading, readOptions } from './checkbox-groups.js';
 import { comparePos, type FormText, type Match, type Pos, type Range } from './form-text.js';
@@ -157,12 +158,7 @@ export class Reader {
         lines: [],
         confidence: confidence * Math.min(...words.map((w) => w.word.confidence)),
         page,
-        bbox: [
-          Math.min(...words.map((w) => w.word.bbox[0])),
-          Math.min(...words.map((w) => w.word.bbox[1])),
-          Math.max(...words.map((w) => w.word.bbox[2])),
-          Math.max(...words.map((w) => w.word.bbox[3])),
-        ],
+        bbox: unionBbox(words.map((w) => w.word.bbox)) ?? undefined,
       });
       return;
     }

@@ -2,6 +2,7 @@ import type { Word } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
 import { MONEY_WHITELIST, ocrRegion } from '../ocr/ocr-region.js';
 import type { OcrPool } from '../ocr/pool.js';
+import { unionBbox } from '../record/bbox.js';
 import { parseMoney } from '../record/money.js';
 import type { Bbox } from '../record/schema.js';
 
@@ -21,7 +22,7 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
   if (groups.length === 0) return [...words];
   const replaced = new Map<Word, Word[]>();
   for (const group of groups) {
-    const box = union(group.map((w) => w.bbox));
+    const box = unionBbox(group.map((w) => w.bbox)) as Bbox;
     const height = box[3] - box[1];
     const wider: Bbox = [
       box[0] - Math.round(height * 0.4),
@@ -68,13 +69,4 @@ function moneyGroups(words: readonly Word[]): Word[][] {
   }
   flush();
   return groups;
-}
-
-function union(boxes: Bbox[]): Bbox {
-  return [
-    Math.min(...boxes.map((b) => b[0])),
-    Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])),
-    Math.max(...boxes.map((b) => b[3])),
-  ];
 }

@@ -1,5 +1,5 @@
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
-import type { Bbox } from '../../record/schema.js';
+import { unionBbox } from '../../record/bbox.js';
 import type { TextLine, Word } from '../lines.js';
 import { RENDER_DPI } from './pdf-pages.js';
 import { getPdfPage, loadPdfjs, openPdf } from './pdfjs.js';
@@ -103,7 +103,7 @@ function groupLines(pieces: Piece[], page: number, firstLine: number): TextLine[
       text: text.replace(/\s+/g, ' ').trim(),
       line: firstLine + i,
       page,
-      bbox: unionBox(words.map((w) => w.bbox)),
+      bbox: unionBbox(words.map((w) => w.bbox)),
       confidence: 1,
       words,
     };
@@ -130,14 +130,4 @@ function wordsOf(piece: Piece): Word[] {
     });
   }
   return words;
-}
-
-function unionBox(boxes: Bbox[]): Bbox | null {
-  if (boxes.length === 0) return null;
-  return [
-    Math.min(...boxes.map((b) => b[0])),
-    Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])),
-    Math.max(...boxes.map((b) => b[3])),
-  ];
 }
