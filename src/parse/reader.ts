@@ -1,6 +1,7 @@
 import type { Word } from '../ingest/lines.js';
 import { unionBbox } from '../record/bbox.js';
 import type { FormDRecord } from '../record/schema.js';
+import { CHECKED, UNCHECKED } from './check-marks.js';
 import { type OptionReading, readOptions } from './checkbox-groups.js';
 import { comparePos, type FormText, type Match, type Pos, type Range } from './form-text.js';
 import { LABELS, type LabelName } from './labels.js';
@@ -153,10 +154,12 @@ export class Reader {
     const words = this.wordsOf(raw, from, to);
     if (words.length) {
       const page = words[0]?.page ?? null;
+      const marks = words.filter((w) => w.word.text === CHECKED || w.word.text === UNCHECKED);
       this.recorder.record(path, {
         raw,
         lines: [],
-        confidence: confidence * Math.min(...words.map((w) => w.word.confidence)),
+        // A check box's value is its mark: how OCR read the option's printed words does not change it.
+        confidence: confidence * Math.min(...(marks.length ? marks : words).map((w) => w.word.confidence)),
         page,
         bbox: unionBbox(words.map((w) => w.word.bbox)) ?? undefined,
       });
