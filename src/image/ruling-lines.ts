@@ -6,6 +6,8 @@ export interface Rule {
   at: number;
   from: number;
   to: number;
+  /** Rows (or columns) the rule covers. */
+  thickness?: number;
 }
 
 export interface Rulings {
@@ -26,8 +28,12 @@ export function findRulings(image: PageImage): Rulings {
   const maxGap = Math.max(3, Math.round(dpi / 20));
   // A rule broken by scan damage is several runs on one row: join them, then keep the long ones.
   // Underlines of blanks ("Other (Specify ____)", signature lines) are shorter than the rules between boxes.
+  // A printed rule is a few pixels thick; a band of heavy text or a black heading is not a rule.
+  const thickest = Math.max(5, Math.round(dpi / 40));
   const horizontal = joinCollinear(
-    mergeRules(runs(image, 'horizontal', Math.round(dpi / 3), maxGap)),
+    mergeRules(runs(image, 'horizontal', Math.round(dpi / 3), maxGap)).filter(
+      (r) => (r.thickness ?? 0) <= thickest,
+    ),
     Math.round(image.width * 0.04),
   )
     .filter((r) => r.to - r.from >= image.width * 0.45)
@@ -91,6 +97,7 @@ function mergeRules(raw: Rule[]): Rule[] {
     at: Math.round((m.first + m.last) / 2),
     from: m.from,
     to: m.to,
+    thickness: m.last - m.first + 1,
   }));
 }
 
