@@ -42,12 +42,15 @@ export function readMoneyCells(text: string): MoneyCell[] {
     // A few specks or underscores may stand between "$" and the amount, never other digits.
     const lead = amount ? inner.slice(0, amount.index) : '';
     const rawAmount = amount && lead.length <= 5 && !/\d/.test(lead) ? amount[0].trim() : '';
-    const cents = parseMoney(rawAmount);
+    // More digits glued to the amount ("129,6-:6.19") mean OCR broke it: the part read is not the amount.
+    const after = amount ? (/^\S*/.exec(inner.slice(amount.index + amount[0].length))?.[0] ?? '') : '';
+    const broken = rawAmount !== '' && /\d/.test(after);
+    const cents = broken ? null : parseMoney(rawAmount);
     return {
       cents,
       estimated: mark === CHECKED,
-      raw: `$ ${rawAmount}`.trim(),
-      readable: rawAmount === '' || cents !== null || /^n\/a$/i.test(rawAmount),
+      raw: `$ ${broken ? inner : rawAmount}`.trim(),
+      readable: !broken && (rawAmount === '' || cents !== null || /^n\/a$/i.test(rawAmount)),
     };
   });
 }

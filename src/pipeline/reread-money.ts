@@ -10,7 +10,7 @@ import type { Bbox } from '../record/schema.js';
 const REREAD_BELOW = 0.85;
 
 /** Digits with the separators, a dollar sign and the letters OCR puts for them. */
-const MONEY_LIKE = /^[$sS§_]*[\d,.\-OoIl|]*\d[\d,.\-OoIl|$_]*$/;
+const MONEY_LIKE = /^[$sS§_]*[\d,.\-OoIl|:;'’]*\d[\d,.\-OoIl|$_:;'’]*$/;
 
 /**
  * Reads again, as one line with only digits and separators allowed, each amount that OCR read
