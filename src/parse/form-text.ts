@@ -51,31 +51,40 @@ export class FormText {
   }
 
   /** Every match of the label in the range, in document order. */
-  findAll(label: Label, range: Range = this.all, after?: Pos, limit = Number.POSITIVE_INFINITY): Match[] {
+  findAll(
+    label: Label,
+    range: Range = this.all,
+    after?: Pos,
+    limit = Number.POSITIVE_INFINITY,
+    /** With this many exact matches, fuzzy search is skipped. */
+    enough = limit,
+  ): Match[] {
+    // Exact matches are cheap; fuzzy search is for labels OCR garbled, where exact ones fall short.
+    if (limit !== Number.POSITIVE_INFINITY) {
+      const exact = this.scan(label, range, after, limit, false);
+      if (exact.length >= enough) return exact;
+      if (limit === 1 && exact[0]) {
+        // A label printed exactly somewhere ahead is taken there, unless a garbled copy stands before it.
+        const before = this.scan(label, { from: range.from, to: exact[0].start.line }, after, 1, true);
+        return before.length ? before : exact;
+      }
+    }
+    return this.scan(label, range, after, limit, true);
+  }
+
+  private scan(label: Label, range: Range, after: Pos | undefined, limit: number, fuzzy: boolean): Match[] {
     const out: Match[] = [];
     const first = Math.max(range.from, after?.line ?? range.from);
-    // Exact matches are cheap; fuzzy search runs only on the lines before the first exact one.
-    const exactLine = limit === 1 ? this.firstExactLine(label, first, range.to) : range.to;
     for (let i = first; i < range.to && out.length < limit; i++) {
       let col = after && i === after.line ? after.col : 0;
       for (;;) {
-        // A label printed exactly somewhere ahead is taken there; fuzzy search is for labels OCR garbled.
-        const m = this.matchInLine(label, i, col, exactLine === range.to);
+        const m = this.matchInLine(label, i, col, fuzzy);
         if (!m || out.length >= limit) break;
         out.push(m);
         col = m.end.col;
       }
     }
     return out;
-  }
-
-  private firstExactLine(label: Label, from: number, to: number): number {
-    const needles = foldedVariants(label);
-    for (let i = from; i < to; i++) {
-      const text = this.folded[i] ?? '';
-      if (needles.some((n) => findWord(text, n, 0, this.lines[i]?.text ?? '') >= 0)) return i;
-    }
-    return to;
   }
 
   private matchInLine(label: Label, line: number, fromCol: number, fuzzy: boolean): Match | null {

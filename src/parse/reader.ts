@@ -55,8 +55,9 @@ export class Reader {
     const found: Anchor[] = [];
     // One more place than wanted: the first may be inside a heading ("FEDERAL SIGNATURE").
     for (const [name, count] of wanted) {
-      for (const match of this.doc.findAll(LABELS[name], range, undefined, count + 1))
+      for (const match of this.doc.findAll(LABELS[name], range, undefined, count + 1, count)) {
         found.push({ name, match });
+      }
     }
     found.sort((a, b) => comparePos(a.match.start, b.match.start));
     // A label found inside a longer one ("Signature" in "State Signature") is not a label there.
