@@ -20,12 +20,14 @@ export function readTranscription(text: string): TextLine[] {
   const out: TextLine[] = [];
   const rawLines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   rawLines.forEach((raw, index) => {
-    const cleaned = normalizeCheckMarks(
-      raw
-        .replace(/&(?:amp|lt|gt|quot|apos|nbsp|#39);/g, (e) => ENTITIES[e] ?? e)
-        .replace(/\\([$_*#[\]()|-])/g, '$1')
-        .replace(/^\s*#{1,6}\s+/, ''),
-    );
+    // Most lines have no entity, escape or heading mark: skip the rewrites for them.
+    const unescaped = /[&\\#]/.test(raw)
+      ? raw
+          .replace(/&(?:amp|lt|gt|quot|apos|nbsp|#39);/g, (e) => ENTITIES[e] ?? e)
+          .replace(/\\([$_*#[\]()|-])/g, '$1')
+          .replace(/^\s*#{1,6}\s+/, '')
+      : raw;
+    const cleaned = normalizeCheckMarks(unescaped);
     for (const segment of cleaned.split(/\*\*|__/)) {
       const textOfSegment = segment.replace(/[ \u00a0]+/g, ' ').trim();
       if (textOfSegment === '') continue;

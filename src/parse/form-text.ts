@@ -111,12 +111,15 @@ export class FormText {
     // Printed labels sit on lines of their own size; long paragraphs are instructions.
     if (hay.length > needle.length * 4 + 160) return null;
     const grams = trigramsOf(needle);
-    // The rest of a line where a label was already found has trigrams of its own.
-    const have = fromCol > 0 ? trigramSet(squeeze(hay)) : this.lineTrigrams(line);
-    if (!have || grams.size === 0) return null;
-    let shared = 0;
-    for (const g of grams) if (have.has(g)) shared++;
-    if (shared / grams.size < 0.6 || hay.length < needle.length * 0.8) return null;
+    if (grams.size === 0 || hay.length < needle.length * 0.8) return null;
+    const sharedShare = (have: Set<string>) => {
+      let shared = 0;
+      for (const g of grams) if (have.has(g)) shared++;
+      return shared / grams.size;
+    };
+    // The whole line's trigrams (cached) bound those of its rest: most lines fail here, cheaply.
+    if (sharedShare(this.lineTrigrams(line)) < 0.6) return null;
+    if (fromCol > 0 && sharedShare(trigramSet(squeeze(hay))) < 0.6) return null;
     const result = LevenshteinDistanceSearch(needle, hay);
     const score = 1 - result.distance / needle.length;
     if (score < MIN_SCORE) return null;
