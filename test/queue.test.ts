@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { processDocument } from '../src/pipeline/process-document.js';
 import {
+  completedPages,
   enqueueFiles,
   FILINGS_QUEUE,
   followBatch,
@@ -213,6 +214,7 @@ describe('the queued pipeline', () => {
     const env = { FORMD_TEST_GATE: gate };
     const first = worker(env, ['--grace', '0']);
 
+    const pagesAtStart = await completedPages(connection);
     const ids = await enqueueFiles([scan], connection);
     await first.waitForLog((l) => l.msg === 'pages queued');
     await waitForFile(gate, `started-${first.pid}-p1`);
@@ -223,7 +225,7 @@ describe('the queued pipeline', () => {
     const second = worker(env);
     await waitForFile(gate, `started-${second.pid}-p1`);
     await writeFile(join(gate, 'open'), '');
-    const result = await followBatch(ids, connection, { pollMs: 100 });
+    const result = await followBatch(ids, connection, { pollMs: 100, pagesAtStart });
 
     expect(result).toMatchObject({ done: 1, failed: 0, pagesDone: 1 });
     expect((await readdir(gate)).filter((f) => f.startsWith('done-'))).toEqual([`done-${second.pid}-p1`]);

@@ -1,6 +1,12 @@
 /** `formd ingest --queue`: queue the files, then follow the batch with a bar until it is done. */
 import { SingleBar } from 'cli-progress';
-import { type BatchProgress, enqueueFiles, followBatch, type QueueConnection } from '../queue/index.js';
+import {
+  type BatchProgress,
+  completedPages,
+  enqueueFiles,
+  followBatch,
+  type QueueConnection,
+} from '../queue/index.js';
 import { EXIT } from './exit-codes.js';
 
 export interface QueuedIngestOptions {
@@ -14,11 +20,12 @@ export async function queuedIngest(
   options: QueuedIngestOptions,
   stream: NodeJS.WriteStream = process.stderr,
 ): Promise<number> {
+  const pagesAtStart = await completedPages(connection);
   const ids = await enqueueFiles(paths, connection, { threshold: options.threshold });
   process.stdout.write(`${ids.length} filings queued (queue prefix ${connection.prefix})\n`);
   if (options.detach || ids.length === 0) return EXIT.ok;
   const show = progressView(stream, ids.length);
-  const result = await followBatch(ids, connection, { onProgress: show.update });
+  const result = await followBatch(ids, connection, { onProgress: show.update, pagesAtStart });
   show.stop();
   for (const failure of result.failures) stream.write(`failed   ${failure.message}\n`);
   const ok = result.done - result.failed;

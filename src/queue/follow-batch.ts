@@ -32,8 +32,20 @@ export interface BatchResult extends BatchProgress {
 
 export interface FollowOptions {
   pollMs?: number;
+  /** Pages completed before the batch was enqueued (`completedPages`); else counted from the first poll. */
+  pagesAtStart?: number;
   onProgress?: (progress: BatchProgress) => void;
   signal?: AbortSignal;
+}
+
+/** Pages completed so far under this prefix: read it before enqueueing, to count a batch's pages. */
+export async function completedPages(connection: QueueConnection): Promise<number> {
+  const pages = openQueue(connection, PAGES_QUEUE);
+  try {
+    return (await pages.getMetrics('completed', 0, 0)).meta.count;
+  } finally {
+    await pages.close();
+  }
 }
 
 export async function followBatch(
@@ -48,7 +60,7 @@ export async function followBatch(
   const pending = new Set(ids);
   const failures: BatchFailure[] = [];
   let done = 0;
-  let pagesAtStart: number | null = null;
+  let pagesAtStart: number | null = options.pagesAtStart ?? null;
   let pagesDone = 0;
   let lastFullCheck = 0;
   const progress = (): BatchProgress => {
@@ -87,6 +99,9 @@ export async function followBatch(
       options.onProgress?.(progress());
       if (pending.size > 0) await delay(pollMs, undefined, { signal: options.signal });
     }
+    // Pages finished between the last poll and the last filing count too.
+    const pageCount = (await pages.getMetrics('completed', 0, 0)).meta.count;
+    pagesDone = pageCount - (pagesAtStart ?? pageCount);
   } finally {
     await Promise.all([filings.close(), pages.close()]);
   }
