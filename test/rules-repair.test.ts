@@ -159,3 +159,27 @@ describe('a misread suspected from the arithmetic', () => {
     expect(evaluate(record)).toEqual([]);
   });
 });
+
+describe('an arithmetic error over an amount read unsurely', () => {
+  /** The seed's own mistake (C.5 total equals C.1 sold), its total read by OCR at a confidence. */
+  function seedTotalRead(confidence: number): FormDRecord {
+    const record = seedRecord();
+    readAt(record, TOTAL_LISTED, confidence, '$ 27,701,668.92');
+    return record;
+  }
+
+  it('is a warning that names the unsure amount, when no single misread explains it', () => {
+    const flags = evaluate(seedTotalRead(0.5));
+    const c5 = flags.filter((f) => f.rule.startsWith('C5_'));
+    expect(c5.map((f) => [f.rule, f.severity])).toEqual([
+      ['C5_ROWS_SUM_TO_TOTAL', 'warning'],
+      ['C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS', 'warning'],
+    ]);
+    expect(c5[0]?.explanation).toContain('C.5 total payments listed (confidence 0.50)');
+  });
+
+  it('stays an error of the filer when every amount it reads was read surely', () => {
+    const flags = evaluate(seedTotalRead(0.97));
+    expect(flags.filter((f) => f.rule.startsWith('C5_')).map((f) => f.severity)).toEqual(['error', 'error']);
+  });
+});

@@ -109,7 +109,9 @@ describe('a reviewed filing', () => {
 
   it('goes back to review when a correction raises an error the reviewer has not seen', () => {
     const record = reviewedSeed();
+    // A person's correction: the value changes and its source becomes `review`.
     record.offering.adjustedGrossProceeds = usd(27701668.92);
+    record.fields[ADJUSTED] = { confidence: 1, page: 1, bbox: null, source: 'review', raw: '27,701,668.92' };
     expect(decideReview(record, { flags: evaluate(record) })).toEqual({
       status: 'needs_review',
       reasons: ['C4B_ADJUSTED'],

@@ -93,6 +93,33 @@ export function misreadFlag(m: Misread): Flag {
 export function evaluate(record: FormDRecord, options: EvaluateOptions = {}): Flag[] {
   const flags = checkRules(record);
   const misread = findMisread(record, options);
-  if (!misread) return flags;
-  return [...flags.filter((f) => !ARITHMETIC_IDS.has(f.rule)), misreadFlag(misread)];
+  if (misread) return [...flags.filter((f) => !ARITHMETIC_IDS.has(f.rule)), misreadFlag(misread)];
+  return flags.map((f) =>
+    unsureReading(record, f, options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD),
+  );
+}
+
+/**
+ * An arithmetic error whose amounts include one that OCR read unsurely may be the pipeline's
+ * misreading, not the filer's mistake: it is a warning until a person has looked.
+ */
+function unsureReading(record: FormDRecord, flag: Flag, threshold: number): Flag {
+  if (flag.severity !== 'error' || !ARITHMETIC_IDS.has(flag.rule)) return flag;
+  const rule = ARITHMETIC.find((r) => r.id === flag.rule);
+  const unsure = Object.entries(record.fields).filter(
+    ([path, field]) =>
+      field.source === 'ocr' &&
+      field.confidence < threshold &&
+      (rule?.paths ?? flag.paths).some((p) => path === p || path.startsWith(`${p}.`)),
+  );
+  if (unsure.length === 0) return flag;
+  const named = unsure
+    .slice(0, 3)
+    .map(([path, field]) => `${lineName(path)} (confidence ${field.confidence.toFixed(2)})`)
+    .join(', ');
+  return {
+    ...flag,
+    severity: 'warning',
+    explanation: `${flag.explanation ? `${flag.explanation} ` : ''}Read unsurely: ${named}; check these before taking this as the filer's mistake.`,
+  };
 }
