@@ -22,7 +22,7 @@ export function readMoneyCells(text: string): MoneyCell[] {
   // OCR reads a dollar sign standing apart as "s", "S", "Ss" or "§".
   const flat = text
     .replace(/\s+/g, ' ')
-    .replace(/(^|[\s_])[sS§]{1,2}(?= ?[\d-])/g, '$1$')
+    .replace(/(^|[\s_])[sS§]{1,2}(?=[ _]?[\d-])/g, '$1$')
     // "$0" read as "so" or "SO".
     .replace(/(^|[\s_☐☒])[sS§$][oO](?=\s|$)/g, '$1$0')
     .replace(/([☐☒] ?)[sS§]{1,2}(?= |$)/g, '$1$');
