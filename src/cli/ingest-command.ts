@@ -6,7 +6,6 @@ import { openStore, resolveDataDir } from '../store/index.js';
 import { EXIT } from './exit-codes.js';
 import { createProgress } from './progress.js';
 import { addQueueOptions, connectionFrom } from './queue-options.js';
-import { queuedIngest } from './queued-ingest.js';
 
 export function registerIngest(program: Command, dataOption: () => Option): void {
   const command = program
@@ -25,6 +24,7 @@ export function registerIngest(program: Command, dataOption: () => Option): void
       opts: { data?: string; threshold: number; queue?: boolean; detach?: boolean; queuePrefix?: string },
     ) => {
       if (opts.queue) {
+        const { queuedIngest } = await import('./queued-ingest.js');
         process.exitCode = await queuedIngest(paths, connectionFrom(opts), {
           threshold: opts.threshold,
           detach: opts.detach ?? false,

@@ -1,10 +1,8 @@
 import { userInfo } from 'node:os';
-import { serve } from '@hono/node-server';
 import { type Command, InvalidArgumentError, type Option } from 'commander';
 import { parseThreshold } from '../cli.js';
 import { FormdError } from '../errors.js';
-import { createReviewApp } from '../review/app.js';
-import { openQueueBoard, type QueueBoard } from '../review/queue-board.js';
+import type { QueueBoard } from '../review/queue-board.js';
 import { openStore, resolveDataDir } from '../store/index.js';
 
 /** A refusal to listen as asked: another address without a login. */
@@ -43,10 +41,16 @@ export function registerServe(program: Command, dataOption: () => Option): void 
           'Set FORMD_TOKEN to a long random secret (reviewers sign in with it), or serve on 127.0.0.1.',
         );
       }
+      // The web server and its app load only for this command: the others start faster.
+      const [{ serve }, { createReviewApp }] = await Promise.all([
+        import('@hono/node-server'),
+        import('../review/app.js'),
+      ]);
       const dataDir = resolveDataDir(opts.data);
       const store = await openStore({ dataDir });
       let board: QueueBoard | undefined;
       if (process.env.REDIS_URL) {
+        const { openQueueBoard } = await import('../review/queue-board.js');
         board = await openQueueBoard(process.env.REDIS_URL, process.env.FORMD_QUEUE_PREFIX || 'formd');
       }
       const app = createReviewApp({

@@ -1,5 +1,4 @@
 import { type Command, Option } from 'commander';
-import { runWorkerProcess, superviseWorker } from '../queue/index.js';
 import { addQueueOptions, connectionFrom, nonNegativeNumber, positiveInteger } from './queue-options.js';
 
 interface WorkerOpts {
@@ -55,6 +54,7 @@ export function registerWorker(program: Command, dataOption: () => Option): void
       new Option('--stages <module>', 'a module exporting the stages (benchmarks and tests)').hideHelp(),
     );
   addQueueOptions(command).action(async (opts: WorkerOpts) => {
+    const { runWorkerProcess, superviseWorker } = await import('../queue/index.js');
     if (opts.supervise) {
       process.exitCode = await superviseWorker(workerArgs(opts));
       return;

@@ -1,6 +1,5 @@
 /** Which store to open: the one place that chooses between back ends. */
 import { databasePath, prepareDataDir } from './data-dir.js';
-import { PostgresFilingStore } from './postgres-store.js';
 import { SqliteFilingStore, type SqliteStoreOptions } from './sqlite-store.js';
 import type { FilingStore } from './store.js';
 
@@ -27,6 +26,8 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<FilingS
   const url = options.databaseUrl ?? env.DATABASE_URL;
   if (url) {
     const schema = options.databaseSchema ?? (env.DATABASE_SCHEMA || undefined);
+    // pg loads only when Postgres is asked for: the embedded mode starts without it.
+    const { PostgresFilingStore } = await import('./postgres-store.js');
     return PostgresFilingStore.open({ connectionString: url, ...(schema ? { schema } : {}) });
   }
   const dataDir = await prepareDataDir(options.dataDir, options.env);
