@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // OCR is CPU work and the machine has two cores: keep test files from fighting over them.
-    maxWorkers: 2,
+    // OCR, worker processes and Redis restarts are CPU- and timing-sensitive on two cores: one test
+    // file at a time keeps them from starving each other (the OCR tests use both cores themselves).
+    fileParallelism: false,
   },
 });
