@@ -59,6 +59,18 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(cells[1]?.raw).toBe('$ 11,035,000.08');
   });
 
+  it('takes a dotted zero read as "0.60" or "6.08" for the zero it was, and marks it unsure', () => {
+    const cells = readMoneyCells('$ 0.60\t$ 6.08\t$ 8.00\t$ 9.50\t$ 60.00');
+    expect(cells.map((c) => [c.cents, c.readable])).toEqual([
+      [0, false],
+      [0, false],
+      [0, false],
+      // 9.50 has a 5: no zero reads so; 60.00 is over ten dollars: a small fee may be real.
+      [950, true],
+      [6000, true],
+    ]);
+  });
+
   it('reads a row typed without dollar signs', () => {
     expect(readMoneyCells('28,684,072.04   27,701,668.92').map((c) => c.cents)).toEqual([
       2_868_407_204, 2_770_166_892,

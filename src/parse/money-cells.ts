@@ -45,14 +45,25 @@ export function readMoneyCells(text: string): MoneyCell[] {
     // More digits glued to the amount ("129,6-:6.19") mean OCR broke it: the part read is not the amount.
     const after = amount ? (/^\S*/.exec(inner.slice(amount.index + amount[0].length))?.[0] ?? '') : '';
     const broken = rawAmount !== '' && /\d/.test(after);
-    const cents = broken ? null : parseMoney(rawAmount);
+    const read = broken ? null : parseMoney(rawAmount);
+    const zero = looksLikeMisreadZero(rawAmount, read);
+    const cents = zero ? 0 : read;
     return {
       cents,
       estimated: mark === CHECKED,
       raw: `$ ${broken ? inner : rawAmount}`.trim(),
-      readable: !broken && (rawAmount === '' || cents !== null || /^n\/a$/i.test(rawAmount)),
+      readable: !broken && !zero && (rawAmount === '' || cents !== null || /^n\/a$/i.test(rawAmount)),
     };
   });
+}
+
+/**
+ * A typed "0.00" in a font whose zero has a dot or slash inside is read "0.60", "6.08" or "8.00":
+ * a Form D amount is never a few dollars, so an amount under $10 made only of zero look-alikes is
+ * taken as the zero it was typed as, and marked unsure so that a person checks it.
+ */
+function looksLikeMisreadZero(raw: string, cents: number | null): boolean {
+  return cents !== null && cents > 0 && cents < 1000 && /^[0689.,]+$/.test(raw);
 }
 
 function amountsWithoutDollarSigns(flat: string): MoneyCell[] {
