@@ -15,6 +15,7 @@ import {
   type AuditRow,
   auditParams,
   checkCount,
+  checkUpdateRequest,
   type FilingRow,
   recordColumns,
   SUMMARY_COLUMNS,
@@ -214,18 +215,7 @@ export class PostgresFilingStore implements FilingStore {
 
   async updateRecord(id: string, record: FormDRecord, options: UpdateOptions): Promise<{ version: number }> {
     const { expectedVersion, audit } = options;
-    if (record.id !== id) {
-      throw new InvalidStoreRequestError(
-        `the record's id ${record.id} is not the filing's id ${id}`,
-        'A correction changes values in a record, never its id.',
-      );
-    }
-    if (!Number.isInteger(expectedVersion) || expectedVersion < 1) {
-      throw new InvalidStoreRequestError(
-        `expectedVersion must be a positive integer, not ${expectedVersion}`,
-        'Pass the version the filing had when it was opened.',
-      );
-    }
+    checkUpdateRequest(id, record, expectedVersion);
     const c = recordColumns(record);
     const auditRows = audit.map(auditParams);
     return this.transaction(async (client) => {

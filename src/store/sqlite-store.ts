@@ -198,18 +198,7 @@ export class SqliteFilingStore implements FilingStore {
 
   async updateRecord(id: string, record: FormDRecord, options: UpdateOptions): Promise<{ version: number }> {
     const { expectedVersion, audit } = options;
-    if (record.id !== id) {
-      throw new InvalidStoreRequestError(
-        `the record's id ${record.id} is not the filing's id ${id}`,
-        'A correction changes values in a record, never its id.',
-      );
-    }
-    if (!Number.isInteger(expectedVersion) || expectedVersion < 1) {
-      throw new InvalidStoreRequestError(
-        `expectedVersion must be a positive integer, not ${expectedVersion}`,
-        'Pass the version the filing had when it was opened.',
-      );
-    }
+    checkUpdateRequest(id, record, expectedVersion);
     const columns = recordColumns(record);
     const auditRows = audit.map(auditParams);
     const update = this.db.transaction((): number => {
@@ -404,6 +393,22 @@ function whereClause(
 function pageParams(limit: number | undefined, offset: number | undefined): Params {
   if (limit === undefined && offset === undefined) return {};
   return { limit: limit ?? -1, offset: offset ?? 0 };
+}
+
+/** A correction keeps the record's id and names the version it was made on: both back ends refuse anything else. */
+export function checkUpdateRequest(id: string, record: FormDRecord, expectedVersion: number): void {
+  if (record.id !== id) {
+    throw new InvalidStoreRequestError(
+      `the record's id ${record.id} is not the filing's id ${id}`,
+      'A correction changes values in a record, never its id.',
+    );
+  }
+  if (!Number.isInteger(expectedVersion) || expectedVersion < 1) {
+    throw new InvalidStoreRequestError(
+      `expectedVersion must be a positive integer, not ${expectedVersion}`,
+      'Pass the version the filing had when it was opened.',
+    );
+  }
 }
 
 export function checkCount(name: string, value: number | undefined): void {
