@@ -112,3 +112,10 @@ export function speckle(image: PageImage, count: number, seed = 1): PageImage {
   }
   return { ...image, data };
 }
+
+/** The mean gray of a rectangle of a page: 0 all ink, 255 all paper. */
+export function meanOf(image: PageImage, x0: number, y0: number, x1: number, y1: number): number {
+  let sum = 0;
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) sum += image.data[y * image.width + x] ?? 0;
+  return sum / ((x1 - x0) * (y1 - y0));
+}

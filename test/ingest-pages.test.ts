@@ -17,7 +17,8 @@ import {
 } from '../src/errors.js';
 import { countPages, type PageImage, readPages, readPdfText } from '../src/ingest/pages/index.js';
 import { sniffKind } from '../src/ingest/sniff.js';
-import { textPage, toSharp } from './image-fixtures.js';
+import { meanOf, textPage, toSharp } from './image-fixtures.js';
+import { encryptedPdf } from './pdf-fixtures.js';
 
 async function all(pages: AsyncGenerator<PageImage>): Promise<PageImage[]> {
   const out: PageImage[] = [];
@@ -37,12 +38,6 @@ function markedPage(dpi: number): PageImage {
   });
   for (let y = 0; y < 40; y++) image.data.fill(0, y * image.width, y * image.width + 40);
   return image;
-}
-
-function meanOf(image: PageImage, x0: number, y0: number, x1: number, y1: number): number {
-  let sum = 0;
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) sum += image.data[y * image.width + x] ?? 0;
-  return sum / ((x1 - x0) * (y1 - y0));
 }
 
 async function jpegPdf(dpi: number, rotate = 0): Promise<Uint8Array> {
@@ -85,29 +80,6 @@ async function bilevelPdf(): Promise<Uint8Array> {
     popGraphicsState(),
   );
   return doc.save();
-}
-
-/** A hand-written PDF whose trailer names a Standard security handler with an unknown password. */
-function encryptedPdf(): Uint8Array {
-  const hex = (n: number) => 'A1B2C3D4'.repeat(n / 4);
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>',
-    `<< /Filter /Standard /V 1 /R 2 /O <${hex(32)}> /U <${hex(32)}> /P -4 >>`,
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) body += `${String(o).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 4 0 R /ID [<${hex(16)}> <${hex(16)}>] >>\n`;
-  body += `startxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
 }
 
 /** A PNG that declares 20000 x 20000 pixels but carries almost no data: a decompression bomb. */

@@ -8,7 +8,7 @@ import {
   UnsupportedFileError,
 } from '../src/errors.js';
 import { type PageImage, readPage, readPages, readPdfText } from '../src/ingest/pages/index.js';
-import { toSharp } from './image-fixtures.js';
+import { meanOf, toSharp } from './image-fixtures.js';
 
 async function all(pages: AsyncGenerator<PageImage>): Promise<PageImage[]> {
   const out: PageImage[] = [];
@@ -22,12 +22,6 @@ function markedPage(n: number, width = 850, height = 1100): PageImage {
   const x0 = 100 * n;
   for (let y = 50; y < 90; y++) data.fill(0, y * width + x0, y * width + x0 + 40);
   return { page: n, width, height, dpi: 100, data };
-}
-
-function meanOf(image: PageImage, x0: number, y0: number, x1: number, y1: number): number {
-  let sum = 0;
-  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) sum += image.data[y * image.width + x] ?? 0;
-  return sum / ((x1 - x0) * (y1 - y0));
 }
 
 /** Letter pages at 100 dpi, each one JPEG scan with its own marker; page 2 carries /Rotate 90. */

@@ -15,10 +15,10 @@ import {
   queueStatus,
 } from '../src/queue/index.js';
 import { type FilingStore, openStore, PostgresFilingStore, SqliteFilingStore } from '../src/store/index.js';
+import { encryptedPdf } from './pdf-fixtures.js';
 import {
   blankPdf,
   deletePrefix,
-  encryptedPdf,
   freePort,
   killWorker,
   redisUrl,
