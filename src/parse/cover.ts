@@ -58,20 +58,9 @@ export function readCover(r: Reader, range: Range): void {
         break;
       }
       case 'typeOfFiling': {
-        const readings = r.options(['', 'filing.isAmendment'], ['newFiling', 'amendment'], from, to);
-        const chosen = r.exclusive('Type of Filing', readings);
-        if (chosen !== null) {
-          record.filing.isAmendment = chosen === 1;
-          const reading = readings[chosen];
-          if (reading?.span)
-            r.evidence(
-              'filing.isAmendment',
-              reading.raw,
-              reading.span.from,
-              reading.span.to,
-              reading.confidence,
-            );
-        }
+        const readings = r.options(['', ''], ['newFiling', 'amendment'], from, to);
+        const chosen = r.exclusive('Type of Filing', readings, 'filing.isAmendment');
+        if (chosen !== null) record.filing.isAmendment = chosen === 1;
         break;
       }
       case 'nameOfIssuer':
@@ -113,18 +102,10 @@ export function readCover(r: Reader, range: Range): void {
           from,
           to,
         );
-        const chosen = r.exclusive('Type of Business Organization', readings);
+        const chosen = r.exclusive('Type of Business Organization', readings, 'issuer.entityType');
         if (chosen !== null) {
           record.issuer.entityType = ENTITY_TYPES[chosen] ?? null;
           const reading = readings[chosen];
-          if (reading?.span)
-            r.evidence(
-              'issuer.entityType',
-              reading.raw,
-              reading.span.from,
-              reading.span.to,
-              reading.confidence,
-            );
           if (record.issuer.entityType === 'other' && reading?.match) {
             record.issuer.entityTypeOther = r.setText('issuer.entityTypeOther', reading.match.end, to, 1);
           }
@@ -136,20 +117,8 @@ export function readCover(r: Reader, range: Range): void {
         const jurisdiction = anchors.find((a) => a.name === 'jurisdiction');
         const end = jurisdiction?.match.start ?? to;
         const readings = r.options(['', ''], ['actual', 'estimated'], from, end);
-        const chosen = r.exclusive('Actual or Estimated', readings);
-        if (chosen !== null) {
-          record.issuer.incorporation.actual = chosen === 0;
-          const reading = readings[chosen];
-          if (reading?.span) {
-            r.evidence(
-              'issuer.incorporation.actual',
-              reading.raw,
-              reading.span.from,
-              reading.span.to,
-              reading.confidence,
-            );
-          }
-        }
+        const chosen = r.exclusive('Actual or Estimated', readings, 'issuer.incorporation.actual');
+        if (chosen !== null) record.issuer.incorporation.actual = chosen === 0;
         break;
       }
       case 'month': {

@@ -21,9 +21,7 @@ export function readPartB(r: Reader, range: Range): void {
     const anchor = anchors[i];
     if (!anchor) return null;
     const readings = r.options(['', ''], ['yes', 'no'], anchor.match.end, r.stopAfter(anchors, i, range));
-    const chosen = r.exclusive(group, readings);
-    const reading = chosen === null ? undefined : readings[chosen];
-    if (reading?.span) r.evidence(path, reading.raw, reading.span.from, reading.span.to, reading.confidence);
+    const chosen = r.exclusive(group, readings, path);
     return chosen === null ? null : chosen === 0;
   };
 

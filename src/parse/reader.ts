@@ -217,10 +217,18 @@ export class Reader {
   }
 
   /** An exclusive group (Yes/No, Actual/Estimated) reads one box; anything else goes to review. */
-  exclusive(group: string, readings: readonly OptionReading[]): number | null {
+  exclusive(group: string, readings: readonly OptionReading[], path?: string): number | null {
     const checked = readings.flatMap((r, i) => (r.checked ? [i] : []));
     const anyMark = readings.some((r) => r.checked !== null);
-    if (checked.length === 1) return checked[0] ?? null;
+    if (checked.length === 1) {
+      const chosen = checked[0] ?? null;
+      // The value the group stands for was read from the box chosen and its option.
+      const reading = chosen === null ? undefined : readings[chosen];
+      if (path && reading?.span) {
+        this.evidence(path, reading.raw, reading.span.from, reading.span.to, reading.confidence);
+      }
+      return chosen;
+    }
     if (anyMark)
       this.doubtful.push(`${group}: ${checked.length === 0 ? 'no box' : 'more than one box'} checked`);
     return null;

@@ -49,10 +49,6 @@ export function readStateDisqualification(r: Reader, partE: Range): void {
   if (!question) return;
   const stop = r.find('signatureIssuer', partE, question.end)?.start ?? r.doc.endOf(partE);
   const readings = r.options(['', ''], ['yes', 'no'], question.end, stop);
-  const chosen = r.exclusive('E.1 disqualification', readings);
-  if (chosen === null) return;
-  r.record.stateDisqualification = chosen === 0;
-  const reading = readings[chosen];
-  if (reading?.span)
-    r.evidence('stateDisqualification', reading.raw, reading.span.from, reading.span.to, reading.confidence);
+  const chosen = r.exclusive('E.1 disqualification', readings, 'stateDisqualification');
+  if (chosen !== null) r.record.stateDisqualification = chosen === 0;
 }
