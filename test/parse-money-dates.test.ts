@@ -80,6 +80,16 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
   it('reads an empty "$" box as a blank (null) cell', () => {
     expect(readMoneyCells('☐ $ 0.00 ☒ $').map((c) => c.cents)).toEqual([0, null]);
   });
+
+  it('opens a cell at an estimate box whose "$" OCR lost', () => {
+    const cells = readMoneyCells('☐ 0 ☒ $ 1,250.00');
+    expect(cells.map((c) => [c.cents, c.estimated])).toEqual([
+      [0, false],
+      [125_000, true],
+    ]);
+    // A box with a word after it (Common / Preferred) is no dollar cell.
+    expect(readMoneyCells('$ 0 $ 0 ☐ Common ☒ Preferred').map((c) => c.cents)).toEqual([0, 0]);
+  });
 });
 
 describe('parseDate reads a date as filers wrote it into YYYY-MM-DD', () => {

@@ -75,13 +75,16 @@ export function findCheckBoxes(image: PageImage): { checkBoxes: CheckBox[]; comb
       if (!standsApart(image, bbox)) continue;
       used.add(i);
       used.add(j);
-      const fill = insideInk(image, bbox);
-      const margin = Math.abs(fill - FILL_THRESHOLD);
+      const { fill, centre } = insideInk(image, bbox);
+      // A mark crosses the middle of its box; a doubled or smeared wall, however inky, does not.
+      const evidence = Math.min(fill, centre);
+      const checked = evidence > FILL_THRESHOLD;
+      const margin = Math.abs(evidence - FILL_THRESHOLD);
       boxes.push({
         bbox,
         fill,
-        checked: fill > FILL_THRESHOLD,
-        confidence: Math.min(1, 0.5 + margin / (fill > FILL_THRESHOLD ? 0.1 : FILL_THRESHOLD) / 2),
+        checked,
+        confidence: Math.min(1, 0.5 + margin / (checked ? 0.1 : FILL_THRESHOLD) / 2),
       });
       break;
     }
@@ -215,7 +218,8 @@ function standsApart(image: PageImage, [x0, y0, x1, y1]: Bbox): boolean {
   return inkShare(x0 - gap - strip, x0 - gap) < 0.12 && inkShare(x1 + gap, x1 + gap + strip) < 0.12;
 }
 
-function insideInk(image: PageImage, [x0, y0, x1, y1]: Bbox): number {
+/** Ink share inside the border, and in the middle half of that inside, where every kind of mark passes. */
+function insideInk(image: PageImage, [x0, y0, x1, y1]: Bbox): { fill: number; centre: number } {
   // Leave out the border, however heavy the ink made it, and a pixel more: sides are not marks.
   const cap = Math.max(2, Math.round((x1 - x0) * 0.3));
   const share = (ax: number, ay: number, bx: number, by: number) => {
@@ -238,7 +242,13 @@ function insideInk(image: PageImage, [x0, y0, x1, y1]: Bbox): number {
   const bottom = border((k) => share(x0, y1 - k, x1, y1 - k));
   const left = border((k) => share(x0 + k, y0, x0 + k, y1));
   const right = border((k) => share(x1 - k, y0, x1 - k, y1));
-  return share(x0 + left, y0 + top, x1 - right, y1 - bottom);
+  const [ix0, iy0, ix1, iy1] = [x0 + left, y0 + top, x1 - right, y1 - bottom];
+  const qx = Math.floor((ix1 - ix0) / 4);
+  const qy = Math.floor((iy1 - iy0) / 4);
+  return {
+    fill: share(ix0, iy0, ix1, iy1),
+    centre: share(ix0 + qx, iy0 + qy, ix1 - qx, iy1 - qy),
+  };
 }
 
 /** Nested or overlapping finds of one box (its outer and inner outline) are one box. */

@@ -20,6 +20,9 @@ export function despeckle(
   const scale = (image.dpi ?? 300) / 300;
   const maxArea = Math.max(1, Math.round((options.maxArea ?? 30) * scale * scale));
   const isolation = Math.max(2, Math.round((options.isolation ?? 24) * scale));
+  // Pieces of one broken glyph (a faint or thresholded scan) lie this close to each other; a speck
+  // rarely lies this close to another.
+  const fragmentGap = Math.max(2, Math.round(4 * scale));
   const { width, height, ink } = inkMap(image);
   const { labels, components } = label(ink, width, height);
 
@@ -32,7 +35,7 @@ export function despeckle(
     if (!small[c]) continue;
     const box = components[c]!;
     if (
-      nearGlyph(labels, width, height, box, c, small, isolation) ||
+      nearGlyph(labels, width, height, box, c, small, isolation, fragmentGap) ||
       inDotRow(components, small, c, isolation)
     )
       continue;
@@ -47,7 +50,10 @@ export function despeckle(
   return { image: { ...image, data }, removed };
 }
 
-/** Whether a component larger than a speck has ink within `isolation` pixels of this one. */
+/**
+ * Whether a component larger than a speck has ink within `isolation` pixels of this one, or any
+ * other mark within `fragmentGap` pixels (the pieces of a glyph broken up by a faint scan).
+ */
 function nearGlyph(
   labels: Int32Array,
   width: number,
@@ -56,6 +62,7 @@ function nearGlyph(
   c: number,
   small: Uint8Array,
   isolation: number,
+  fragmentGap: number,
 ): boolean {
   const x0 = Math.max(0, box.x0 - isolation);
   const x1 = Math.min(width - 1, box.x1 + isolation);
@@ -64,7 +71,15 @@ function nearGlyph(
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
       const other = labels[y * width + x]!;
-      if (other !== 0 && other !== c && !small[other]) return true;
+      if (other === 0 || other === c) continue;
+      if (!small[other]) return true;
+      if (
+        x >= box.x0 - fragmentGap &&
+        x <= box.x1 + fragmentGap &&
+        y >= box.y0 - fragmentGap &&
+        y <= box.y1 + fragmentGap
+      )
+        return true;
     }
   }
   return false;

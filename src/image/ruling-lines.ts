@@ -1,3 +1,4 @@
+import type { Word } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
 
 /** A printed rule of the form: horizontal (y fixed) or vertical (x fixed), in page pixels. */
@@ -28,8 +29,8 @@ export function findRulings(image: PageImage): Rulings {
   const maxGap = Math.max(3, Math.round(dpi / 20));
   // A rule broken by scan damage is several runs on one row: join them, then keep the long ones.
   // Underlines of blanks ("Other (Specify ____)", signature lines) are shorter than the rules between boxes.
-  // A printed rule is a few pixels thick; a band of heavy text or a black heading is not a rule.
-  const thickest = Math.max(5, Math.round(dpi / 40));
+  // A printed rule is a few pixels thick (more in heavy ink); a black heading band is not a rule.
+  const thickest = Math.max(5, Math.round(dpi / 20));
   const horizontal = joinCollinear(
     mergeRules(runs(image, 'horizontal', Math.round(dpi / 3), maxGap)).filter(
       (r) => (r.thickness ?? 0) <= thickest,
@@ -41,6 +42,24 @@ export function findRulings(image: PageImage): Rulings {
     .map((r) => ({ at: r.at, from: 0, to: image.width - 1 }));
   const vertical = mergeRules(runs(image, 'vertical', Math.round(dpi / 2), maxGap));
   return { horizontal, vertical };
+}
+
+/**
+ * The rules that OCR's words do not straddle. A row through a line of heavy bold text can look
+ * like a broken rule; a printed rule runs between lines of text, never through their middle.
+ */
+export function withoutRulesThroughText(rulings: Rulings, words: readonly Word[]): Rulings {
+  const horizontal = rulings.horizontal.filter((rule) => {
+    let crossed = 0;
+    for (const { bbox, confidence } of words) {
+      if (confidence < 0.6) continue;
+      const height = bbox[3] - bbox[1];
+      if (rule.at > bbox[1] + height * 0.25 && rule.at < bbox[3] - height * 0.25) crossed++;
+      if (crossed >= 2) return false;
+    }
+    return true;
+  });
+  return { horizontal, vertical: rulings.vertical };
 }
 
 function runs(
@@ -107,8 +126,12 @@ function joinCollinear(rules: Rule[], maxBreak: number): Rule[] {
   const out: Rule[] = [];
   for (const r of sorted) {
     const prev = out.find((o) => Math.abs(o.at - r.at) <= 3 && r.from - o.to <= maxBreak && r.to > o.to);
-    if (prev) prev.to = r.to;
-    else if (!out.some((o) => Math.abs(o.at - r.at) <= 3 && r.from >= o.from && r.to <= o.to))
+    if (prev) {
+      // The longer piece says where the rule lies: a stub beside it may be a stroke of text.
+      if (r.to - r.from > prev.to - prev.from) prev.at = r.at;
+      prev.from = Math.min(prev.from, r.from);
+      prev.to = r.to;
+    } else if (!out.some((o) => Math.abs(o.at - r.at) <= 3 && r.from >= o.from && r.to <= o.to))
       out.push({ ...r });
   }
   return out;

@@ -14,8 +14,8 @@ export interface MoneyCell {
 const AMOUNT = /-0-|\d{1,3}(?:,\s?\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?|n\/a|none|nil|zero/i;
 
 /**
- * Splits the text of a table row (after its label) into dollar cells. Each "$" opens a cell;
- * the mark just before a "$" is that cell's estimate box. Rows typed without "$" signs fall back
+ * Splits the text of a table row (after its label) into dollar cells. Each "$" opens a cell, as
+ * does an estimate box with an amount after it; the mark just before a "$" is that cell's estimate box. Rows typed without "$" signs fall back
  * to the amounts themselves.
  */
 export function readMoneyCells(text: string): MoneyCell[] {
@@ -25,7 +25,9 @@ export function readMoneyCells(text: string): MoneyCell[] {
     .replace(/(^|[\s_])[sS§]{1,2}(?=[ _]?[\d-])/g, '$1$')
     // "$0" read as "so" or "SO".
     .replace(/(^|[\s_☐☒])[sS§$][oO](?=\s|$)/g, '$1$0')
-    .replace(/([☐☒] ?)[sS§]{1,2}(?= |$)/g, '$1$');
+    .replace(/([☐☒] ?)[sS§]{1,2}(?= |$)/g, '$1$')
+    // An estimate box opens its cell even where OCR lost the "$" after it ("☐ 0 ☐ $ 0").
+    .replace(/([☐☒])(?=[\s_]*(?:-0-|\d))/g, '$1$');
   const dollarAt = [...flat.matchAll(/\$/g)].map((m) => m.index ?? 0);
   if (dollarAt.length === 0) return amountsWithoutDollarSigns(flat);
   return dollarAt.map((at, i) => {

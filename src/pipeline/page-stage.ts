@@ -1,7 +1,8 @@
 import { type CheckBox, findCheckBoxes } from '../image/check-boxes.js';
 import { cleanPage } from '../image/clean-page.js';
 import { removeDotLeaders } from '../image/dot-leaders.js';
-import { findRulings } from '../image/ruling-lines.js';
+import { type QuarterTurn, quarterTurn } from '../image/quarter-turn.js';
+import { findRulings, withoutRulesThroughText } from '../image/ruling-lines.js';
 import type { TextLine } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
 import { ocrPage } from '../ocr/ocr-page.js';
@@ -33,16 +34,38 @@ export async function processPageImage(
   options: PageStageOptions = {},
 ): Promise<{ result: PageResult; image: PageImage }> {
   const pool = options.pool ?? sharedOcrPool();
-  const { image, info } = await cleanPage(page, { ocr: pool });
+  const cleaned = await cleanPage(page, { ocr: pool });
+  let { image, info } = cleaned;
+  let read = await readCleanPage(image, pool);
+  // A page OCR reads this badly may be upside down, the way OSD and the ink profile can miss on a
+  // faint or thresholded scan: the turn that reads with more confidence is the page.
+  if (read.ocr.meanConfidence < DOUBT_ORIENTATION_BELOW) {
+    const turned = await quarterTurn(image, 180);
+    const again = await readCleanPage(turned, pool);
+    if (again.ocr.meanConfidence > read.ocr.meanConfidence) {
+      image = turned;
+      read = again;
+      info = { ...info, rotation: ((info.rotation + 180) % 360) as QuarterTurn };
+    }
+  }
+  const { boxes, rulings, forOcr, ocr } = read;
+  const words = await rereadMoney(forOcr, ocr.words, pool);
+  const lines = layoutLines(words, boxes, withoutRulesThroughText(rulings, words), page.page);
+  return { result: { info, lines, boxes, meanConfidence: ocr.meanConfidence }, image };
+}
+
+/** Below this mean word confidence a page is read again turned half round. */
+const DOUBT_ORIENTATION_BELOW = 0.6;
+
+/** The pixels' check boxes and rules, then OCR of the page with what it misreads erased. */
+async function readCleanPage(image: PageImage, pool: OcrPool) {
   const { checkBoxes: boxes, combs } = findCheckBoxes(image);
   // Dot leaders go first: a row of dots is not a rule, and OCR reads dots as letters.
   const dotless = removeDotLeaders(image).image;
   const rulings = findRulings(dotless);
   const forOcr = eraseCombs(eraseBoxes(dotless, boxes), combs);
   const ocr = await ocrPage(forOcr, { pool });
-  const words = await rereadMoney(forOcr, ocr.words, pool);
-  const lines = layoutLines(words, boxes, rulings, page.page);
-  return { result: { info, lines, boxes, meanConfidence: ocr.meanConfidence }, image };
+  return { boxes, rulings, forOcr, ocr };
 }
 
 /** Check boxes are read from the pixels; OCR would only read their outlines as letters. */

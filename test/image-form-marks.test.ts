@@ -1,0 +1,141 @@
+/** Reading a form's structure from pixels: check boxes in each marking style, printed rules, broken glyphs. */
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { describe, expect, it } from 'vitest';
+import { findCheckBoxes } from '../src/image/check-boxes.js';
+import { despeckle } from '../src/image/despeckle.js';
+import { colourToGray } from '../src/image/grayscale.js';
+import { findRulings, withoutRulesThroughText } from '../src/image/ruling-lines.js';
+import type { Word } from '../src/ingest/lines.js';
+import type { PageImage } from '../src/ingest/pages/page-image.js';
+import { textPage } from './image-fixtures.js';
+
+/** A 200 dpi strip with drawings on it, as a grayscale page. */
+function draw(width: number, height: number, paint: (ctx: SKRSContext2D) => void): PageImage {
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#000';
+  ctx.strokeStyle = '#000';
+  paint(ctx);
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  return { page: 1, width, height, dpi: 200, data: colourToGray(rgba, width * height, 4) };
+}
+
+const SIDE = 26;
+
+/** One printed box at (x, y) with its label, and a mark drawn inside by `mark`. */
+function boxWith(mark: (ctx: SKRSContext2D, x: number, y: number) => void): PageImage {
+  return draw(400, 120, (ctx) => {
+    const [x, y] = [60, 40];
+    ctx.lineWidth = 2;
+    ctx.strokeRect(x, y, SIDE, SIDE);
+    ctx.font = '24px "DejaVu Sans"';
+    ctx.fillText('Rule 506', x + SIDE + 14, y + SIDE - 4);
+    mark(ctx, x, y);
+  });
+}
+
+const STYLES: Record<string, (ctx: SKRSContext2D, x: number, y: number) => void> = {
+  x: (ctx, x, y) => {
+    ctx.lineWidth = 4;
+    ctx.beginPath();
+    ctx.moveTo(x + 2, y + 2);
+    ctx.lineTo(x + SIDE - 2, y + SIDE - 2);
+    ctx.moveTo(x + SIDE - 2, y + 2);
+    ctx.lineTo(x + 2, y + SIDE - 2);
+    ctx.stroke();
+  },
+  tick: (ctx, x, y) => {
+    ctx.lineWidth = 4;
+    ctx.beginPath();
+    ctx.moveTo(x + 3, y + SIDE * 0.5);
+    ctx.lineTo(x + SIDE * 0.4, y + SIDE - 3);
+    ctx.lineTo(x + SIDE + 6, y - 8);
+    ctx.stroke();
+  },
+  fill: (ctx, x, y) => ctx.fillRect(x + 4, y + 4, SIDE - 8, SIDE - 8),
+  scribble: (ctx, x, y) => {
+    ctx.lineWidth = 3;
+    ctx.beginPath();
+    ctx.moveTo(x + 3, y + 5);
+    for (let i = 1; i <= 5; i++) ctx.lineTo(x + (i % 2 ? SIDE - 3 : 3), y + 5 + i * 4);
+    ctx.stroke();
+  },
+  'typed X': (ctx, x, y) => {
+    ctx.font = '30px "DejaVu Sans Mono"';
+    ctx.fillText('X', x + 4, y + SIDE - 2);
+  },
+};
+
+describe('findCheckBoxes', () => {
+  it.each(Object.keys(STYLES))('reads a box marked with %s as checked', (style) => {
+    const { checkBoxes } = findCheckBoxes(boxWith(STYLES[style]!));
+    expect(checkBoxes).toHaveLength(1);
+    expect(checkBoxes[0]).toMatchObject({ checked: true });
+    expect(checkBoxes[0]!.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('reads an empty box, and one with a speck in it, as unchecked', () => {
+    for (const image of [
+      boxWith(() => undefined),
+      boxWith((ctx, x, y) => ctx.fillRect(x + 12, y + 12, 2, 2)),
+    ]) {
+      const { checkBoxes } = findCheckBoxes(image);
+      expect(checkBoxes).toHaveLength(1);
+      expect(checkBoxes[0]).toMatchObject({ checked: false });
+    }
+  });
+
+  it('reads a box whose wall the scan doubled (a bar inside along one side) as unchecked', () => {
+    const { checkBoxes } = findCheckBoxes(
+      boxWith((ctx, x, y) => ctx.fillRect(x + SIDE - 7, y + 3, 3, SIDE - 6)),
+    );
+    expect(checkBoxes).toHaveLength(1);
+    expect(checkBoxes[0]).toMatchObject({ checked: false });
+  });
+});
+
+describe('findRulings', () => {
+  it('finds a heavy rule whole, even where a short stroke lies beside its end', () => {
+    const image = draw(1700, 300, (ctx) => {
+      ctx.fillRect(150, 100, 1420, 7);
+      // A mark just above the rule's right end (a stamp's edge, a descender) on its own row.
+      ctx.fillRect(1400, 98, 160, 1);
+    });
+    const { horizontal } = findRulings(image);
+    expect(horizontal).toHaveLength(1);
+    expect(Math.abs(horizontal[0]!.at - 103)).toBeLessThanOrEqual(3);
+  });
+
+  it('takes no row through a line of text for a rule, once OCR has read the words it crosses', () => {
+    const image = draw(1700, 300, (ctx) => {
+      ctx.fillRect(100, 60, 1500, 3);
+      // Heavy bars, like a row through bold text: long ink runs with word gaps.
+      for (let x = 150; x < 1100; x += 160) ctx.fillRect(x, 150, 145, 4);
+    });
+    const rulings = findRulings(image);
+    expect(rulings.horizontal.map((r) => r.at).sort((a, b) => a - b)).toEqual([61, 152]);
+    const words: Word[] = [0, 1, 2].map((i) => ({
+      text: 'word',
+      bbox: [150 + i * 160, 135, 295 + i * 160, 170],
+      confidence: 0.9,
+    }));
+    expect(withoutRulesThroughText(rulings, words).horizontal.map((r) => r.at)).toEqual([61]);
+  });
+});
+
+describe('despeckle on a broken-up scan', () => {
+  it('keeps the pieces of glyphs that a faint, thresholded scan broke apart', () => {
+    const { image } = textPage(['Convertible Securities (including warrants)'], { height: 300, top: 150 });
+    // Every fourth column and row of the page goes white: each glyph falls apart into small pieces.
+    const broken = Buffer.from(image.data);
+    for (let y = 0; y < image.height; y++) {
+      for (let x = 0; x < image.width; x++) if (x % 4 === 0 || y % 4 === 0) broken[y * image.width + x] = 255;
+    }
+    const page = { ...image, data: broken };
+    const inkOf = (p: PageImage) => p.data.reduce((n, v) => n + (v < 128 ? 1 : 0), 0);
+    const { image: clean } = despeckle(page);
+    expect(inkOf(clean)).toBeGreaterThan(inkOf(page) * 0.95);
+  });
+});
