@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDRecord } from '../src/record/index.js';
-import { evaluate, findMisread } from '../src/rules/index.js';
+import { C5_ROW_KEYS, evaluate, findMisread } from '../src/rules/index.js';
 import { consistentRecord, readAt, seedRecord, usd } from './rules-seed.js';
 
 const TOTAL_LISTED = 'offering.useOfProceeds.totalPaymentsListed';
@@ -169,13 +169,43 @@ describe('an arithmetic error over an amount read unsurely', () => {
   }
 
   it('is a warning that names the unsure amount, when no single misread explains it', () => {
-    const flags = evaluate(seedTotalRead(0.5));
+    const record = seedTotalRead(0.5);
+    // A total that matches no other line of the form: nothing confirms the reading.
+    record.offering.useOfProceeds.totalPaymentsListed = 2_500_000_000;
+    const flags = evaluate(record);
     const c5 = flags.filter((f) => f.rule.startsWith('C5_'));
     expect(c5.map((f) => [f.rule, f.severity])).toEqual([
       ['C5_ROWS_SUM_TO_TOTAL', 'warning'],
       ['C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS', 'warning'],
     ]);
     expect(c5[0]?.explanation).toContain('C.5 total payments listed (confidence 0.50)');
+  });
+
+  it('stays an error when the form confirms the unsure amount: it equals another line, as the seed total equals C.1 sold', () => {
+    const flags = evaluate(seedTotalRead(0.5));
+    expect(flags.filter((f) => f.rule.startsWith('C5_')).map((f) => f.severity)).toEqual(['error', 'error']);
+  });
+
+  it('stays an error when the unsure amounts are the rows of a sum that checks out elsewhere', () => {
+    /** The seed with every C.5 row read unsurely, and its column totals written or left blank. */
+    const rowsReadUnsurely = (columnTotals: boolean) => {
+      const record = seedTotalRead(0.97);
+      const use = record.offering.useOfProceeds;
+      for (const column of ['affiliates', 'others'] as const) {
+        let sum = 0;
+        for (const row of C5_ROW_KEYS) {
+          use[row][column] ??= 0;
+          sum += use[row][column];
+          readAt(record, `offering.useOfProceeds.${row}.${column}`, 0.5);
+        }
+        use.columnTotals[column] = columnTotals ? sum : null;
+      }
+      return evaluate(record).find((f) => f.rule === 'C5_ROWS_SUM_TO_TOTAL')?.severity;
+    };
+    // The rows add up to their column totals: the form confirms each of them.
+    expect(rowsReadUnsurely(true)).toBe('error');
+    // Nothing confirms them: the error may be the pipeline's misreading.
+    expect(rowsReadUnsurely(false)).toBe('warning');
   });
 
   it('stays an error of the filer when every amount it reads was read surely', () => {

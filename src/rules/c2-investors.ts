@@ -15,6 +15,7 @@ export const C2_MATCHES_C1_SOLD: Rule = {
   id: 'C2_MATCHES_C1_SOLD',
   severity: 'error',
   kind: 'arithmetic',
+  equation: true,
   paths: [ACCREDITED, NON_ACCREDITED, C1_TOTAL_SOLD],
   description: 'The C.2 accredited and non-accredited amounts add up to the C.1 total amount already sold.',
   check(record: FormDRecord): Flag[] {

@@ -25,6 +25,7 @@ export const C4B_ADJUSTED: Rule = {
   id: 'C4B_ADJUSTED',
   severity: 'error',
   kind: 'arithmetic',
+  equation: true,
   paths: [C1_TOTAL_OFFERED, EXPENSES_TOTAL, ADJUSTED],
   description:
     'C.4.b adjusted gross proceeds equal the C.1 total aggregate offering price less the C.4.a total expenses.',

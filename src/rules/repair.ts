@@ -1,6 +1,7 @@
 import type { Flag, FormDRecord } from '../record/index.js';
 import { formatCents, setPath } from '../record/index.js';
 import { type DigitSlip, digitSlip, oneSlipAway } from './digits.js';
+import { otherLineEqualTo } from './explain.js';
 import { lineName, MONEY_LINES } from './money-lines.js';
 import { DEFAULT_CONFIDENCE_THRESHOLD, readCents } from './rule.js';
 import { checkRules, MISREAD_RULE, RULES } from './table.js';
@@ -94,23 +95,52 @@ export function evaluate(record: FormDRecord, options: EvaluateOptions = {}): Fl
   const flags = checkRules(record);
   const misread = findMisread(record, options);
   if (misread) return [...flags.filter((f) => !ARITHMETIC_IDS.has(f.rule)), misreadFlag(misread)];
+  const confirmed = confirmedPaths(record, flags);
   return flags.map((f) =>
-    unsureReading(record, f, options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD),
+    unsureReading(record, f, options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD, confirmed),
   );
 }
 
 /**
- * An arithmetic error whose amounts include one that OCR read unsurely may be the pipeline's
- * misreading, not the filer's mistake: it is a warning until a person has looked.
+ * Values the form itself confirms, however unsurely OCR read them: each value of an equation that
+ * holds with all its values written (a sum that checks out), and an amount equal to another line of
+ * the form (two readings that agree). A misreading almost never does either by chance.
  */
-function unsureReading(record: FormDRecord, flag: Flag, threshold: number): Flag {
-  if (flag.severity !== 'error' || !ARITHMETIC_IDS.has(flag.rule)) return flag;
+function confirmedPaths(record: FormDRecord, flags: readonly Flag[]): ReadonlySet<string> {
+  const failing = new Set(flags.map((f) => f.rule));
+  const confirmed = new Set<string>();
+  for (const rule of ARITHMETIC) {
+    if (!rule.equation || failing.has(rule.id)) continue;
+    if (rule.paths.every((p) => readCents(record, p) !== null)) for (const p of rule.paths) confirmed.add(p);
+  }
+  for (const { path } of MONEY_LINES) {
+    const cents = readCents(record, path);
+    if (cents !== null && otherLineEqualTo(record, cents, [path])) confirmed.add(path);
+  }
+  return confirmed;
+}
+
+/**
+ * An error over a value that OCR read unsurely (an amount of a failing sum, a state code), and that
+ * the form does not confirm, may be the pipeline's misreading, not the filer's mistake: it is a
+ * warning until a person has looked.
+ * An arithmetic rule counts every amount it adds up; any other rule, the values its flag names.
+ */
+function unsureReading(
+  record: FormDRecord,
+  flag: Flag,
+  threshold: number,
+  confirmed: ReadonlySet<string>,
+): Flag {
+  if (flag.severity !== 'error') return flag;
   const rule = ARITHMETIC.find((r) => r.id === flag.rule);
+  const paths = rule?.paths ?? flag.paths;
   const unsure = Object.entries(record.fields).filter(
     ([path, field]) =>
       field.source === 'ocr' &&
       field.confidence < threshold &&
-      (rule?.paths ?? flag.paths).some((p) => path === p || path.startsWith(`${p}.`)),
+      !confirmed.has(path) &&
+      paths.some((p) => path === p || path.startsWith(`${p}.`)),
   );
   if (unsure.length === 0) return flag;
   const named = unsure

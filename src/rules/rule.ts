@@ -16,6 +16,11 @@ export interface Rule {
   readonly kind: RuleKind;
   /** The JSON paths the rule reads. */
   readonly paths: readonly string[];
+  /**
+   * An equation (a sum, a difference, two lines that must match), not an inequality: when it holds
+   * with every one of its values written, it confirms each of them.
+   */
+  readonly equation?: boolean;
   /** One sentence for the README's table of rules. */
   readonly description: string;
   check(record: FormDRecord): Flag[];

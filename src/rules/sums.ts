@@ -48,6 +48,7 @@ export function sumRule(spec: SumRuleSpec): Rule {
     id: spec.id,
     severity: 'error',
     kind: 'arithmetic',
+    equation: true,
     paths: [...spec.rowPaths, spec.totalPath],
     description: spec.description,
     check(record: FormDRecord): Flag[] {

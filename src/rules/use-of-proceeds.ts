@@ -28,6 +28,7 @@ export const C5_COLUMN_SUM: Rule = {
   id: 'C5_COLUMN_SUM',
   severity: 'error',
   kind: 'arithmetic',
+  equation: true,
   paths: COLUMN_RULES.flatMap((r) => r.paths),
   description: 'Each C.5 column adds up to its column total, where one is written.',
   check: (record: FormDRecord): Flag[] => COLUMN_RULES.flatMap((r) => r.check(record)),
@@ -48,6 +49,7 @@ export const C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS: Rule = {
   id: 'C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS',
   severity: 'error',
   kind: 'arithmetic',
+  equation: true,
   paths: [TOTAL_LISTED, ADJUSTED],
   description: 'C.5 total payments listed equals C.4.b adjusted gross proceeds.',
   check(record: FormDRecord): Flag[] {
