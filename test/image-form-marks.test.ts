@@ -96,6 +96,21 @@ describe('findCheckBoxes', () => {
   });
 });
 
+describe('findCheckBoxes on a table row', () => {
+  it('finds the box that a typed amount runs up against, when it is the size of the other boxes', () => {
+    const image = draw(1200, 140, (ctx) => {
+      ctx.lineWidth = 2;
+      for (const x of [100, 400, 700, 1000]) ctx.strokeRect(x, 50, SIDE, SIDE);
+      ctx.font = '30px "DejaVu Sans Mono"';
+      // Right-aligned in its cell, the amount's last zero touches the next cell's box.
+      const text = '0.00';
+      ctx.fillText(text, 700 - ctx.measureText(text).width + 1, 50 + SIDE);
+    });
+    const { checkBoxes } = findCheckBoxes(image);
+    expect(checkBoxes.map((b) => b.bbox[0]).sort((a, b) => a - b)).toEqual([99, 399, 699, 999]);
+  });
+});
+
 describe('findRulings', () => {
   it('finds a heavy rule whole, even where a short stroke lies beside its end', () => {
     const image = draw(1700, 300, (ctx) => {

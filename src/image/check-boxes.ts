@@ -28,6 +28,8 @@ export function findCheckBoxes(image: PageImage): { checkBoxes: CheckBox[]; comb
   // Combs of typed-in fields ("0 6", "D E") are rows of such cells: look for those too.
   const edges = horizontalEdges(image, minSide, maxSide * 6);
   const boxes: CheckBox[] = [];
+  // Boxes with ink right against one side: a typed amount run up to the next cell's box, or a letter.
+  const crowded: CheckBox[] = [];
   const frames: Bbox[] = [];
   const used = new Set<number>();
   for (let i = 0; i < edges.length; i++) {
@@ -72,7 +74,8 @@ export function findCheckBoxes(image: PageImage): { checkBoxes: CheckBox[]; comb
       // Squares inside inverted headings (white letters on black) are not boxes: a box stands on paper.
       if (!onPaper(image, bbox)) continue;
       // A letter (a bold O or D) has neighbours a stroke away; a box stands apart from its label.
-      if (!standsApart(image, bbox)) continue;
+      const apart = standsApart(image, bbox);
+      if (apart === 'neither') continue;
       used.add(i);
       used.add(j);
       const { fill, centre } = insideInk(image, bbox);
@@ -80,16 +83,18 @@ export function findCheckBoxes(image: PageImage): { checkBoxes: CheckBox[]; comb
       const evidence = Math.min(fill, centre);
       const checked = evidence > FILL_THRESHOLD;
       const margin = Math.abs(evidence - FILL_THRESHOLD);
-      boxes.push({
+      const box = {
         bbox,
         fill,
         checked,
         confidence: Math.min(1, 0.5 + margin / (checked ? 0.1 : FILL_THRESHOLD) / 2),
-      });
+      };
+      if (apart === 'both') boxes.push(box);
+      else crowded.push(box);
       break;
     }
   }
-  const all = dedupe(boxes);
+  const all = dedupe([...boxes, ...sizedLike(crowded, boxes)]);
   const checkBoxes = withoutCombs(all);
   const combCells = all.filter((b) => !checkBoxes.includes(b)).map((b) => b.bbox);
   return { checkBoxes, combs: [...combCells, ...frames] };
@@ -197,8 +202,21 @@ function onPaper(image: PageImage, [x0, y0, x1, y1]: Bbox): boolean {
   return total > 0 && ink / total < 0.3;
 }
 
-/** Little ink in the strips just left and right of the box. */
-function standsApart(image: PageImage, [x0, y0, x1, y1]: Bbox): boolean {
+/**
+ * The crowded boxes that are the size of the form's other boxes (a form prints its boxes alike;
+ * letters come in other sizes): those are boxes a typed value ran up against.
+ */
+function sizedLike(crowded: CheckBox[], boxes: CheckBox[]): CheckBox[] {
+  if (crowded.length === 0 || boxes.length < 3) return [];
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const width = median(boxes.map((b) => b.bbox[2] - b.bbox[0]));
+  const height = median(boxes.map((b) => b.bbox[3] - b.bbox[1]));
+  const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(2, b * 0.1);
+  return crowded.filter(({ bbox }) => near(bbox[2] - bbox[0], width) && near(bbox[3] - bbox[1], height));
+}
+
+/** Which of the strips just left and right of the box hold little ink: a letter has neighbours on both sides. */
+function standsApart(image: PageImage, [x0, y0, x1, y1]: Bbox): 'both' | 'one' | 'neither' {
   const side = x1 - x0;
   // Letters of a word stand a stroke apart; a label stands at least a little further from its box.
   const gap = Math.max(2, Math.round(side * 0.12));
@@ -215,7 +233,9 @@ function standsApart(image: PageImage, [x0, y0, x1, y1]: Bbox): boolean {
     }
     return total ? ink / total : 0;
   };
-  return inkShare(x0 - gap - strip, x0 - gap) < 0.12 && inkShare(x1 + gap, x1 + gap + strip) < 0.12;
+  const left = inkShare(x0 - gap - strip, x0 - gap) < 0.12;
+  const right = inkShare(x1 + gap, x1 + gap + strip) < 0.12;
+  return left && right ? 'both' : left || right ? 'one' : 'neither';
 }
 
 /** Ink share inside the border, and in the middle half of that inside, where every kind of mark passes. */
