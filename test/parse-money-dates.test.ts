@@ -81,6 +81,12 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ $ 0.00 ☒ $').map((c) => c.cents)).toEqual([0, null]);
   });
 
+  it('reads amounts whose commas OCR read as periods', () => {
+    expect(readMoneyCells('$ 19.428.713.46 $ 7.310.408.80 ☐ $ 1.559.297').map((c) => c.cents)).toEqual([
+      1_942_871_346, 731_040_880, 155_929_700,
+    ]);
+  });
+
   it('opens a cell at an estimate box whose "$" OCR lost', () => {
     const cells = readMoneyCells('☐ 0 ☒ $ 1,250.00');
     expect(cells.map((c) => [c.cents, c.estimated])).toEqual([

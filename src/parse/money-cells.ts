@@ -10,8 +10,9 @@ export interface MoneyCell {
   readable: boolean;
 }
 
-// A space may follow a thousands comma (an OCR gap), never end an amount.
-const AMOUNT = /-0-|\d{1,3}(?:,\s?\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?|n\/a|none|nil|zero/i;
+// A space may follow a thousands comma (an OCR gap), never end an amount. OCR reads commas as
+// periods ("19.428.713.46"): parseMoney sorts the separators out.
+const AMOUNT = /-0-|\d{1,3}(?:[,.]\s?\d{3})+(?:[.,]\d{1,2})?|\d+(?:\.\d{1,2})?|n\/a|none|nil|zero/i;
 
 /**
  * Splits the text of a table row (after its label) into dollar cells. Each "$" opens a cell, as
