@@ -171,3 +171,26 @@ describe('a transcription typed in another style', () => {
     expect(total?.explanation).toContain('C.1 amount already sold');
   });
 });
+
+describe('the date and jurisdiction combs as OCR garbles them', () => {
+  it('reads the year after the month when the Year label is unreadable', async () => {
+    // One line, as OCR reads the comb row: "Year" garbled to "vear".
+    const text = seedText().replace(
+      'Month\n1 **2**Year\n9 **9**☒ Actual☐ Estimated',
+      'Month 1 2 vear 9 9 ☒ Actual ☐ Estimated',
+    );
+    expect(text).not.toBe(seedText());
+    const record = await parseText(text);
+    expect(record.issuer.incorporation).toMatchObject({ month: 12, year: 1999, actual: true });
+    expect(record.fields['issuer.incorporation.year']?.confidence).toBeLessThan(1);
+  });
+
+  it('reads a jurisdiction whose letter OCR read as a digit ("D3") as a real code, marked unsure', async () => {
+    const record = await parseText(seedText().replace('\nD E**GENERAL', '\nD 3**GENERAL'));
+    expect(record.issuer.jurisdiction).toBe('DE');
+    expect(record.fields['issuer.jurisdiction']?.confidence).toBeLessThan(0.8);
+    // Digits that make no code stay unread.
+    const none = await parseText(seedText().replace('\nD E**GENERAL', '\nQ 9**GENERAL'));
+    expect(none.issuer.jurisdiction).toBeNull();
+  });
+});

@@ -1,6 +1,7 @@
 import { ENTITY_TYPES } from '../record/schema.js';
+import { FOREIGN_JURISDICTIONS, US_POSTAL_CODES } from '../rules/state-code.js';
 import { splitAddress } from './address.js';
-import type { Range } from './form-text.js';
+import type { Pos, Range } from './form-text.js';
 import type { LabelName } from './labels.js';
 import type { Reader } from './reader.js';
 
@@ -35,6 +36,14 @@ export function readCover(r: Reader, range: Range): void {
   const anchors = r.anchorsAnyOrder(COVER_ORDER, range);
   const { record } = r;
   let telephones = 0;
+  let yearAfterMonth: { digits: string; from: Pos; to: Pos; score: number } | undefined;
+  const setYear = (digits: string, from: Pos, to: Pos, score: number) => {
+    if (digits.length !== 2 && digits.length !== 4) return;
+    const n = Number(digits);
+    // Filings end in 2009, so a two-digit year up to 09 is this century.
+    record.issuer.incorporation.year = digits.length === 2 ? (n <= 9 ? 2000 + n : 1900 + n) : n;
+    r.evidence('issuer.incorporation.year', digits, from, to, score);
+  };
 
   anchors.forEach((anchor, i) => {
     const span = r.valueSpan(anchors, i, range);
@@ -122,39 +131,70 @@ export function readCover(r: Reader, range: Range): void {
         break;
       }
       case 'month': {
-        const digits = digitsOnly(span.text);
-        const month = digits ? Number(digits) : Number.NaN;
+        // A month comb holds two digits. When OCR garbled the Year label, the year's digits follow
+        // in this span: the two (or four) after the month's are the year.
+        const digits = digitsOnly(span.text, 6);
+        const monthDigits = digits.length > 2 ? digits.slice(0, 2) : digits;
+        const month = monthDigits ? Number(monthDigits) : Number.NaN;
         if (month >= 1 && month <= 12) {
           record.issuer.incorporation.month = month;
-          r.evidence('issuer.incorporation.month', digits, from, to, score);
+          r.evidence('issuer.incorporation.month', monthDigits, from, to, score);
         }
+        if (month >= 1 && month <= 12)
+          yearAfterMonth = { digits: digits.slice(2), from, to, score: score * 0.9 };
         break;
       }
-      case 'year': {
-        const digits = digitsOnly(span.text);
-        if (digits.length === 2 || digits.length === 4) {
-          const n = Number(digits);
-          // Filings end in 2009, so a two-digit year up to 09 is this century.
-          record.issuer.incorporation.year = digits.length === 2 ? (n <= 9 ? 2000 + n : 1900 + n) : n;
-          r.evidence('issuer.incorporation.year', digits, from, to, score);
-        }
+      case 'year':
+        setYear(digitsOnly(span.text), from, to, score);
         break;
-      }
       case 'jurisdiction': {
         const raw = r.setText('issuer.jurisdiction', from, to, score, false, span.text);
-        const code = raw?.replace(/[^A-Za-z]/g, '').toUpperCase() ?? '';
-        record.issuer.jurisdiction = code.length === 2 ? code : null;
+        const code = jurisdictionCode(raw ?? '');
+        record.issuer.jurisdiction = code?.code ?? null;
+        const field = r.recorder.fields['issuer.jurisdiction'];
         if (record.issuer.jurisdiction === null) delete r.recorder.fields['issuer.jurisdiction'];
+        // A code made of digits read for their look-alike letters is a guess: a person checks it.
+        else if (field && code?.guessed) field.confidence *= 0.7;
         break;
       }
       default:
         break;
     }
   });
+  if (record.issuer.incorporation.year === null && yearAfterMonth) {
+    const { digits, from, to, score } = yearAfterMonth;
+    setYear(digits, from, to, score);
+  }
+}
+
+/** Digits a comb's letters are misread as, each to the letter it stands for. */
+const LETTER_FOR_DIGIT: Record<string, string> = {
+  '0': 'O',
+  '1': 'I',
+  '2': 'Z',
+  '3': 'E',
+  '4': 'A',
+  '5': 'S',
+  '6': 'G',
+  '7': 'T',
+  '8': 'B',
+};
+
+/**
+ * The two-letter code of the jurisdiction box. Where OCR read a letter as a digit ("D3"), the code
+ * with the digit read as its look-alike letter is taken only when it is a real code, and marked a guess.
+ */
+function jurisdictionCode(raw: string): { code: string; guessed: boolean } | null {
+  const letters = raw.replace(/[^A-Za-z]/g, '').toUpperCase();
+  if (letters.length === 2) return { code: letters, guessed: false };
+  const mixed = raw.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  if (mixed.length !== 2) return null;
+  const code = [...mixed].map((ch) => LETTER_FOR_DIGIT[ch] ?? ch).join('');
+  return US_POSTAL_CODES.has(code) || FOREIGN_JURISDICTIONS.has(code) ? { code, guessed: true } : null;
 }
 
 /** The digits of a short typed value, the words and marks around them ignored ("1 2" is 12). */
-function digitsOnly(text: string): string {
+function digitsOnly(text: string, max = 4): string {
   // OCR reads a lone 0 or 1 in a comb cell as the letter O or I.
   const firstLines = text
     .split('\n')
@@ -163,7 +203,7 @@ function digitsOnly(text: string): string {
     .replace(/(?<![\p{L}])[Oo](?![\p{L}])/gu, '0')
     .replace(/(?<![\p{L}])[Il|](?![\p{L}])/gu, '1');
   const m = firstLines.match(/\d/g);
-  return m ? m.join('').slice(0, 4) : '';
+  return m ? m.join('').slice(0, max) : '';
 }
 
 /** The parts of an address share the provenance of the whole. */
