@@ -1,8 +1,10 @@
 /** Labels found through OCR-like typos, and transcriptions typed in other plausible styles. */
+
 import { describe, expect, it } from 'vitest';
 import { readTranscription } from '../src/ingest/transcription.js';
 import { FormText } from '../src/parse/form-text.js';
 import { LABELS } from '../src/parse/labels.js';
+import { mendOcrText } from '../src/parse/value-text.js';
 import { ACME, parseText, seedText, values } from './parse-seed-variants.js';
 
 const docOf = (text: string) => new FormText(readTranscription(text));
@@ -192,5 +194,30 @@ describe('the date and jurisdiction combs as OCR garbles them', () => {
     // Digits that make no code stay unread.
     const none = await parseText(seedText().replace('\nD E**GENERAL', '\nQ 9**GENERAL'));
     expect(none.issuer.jurisdiction).toBeNull();
+  });
+});
+
+describe('mendOcrText', () => {
+  it.each([
+    ['Martinez, Charles T,', 'Martinez, Charles T.'],
+    ['GRP Partners Fund III, L.P,', 'GRP Partners Fund III, L.P.'],
+    ['Alta Partners Fund Ill, L.P.', 'Alta Partners Fund III, L.P.'],
+    ['26 State street, Cheyenne, WY 82044', '26 State Street, Cheyenne, WY 82044'],
+    ['ward, Karen', 'Ward, Karen'],
+    ['Edward 0. Adams', 'Edward O. Adams'],
+    ['Quantum 0il & Gas Program L.P.', 'Quantum Oil & Gas Program L.P.'],
+    ['(303) 492-3OO2', '(303) 492-3002'],
+  ])('mends %j to %j', (read, typed) => {
+    expect(mendOcrText(read)).toBe(typed);
+  });
+
+  it.each([
+    'Telecommunications equipment',
+    'limited liability company',
+    'Bank of America, N.A.',
+    'Suite 2900, Waltham, MA 02499',
+    'Series B Preferred Stock Financing',
+  ])('leaves %j as it is', (value) => {
+    expect(mendOcrText(value)).toBe(value);
   });
 });

@@ -54,11 +54,16 @@ function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
     const statesAt = within('statesSolicited');
     const stop = (...candidates: Array<Pos | undefined>) => candidates.find((p) => p !== undefined) ?? end;
 
-    const name = singleLine(r.text(block.end, stop(addressAt?.start, brokerAt?.start, statesAt?.start)));
+    const name = r.mended(
+      singleLine(r.text(block.end, stop(addressAt?.start, brokerAt?.start, statesAt?.start))),
+      block.end,
+    );
     const address = addressAt
-      ? multiLine(r.text(addressAt.end, stop(brokerAt?.start, statesAt?.start)))
+      ? r.mended(multiLine(r.text(addressAt.end, stop(brokerAt?.start, statesAt?.start))), addressAt.end)
       : null;
-    const brokerDealer = brokerAt ? singleLine(r.text(brokerAt.end, stop(statesAt?.start))) : null;
+    const brokerDealer = brokerAt
+      ? r.mended(singleLine(r.text(brokerAt.end, stop(statesAt?.start))), brokerAt.end)
+      : null;
     const statesText = statesAt ? r.text(statesAt.end, end) : '';
     const allStatesAt = statesAt ? within('allStates') : null;
     const allStates = allStatesAt

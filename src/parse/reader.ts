@@ -7,7 +7,7 @@ import { comparePos, type FormText, type Match, type Pos, type Range } from './f
 import { LABELS, type LabelName } from './labels.js';
 import { type MoneyCell, readMoneyCells } from './money-cells.js';
 import { FieldRecorder } from './provenance.js';
-import { multiLine, singleLine } from './value-text.js';
+import { mendOcrText, multiLine, singleLine } from './value-text.js';
 
 export interface Anchor {
   name: LabelName;
@@ -143,8 +143,14 @@ export class Reader {
   setText(path: string, from: Pos, to: Pos, score: number, multi = false, text?: string): string | null {
     const raw = text ?? this.text(from, to);
     const value = multi ? multiLine(raw) : singleLine(raw);
-    if (value !== null) this.evidence(path, value, from, to, score);
-    return value;
+    if (value === null) return null;
+    this.evidence(path, value, from, to, score);
+    return this.mended(value, from);
+  }
+
+  /** A text value read from lines with word boxes is OCR's: its character slips are mended (after its words are found). */
+  mended<T extends string | null>(value: T, from: Pos): T {
+    return value !== null && this.doc.lines[from.line]?.words ? (mendOcrText(value) as T) : value;
   }
 
   /**

@@ -33,8 +33,8 @@ export function readRelatedPersons(r: Reader, range: Range): void {
     const usableAddress = addressAt && comparePos(addressAt.start, blockEnd) < 0;
     const nameText = usableName ? r.text(nameAt.end, usableAddress ? addressAt.start : blockEnd) : '';
     const addressText = usableAddress ? r.text(addressAt.end, blockEnd) : '';
-    const name = singleLine(nameText);
-    const address = multiLine(addressText);
+    const name = nameAt ? r.mended(singleLine(nameText), nameAt.end) : null;
+    const address = addressAt ? r.mended(multiLine(addressText), addressAt.end) : null;
     const anyRole = readings.some((x) => x.checked);
     if (!name && !address && !anyRole) {
       for (const k of ROLE_KEYS) delete r.recorder.fields[`${prefix}.roles.${k}`];

@@ -76,3 +76,83 @@ function cleanBlank(value: string): string | null {
   if (v === '' || /^(?:n\/?a|none|not applicable|-+)$/i.test(v)) return null;
   return v;
 }
+
+/** Short words a Title Case value leaves in lower case. */
+const LOWER_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'at',
+  'by',
+  'de',
+  'del',
+  'der',
+  'di',
+  'du',
+  'for',
+  'in',
+  'la',
+  'le',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'van',
+  'von',
+  'y',
+]);
+
+/**
+ * Mends what OCR does to typed names and addresses, one token at a time and only where the token
+ * itself shows it: a digit among letters is the letter it looks like ("01d" Old), a letter among
+ * digits the digit ("1O5" 105), "Ill" beside capitals the numeral III, a lone lower-case word in a
+ * Title Case value its capital ("26 State street"), and a comma that ends the value a period after
+ * an initial or abbreviation ("Charles T,").
+ */
+export function mendOcrText(value: string): string {
+  const tokens = value.split(' ');
+  const words = tokens.filter((t) => /^\p{L}{3,}/u.test(t) && !LOWER_WORDS.has(t.toLowerCase()));
+  const titleCase = words.length >= 3 && words.filter((t) => /^\p{Lu}/u.test(t)).length >= words.length - 1;
+  // A typed value starts with a capital; OCR's lower-case first letter shows beside capitals after it.
+  const capitalStart = /\p{Lu}/u.test(value.slice(1));
+  const mended = tokens.map((token, i) => {
+    const core = /^([("']*)(.*?)([)"',.;:]*)$/u.exec(token);
+    if (!core) return token;
+    let [, open = '', body = '', close = ''] = core;
+    const letters = (body.match(/\p{L}/gu) ?? []).length;
+    const digits = (body.match(/\d/g) ?? []).length;
+    if (letters >= 2 && digits > 0 && digits < letters && /^[\p{L}015]+$/u.test(body)) {
+      const upper = body === body.toUpperCase();
+      body = [...body]
+        .map((ch, i) => {
+          if (ch === '0') return upper || i === 0 ? 'O' : 'o';
+          if (ch === '1') return upper || i === 0 ? 'I' : 'l';
+          if (ch === '5') return upper || i === 0 ? 'S' : 's';
+          return ch;
+        })
+        .join('');
+    } else if (digits >= 2 && letters > 0 && letters < digits && /^[\dOoIl|-]+$/.test(body)) {
+      body = body.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1');
+    } else if (/^I[Il]+$/.test(body)) {
+      body = body.replace(/l/g, 'I');
+    } else if (capitalStart && body === '0' && close.startsWith('.')) {
+      // A middle initial O read as a zero ("Edward 0. Adams").
+      body = 'O';
+    }
+    if (
+      /^\p{Ll}{2,}$/u.test(body) &&
+      ((i === 0 && capitalStart && open === '') || (titleCase && body.length >= 3 && !LOWER_WORDS.has(body)))
+    ) {
+      body = body.charAt(0).toUpperCase() + body.slice(1);
+    }
+    return open + body + close;
+  });
+  const last = mended.length - 1;
+  const end = mended[last] ?? '';
+  // A value never ends in a comma: after an initial or an abbreviation it was a period.
+  if (/^(?:\p{Lu}|\p{L}{1,3}\.)*\p{L}{1,3},$/u.test(end) || /^\p{Lu}\.?,$/u.test(end)) {
+    mended[last] = `${end.slice(0, -1)}.`;
+  }
+  return mended.join(' ');
+}
