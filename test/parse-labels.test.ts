@@ -221,3 +221,23 @@ describe('mendOcrText', () => {
     expect(mendOcrText(value)).toBe(value);
   });
 });
+
+describe('a check-box group whose option label OCR garbled', () => {
+  const LINE =
+    'Check Box(es) that Apply: ☐ Promoter ☒ Beneficial Owner ☒ Executive Officer ☒ Director ☐ General and/or Managing Partner';
+
+  it('reads the box by its place when the group has one box per option', async () => {
+    const text = seedText().replace(LINE, LINE.replace('☒ Director', '☒ Duect0r'));
+    expect(text).not.toBe(seedText());
+    const [garbled, seed] = await Promise.all([parseText(text), parseText(seedText())]);
+    expect(garbled.relatedPersons[0]?.roles).toEqual(seed.relatedPersons[0]?.roles);
+    expect(garbled.relatedPersons[0]?.roles.director).toBe(true);
+    expect(garbled.fields['relatedPersons.0.roles.director']?.confidence).toBeLessThan(1);
+  });
+
+  it('leaves it unread when a box is missing, since places no longer say which box is whose', async () => {
+    const text = seedText().replace(LINE, LINE.replace('☒ Director', 'Duect0r'));
+    const record = await parseText(text);
+    expect(record.relatedPersons[0]?.roles.director).toBeNull();
+  });
+});

@@ -56,6 +56,7 @@ export function readOptions(doc: FormText, options: readonly Label[], from: Pos,
     span: null,
   }));
   const marksFirst = tokens[0]?.kind === 'mark';
+  const markOf = new Map<number, Token>();
   tokens.forEach((token, index) => {
     if (token.kind !== 'option' || token.option === undefined) return;
     const neighbour = marksFirst ? tokens[index - 1] : tokens[index + 1];
@@ -64,6 +65,7 @@ export function readOptions(doc: FormText, options: readonly Label[], from: Pos,
     reading.match = token.match ?? null;
     const optionText = doc.between(token.pos, token.end);
     if (neighbour?.kind === 'mark') {
+      markOf.set(token.option, neighbour);
       reading.checked = neighbour.checked ?? null;
       reading.confidence = token.match?.score ?? 1;
       reading.span = marksFirst
@@ -76,7 +78,30 @@ export function readOptions(doc: FormText, options: readonly Label[], from: Pos,
       reading.raw = optionText;
     }
   });
+  byOrder(readings, tokens, markOf);
   return readings;
+}
+
+/** Below a label's own match: an option whose mark is known only by its place in the group. */
+const BY_ORDER_CONFIDENCE = 0.7;
+
+/**
+ * Options whose label OCR garbled ("Duector") still have their boxes: when the group holds exactly
+ * one mark per option, and every option that was read took the mark at its own place, the marks
+ * stand for the options in form order.
+ */
+function byOrder(readings: OptionReading[], tokens: Token[], markOf: Map<number, Token>): void {
+  const marks = tokens.filter((t) => t.kind === 'mark');
+  if (marks.length !== readings.length || readings.every((r) => r.checked !== null)) return;
+  for (const [option, mark] of markOf) if (marks[option] !== mark) return;
+  readings.forEach((reading, option) => {
+    const mark = marks[option];
+    if (reading.checked !== null || !mark) return;
+    reading.checked = mark.checked ?? null;
+    reading.confidence = BY_ORDER_CONFIDENCE;
+    reading.span = { from: mark.pos, to: mark.end };
+    reading.raw = mark.checked ? CHECKED : '☐';
+  });
 }
 
 function inside(pos: Pos, token: Token): boolean {
