@@ -87,6 +87,18 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     ]);
   });
 
+  it('reads a column holding only an amount as a cell, on a laid-out row whose "$" OCR lost', () => {
+    expect(readMoneyCells('\t$\t0.00\t0.00').map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('\t$ 0.00\tB® 0.00').map((c) => c.cents)).toEqual([0, 0]);
+    // A count stands before the first dollar cell: it is no amount.
+    expect(readMoneyCells('\t35\t$ 366,143.63').map((c) => c.cents)).toEqual([36_614_363]);
+  });
+
+  it('reads a space for a lost comma, and spaces around the decimal point', () => {
+    expect(readMoneyCells('☐ $\t14, 329 . 97').map((c) => c.cents)).toEqual([1_432_997]);
+    expect(readMoneyCells('☐ s 22,670 133.03').map((c) => c.cents)).toEqual([2_267_013_303]);
+  });
+
   it('opens a cell at an estimate box whose "$" OCR lost', () => {
     const cells = readMoneyCells('☐ 0 ☒ $ 1,250.00');
     expect(cells.map((c) => [c.cents, c.estimated])).toEqual([

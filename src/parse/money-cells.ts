@@ -12,7 +12,13 @@ export interface MoneyCell {
 
 // A space may follow a thousands comma (an OCR gap), never end an amount. OCR reads commas as
 // periods ("19.428.713.46"): parseMoney sorts the separators out.
-const AMOUNT = /-0-|\d{1,3}(?:[,.]\s?\d{3})+(?:[.,]\d{1,2})?|\d+(?:\.\d{1,2})?|n\/a|none|nil|zero/i;
+// A space stands for a lost comma before a group of three ("22,670 133.03"), and may stand either
+// side of the decimal point ("14, 329 . 97").
+const AMOUNT =
+  /-0-|\d{1,3}(?:(?:[,.]\s?|\s)\d{3}(?!\d))+(?:\s?[.,]\s?\d{1,2}(?!\d))?|\d+(?:\s?\.\s?\d{1,2}(?!\d))?|n\/a|none|nil|zero/i;
+
+/** A column of a laid-out row that holds just an amount, perhaps after a few specks ("B® 0.00"). */
+const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|\d[\d,.\s]*)$/;
 
 /**
  * Splits the text of a table row (after its label) into dollar cells. Each "$" opens a cell, as
@@ -21,7 +27,7 @@ const AMOUNT = /-0-|\d{1,3}(?:[,.]\s?\d{3})+(?:[.,]\d{1,2})?|\d+(?:\.\d{1,2})?|n
  */
 export function readMoneyCells(text: string): MoneyCell[] {
   // OCR reads a dollar sign standing apart as "s", "S", "Ss" or "§".
-  const flat = text
+  const flat = withColumnsOpened(text)
     .replace(/\s+/g, ' ')
     .replace(/(^|[\s_])[sS§]{1,2}(?=[ _]?[\d-])/g, '$1$')
     // "$0" read as "so" or "SO".
@@ -44,7 +50,13 @@ export function readMoneyCells(text: string): MoneyCell[] {
     const amount = AMOUNT.exec(inner);
     // A few specks or underscores may stand between "$" and the amount, never other digits.
     const lead = amount ? inner.slice(0, amount.index) : '';
-    const rawAmount = amount && lead.length <= 5 && !/\d/.test(lead) ? amount[0].trim() : '';
+    const rawAmount =
+      amount && lead.length <= 5 && !/\d/.test(lead)
+        ? amount[0]
+            .trim()
+            .replace(/(\d)\s+(?=\d{3}(?!\d))/g, '$1,')
+            .replace(/\s+/g, '')
+        : '';
     // More digits glued to the amount ("129,6-:6.19") mean OCR broke it: the part read is not the amount.
     const after = amount ? (/^\S*/.exec(inner.slice(amount.index + amount[0].length))?.[0] ?? '') : '';
     const broken = rawAmount !== '' && /\d/.test(after);
@@ -58,6 +70,24 @@ export function readMoneyCells(text: string): MoneyCell[] {
       readable: !broken && !zero && (rawAmount === '' || cents !== null || /^n\/a$/i.test(rawAmount)),
     };
   });
+}
+
+/**
+ * On a laid-out OCR row, columns are set apart by tabs: after the row's first dollar cell, a column
+ * that holds only an amount is a cell of its own even where OCR lost its "$" ("Convertible ... $
+ * 0.00 <tab> 0.00"), unless the column before it is the "$" or the box that opens it.
+ */
+function withColumnsOpened(text: string): string {
+  const columns = text.split('\t');
+  // A count ("Accredited Investors <tab> 35 <tab> $ ...") stands before the first dollar cell.
+  const firstCell = columns.findIndex((c) => /[$☐☒]/.test(c));
+  return columns
+    .map((column, i) => {
+      const before = (columns[i - 1] ?? '').trim();
+      if (firstCell < 0 || i <= firstCell || !AMOUNT_COLUMN.test(column.trim())) return column;
+      return /[$☐☒sS§]$/.test(before) ? column : `$ ${column}`;
+    })
+    .join('\t');
 }
 
 /**
