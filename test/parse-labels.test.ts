@@ -241,3 +241,14 @@ describe('a check-box group whose option label OCR garbled', () => {
     expect(record.relatedPersons[0]?.roles.director).toBeNull();
   });
 });
+
+describe('an "Other (Specify ___)" description', () => {
+  it('is read without the printed "Specify", however OCR spelled it', async () => {
+    const seed = seedText();
+    const at = seed.indexOf('Other (Specify');
+    expect(at).toBeGreaterThan(0);
+    const text = `${seed.slice(0, at)}Other (Specity Membership Units )${seed.slice(at + 'Other (Specify'.length).replace(/^[^)]*\)/, '')}`;
+    const record = await parseText(text);
+    expect(record.offering.securities.other.description).toBe('Membership Units');
+  });
+});

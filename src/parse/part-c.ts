@@ -1,3 +1,4 @@
+import { LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 import { comparePos, type Match, type Pos, type Range } from './form-text.js';
 import type { LabelName } from './labels.js';
 import { readCount } from './money-cells.js';
@@ -267,9 +268,16 @@ function readUseOfProceeds(r: Reader, table: { from: Pos; to: Pos }): void {
   }
 }
 
+/** The printed "Specify" before a filer's description, however OCR spelled it ("Specity", "spectty"). */
+function withoutSpecify(text: string): string {
+  const first = /^([\p{L}\d]+)[\s:.)]*/u.exec(text);
+  if (!first?.[1] || LevenshteinDistance(first[1].toLowerCase(), 'specify') > 2) return text;
+  return text.slice(first[0].length);
+}
+
 /** The words typed into an "Other (specify ___)" blank: the row's text before its first box or "$". */
 function leadingText(text: string): string | null {
-  const head = (text.split(/[$☐☒\n]/)[0] ?? '').replace(/^\s*(?:\(?\s*specify\s*)?/i, '');
+  const head = withoutSpecify((text.split(/[$☐☒\n]/)[0] ?? '').replace(/^\s*\(?\s*/, ''));
   const words = head
     .replace(/[_():.\t]+/g, ' ')
     .replace(/\s+/g, ' ')
