@@ -1,9 +1,11 @@
 /** Labels found through OCR-like typos, and transcriptions typed in other plausible styles. */
 
 import { describe, expect, it } from 'vitest';
+import type { TextLine } from '../src/ingest/lines.js';
 import { readTranscription } from '../src/ingest/transcription.js';
 import { FormText } from '../src/parse/form-text.js';
 import { LABELS } from '../src/parse/labels.js';
+import { parseFiling } from '../src/parse/parse-filing.js';
 import { mendOcrText } from '../src/parse/value-text.js';
 import { ACME, parseText, seedText, values } from './parse-seed-variants.js';
 
@@ -250,5 +252,42 @@ describe('an "Other (Specify ___)" description', () => {
     const text = `${seed.slice(0, at)}Other (Specity Membership Units )${seed.slice(at + 'Other (Specify'.length).replace(/^[^)]*\)/, '')}`;
     const record = await parseText(text);
     expect(record.offering.securities.other.description).toBe('Membership Units');
+  });
+});
+
+describe('values of OCR lines', () => {
+  /** The seed's lines as OCR would give them: each word with a box and a confidence. */
+  function asOcr(text: string): TextLine[] {
+    return readTranscription(text).map((line, i) => ({
+      ...line,
+      page: 1,
+      bbox: [0, i * 30, 1000, i * 30 + 20],
+      confidence: 0.9,
+      words: line.text
+        .split(' ')
+        .filter(Boolean)
+        .map((w, k) => ({ text: w, bbox: [k * 60, i * 30, k * 60 + 50, i * 30 + 20], confidence: 0.9 })),
+    }));
+  }
+  const parseOcr = (text: string) =>
+    parseFiling(asOcr(text), 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' });
+
+  it('takes no garbled printed label for a value: a blank block stays blank', () => {
+    const label = 'Business or Residence Address (Number and Street, City, State, Zip Code)';
+    const seed = seedText();
+    const last = seed.lastIndexOf(label, seed.indexOf('B. INFORMATION ABOUT OFFERING'));
+    const garbled = `${seed.slice(0, last)}Business or Residcnue Addiess (Number and Street. City. State. Zip Codey${seed.slice(last + label.length)}`;
+    const before = parseOcr(seed).record.relatedPersons;
+    // The label no longer reads as itself, so the block's name runs on over it.
+    const after = parseOcr(garbled).record.relatedPersons;
+    expect(after).toEqual(before);
+  });
+
+  it('takes a few specks for no value', () => {
+    const seed = seedText();
+    const name = 'Qualys, Inc.';
+    const at = seed.indexOf(name);
+    const { record } = parseOcr(`${seed.slice(0, at)}~ *${seed.slice(at + name.length)}`);
+    expect(record.issuer.name).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 import type { Word } from '../ingest/lines.js';
 import { unionBbox } from '../record/bbox.js';
 import type { FormDRecord } from '../record/schema.js';
@@ -143,14 +144,22 @@ export class Reader {
   setText(path: string, from: Pos, to: Pos, score: number, multi = false, text?: string): string | null {
     const raw = text ?? this.text(from, to);
     const value = multi ? multiLine(raw) : singleLine(raw);
-    if (value === null) return null;
+    const mended = value === null ? null : this.mended(value, from);
+    if (value === null || mended === null) return null;
     this.evidence(path, value, from, to, score);
-    return this.mended(value, from);
+    return mended;
   }
 
-  /** A text value read from lines with word boxes is OCR's: its character slips are mended (after its words are found). */
-  mended<T extends string | null>(value: T, from: Pos): T {
-    return value !== null && this.doc.lines[from.line]?.words ? (mendOcrText(value) as T) : value;
+  /**
+   * A text value read from lines with word boxes is OCR's: its character slips are mended (after
+   * its words are found), and a "value" that is the form's own printed words, a label OCR garbled
+   * past finding ("States in Which Person Tisted Has Solicited"), or specks, is no value.
+   */
+  mended(value: string | null, from: Pos): string | null {
+    if (value === null || !this.doc.lines[from.line]?.words) return value;
+    // Specks read as "*" or "~" are not a value either.
+    if ((value.match(/[\p{L}\d]/gu) ?? []).length < 2 || echoesLabel(value)) return null;
+    return mendOcrText(value);
   }
 
   /**
@@ -254,6 +263,23 @@ export class Reader {
     }
     return cell.cents;
   }
+}
+
+/** Printed labels long enough that no filer's value reads like one by chance. */
+const LONG_LABELS = Object.values(LABELS)
+  .flat()
+  .filter((text) => text.length >= 12)
+  .map((text) => text.toLowerCase());
+
+/** The value begins with one of the form's long labels, within a fifth of its letters misread. */
+function echoesLabel(value: string): boolean {
+  const text = value.toLowerCase();
+  return LONG_LABELS.some(
+    (label) =>
+      label[0] === text[0] &&
+      text.length >= label.length * 0.8 &&
+      LevenshteinDistance(text.slice(0, label.length), label) <= Math.floor(label.length / 5),
+  );
 }
 
 /** Letters, digits and check marks: what a value and its words must share. */
