@@ -297,3 +297,13 @@ describe('values of OCR lines', () => {
     expect(record.issuer.name).toBeNull();
   });
 });
+
+describe('B.2 left blank', () => {
+  it("reads no minimum investment from the next question's number", async () => {
+    const text = seedText().replace('any individual? \\$ N/A', 'any individual?\t$');
+    expect(text).not.toBe(seedText());
+    const record = await parseText(text);
+    expect(record.offering.minimumInvestment).toBeNull();
+    expect(record.offering.jointOwnership).toBe(true);
+  });
+});

@@ -250,7 +250,8 @@ export class Reader {
   }
 
   cells(from: Pos, to: Pos): MoneyCell[] {
-    return readMoneyCells(this.text(from, to));
+    // The next question's number ("3." before "Does the offering ...") ends the span; it is no amount.
+    return readMoneyCells(this.text(from, to).replace(/\n\s*\d{1,2}\.?\s*$/, ''));
   }
 
   /** Sets a money value from a cell, its provenance, and its estimate box. */
