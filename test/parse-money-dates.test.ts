@@ -1,6 +1,6 @@
 /** Dollar boxes and dates as filers typed them, to integer cents and ISO dates. */
 import { describe, expect, it } from 'vitest';
-import { readMoneyCells } from '../src/parse/money-cells.js';
+import { readCount, readMoneyCells } from '../src/parse/money-cells.js';
 import { parseDate } from '../src/record/dates.js';
 import { parseMoney } from '../src/record/money.js';
 
@@ -135,5 +135,16 @@ describe('parseDate reads a date as filers wrote it into YYYY-MM-DD', () => {
     ['yesterday', 'a word'],
   ])('%j is null (%s)', (raw, _why) => {
     expect(parseDate(raw)).toBeNull();
+  });
+});
+
+describe('readCount reads the number of investors before the first dollar cell', () => {
+  it.each([
+    ['\t20)\t$ 7.310.408.80', 20],
+    ['\t35\t$ 366,143.63', 35],
+    ['.. lO $ 1,000.00', 10],
+    ['\t$ 0.00', null],
+  ])('reads %j as %j', (text, count) => {
+    expect(readCount(text).count).toBe(count);
   });
 });
