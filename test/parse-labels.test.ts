@@ -7,6 +7,7 @@ import { FormText } from '../src/parse/form-text.js';
 import { LABELS } from '../src/parse/labels.js';
 import { parseFiling } from '../src/parse/parse-filing.js';
 import { Reader } from '../src/parse/reader.js';
+import { parseMisreadDate } from '../src/parse/signature.js';
 import { mendOcrText } from '../src/parse/value-text.js';
 import { emptyRecord } from '../src/record/empty-record.js';
 import { ACME, parseText, seedText, values } from './parse-seed-variants.js';
@@ -307,3 +308,50 @@ describe('B.2 left blank', () => {
     expect(record.offering.jointOwnership).toBe(true);
   });
 });
+
+describe('the signature table as OCR lays it out', () => {
+  const ROW = 'Issuer (Print or Type) Qualys, Inc.\tSignature \tDate November 28, 2003';
+
+  it('takes its labels from the table, not from "signature" in the prose above it, and reads each column', () => {
+    // Labels in a header row, values in the row under them; the heading and the prose both say "signature".
+    const text = seedText().replace(
+      ROW,
+      'D. FE ERAL SIGNATURE\nthe following signature constitutes an undertaking\nIssuer (Print or Type)\tSignature\tDate\nQualys, Inc.\t/s/\tNovember 28. 2003',
+    );
+    expect(text).not.toBe(seedText());
+    const { signature } = parseOcrLike(text);
+    expect(signature.issuer).toMatch(/^Qualys, Inc\./);
+  });
+
+  it.each([
+    ['June 17. 2005', '2005-06-17'],
+    ['June l7, 2005', '2005-06-17'],
+    ['Junc 17, 2OO5', '2005-06-17'],
+    ['June 17, 2005', null],
+    ['Jane Doe', null],
+  ])('reads the misread date %j as %j (null: nothing to mend, or no date)', (text, iso) => {
+    expect(parseMisreadDate(text)).toBe(iso);
+  });
+});
+
+function parseOcrLike(text: string) {
+  const lines = readTranscription(text).map((line, i) => ({
+    ...line,
+    page: 1,
+    bbox: [0, i * 30, 1000, i * 30 + 20] as [number, number, number, number],
+    confidence: 0.9,
+    // Each word where its characters stand, 12 pixels a character, so columns line up as printed.
+    words: [...line.text.matchAll(/\S+/g)].map((m) => ({
+      text: m[0],
+      bbox: [m.index * 12, i * 30, (m.index + m[0].length) * 12, i * 30 + 20] as [
+        number,
+        number,
+        number,
+        number,
+      ],
+      confidence: 0.9,
+      start: m.index,
+    })),
+  }));
+  return parseFiling(lines, 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' }).record;
+}

@@ -121,7 +121,7 @@ export function readCount(text: string): { count: number | null; raw: string } {
     // OCR reads the digits of a typed count as letters (o for 0, l for 1), and some filers type "0.00".
     // A bracket or a quote after it ("20)") is the column's edge, not part of the count.
     const digits = token
-      .replace(/^[(\['"‘’]+|[)\]|'"‘’]+$/g, '')
+      .replace(/^[(['"‘’]+|[)\]|'"‘’]+$/g, '')
       .replace(/[Oo]/g, '0')
       .replace(/[Il|]/g, '1');
     if (!/^\d{1,3}(?:,\d{3})*(?:\.0{1,2})?$|^\d+(?:\.0{1,2})?$/.test(digits) || !/\d/.test(token)) continue;

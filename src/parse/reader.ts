@@ -54,11 +54,18 @@ export class Reader {
     const wanted = new Map<LabelName, number>();
     for (const name of names) wanted.set(name, (wanted.get(name) ?? 0) + 1);
     const found: Anchor[] = [];
-    // One more place than wanted: the first may be inside a heading ("FEDERAL SIGNATURE").
+    // More places than wanted: the first may be inside a heading ("FEDERAL SIGNATURE") or in
+    // running prose ("the following signature constitutes"). A label starts its box: a line, or a
+    // column after a wide gap; such places go first, the others only when too few of those.
     for (const [name, count] of wanted) {
-      for (const match of this.doc.findAll(LABELS[name], range, undefined, count + 1, count)) {
-        found.push({ name, match });
-      }
+      const matches = this.doc.findAll(LABELS[name], range, undefined, count + 5, count);
+      const starting = matches.filter((m) => this.startsBox(m.start));
+      const rest = matches.filter((m) => !this.startsBox(m.start));
+      const chosen = [...starting.slice(0, count + 1), ...rest].slice(
+        0,
+        Math.max(count + 1, starting.length),
+      );
+      for (const match of chosen) found.push({ name, match });
     }
     found.sort((a, b) => comparePos(a.match.start, b.match.start));
     // A label found inside a longer one ("Signature" in "State Signature") is not a label there.
@@ -78,6 +85,13 @@ export class Reader {
       taken.set(a.name, n);
       return n <= (wanted.get(a.name) ?? 0);
     });
+  }
+
+  /** Whether a place begins a line or a column (after a tab), ignoring marks, numbering and specks before it. */
+  private startsBox(pos: Pos): boolean {
+    const before = (this.doc.lines[pos.line]?.text ?? '').slice(0, pos.col);
+    const cell = before.slice(before.lastIndexOf('\t') + 1);
+    return (cell.match(/\p{L}/gu) ?? []).length <= 1;
   }
 
   /** Where the value after an anchor stops: the next anchor's start, or the end of the range. */

@@ -1,3 +1,4 @@
+import { LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 import { parseDate } from '../record/dates.js';
 import type { Range } from './form-text.js';
 import type { LabelName } from './labels.js';
@@ -30,17 +31,59 @@ export function readSignature(r: Reader, partD: Range, partE: Range): void {
       } else if (anchor.name === 'title' && signature.title === null) {
         signature.title = r.setText('signature.title', from, to, score, false, span.text);
       } else if (anchor.name === 'date' && signature.date === null) {
+        // The column under (or the text after) the Date label: a row of the signature table
+        // holds the issuer and the signature too.
         const raw =
-          r
-            .text(from, to)
+          span.text
             .split('\n')
+            .map((l) => l.split('\t').find((c) => c.trim() !== '') ?? '')
             .map((l) => l.trim())
             .find((l) => l !== '') ?? '';
-        signature.date = parseDate(raw.replace(/^[:\s]+/, ''));
-        if (signature.date) r.evidence('signature.date', raw, from, to, score);
+        const read = raw.replace(/^[:\s]+/, '');
+        const exact = parseDate(read);
+        signature.date = exact ?? parseMisreadDate(read);
+        // A date read only once OCR's slips were mended is less sure.
+        if (signature.date) r.evidence('signature.date', raw, from, to, exact ? score : score * 0.8);
       }
     });
   }
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * A date as OCR misreads it: letters for digits beside digits ("l7", "2OO5"), a period for the
+ * comma before the year ("June 17. 2005"), a month name one letter off ("Junc").
+ */
+export function parseMisreadDate(text: string): string | null {
+  let mended = text
+    .split(' ')
+    .map((token) =>
+      /\d/.test(token) && /^[\dOoIl|,./-]+$/.test(token)
+        ? token.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1')
+        : token,
+    )
+    .join(' ')
+    .replace(/(\d{1,2})\.\s*(\d{4})$/, '$1, $2');
+  const word = /^([A-Za-z]{4,})/.exec(mended)?.[1];
+  if (word) {
+    const month = MONTH_NAMES.find((m) => LevenshteinDistance(word.toLowerCase(), m.toLowerCase()) <= 1);
+    if (month) mended = month + mended.slice(word.length);
+  }
+  return mended === text ? null : parseDate(mended);
 }
 
 /** E.1: is any party subject to the disqualification provisions of Rule 262? */
