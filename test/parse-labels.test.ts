@@ -355,3 +355,24 @@ function parseOcrLike(text: string) {
   }));
   return parseFiling(lines, 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' }).record;
 }
+
+describe('values the form asks for more than once', () => {
+  const ROW = 'Issuer (Print or Type) Qualys, Inc.\tSignature \tDate November 28, 2003';
+
+  it('takes the issuer name most readings agree on (A.1, Part D, Part E)', async () => {
+    const text = seedText().replace(ROW, ROW.replace('Qualys, Inc.', 'Qua1ys, lnc.'));
+    expect(text).not.toBe(seedText());
+    const record = await parseText(text);
+    expect(record.signature.issuer).toBe('Qualys, Inc.');
+    expect(record.issuer.name).toBe('Qualys, Inc.');
+  });
+
+  it('mends A.1 when the two signature copies agree on a name it misread', async () => {
+    const seed = seedText();
+    const at = seed.indexOf('Qualys, Inc.');
+    const record = await parseText(
+      `${seed.slice(0, at)}Qua1ys, lnc.${seed.slice(at + 'Qualys, Inc.'.length)}`,
+    );
+    expect(record.issuer.name).toBe('Qualys, Inc.');
+  });
+});

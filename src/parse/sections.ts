@@ -1,5 +1,5 @@
 import { NotFormDError, TruncatedFilingError } from '../errors.js';
-import type { FormText, Range } from './form-text.js';
+import type { FormText, Pos, Range } from './form-text.js';
 import { DISTINCTIVE, LABELS } from './labels.js';
 
 /** Where each part of the form lies in the document's lines. */
@@ -37,7 +37,7 @@ export function findSections(doc: FormText): Sections {
   const c = first(lineOf('partC', b ?? 0), lineOf('c1', b ?? 0));
   const d = first(lineOf('partD', c ?? 0), lineOf('signatureIssuer', c ?? 0), lineOf('signer', c ?? 0));
   const e = d === null ? null : first(lineOf('partE', d + 1), lineOf('e1', d + 1));
-  const appendix = e === null ? null : lineOf('appendix', e);
+  const appendix = e === null ? null : headingLineOf(doc, 'appendix', e);
 
   if (d === null) {
     const reached = c !== null ? 'Part C' : b !== null ? 'Part B' : 'Part A';
@@ -60,4 +60,17 @@ export function findSections(doc: FormText): Sections {
     partD: { from: d, to: e ?? end },
     partE: { from: e ?? end, to: appendix ?? end },
   };
+}
+
+/** The line of a heading: a match that starts its line ("See Appendix, Column 5" is no heading). */
+function headingLineOf(doc: FormText, name: keyof typeof LABELS, after: number): number | null {
+  const range = { from: after, to: doc.lines.length };
+  let from: Pos | undefined;
+  for (;;) {
+    const match = doc.find(LABELS[name], range, from);
+    if (!match) return null;
+    const before = (doc.lines[match.start.line]?.text ?? '').slice(0, match.start.col);
+    if (!/\p{L}{2,}/u.test(before)) return match.start.line;
+    from = match.end;
+  }
 }

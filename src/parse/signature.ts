@@ -1,5 +1,6 @@
 import { LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 import { parseDate } from '../record/dates.js';
+import type { FieldProvenance } from '../record/schema.js';
 import type { Range } from './form-text.js';
 import type { LabelName } from './labels.js';
 import type { Reader } from './reader.js';
@@ -15,8 +16,24 @@ const SIGNATURE_ORDER: readonly LabelName[] = [
   'title',
 ];
 
-/** Part D, the federal signature; Part E's copy fills what Part D leaves blank. */
+type Copied = 'issuer' | 'signer' | 'title';
+/** Longer than this, a "name" or "title" is printed prose that ran into an empty blank. */
+const MAX_VALUE_LENGTH = 100;
+const COPIED: Record<string, Copied> = { signatureIssuer: 'issuer', signer: 'signer', title: 'title' };
+
+/** One reading of a value the form asks for more than once, with its provenance. */
+interface Reading {
+  value: string;
+  field: FieldProvenance;
+}
+
+/**
+ * Part D, the federal signature, and Part E's copy of it. The issuer's name, the signer and the
+ * title are typed twice (the issuer's name three times, with A.1): the readings are compared, and
+ * the one most of them agree on wins (see `agreed`). Part E fills what Part D leaves blank.
+ */
 export function readSignature(r: Reader, partD: Range, partE: Range): void {
+  const readings: Record<Copied, Reading[]> = { issuer: [], signer: [], title: [] };
   for (const range of [partD, partE]) {
     const anchors = r.anchorsAnyOrder(SIGNATURE_ORDER, range);
     const { signature } = r.record;
@@ -24,12 +41,19 @@ export function readSignature(r: Reader, partD: Range, partE: Range): void {
       const span = r.valueSpan(anchors, i, range);
       const { from, to } = span;
       const score = anchor.match.score;
-      if (anchor.name === 'signatureIssuer' && signature.issuer === null) {
-        signature.issuer = r.setText('signature.issuer', from, to, score, false, span.text);
-      } else if (anchor.name === 'signer' && signature.signer === null) {
-        signature.signer = r.setText('signature.signer', from, to, score, false, span.text);
-      } else if (anchor.name === 'title' && signature.title === null) {
-        signature.title = r.setText('signature.title', from, to, score, false, span.text);
+      const copied = COPIED[anchor.name];
+      if (copied) {
+        const path = `signature.${copied}`;
+        const kept = r.recorder.fields[path];
+        const read = r.setText(path, from, to, score, false, span.text);
+        // A name or a title is a few words; a sentence there is the instruction printed below a blank.
+        const value = read !== null && read.length <= MAX_VALUE_LENGTH ? read : null;
+        if (value === null && r.recorder.fields[path] !== kept) delete r.recorder.fields[path];
+        const field = r.recorder.fields[path];
+        if (value !== null && field && field !== kept) readings[copied].push({ value, field });
+        // The first reading stands until the readings are compared.
+        if (kept) r.recorder.fields[path] = kept;
+        signature[copied] ??= value;
       } else if (anchor.name === 'date' && signature.date === null) {
         // The column under (or the text after) the Date label: a row of the signature table
         // holds the issuer and the signature too.
@@ -47,6 +71,74 @@ export function readSignature(r: Reader, partD: Range, partE: Range): void {
       }
     });
   }
+  const { record } = r;
+  const nameField = r.recorder.fields['issuer.name'];
+  const issuerReadings = [...readings.issuer];
+  if (record.issuer.name !== null && nameField)
+    issuerReadings.push({ value: record.issuer.name, field: nameField });
+  const issuer = agreed(issuerReadings);
+  if (issuer) {
+    record.signature.issuer = issuer.value;
+    r.recorder.fields['signature.issuer'] = issuer.field;
+    // A.1's reading, when it is the same name misread, takes the agreed one too.
+    if (
+      record.issuer.name !== null &&
+      record.issuer.name !== issuer.value &&
+      sameTextMisread(record.issuer.name, issuer.value)
+    ) {
+      record.issuer.name = issuer.value;
+      r.recorder.fields['issuer.name'] = { ...issuer.field, raw: nameField?.raw ?? issuer.field.raw };
+    }
+  }
+  for (const key of ['signer', 'title'] as const) {
+    const chosen = agreed(readings[key]);
+    if (!chosen) continue;
+    record.signature[key] = chosen.value;
+    r.recorder.fields[`signature.${key}`] = chosen.field;
+  }
+}
+
+/** Letters and digits only, in lower case: two readings that differ only in case, spaces or punctuation are one. */
+function squeeze(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\d]/gu, '');
+}
+
+/** Two readings close enough that they are one text, misread: at most a quarter of its letters differ. */
+function sameTextMisread(a: string, b: string): boolean {
+  const [x, y] = [squeeze(a), squeeze(b)];
+  return LevenshteinDistance(x, y) <= Math.floor(Math.max(x.length, y.length) / 4);
+}
+
+/**
+ * The reading the copies of a typed value agree on. Readings that are the same text (letters and
+ * digits) vouch for each other: the largest such group wins, and its best-read member stands for
+ * it, with the confidence that independent readings all being wrong the same way leaves. With no
+ * two agreeing, the readings that are one text misread (a few letters apart) go to the surest, if
+ * one is surer than the rest; readings of different texts are left as they were (null).
+ */
+function agreed(readings: readonly Reading[]): Reading | null {
+  if (readings.length < 2) return null;
+  const groups = new Map<string, Reading[]>();
+  for (const reading of readings) {
+    const key = squeeze(reading.value);
+    groups.set(key, [...(groups.get(key) ?? []), reading]);
+  }
+  const largest = [...groups.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  const surest = (group: readonly Reading[]) =>
+    group.reduce((best, x) => (x.field.confidence > best.field.confidence ? x : best));
+  if (largest.length >= 2) {
+    const best = surest(largest);
+    const allWrong = largest.reduce((p, x) => p * (1 - x.field.confidence), 1);
+    return {
+      value: best.value,
+      field: { ...best.field, confidence: Math.round((1 - allWrong) * 1000) / 1000 },
+    };
+  }
+  const first = readings[0];
+  if (!first || !readings.every((x) => sameTextMisread(x.value, first.value))) return null;
+  // Only a reading surer than every other settles it; a tie leaves each copy as it was read.
+  const best = surest(readings);
+  return readings.some((x) => x !== best && x.field.confidence >= best.field.confidence) ? null : best;
 }
 
 const MONTH_NAMES = [
