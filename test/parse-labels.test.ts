@@ -376,3 +376,38 @@ describe('values the form asks for more than once', () => {
     expect(record.issuer.name).toBe('Qualys, Inc.');
   });
 });
+
+describe('a value at the foot of a page', () => {
+  it("stops at the page: the next page's running head and the page number are no part of it", () => {
+    const lines: TextLine[] = [
+      'Business or Residence Address (Number and Street, City, State, Zip Code)',
+      '456 Maple Avenue, Jackson, MS 39262',
+      '- 3 -',
+      'A. BASIC IDENTIFICATION DATA',
+    ].map((text, i) => ({
+      text,
+      line: i + 1,
+      page: i < 3 ? 1 : 2,
+      bbox: [0, i * 30, 1000, i * 30 + 20],
+      confidence: 0.9,
+      words: [...text.matchAll(/\S+/g)].map((m) => ({
+        text: m[0],
+        bbox: [m.index * 12, i * 30, (m.index + m[0].length) * 12, i * 30 + 20],
+        confidence: 0.9,
+        start: m.index,
+      })),
+    }));
+    const reader = new Reader(
+      new FormText(lines),
+      emptyRecord('a'.repeat(64), { file: 'x.pdf', pages: 2, kind: 'pdf' }),
+    );
+    const value = reader.setText(
+      'relatedPersons.0.address',
+      { line: 0, col: 72 },
+      { line: 4, col: 0 },
+      1,
+      true,
+    );
+    expect(value).toBe('456 Maple Avenue, Jackson, MS 39262');
+  });
+});

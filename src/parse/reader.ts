@@ -154,9 +154,23 @@ export class Reader {
     return this.doc.between(from, to);
   }
 
+  /**
+   * Where a value that starts at `from` must end, at the latest: `to`, or the end of `from`'s page.
+   * A box of the form never runs onto the next page, whose running head and footer are no value.
+   */
+  onePage(from: Pos, to: Pos): Pos {
+    const page = this.doc.lines[from.line]?.page;
+    if (page === undefined || page === null) return to;
+    for (let line = from.line + 1; line < to.line; line++) {
+      const other = this.doc.lines[line]?.page;
+      if (other !== undefined && other !== null && other !== page) return { line, col: 0 };
+    }
+    return to;
+  }
+
   /** Sets a text value read between two places, with its provenance. */
   setText(path: string, from: Pos, to: Pos, score: number, multi = false, text?: string): string | null {
-    const raw = text ?? this.text(from, to);
+    const raw = text ?? this.text(from, this.onePage(from, to));
     const value = multi ? multiLine(raw) : singleLine(raw);
     const mended = value === null ? null : this.mended(value, from);
     if (value === null || mended === null) return null;

@@ -31,8 +31,10 @@ export function readRelatedPersons(r: Reader, range: Range): void {
     );
     const usableName = nameAt && comparePos(nameAt.start, blockEnd) < 0;
     const usableAddress = addressAt && comparePos(addressAt.start, blockEnd) < 0;
-    const nameText = usableName ? r.text(nameAt.end, usableAddress ? addressAt.start : blockEnd) : '';
-    const addressText = usableAddress ? r.text(addressAt.end, blockEnd) : '';
+    const nameText = usableName
+      ? r.text(nameAt.end, r.onePage(nameAt.end, usableAddress ? addressAt.start : blockEnd))
+      : '';
+    const addressText = usableAddress ? r.text(addressAt.end, r.onePage(addressAt.end, blockEnd)) : '';
     const name = nameAt ? r.mended(singleLine(nameText), nameAt.end) : null;
     const address = addressAt ? r.mended(multiLine(addressText), addressAt.end) : null;
     const anyRole = readings.some((x) => x.checked);

@@ -4,8 +4,8 @@ import { CHECKED, UNCHECKED } from './check-marks.js';
 const STAMP_LINE =
   /^(?:processed|received|thomson|financial|thomson financial|sec use only|prefix|serial|date received|omb approval|attention)$/i;
 
-/** The form's page footer ("SEC 1972 (6/02)", misread "SEC 1672", "3 of 7") that OCR puts after the last value of a page. */
-const FOOTER_LINE = /^(?:SEC\s*1\S72\b.*|(?:page\s*)?\d{1,2}\s*[o0]f\s*\d{1,2})$/i;
+/** The form's page footer ("SEC 1972 (6/02)", misread "SEC 1672", "3 of 7", "- 3 -") that OCR puts after the last value of a page. */
+const FOOTER_LINE = /^(?:SEC\s*1\S72\b.*|(?:page\s*)?\d{1,2}\s*[o0]f\s*\d{1,2}|[-–\s]*\d{1,3}[-–\s]*)$/i;
 
 /**
  * Removes a leading printed instruction in parentheses ("(Number and Street, City, State, Zip
