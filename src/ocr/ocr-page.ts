@@ -5,6 +5,9 @@ import type { Bbox } from '../record/schema.js';
 import { toPgm } from './pgm.js';
 import { type OcrPool, sharedOcrPool } from './pool.js';
 
+/** Characters that appear on no Form D, typed or printed: OCR's readings of specks and damage. */
+export const NEVER_ON_THE_FORM = '¥£€©®™¢°±×÷¶«»¬¦µ¤¨¯´¸¹²³¼½¾¿¡§';
+
 /** Tesseract page segmentation modes formd uses. */
 export const PSM = { auto: '3', singleBlock: '6', singleLine: '7', sparse: '11' } as const;
 
@@ -34,6 +37,9 @@ export async function ocrPage(image: PageImage, options: OcrPageOptions = {}): P
         user_defined_dpi: String(image.dpi ?? 300),
         // Keeps the wide gaps between a label and its amount as spaces.
         preserve_interword_spaces: '1',
+        // Symbols no Form D value or label has: where OCR would put one, the next likeliest
+        // character (a letter or a digit of the damaged word) is read instead.
+        tessedit_char_blacklist: NEVER_ON_THE_FORM,
       } as Partial<Tesseract.RecognizeOptions>,
       { text: false, blocks: true },
     ),
