@@ -411,3 +411,14 @@ describe('a value at the foot of a page', () => {
     expect(value).toBe('456 Maple Avenue, Jackson, MS 39262');
   });
 });
+
+describe('a check-box group with its first box missed', () => {
+  it('still pairs each box with the option it is printed before', async () => {
+    const seed = seedText();
+    const printed = '☒ corporation☐ limited partnership, already formed☐ business trust';
+    expect(seed).toContain(printed);
+    // OCR missed the first box; the business trust box is the one marked.
+    const text = seed.replace(printed, 'corporation☐ limited partnership, already formed☒ business trust');
+    expect((await parseText(text)).issuer.entityType).toBe('business trust');
+  });
+});

@@ -55,7 +55,7 @@ export function readOptions(doc: FormText, options: readonly Label[], from: Pos,
     match: null,
     span: null,
   }));
-  const marksFirst = tokens[0]?.kind === 'mark';
+  const marksFirst = marksBeforeOptions(tokens);
   const markOf = new Map<number, Token>();
   tokens.forEach((token, index) => {
     if (token.kind !== 'option' || token.option === undefined) return;
@@ -80,6 +80,22 @@ export function readOptions(doc: FormText, options: readonly Label[], from: Pos,
   });
   byOrder(readings, tokens, markOf);
   return readings;
+}
+
+/**
+ * Whether the group prints its boxes before its options ("☐ Rule 504") or after them ("Yes ☐"):
+ * as most options have it, so that one box OCR missed does not turn the whole group around.
+ */
+function marksBeforeOptions(tokens: readonly Token[]): boolean {
+  let before = 0;
+  let after = 0;
+  tokens.forEach((token, i) => {
+    if (token.kind !== 'option') return;
+    if (tokens[i - 1]?.kind === 'mark') before++;
+    if (tokens[i + 1]?.kind === 'mark') after++;
+  });
+  if (before === after) return tokens[0]?.kind === 'mark' || before > 0;
+  return before > after;
 }
 
 /** Below a label's own match: an option whose mark is known only by its place in the group. */
