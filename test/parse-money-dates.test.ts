@@ -97,6 +97,7 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
   it('reads a space for a lost comma, and spaces around the decimal point', () => {
     expect(readMoneyCells('☐ $\t14, 329 . 97').map((c) => c.cents)).toEqual([1_432_997]);
     expect(readMoneyCells('☐ s 22,670 133.03').map((c) => c.cents)).toEqual([2_267_013_303]);
+    expect(readMoneyCells('\t$ 4 , 680 ,901.00').map((c) => c.cents)).toEqual([468_090_100]);
   });
 
   it('opens a cell at an estimate box whose "$" OCR lost', () => {

@@ -13,9 +13,9 @@ export interface MoneyCell {
 // A space may follow a thousands comma (an OCR gap), never end an amount. OCR reads commas as
 // periods ("19.428.713.46"): parseMoney sorts the separators out.
 // A space stands for a lost comma before a group of three ("22,670 133.03"), and may stand either
-// side of the decimal point ("14, 329 . 97").
+// side of a separator ("14, 329 . 97", "4 , 680 ,901.00").
 const AMOUNT =
-  /-0-|\d{1,3}(?:(?:[,.]\s?|\s)\d{3}(?!\d))+(?:\s?[.,]\s?\d{1,2}(?!\d))?|\d+(?:\s?\.\s?\d{1,2}(?!\d))?|n\/a|none|nil|zero/i;
+  /-0-|\d{1,3}(?:(?:\s?[,.]\s?|\s)\d{3}(?!\d))+(?:\s?[.,]\s?\d{1,2}(?!\d))?|\d+(?:\s?\.\s?\d{1,2}(?!\d))?|n\/a|none|nil|zero/i;
 
 /** A column of a laid-out row that holds just an amount, perhaps after a few specks ("B® 0.00"). */
 const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|\d[\d,.\s]*)$/;
@@ -54,6 +54,7 @@ export function readMoneyCells(text: string): MoneyCell[] {
       amount && lead.length <= 5 && !/\d/.test(lead)
         ? amount[0]
             .trim()
+            .replace(/\s*([,.])\s*/g, '$1')
             .replace(/(\d)\s+(?=\d{3}(?!\d))/g, '$1,')
             .replace(/\s+/g, '')
         : '';
