@@ -94,6 +94,14 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('\t35\t$ 366,143.63').map((c) => c.cents)).toEqual([36_614_363]);
   });
 
+  it('opens, up to the row\'s number of columns, a column whose "$" OCR lost entirely', () => {
+    expect(readMoneyCells('\t184,117\ts 32,400', 2).map((c) => c.cents)).toEqual([18_411_700, 3_240_000]);
+    // One money column: the count before it stays a count.
+    expect(readMoneyCells('\t35\t100,000.00', 1).map((c) => c.cents)).toEqual([10_000_000]);
+    // A lone "5" is the "$" misread, not an amount.
+    expect(readMoneyCells('\t5\t14,383,000', 2).map((c) => c.cents)).toEqual([1_438_300_000]);
+  });
+
   it('reads a space for a lost comma, and spaces around the decimal point', () => {
     expect(readMoneyCells('☐ $\t14, 329 . 97').map((c) => c.cents)).toEqual([1_432_997]);
     expect(readMoneyCells('☐ s 22,670 133.03').map((c) => c.cents)).toEqual([2_267_013_303]);

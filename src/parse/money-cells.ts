@@ -18,16 +18,37 @@ const AMOUNT =
   /-0-|\d{1,3}(?:(?:\s?[,.]\s?|\s)\d{3}(?!\d))+(?:\s?[.,]\s?\d{1,2}(?!\d))?|\d+(?:\s?\.\s?\d{1,2}(?!\d))?|n\/a|none|nil|zero/i;
 
 /** A column of a laid-out row that holds just an amount, perhaps after a few specks ("B® 0.00"). */
-const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|\d[\d,.\s]*)$/;
+// A lone digit other than 0 is a "$" misread ("5", "8"), not an amount.
+const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
 
 /**
  * Splits the text of a table row (after its label) into dollar cells. Each "$" opens a cell, as
  * does an estimate box with an amount after it; the mark just before a "$" is that cell's estimate box. Rows typed without "$" signs fall back
  * to the amounts themselves.
  */
-export function readMoneyCells(text: string): MoneyCell[] {
+export function readMoneyCells(text: string, columns?: number): MoneyCell[] {
+  let cells = cellsOf(withColumnsOpened(text));
+  if (columns === undefined || cells.length >= columns) return cells;
+  // Fewer cells than the table has columns: a column holding just an amount lost its "$" to OCR
+  // ("Debt <tab> 184,117 <tab> s 32,400"). Such columns open cells, rightmost first, up to the
+  // table's count (a count of investors before C.2's one dollar cell stays a count).
+  const parts = text.split('\t');
+  const lost = parts.flatMap((part, i) =>
+    i > 0 && AMOUNT_COLUMN.test(part.trim()) && !/[$☐☒sS§]$/.test((parts[i - 1] ?? '').trim()) ? [i] : [],
+  );
+  for (const i of lost.reverse()) {
+    parts[i] = `$ ${parts[i]}`;
+    const more = cellsOf(withColumnsOpened(parts.join('\t')));
+    if (more.length > columns) break;
+    cells = more;
+    if (cells.length === columns) break;
+  }
+  return cells;
+}
+
+function cellsOf(text: string): MoneyCell[] {
   // OCR reads a dollar sign standing apart as "s", "S", "Ss" or "§".
-  const flat = withColumnsOpened(text)
+  const flat = text
     .replace(/\s+/g, ' ')
     .replace(/(^|[\s_])[sS§]{1,2}(?=[ _]?[\d-])/g, '$1$')
     // "$0" read as "so" or "SO".

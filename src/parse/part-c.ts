@@ -151,7 +151,7 @@ function readSecurities(r: Reader, table: { from: Pos; to: Pos }): void {
   const { securities } = r.record.offering;
   for (const row of rows(r, SECURITY_ROWS, table)) {
     const key = SECURITY_KEYS[row.name as (typeof SECURITY_ROWS)[number]];
-    const cells = r.cells(row.from, row.to);
+    const cells = r.cells(row.from, row.to, 2);
     const base = `offering.securities.${key}`;
     securities[key].offered = r.setMoney(`${base}.offered`, cells[0], row.from, row.to, row.score);
     securities[key].sold = r.setMoney(`${base}.sold`, cells[1], row.from, row.to, row.score);
@@ -182,7 +182,7 @@ function readInvestors(r: Reader, table: { from: Pos; to: Pos }): void {
     const { count, raw } = readCount(text);
     investors[key].count = count;
     if (count !== null) r.evidence(`offering.investors.${key}.count`, raw, row.from, row.to, row.score);
-    const [cell] = r.cells(row.from, row.to);
+    const [cell] = r.cells(row.from, row.to, 1);
     investors[key].amount = r.setMoney(`offering.investors.${key}.amount`, cell, row.from, row.to, row.score);
   }
 }
@@ -213,7 +213,7 @@ const EXPENSE_KEYS = {
 function readExpenses(r: Reader, table: { from: Pos; to: Pos }): void {
   for (const row of rows(r, EXPENSE_ROWS, table)) {
     const key = EXPENSE_KEYS[row.name as (typeof EXPENSE_ROWS)[number]];
-    const [cell] = r.cells(row.from, row.to);
+    const [cell] = r.cells(row.from, row.to, 1);
     r.record.offering.expenses[key] = r.setMoney(
       `offering.expenses.${key}`,
       cell,
@@ -240,7 +240,7 @@ const USE_ROWS = [
 function readUseOfProceeds(r: Reader, table: { from: Pos; to: Pos }): void {
   const use = r.record.offering.useOfProceeds;
   for (const row of rows(r, USE_ROWS, table)) {
-    const cells = r.cells(row.from, row.to);
+    const cells = r.cells(row.from, row.to, row.name === 'totalPaymentsListed' ? 1 : 2);
     if (row.name === 'totalPaymentsListed') {
       use.totalPaymentsListed = r.setMoney(
         'offering.useOfProceeds.totalPaymentsListed',

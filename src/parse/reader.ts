@@ -277,9 +277,10 @@ export class Reader {
     return null;
   }
 
-  cells(from: Pos, to: Pos): MoneyCell[] {
+  /** The dollar cells between two places; `columns`: how many the table's row has, when known. */
+  cells(from: Pos, to: Pos, columns?: number): MoneyCell[] {
     // The next question's number ("3." before "Does the offering ...") ends the span; it is no amount.
-    return readMoneyCells(this.text(from, to).replace(/\n\s*\d{1,2}\.?\s*$/, ''));
+    return readMoneyCells(this.text(from, to).replace(/\n\s*\d{1,2}\.?\s*$/, ''), columns);
   }
 
   /** Sets a money value from a cell, its provenance, and its estimate box. */
