@@ -83,7 +83,9 @@ function rowsOf(words: Word[]): Word[][] {
       rows.push({ y0: w.bbox[1] + pad, y1: w.bbox[3] - pad, words: [w] });
     }
   }
-  return rows.sort((a, b) => a.y0 - b.y0).map((r) => r.words.sort((a, b) => a.bbox[0] - b.bbox[0]));
+  return rows
+    .sort((a, b) => a.y0 - b.y0)
+    .map((r) => r.words.sort((a, b) => a.bbox[0] + a.bbox[2] - (b.bbox[0] + b.bbox[2])));
 }
 
 function toLine(words: Word[], page: number, line: number): TextLine {

@@ -1,0 +1,36 @@
+/** OCR words and check boxes found in the pixels, laid out as lines. */
+import { describe, expect, it } from 'vitest';
+import type { CheckBox } from '../src/image/check-boxes.js';
+import type { Word } from '../src/ingest/lines.js';
+import { layoutLines } from '../src/parse/layout-lines.js';
+
+const word = (text: string, x0: number, x1: number, y = 100): Word => ({
+  text,
+  bbox: [x0, y, x1, y + 30],
+  confidence: 0.9,
+});
+const box = (x0: number, checked: boolean, y = 102): CheckBox => ({
+  bbox: [x0, y, x0 + 24, y + 24],
+  checked,
+  confidence: 0.9,
+  fill: checked ? 0.3 : 0,
+});
+const noRules = { horizontal: [], vertical: [] };
+
+describe('layoutLines', () => {
+  it("puts a box before an amount that OCR read from the box's left edge on", () => {
+    // The amount's word starts where the box does: OCR took the erased box's place into the word.
+    const lines = layoutLines(
+      [
+        word('Purchase', 160, 390),
+        word('$', 966, 980),
+        word('0', 990, 1010),
+        word('$225,297.03', 1228, 1450),
+      ],
+      [box(931, false), box(1228, true)],
+      noRules,
+      1,
+    );
+    expect(lines.map((l) => l.text)).toEqual(['Purchase\t☐ $ 0\t☒ $225,297.03']);
+  });
+});
