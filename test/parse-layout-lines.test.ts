@@ -9,7 +9,7 @@ const word = (text: string, x0: number, x1: number, y = 100): Word => ({
   bbox: [x0, y, x1, y + 30],
   confidence: 0.9,
 });
-const box = (x0: number, checked: boolean, y = 102): CheckBox => ({
+const box = (x0: number, checked: boolean, y = 104): CheckBox => ({
   bbox: [x0, y, x0 + 24, y + 24],
   checked,
   confidence: 0.9,
