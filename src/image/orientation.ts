@@ -71,10 +71,13 @@ export async function osdImage(image: PageImage): Promise<Buffer> {
   const small = await downscale(image, 2400);
   // A PNG that states its resolution: from a PGM, which cannot, tesseract's OSD warns on every page.
   const dpi = Math.max(70, Math.round((image.dpi ?? 300) * (small.width / image.width)));
-  return sharp(small.data, { raw: { width: small.width, height: small.height, channels: 1 } })
-    .png({ compressionLevel: 1 })
-    .withMetadata({ density: dpi })
-    .toBuffer();
+  return (
+    sharp(small.data, { raw: { width: small.width, height: small.height, channels: 1 } })
+      // Stored, not deflated: the PNG only carries the page to the OSD worker, and zlib's time is wasted there.
+      .png({ compressionLevel: 0, adaptiveFiltering: false })
+      .withMetadata({ density: dpi })
+      .toBuffer()
+  );
 }
 
 /** OSD's answer on an `osdImage`, when it is sure enough to settle the page's turn. */
