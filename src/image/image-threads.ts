@@ -40,6 +40,15 @@ export function owned(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return copy;
 }
 
+/** Bytes that are the whole of their ArrayBuffer, which a message can take away from this thread. */
+function movable(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return (
+    bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength
+  );
+}
+
 export function toWire(image: PageImage): WireImage {
   return { ...image, data: owned(image.data) };
 }
@@ -87,7 +96,8 @@ export class ImageThreads {
     even: PageImage,
     osd: QuarterTurn | null,
   ): Promise<PagePixels> {
-    const wire = toWire(even);
+    // The evened-out page came from a thread in memory of its own: it goes back without a copy.
+    const wire = movable(even.data) ? { ...even, data: even.data } : toWire(even);
     const value = (await this.#run(
       { id: 0, task: 'pixels', page: { page: page.page, dpi: page.dpi }, even: wire, osd },
       [wire.data.buffer],

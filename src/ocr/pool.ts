@@ -17,7 +17,10 @@ export interface OcrPoolOptions {
   timeoutMs?: number;
   /** Directory holding eng.traineddata.gz. */
   langPath?: string;
-  /** Legacy-engine workers for orientation detection; defaults to `size`, so no page waits on another's OSD. */
+  /**
+   * Legacy-engine workers for orientation detection (default 1): OSD is a fifth of a page's time,
+   * so two lanes seldom wait on one worker, and each more costs ~150 MB.
+   */
   osdSize?: number;
 }
 
@@ -65,7 +68,7 @@ export class OcrPool {
     this.recycleAfter = Math.max(1, options.recycleAfter ?? 50);
     this.timeoutMs = options.timeoutMs ?? 180_000;
     this.langPath = options.langPath ?? ENG_LANG_PATH;
-    this.osdSize = Math.max(1, options.osdSize ?? this.size);
+    this.osdSize = Math.max(1, options.osdSize ?? 1);
     assertLanguageData(this.langPath, 'eng');
   }
 
