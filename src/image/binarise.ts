@@ -3,8 +3,9 @@ import type { PageImage } from '../ingest/pages/page-image.js';
 
 /** Otsu's threshold: the gray level that best splits ink from paper. */
 export function otsuThreshold(data: Uint8Array): number {
-  const histogram = new Float64Array(256);
-  for (let i = 0; i < data.length; i++) histogram[data[i]!]! += 1;
+  const counts = new Uint32Array(256);
+  for (let i = 0, n = data.length; i < n; i++) counts[data[i]!]!++;
+  const histogram = Float64Array.from(counts);
   let sum = 0;
   for (let v = 0; v < 256; v++) sum += v * histogram[v]!;
   let weightB = 0;
@@ -34,10 +35,12 @@ export interface InkMap {
 }
 
 export function inkMap(image: PageImage, threshold = otsuThreshold(image.data)): InkMap {
-  const ink = new Uint8Array(image.width * image.height);
+  const n = image.width * image.height;
+  const ink = new Uint8Array(n);
+  const data = image.data;
   // A blank page has no ink, whatever Otsu says about its noise.
   const limit = Math.min(threshold, 200);
-  for (let i = 0; i < ink.length; i++) ink[i] = image.data[i]! <= limit ? 1 : 0;
+  for (let i = 0; i < n; i++) ink[i] = data[i]! <= limit ? 1 : 0;
   return { width: image.width, height: image.height, ink };
 }
 

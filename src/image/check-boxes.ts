@@ -144,12 +144,24 @@ function horizontalEdges(image: PageImage, minSide: number, maxSide: number): Ed
   }
   // A thick edge is several rows: keep its outermost row on each side so the box is its outline.
   const merged: Array<Edge & { yLast: number }> = [];
+  // Rows come in order, so an edge whose last row is two rows back can take no more: only the
+  // open ones (in the order they were made) are searched.
+  let open: Array<Edge & { yLast: number }> = [];
+  let openY = -1;
   for (const e of raw) {
-    const same = merged.find(
+    if (e.y !== openY) {
+      open = open.filter((m) => e.y - m.yLast <= 1);
+      openY = e.y;
+    }
+    const same = open.find(
       (m) => e.y - m.yLast <= 1 && Math.abs(m.x0 - e.x0) <= 2 && Math.abs(m.x1 - e.x1) <= 2,
     );
     if (same) same.yLast = e.y;
-    else merged.push({ ...e, yLast: e.y });
+    else {
+      const edge = { ...e, yLast: e.y };
+      merged.push(edge);
+      open.push(edge);
+    }
   }
   const out: Edge[] = [];
   for (const m of merged) {

@@ -27,10 +27,24 @@ const MIN_SKEW = 0.05;
  * and levelled. The result is the raster every bbox of the record refers to.
  */
 export async function cleanPage(page: PageImage, options: CleanPageOptions = {}): Promise<CleanedPage> {
-  let image = normaliseContrast(page);
-  if (options.despeckle !== false) image = despeckle(image).image;
+  const image = evenOut(page, options);
   // OSD, when it is sure, settles all four turns at once; otherwise profiles pick the axis first.
   const osd = options.ocr ? await osdRotation(image, options.ocr) : null;
+  return turnUpright(page, image, osd);
+}
+
+/** The first half of `cleanPage`, before OSD: contrast stretched and specks removed. */
+export function evenOut(page: PageImage, options: Pick<CleanPageOptions, 'despeckle'> = {}): PageImage {
+  const image = normaliseContrast(page);
+  return options.despeckle !== false ? despeckle(image).image : image;
+}
+
+/** The second half of `cleanPage`: an evened-out page turned by OSD's answer (or the profiles'), then levelled. */
+export async function turnUpright(
+  page: Pick<PageImage, 'page' | 'dpi'>,
+  image: PageImage,
+  osd: QuarterTurn | null,
+): Promise<CleanedPage> {
   const axis: QuarterTurn = osd ?? ((await linesRunAcross(image)) ? 0 : 90);
   image = await quarterTurn(image, axis);
   const skew = await estimateSkew(image);

@@ -109,29 +109,35 @@ function inDotRow(components: Component[], small: Uint8Array, c: number, isolati
 
 /** Whitens faint gray (lighter than ink) that lies more than `reach` pixels from any ink: scanner haze. */
 function clearHaze(data: Buffer, ink: Uint8Array, width: number, height: number, reach: number): void {
-  const near = new Uint8Array(width * height);
   // A square dilation of the ink, done as a row pass then a column pass with running counts.
   const rows = new Uint8Array(width * height);
+  const span = 2 * reach + 1;
   for (let y = 0; y < height; y++) {
-    let count = 0;
     const o = y * width;
-    for (let x = 0; x < width + reach; x++) {
-      if (x < width) count += ink[o + x]!;
-      if (x - 2 * reach - 1 >= 0) count -= ink[o + x - 2 * reach - 1]!;
-      const at = x - reach;
-      if (at >= 0 && at < width) rows[o + at] = count > 0 ? 1 : 0;
-    }
-  }
-  for (let x = 0; x < width; x++) {
     let count = 0;
-    for (let y = 0; y < height + reach; y++) {
-      if (y < height) count += rows[y * width + x]!;
-      if (y - 2 * reach - 1 >= 0) count -= rows[(y - 2 * reach - 1) * width + x]!;
-      const at = y - reach;
-      if (at >= 0 && at < height) near[at * width + x] = count > 0 ? 1 : 0;
+    for (let x = 0; x < Math.min(reach, width); x++) count += ink[o + x]!;
+    for (let at = 0; at < width; at++) {
+      if (at + reach < width) count += ink[o + at + reach]!;
+      if (at - span >= -reach) count -= ink[o + at - reach - 1]!;
+      rows[o + at] = count > 0 ? 1 : 0;
     }
   }
-  for (let i = 0; i < data.length; i++) if (!near[i]) data[i] = 255;
+  // The column pass runs along rows, one count a column, so it reads memory in order.
+  const counts = new Int32Array(width);
+  for (let y = 0; y < height + reach; y++) {
+    if (y < height) {
+      const o = y * width;
+      for (let x = 0; x < width; x++) counts[x]! += rows[o + x]!;
+    }
+    if (y - span >= 0) {
+      const o = (y - span) * width;
+      for (let x = 0; x < width; x++) counts[x]! -= rows[o + x]!;
+    }
+    const at = y - reach;
+    if (at < 0 || at >= height) continue;
+    const o = at * width;
+    for (let x = 0; x < width; x++) if (counts[x] === 0) data[o + x] = 255;
+  }
 }
 
 interface Component {
@@ -149,50 +155,59 @@ function label(
   height: number,
 ): { labels: Int32Array; components: Component[] } {
   const labels = new Int32Array(width * height);
-  const parent: number[] = [0];
+  let parent = new Int32Array(1 << 16);
+  let next = 1;
   const find = (a: number): number => {
     let root = a;
     while (parent[root]! !== root) root = parent[root]!;
     while (parent[a]! !== root) {
-      const next = parent[a]!;
+      const up = parent[a]!;
       parent[a] = root;
-      a = next;
+      a = up;
     }
     return root;
   };
-  const union = (a: number, b: number): number => {
-    const ra = find(a);
-    const rb = find(b);
+  // The lower root becomes the parent, so a set's root is its first label in scan order.
+  const join = (current: number, n: number): number => {
+    if (n === 0) return current;
+    if (current === 0) return find(n);
+    const ra = find(current);
+    const rb = find(n);
     if (ra === rb) return ra;
-    const [lo, hi] = ra < rb ? [ra, rb] : [rb, ra];
-    parent[hi] = lo;
-    return lo;
+    if (ra < rb) {
+      parent[rb] = ra;
+      return ra;
+    }
+    parent[ra] = rb;
+    return rb;
   };
   for (let y = 0; y < height; y++) {
+    const row = y * width;
     for (let x = 0; x < width; x++) {
-      const i = y * width + x;
+      const i = row + x;
       if (!ink[i]) continue;
-      let current = 0;
-      const neighbours = [
-        x > 0 ? labels[i - 1]! : 0,
-        y > 0 && x > 0 ? labels[i - width - 1]! : 0,
-        y > 0 ? labels[i - width]! : 0,
-        y > 0 && x < width - 1 ? labels[i - width + 1]! : 0,
-      ];
-      for (const n of neighbours) {
-        if (n === 0) continue;
-        current = current === 0 ? find(n) : union(current, n);
+      // Neighbours in the order left, up-left, up, up-right.
+      let current = x > 0 ? join(0, labels[i - 1]!) : 0;
+      if (y > 0) {
+        if (x > 0) current = join(current, labels[i - width - 1]!);
+        current = join(current, labels[i - width]!);
+        if (x < width - 1) current = join(current, labels[i - width + 1]!);
       }
       if (current === 0) {
-        current = parent.length;
-        parent.push(current);
+        if (next === parent.length) {
+          const grown = new Int32Array(parent.length * 2);
+          grown.set(parent);
+          parent = grown;
+        }
+        current = next++;
+        parent[current] = current;
       }
       labels[i] = current;
     }
   }
-  const roots = new Int32Array(parent.length);
+  const roots = new Int32Array(next);
   const components: Component[] = [{ area: 0, x0: 0, y0: 0, x1: 0, y1: 0 }];
-  for (let l = 1; l < parent.length; l++) {
+  for (let l = 1; l < next; l++) {
     const root = find(l);
     if (roots[root] === 0) {
       roots[root] = components.length;

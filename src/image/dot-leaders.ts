@@ -75,6 +75,12 @@ function smallBlobs(image: PageImage, maxDot: number): Dot[] {
   const out: Dot[] = [];
   const stack: number[] = [];
   const cap = maxDot * maxDot * 2;
+  const size = width * height;
+  const visit = (q: number) => {
+    if (visited[q] || (data[q] ?? 255) >= INK) return;
+    visited[q] = 1;
+    stack.push(q);
+  };
   for (let start = 0; start < width * height; start++) {
     if (visited[start] || (data[start] ?? 255) >= INK) continue;
     stack.length = 0;
@@ -98,13 +104,11 @@ function smallBlobs(image: PageImage, maxDot: number): Dot[] {
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
       if (y > y1) y1 = y;
-      for (const q of [p - 1, p + 1, p - width, p + width]) {
-        if (q < 0 || q >= width * height || visited[q]) continue;
-        if ((q === p - 1 && x === 0) || (q === p + 1 && x === width - 1)) continue;
-        if ((data[q] ?? 255) >= INK) continue;
-        visited[q] = 1;
-        stack.push(q);
-      }
+      // The four neighbours, left, right, up, down, inline: an array a pixel is garbage by the million.
+      if (x > 0) visit(p - 1);
+      if (x < width - 1) visit(p + 1);
+      if (p - width >= 0) visit(p - width);
+      if (p + width < size) visit(p + width);
     }
     if (!big && x1 - x0 < maxDot && y1 - y0 < maxDot) out.push({ x0, y0, x1, y1, pixels });
   }

@@ -6,9 +6,10 @@ import type { PageImage } from '../ingest/pages/page-image.js';
  * yellowed or gray scan comes out white while faint strokes keep their darkness relative to it.
  */
 export function normaliseContrast(image: PageImage): PageImage {
+  const source = image.data;
+  const total = source.length;
   const histogram = new Uint32Array(256);
-  for (let i = 0; i < image.data.length; i++) histogram[image.data[i]!]! += 1;
-  const total = image.data.length;
+  for (let i = 0; i < total; i++) histogram[source[i]!]!++;
 
   let paper = 255;
   let peak = 0;
@@ -34,6 +35,6 @@ export function normaliseContrast(image: PageImage): PageImage {
   for (let v = 0; v < 256; v++)
     table[v] = Math.max(0, Math.min(255, Math.round(((v - black) * 255) / range)));
   const data = Buffer.allocUnsafe(total);
-  for (let i = 0; i < total; i++) data[i] = table[image.data[i]!]!;
+  for (let i = 0; i < total; i++) data[i] = table[source[i]!]!;
   return { ...image, data };
 }

@@ -63,13 +63,25 @@ export async function looksUpsideDown(image: PageImage): Promise<boolean | null>
  * (too little text, or a low score). Needs the legacy-engine worker the OCR pool keeps for it.
  */
 export async function osdRotation(image: PageImage, ocr: OcrPool): Promise<QuarterTurn | null> {
+  return readOsd(await osdImage(image), ocr);
+}
+
+/** The page as OSD reads it: pure pixel work, so it can be done off the thread that runs OSD. */
+export async function osdImage(image: PageImage): Promise<Buffer> {
   const small = await downscale(image, 2400);
   // A PNG that states its resolution: from a PGM, which cannot, tesseract's OSD warns on every page.
   const dpi = Math.max(70, Math.round((image.dpi ?? 300) * (small.width / image.width)));
-  const png = await sharp(small.data, { raw: { width: small.width, height: small.height, channels: 1 } })
-    .png({ compressionLevel: 1 })
-    .withMetadata({ density: dpi })
-    .toBuffer();
+  return (
+    sharp(small.data, { raw: { width: small.width, height: small.height, channels: 1 } })
+      // Stored, not deflated: the PNG only carries the page to the OSD worker, and zlib's time is wasted there.
+      .png({ compressionLevel: 0, adaptiveFiltering: false })
+      .withMetadata({ density: dpi })
+      .toBuffer()
+  );
+}
+
+/** OSD's answer on an `osdImage`, when it is sure enough to settle the page's turn. */
+export async function readOsd(png: Buffer, ocr: OcrPool): Promise<QuarterTurn | null> {
   const osd = await ocr.detectOrientation(png).catch(() => null);
   if (osd === null || osd.confidence < MIN_OSD_CONFIDENCE) return null;
   return osd.degrees;

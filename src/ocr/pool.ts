@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import Tesseract from 'tesseract.js';
 import { TransientError } from '../errors.js';
+import { closeSharedImageThreads } from '../image/image-threads.js';
 import { assertLanguageData, ENG_LANG_PATH, OSD_LANG_PATH } from './tesseract-data.js';
 
 const { createWorker, OEM } = Tesseract;
@@ -16,11 +17,20 @@ export interface OcrPoolOptions {
   timeoutMs?: number;
   /** Directory holding eng.traineddata.gz. */
   langPath?: string;
+  /**
+   * Legacy-engine workers for orientation detection (default 1): OSD is a fifth of a page's time,
+   * so two lanes seldom wait on one worker, and each more costs ~150 MB.
+   */
+  osdSize?: number;
 }
 
 interface Slot {
   worker: OcrWorker;
   jobs: number;
+}
+
+interface OsdSlot {
+  worker: Promise<OcrWorker>;
 }
 
 interface Waiter {
@@ -43,18 +53,22 @@ export class OcrPool {
   readonly recycleAfter: number;
   readonly timeoutMs: number;
   readonly langPath: string;
+  readonly osdSize: number;
   #idle: Slot[] = [];
   #live = 0;
   #waiting: Waiter[] = [];
   #closed = false;
-  #osd: Promise<OcrWorker> | undefined;
-  #osdQueue: Promise<unknown> = Promise.resolve();
+  /** OSD workers started (their promises), the idle ones, and the jobs waiting for one. */
+  #osd: OsdSlot[] = [];
+  #osdIdle: OsdSlot[] = [];
+  #osdWaiting: Array<{ resolve: (slot: OsdSlot) => void; reject: (error: Error) => void }> = [];
 
   constructor(options: OcrPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? availableParallelism());
     this.recycleAfter = Math.max(1, options.recycleAfter ?? 50);
     this.timeoutMs = options.timeoutMs ?? 180_000;
     this.langPath = options.langPath ?? ENG_LANG_PATH;
+    this.osdSize = Math.max(1, options.osdSize ?? 1);
     assertLanguageData(this.langPath, 'eng');
   }
 
@@ -81,23 +95,52 @@ export class OcrPool {
     }
   }
 
-  /** Orientation from tesseract's OSD (legacy engine, one worker, jobs in turn); null when it cannot tell. */
-  detectOrientation(image: Buffer): Promise<OsdResult | null> {
-    if (this.#closed) return Promise.reject(new Error('the OCR pool is closed'));
-    const job = this.#osdQueue.then(async (): Promise<OsdResult | null> => {
-      // A PGM carries no resolution: without one tesseract warns on every page ("Invalid resolution 0 dpi").
-      this.#osd ??= spawn('osd', OEM.TESSERACT_ONLY, OSD_LANG_PATH, true).then(async (w) => {
-        await w.setParameters({ user_defined_dpi: '300' });
-        return w;
-      });
-      const worker = await this.#osd;
-      const { data } = await worker.detect(image);
+  /** Orientation from tesseract's OSD (legacy engine, `osdSize` workers); null when it cannot tell. */
+  async detectOrientation(image: Buffer): Promise<OsdResult | null> {
+    if (this.#closed) throw new Error('the OCR pool is closed');
+    const slot = await this.#acquireOsd();
+    try {
+      const { data } = await (await slot.worker).detect(image);
       const degrees = data.orientation_degrees;
       if (degrees !== 0 && degrees !== 90 && degrees !== 180 && degrees !== 270) return null;
       return { degrees: degrees as OsdResult['degrees'], confidence: data.orientation_confidence ?? 0 };
-    });
-    this.#osdQueue = job.catch(() => undefined);
-    return job;
+    } finally {
+      this.#releaseOsd(slot);
+    }
+  }
+
+  #acquireOsd(): Promise<OsdSlot> {
+    if (this.#closed) return Promise.reject(new Error('the OCR pool is closed'));
+    const idle = this.#osdIdle.pop();
+    if (idle) return Promise.resolve(idle);
+    if (this.#osd.length < this.osdSize) {
+      // A PGM carries no resolution: without one tesseract warns on every page ("Invalid resolution 0 dpi").
+      const worker = spawn('osd', OEM.TESSERACT_ONLY, OSD_LANG_PATH, true).then(async (w) => {
+        await w.setParameters({ user_defined_dpi: '300' });
+        return w;
+      });
+      const slot: OsdSlot = { worker };
+      // A worker that could not start is forgotten, so the next page tries a fresh one.
+      worker.catch(() => {
+        this.#osd = this.#osd.filter((s) => s !== slot);
+        this.#osdIdle = this.#osdIdle.filter((s) => s !== slot);
+      });
+      this.#osd.push(slot);
+      return Promise.resolve(slot);
+    }
+    return new Promise((resolve, reject) => this.#osdWaiting.push({ resolve, reject }));
+  }
+
+  #releaseOsd(slot: OsdSlot): void {
+    // A worker that could not start was forgotten, and the pool may have closed meanwhile.
+    if (this.#closed || !this.#osd.includes(slot)) {
+      const waiter = this.#osdWaiting.shift();
+      if (waiter) this.#acquireOsd().then(waiter.resolve, waiter.reject);
+      return;
+    }
+    const waiter = this.#osdWaiting.shift();
+    if (waiter) waiter.resolve(slot);
+    else this.#osdIdle.push(slot);
   }
 
   /** Stops every worker; jobs still waiting are rejected. */
@@ -106,11 +149,12 @@ export class OcrPool {
     for (const waiter of this.#waiting.splice(0)) waiter.reject(new Error('the OCR pool is closed'));
     const idle = this.#idle.splice(0);
     this.#live -= idle.length;
-    const osd = this.#osd;
-    this.#osd = undefined;
+    const osd = this.#osd.splice(0);
+    this.#osdIdle = [];
+    for (const waiter of this.#osdWaiting.splice(0)) waiter.reject(new Error('the OCR pool is closed'));
     await Promise.all([
       ...idle.map((slot) => slot.worker.terminate()),
-      osd?.then((w) => w.terminate()).catch(() => undefined),
+      ...osd.map((slot) => slot.worker.then((w) => w.terminate()).catch(() => undefined)),
     ]);
   }
 
@@ -181,8 +225,9 @@ export function sharedOcrPool(): OcrPool {
   return shared;
 }
 
+/** Closes the shared pool, and the image threads the page stage shares with it. */
 export async function closeSharedOcrPool(): Promise<void> {
   const pool = shared;
   shared = undefined;
-  await pool?.close();
+  await Promise.all([pool?.close(), closeSharedImageThreads()]);
 }

@@ -1,0 +1,91 @@
+import type { PageImage } from '../ingest/pages/page-image.js';
+import type { Bbox, PageInfo } from '../record/schema.js';
+import { type CheckBox, findCheckBoxes } from './check-boxes.js';
+import { evenOut, turnUpright } from './clean-page.js';
+import { removeDotLeaders } from './dot-leaders.js';
+import { osdImage } from './orientation.js';
+import type { QuarterTurn } from './quarter-turn.js';
+import { findRulings, type Rulings } from './ruling-lines.js';
+
+/** A page evened out, and the image OSD is to read of it. */
+export interface EvenPage {
+  image: PageImage;
+  osd: Buffer;
+}
+
+/** What the page stage reads from a page's pixels before OCR. */
+export interface PagePixels {
+  /** The cleaned page: the raster every bbox refers to. */
+  image: PageImage;
+  info: PageInfo;
+  boxes: CheckBox[];
+  rulings: Rulings;
+  /** The cleaned page less what OCR misreads (dot leaders, box outlines, comb walls). */
+  forOcr: PageImage;
+}
+
+/** The page stage's pixel work before OSD: contrast, specks, and OSD's input. */
+export async function evenPage(page: PageImage): Promise<EvenPage> {
+  const image = evenOut(page);
+  return { image, osd: await osdImage(image) };
+}
+
+/**
+ * The page stage's pixel work after OSD: the page turned upright and levelled, its check boxes
+ * and printed rules found, and what OCR misreads erased.
+ */
+export async function readPixels(
+  page: Pick<PageImage, 'page' | 'dpi'>,
+  even: PageImage,
+  osd: QuarterTurn | null,
+): Promise<PagePixels> {
+  const { image, info } = await turnUpright(page, even, osd);
+  const { checkBoxes: boxes, combs } = findCheckBoxes(image);
+  // Dot leaders go first: a row of dots is not a rule, and OCR reads dots as letters.
+  const dotless = removeDotLeaders(image).image;
+  const rulings = findRulings(dotless);
+  const forOcr = eraseCombs(eraseBoxes(dotless, boxes), combs);
+  return { image, info, boxes, rulings, forOcr };
+}
+
+/** Check boxes are read from the pixels; OCR would only read their outlines as letters. */
+function eraseBoxes(image: PageImage, boxes: readonly CheckBox[]): PageImage {
+  if (boxes.length === 0) return image;
+  const data = Buffer.from(image.data);
+  for (const { bbox } of boxes) {
+    const pad = 3;
+    for (let y = Math.max(0, bbox[1] - pad); y <= Math.min(image.height - 1, bbox[3] + pad); y++) {
+      data.fill(
+        255,
+        y * image.width + Math.max(0, bbox[0] - pad),
+        y * image.width + Math.min(image.width, bbox[2] + pad + 1),
+      );
+    }
+  }
+  return { ...image, data };
+}
+
+/** The cells of a typed-in comb ("0 6", "D E"): OCR skips characters walled in by lines, so the walls go. */
+function eraseCombs(image: PageImage, combs: readonly Bbox[]): PageImage {
+  if (combs.length === 0) return image;
+  const data = Buffer.from(image.data);
+  const white = (x0: number, y0: number, x1: number, y1: number) => {
+    for (let y = Math.max(0, y0); y <= Math.min(image.height - 1, y1); y++) {
+      data.fill(255, y * image.width + Math.max(0, x0), y * image.width + Math.min(image.width, x1 + 1));
+    }
+  };
+  for (const [x0, y0, x1, y1] of combs) {
+    const t = Math.max(2, Math.round((x1 - x0) * 0.1));
+    white(x0 - t, y0 - t, x1 + t, y0 + t);
+    white(x0 - t, y1 - t, x1 + t, y1 + t);
+    white(x0 - t, y0 - t, x0 + t, y1 + t);
+    white(x1 - t, y0 - t, x1 + t, y1 + t);
+    // The walls between a comb's cells run its full height; a character's strokes do not.
+    for (let x = x0 + t; x < x1 - t; x++) {
+      let ink = 0;
+      for (let y = y0 + t; y <= y1 - t; y++) if ((image.data[y * image.width + x] ?? 255) < 150) ink++;
+      if (ink >= (y1 - y0 - 2 * t) * 0.85) white(x - 1, y0, x + 1, y1);
+    }
+  }
+  return { ...image, data };
+}
