@@ -83,9 +83,11 @@ function rowsOf(words: Word[]): Word[][] {
       rows.push({ y0: w.bbox[1] + pad, y1: w.bbox[3] - pad, words: [w] });
     }
   }
+  // Left to right; a box and a word that OCR began on the box's edge: the box first.
+  const isMark = (w: Word) => w.text === CHECKED || w.text === UNCHECKED;
   return rows
     .sort((a, b) => a.y0 - b.y0)
-    .map((r) => r.words.sort((a, b) => a.bbox[0] + a.bbox[2] - (b.bbox[0] + b.bbox[2])));
+    .map((r) => r.words.sort((a, b) => a.bbox[0] - b.bbox[0] || Number(isMark(b)) - Number(isMark(a))));
 }
 
 function toLine(words: Word[], page: number, line: number): TextLine {
