@@ -102,6 +102,16 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('\t5\t14,383,000', 2).map((c) => c.cents)).toEqual([1_438_300_000]);
   });
 
+  it('leaves a column after an open cell with no amount yet in that cell ("☐ $ <tab> - <tab> 0.00")', () => {
+    expect(readMoneyCells('\t☐ $\t-\t0.00\t☐ $', 2).map((c) => c.cents)).toEqual([0, null]);
+  });
+
+  it('marks an amount with one digit of cents ("3,629,852.0") unsure: a digit was lost', () => {
+    const [cell] = readMoneyCells('$ 3,629,852.0');
+    expect(cell).toMatchObject({ cents: 362_985_200, readable: false });
+    expect(readMoneyCells('$ 3,629,852.01')[0]?.readable).toBe(true);
+  });
+
   it('reads a space for a lost comma, and spaces around the decimal point', () => {
     expect(readMoneyCells('☐ $\t14, 329 . 97').map((c) => c.cents)).toEqual([1_432_997]);
     expect(readMoneyCells('☐ s 22,670 133.03').map((c) => c.cents)).toEqual([2_267_013_303]);

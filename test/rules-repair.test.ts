@@ -143,6 +143,12 @@ describe('a misread suspected from the arithmetic', () => {
       ['STATE_CODE', 'error'],
       ['OCR_SUSPECTED_MISREAD', 'warning'],
     ]);
+    // The other rule's value read unsurely: a warning there too.
+    readAt(record, 'issuer.jurisdiction', 0.33, 'lv] [2]');
+    expect(evaluate(record).map((f) => [f.rule, f.severity])).toEqual([
+      ['STATE_CODE', 'warning'],
+      ['OCR_SUSPECTED_MISREAD', 'warning'],
+    ]);
   });
 
   it('never changes the record', () => {

@@ -85,11 +85,14 @@ function cellsOf(text: string): MoneyCell[] {
     const read = broken ? null : parseMoney(rawAmount);
     const zero = looksLikeMisreadZero(rawAmount, read);
     const cents = zero ? 0 : read;
+    // Cents are typed as two digits: one after the point ("3,629,852.0") means a digit was lost.
+    const clipped = /\d[,.]\d{3}\.\d$/.test(rawAmount);
     return {
       cents,
       estimated: mark === CHECKED,
       raw: `$ ${broken ? inner : rawAmount}`.trim(),
-      readable: !broken && !zero && (rawAmount === '' || cents !== null || /^n\/a$/i.test(rawAmount)),
+      readable:
+        !broken && !zero && !clipped && (rawAmount === '' || cents !== null || /^n\/a$/i.test(rawAmount)),
     };
   });
 }
@@ -97,17 +100,26 @@ function cellsOf(text: string): MoneyCell[] {
 /**
  * On a laid-out OCR row, columns are set apart by tabs: after the row's first dollar cell, a column
  * that holds only an amount is a cell of its own even where OCR lost its "$" ("Convertible ... $
- * 0.00 <tab> 0.00"), unless the column before it is the "$" or the box that opens it.
+ * 0.00 <tab> 0.00"), unless the cell open before it has no amount yet ("☐ $ <tab> - <tab> 0.00").
  */
 function withColumnsOpened(text: string): string {
   const columns = text.split('\t');
   // A count ("Accredited Investors <tab> 35 <tab> $ ...") stands before the first dollar cell.
   const firstCell = columns.findIndex((c) => /[$☐☒]/.test(c));
+  if (firstCell < 0) return text;
+  // Whether the cell open so far already holds its amount: a second amount opens the next cell.
+  let filled = /\d/.test(columns[firstCell]?.split(/[$☐☒]/).pop() ?? '');
   return columns
     .map((column, i) => {
-      const before = (columns[i - 1] ?? '').trim();
-      if (firstCell < 0 || i <= firstCell || !AMOUNT_COLUMN.test(column.trim())) return column;
-      return /[$☐☒sS§]$/.test(before) ? column : `$ ${column}`;
+      if (i <= firstCell) return column;
+      if (/[$☐☒]/.test(column)) {
+        filled = /\d/.test(column.split(/[$☐☒]/).pop() ?? '');
+        return column;
+      }
+      if (!AMOUNT_COLUMN.test(column.trim())) return column;
+      const opened = filled;
+      filled = true;
+      return opened ? `$ ${column}` : column;
     })
     .join('\t');
 }

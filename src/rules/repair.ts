@@ -94,11 +94,11 @@ export function misreadFlag(m: Misread): Flag {
 export function evaluate(record: FormDRecord, options: EvaluateOptions = {}): Flag[] {
   const flags = checkRules(record);
   const misread = findMisread(record, options);
-  if (misread) return [...flags.filter((f) => !ARITHMETIC_IDS.has(f.rule)), misreadFlag(misread)];
   const confirmed = confirmedPaths(record, flags);
-  return flags.map((f) =>
-    unsureReading(record, f, options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD, confirmed),
-  );
+  const threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
+  const others = misread ? flags.filter((f) => !ARITHMETIC_IDS.has(f.rule)) : flags;
+  const read = others.map((f) => unsureReading(record, f, threshold, confirmed));
+  return misread ? [...read, misreadFlag(misread)] : read;
 }
 
 /**
