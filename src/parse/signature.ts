@@ -1,5 +1,5 @@
 import { LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
-import { parseDate } from '../record/dates.js';
+import { MONTHS, parseDate } from '../record/dates.js';
 import type { FieldProvenance } from '../record/schema.js';
 import type { Range } from './form-text.js';
 import type { LabelName } from './labels.js';
@@ -141,21 +141,6 @@ function agreed(readings: readonly Reading[]): Reading | null {
   return readings.some((x) => x !== best && x.field.confidence >= best.field.confidence) ? null : best;
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /**
  * A date as OCR misreads it: letters for digits beside digits ("l7", "2OO5"), a period for the
  * comma before the year ("June 17. 2005"), a month name one letter off ("Junc").
@@ -172,8 +157,9 @@ export function parseMisreadDate(text: string): string | null {
     .replace(/(\d{1,2})\.\s*(\d{4})$/, '$1, $2');
   const word = /^([A-Za-z]{4,})/.exec(mended)?.[1];
   if (word) {
-    const month = MONTH_NAMES.find((m) => LevenshteinDistance(word.toLowerCase(), m.toLowerCase()) <= 1);
-    if (month) mended = month + mended.slice(word.length);
+    const lower = word.toLowerCase();
+    const month = MONTHS.find((m) => LevenshteinDistance(lower, m) <= 1);
+    if (month && month !== lower) mended = month + mended.slice(word.length);
   }
   return mended === text ? null : parseDate(mended);
 }

@@ -1,6 +1,6 @@
 /** Dates as filers wrote them, to ISO `YYYY-MM-DD`. Null when the text is not a real date. */
 
-const MONTHS = [
+export const MONTHS = [
   'january',
   'february',
   'march',
