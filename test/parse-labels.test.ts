@@ -259,25 +259,12 @@ describe('an "Other (Specify ___)" description', () => {
 });
 
 describe('values of OCR lines', () => {
-  /** The seed's lines as OCR would give them: each word with a box and a confidence. */
-  function asOcr(text: string): TextLine[] {
-    return readTranscription(text).map((line, i) => ({
-      ...line,
-      page: 1,
-      bbox: [0, i * 30, 1000, i * 30 + 20],
-      confidence: 0.9,
-      words: line.text
-        .split(' ')
-        .filter(Boolean)
-        .map((w, k) => ({ text: w, bbox: [k * 60, i * 30, k * 60 + 50, i * 30 + 20], confidence: 0.9 })),
-    }));
-  }
   const parseOcr = (text: string) =>
-    parseFiling(asOcr(text), 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' });
+    parseFiling(ocrOf(text), 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' });
 
   it('takes no garbled printed label for a value', () => {
     const doc = new FormText(
-      asOcr('States in Which Person Tisted Has Solicited or Intends to Solicit Purchasers'),
+      asOcr(['States in Which Person Tisted Has Solicited or Intends to Solicit Purchasers']),
     );
     const reader = new Reader(doc, emptyRecord('a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' }));
     const at = { line: 0, col: 0 };
@@ -335,25 +322,29 @@ describe('the signature table as OCR lays it out', () => {
 });
 
 function parseOcrLike(text: string) {
-  const lines = readTranscription(text).map((line, i) => ({
-    ...line,
-    page: 1,
-    bbox: [0, i * 30, 1000, i * 30 + 20] as [number, number, number, number],
+  return parseFiling(ocrOf(text), 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' }).record;
+}
+
+/** Lines as OCR gives them: each word boxed where its characters stand (12 pixels a character). */
+function asOcr(texts: readonly string[], pageOf: (index: number) => number = () => 1): TextLine[] {
+  return texts.map((text, i) => ({
+    text,
+    line: i + 1,
+    page: pageOf(i),
+    bbox: [0, i * 30, 1000, i * 30 + 20],
     confidence: 0.9,
-    // Each word where its characters stand, 12 pixels a character, so columns line up as printed.
-    words: [...line.text.matchAll(/\S+/g)].map((m) => ({
+    words: [...text.matchAll(/\S+/g)].map((m) => ({
       text: m[0],
-      bbox: [m.index * 12, i * 30, (m.index + m[0].length) * 12, i * 30 + 20] as [
-        number,
-        number,
-        number,
-        number,
-      ],
+      bbox: [m.index * 12, i * 30, (m.index + m[0].length) * 12, i * 30 + 20],
       confidence: 0.9,
       start: m.index,
     })),
   }));
-  return parseFiling(lines, 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' }).record;
+}
+
+/** A transcription's lines as OCR gives them. */
+function ocrOf(text: string): TextLine[] {
+  return asOcr(readTranscription(text).map((line) => line.text));
 }
 
 describe('values the form asks for more than once', () => {
@@ -379,24 +370,15 @@ describe('values the form asks for more than once', () => {
 
 describe('a value at the foot of a page', () => {
   it("stops at the page: the next page's running head and the page number are no part of it", () => {
-    const lines: TextLine[] = [
-      'Business or Residence Address (Number and Street, City, State, Zip Code)',
-      '456 Maple Avenue, Jackson, MS 39262',
-      '- 3 -',
-      'A. BASIC IDENTIFICATION DATA',
-    ].map((text, i) => ({
-      text,
-      line: i + 1,
-      page: i < 3 ? 1 : 2,
-      bbox: [0, i * 30, 1000, i * 30 + 20],
-      confidence: 0.9,
-      words: [...text.matchAll(/\S+/g)].map((m) => ({
-        text: m[0],
-        bbox: [m.index * 12, i * 30, (m.index + m[0].length) * 12, i * 30 + 20],
-        confidence: 0.9,
-        start: m.index,
-      })),
-    }));
+    const lines = asOcr(
+      [
+        'Business or Residence Address (Number and Street, City, State, Zip Code)',
+        '456 Maple Avenue, Jackson, MS 39262',
+        '- 3 -',
+        'A. BASIC IDENTIFICATION DATA',
+      ],
+      (i) => (i < 3 ? 1 : 2),
+    );
     const reader = new Reader(
       new FormText(lines),
       emptyRecord('a'.repeat(64), { file: 'x.pdf', pages: 2, kind: 'pdf' }),
