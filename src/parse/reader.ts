@@ -55,17 +55,11 @@ export class Reader {
     for (const name of names) wanted.set(name, (wanted.get(name) ?? 0) + 1);
     const found: Anchor[] = [];
     // More places than wanted: the first may be inside a heading ("FEDERAL SIGNATURE") or in
-    // running prose ("the following signature constitutes"). A label starts its box: a line, or a
-    // column after a wide gap; such places go first, the others only when too few of those.
+    // running prose ("the following signature constitutes").
     for (const [name, count] of wanted) {
-      const matches = this.doc.findAll(LABELS[name], range, undefined, count + 5, count);
-      const starting = matches.filter((m) => this.startsBox(m.start));
-      const rest = matches.filter((m) => !this.startsBox(m.start));
-      const chosen = [...starting.slice(0, count + 1), ...rest].slice(
-        0,
-        Math.max(count + 1, starting.length),
-      );
-      for (const match of chosen) found.push({ name, match });
+      for (const match of this.doc.findAll(LABELS[name], range, undefined, count + 5, count)) {
+        found.push({ name, match });
+      }
     }
     found.sort((a, b) => comparePos(a.match.start, b.match.start));
     // A label found inside a longer one ("Signature" in "State Signature") is not a label there.
@@ -79,12 +73,16 @@ export class Reader {
             (comparePos(o.match.start, a.match.start) !== 0 || comparePos(o.match.end, a.match.end) !== 0),
         ),
     );
-    const taken = new Map<LabelName, number>();
-    return out.filter((a) => {
-      const n = (taken.get(a.name) ?? 0) + 1;
-      taken.set(a.name, n);
-      return n <= (wanted.get(a.name) ?? 0);
-    });
+    // A label starts its box (a line, or a column after a wide gap): such places are taken first,
+    // the others, in form order, only where too few of those; the anchors stay in form order.
+    const chosen = new Set<Anchor>();
+    for (const [name, count] of wanted) {
+      const places = out.filter((a) => a.name === name);
+      const starting = places.filter((a) => this.startsBox(a.match.start));
+      const rest = places.filter((a) => !this.startsBox(a.match.start));
+      for (const a of [...starting, ...rest].slice(0, count)) chosen.add(a);
+    }
+    return out.filter((a) => chosen.has(a));
   }
 
   /** Whether a place begins a line or a column (after a tab), ignoring marks, numbering and specks before it. */
