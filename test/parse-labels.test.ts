@@ -404,3 +404,15 @@ describe('a check-box group with its first box missed', () => {
     expect((await parseText(text)).issuer.entityType).toBe('business trust');
   });
 });
+
+describe("a mark OCR read inside an option's words", () => {
+  it('is that option\'s mark ("General ☒ and/or Managing Partner")', async () => {
+    const line =
+      'Check Box(es) that Apply: ☐ Promoter ☒ Beneficial Owner ☒ Executive Officer ☒ Director ☐ General and/or Managing Partner';
+    const text = seedText().replace(line, line.replace('☐ General and/or', 'General ☒ and/or'));
+    expect(text).not.toBe(seedText());
+    const record = await parseText(text);
+    expect(record.relatedPersons[0]?.roles.generalPartner).toBe(true);
+    expect(record.relatedPersons[0]?.roles.director).toBe(true);
+  });
+});

@@ -37,13 +37,17 @@ export function readOptions(doc: FormText, options: readonly Label[], from: Pos,
       after = m.end;
     }
   });
+  // A mark OCR put inside an option's words ("General ☒ and/or Managing Partner") is that option's.
+  const inner = new Map<number, Token>();
   for (let i = range.from; i < range.to; i++) {
     const text = doc.lines[i]?.text ?? '';
     for (let c = 0; c < text.length; c++) {
       const pos = { line: i, col: c };
       if (!isMark(text[c]) || comparePos(pos, from) < 0 || comparePos(pos, to) >= 0) continue;
-      if (tokens.some((t) => t.kind === 'option' && inside(pos, t))) continue;
-      tokens.push({ kind: 'mark', pos, end: { line: i, col: c + 1 }, checked: text[c] === CHECKED });
+      const mark: Token = { kind: 'mark', pos, end: { line: i, col: c + 1 }, checked: text[c] === CHECKED };
+      const holder = tokens.find((t) => t.kind === 'option' && inside(pos, t));
+      if (holder?.option !== undefined) inner.set(holder.option, mark);
+      else if (!holder) tokens.push(mark);
     }
   }
   tokens.sort((a, b) => comparePos(a.pos, b.pos));
@@ -64,7 +68,13 @@ export function readOptions(doc: FormText, options: readonly Label[], from: Pos,
     if (!reading) return;
     reading.match = token.match ?? null;
     const optionText = doc.between(token.pos, token.end);
-    if (neighbour?.kind === 'mark') {
+    const own = inner.get(token.option);
+    if (own && neighbour?.kind !== 'mark') {
+      reading.checked = own.checked ?? null;
+      reading.confidence = (token.match?.score ?? 1) * INNER_MARK;
+      reading.span = { from: token.pos, to: token.end };
+      reading.raw = optionText;
+    } else if (neighbour?.kind === 'mark') {
       markOf.set(token.option, neighbour);
       reading.checked = neighbour.checked ?? null;
       reading.confidence = token.match?.score ?? 1;
@@ -97,6 +107,9 @@ function marksBeforeOptions(tokens: readonly Token[]): boolean {
   if (before === after) return tokens[0]?.kind === 'mark' || before > 0;
   return before > after;
 }
+
+/** An option whose mark OCR read inside its words, not beside them, is a little less sure. */
+const INNER_MARK = 0.9;
 
 /** Below a label's own match: an option whose mark is known only by its place in the group. */
 const BY_ORDER_CONFIDENCE = 0.7;
