@@ -139,9 +139,8 @@ export function readCover(r: Reader, range: Range): void {
         if (month >= 1 && month <= 12) {
           record.issuer.incorporation.month = month;
           r.evidence('issuer.incorporation.month', monthDigits, from, to, score);
-        }
-        if (month >= 1 && month <= 12)
           yearAfterMonth = { digits: digits.slice(2), from, to, score: score * 0.9 };
+        }
         break;
       }
       case 'year':

@@ -1,5 +1,6 @@
 import { parseMoney } from '../record/money.js';
 import { CHECKED, isMark, UNCHECKED } from './check-marks.js';
+import { lookalikeDigits } from './value-text.js';
 
 /** One dollar box of a table row: its amount, whether its "estimate" box is checked, and the text read. */
 export interface MoneyCell {
@@ -17,14 +18,16 @@ export interface MoneyCell {
 const AMOUNT =
   /-0-|\d{1,3}(?:(?:\s?[,.]\s?|\s)\d{3}(?!\d))+(?:\s?[.,]\s?\d{1,2}(?!\d))?|\d+(?:\s?\.\s?\d{1,2}(?!\d))?|n\/a|none|nil|zero/i;
 
-/** A column of a laid-out row that holds just an amount, perhaps after a few specks ("B® 0.00"). */
-// A lone digit other than 0 is a "$" misread ("5", "8"), not an amount.
+/**
+ * A column of a laid-out row that holds just an amount, perhaps after a few specks ("B® 0.00"). A
+ * lone digit other than 0 is a "$" misread ("5", "8"), not an amount.
+ */
 const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
 
 /**
  * Splits the text of a table row (after its label) into dollar cells. Each "$" opens a cell, as
- * does an estimate box with an amount after it; the mark just before a "$" is that cell's estimate box. Rows typed without "$" signs fall back
- * to the amounts themselves.
+ * does an estimate box with an amount after it; the mark just before a "$" is that cell's estimate
+ * box. Rows typed without "$" signs fall back to the amounts themselves.
  */
 export function readMoneyCells(text: string, columns?: number): MoneyCell[] {
   let cells = cellsOf(withColumnsOpened(text));
@@ -154,10 +157,7 @@ export function readCount(text: string): { count: number | null; raw: string } {
   for (const token of beforeDollar.replace(/\.{2,}/g, ' ').split(/\s+/)) {
     // OCR reads the digits of a typed count as letters (o for 0, l for 1), and some filers type "0.00".
     // A bracket or a quote after it ("20)") is the column's edge, not part of the count.
-    const digits = token
-      .replace(/^[(['"‘’]+|[)\]|'"‘’]+$/g, '')
-      .replace(/[Oo]/g, '0')
-      .replace(/[Il|]/g, '1');
+    const digits = lookalikeDigits(token.replace(/^[(['"‘’]+|[)\]|'"‘’]+$/g, ''));
     if (!/^\d{1,3}(?:,\d{3})*(?:\.0{1,2})?$|^\d+(?:\.0{1,2})?$/.test(digits) || !/\d/.test(token)) continue;
     return { count: Number(digits.replace(/,/g, '').replace(/\.0+$/, '')), raw: token };
   }

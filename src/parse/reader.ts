@@ -8,7 +8,7 @@ import { comparePos, type FormText, type Match, type Pos, type Range } from './f
 import { LABELS, type LabelName } from './labels.js';
 import { type MoneyCell, readMoneyCells } from './money-cells.js';
 import { FieldRecorder } from './provenance.js';
-import { mendOcrText, multiLine, singleLine } from './value-text.js';
+import { mendOcrText, multiLine, singleLine, squeezeValue } from './value-text.js';
 
 export interface Anchor {
   name: LabelName;
@@ -308,9 +308,4 @@ function echoesLabel(value: string): boolean {
       text.length >= label.length * 0.8 &&
       LevenshteinDistance(text.slice(0, label.length), label) <= Math.floor(label.length / 5),
   );
-}
-
-/** Letters, digits and check marks: what a value and its words must share. */
-function squeezeValue(text: string): string {
-  return text.replace(/[^\p{L}\p{N}☒☐]+/gu, '').toLowerCase();
 }

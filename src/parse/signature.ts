@@ -4,6 +4,7 @@ import type { FieldProvenance } from '../record/schema.js';
 import type { Range } from './form-text.js';
 import type { LabelName } from './labels.js';
 import type { Reader } from './reader.js';
+import { lookalikeDigits, squeezeValue } from './value-text.js';
 
 // The part headings are listed so that a label inside one ("FEDERAL SIGNATURE") is not taken for a field.
 const SIGNATURE_ORDER: readonly LabelName[] = [
@@ -98,14 +99,9 @@ export function readSignature(r: Reader, partD: Range, partE: Range): void {
   }
 }
 
-/** Letters and digits only, in lower case: two readings that differ only in case, spaces or punctuation are one. */
-function squeeze(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\d]/gu, '');
-}
-
 /** Two readings close enough that they are one text, misread: at most a quarter of its letters differ. */
 function sameTextMisread(a: string, b: string): boolean {
-  const [x, y] = [squeeze(a), squeeze(b)];
+  const [x, y] = [squeezeValue(a), squeezeValue(b)];
   return LevenshteinDistance(x, y) <= Math.floor(Math.max(x.length, y.length) / 4);
 }
 
@@ -120,7 +116,7 @@ function agreed(readings: readonly Reading[]): Reading | null {
   if (readings.length < 2) return null;
   const groups = new Map<string, Reading[]>();
   for (const reading of readings) {
-    const key = squeeze(reading.value);
+    const key = squeezeValue(reading.value);
     groups.set(key, [...(groups.get(key) ?? []), reading]);
   }
   const largest = [...groups.values()].sort((a, b) => b.length - a.length)[0] ?? [];
@@ -148,11 +144,7 @@ function agreed(readings: readonly Reading[]): Reading | null {
 export function parseMisreadDate(text: string): string | null {
   let mended = text
     .split(' ')
-    .map((token) =>
-      /\d/.test(token) && /^[\dOoIl|,./-]+$/.test(token)
-        ? token.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1')
-        : token,
-    )
+    .map((token) => (/\d/.test(token) && /^[\dOoIl|,./-]+$/.test(token) ? lookalikeDigits(token) : token))
     .join(' ')
     .replace(/(\d{1,2})\.\s*(\d{4})$/, '$1, $2');
   const word = /^([A-Za-z]{4,})/.exec(mended)?.[1];

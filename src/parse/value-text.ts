@@ -133,7 +133,7 @@ export function mendOcrText(value: string): string {
         })
         .join('');
     } else if (digits >= 2 && letters > 0 && letters < digits && /^[\dOoIl|-]+$/.test(body)) {
-      body = body.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1');
+      body = lookalikeDigits(body);
     } else if (/^I[Il]+$/.test(body)) {
       body = body.replace(/l/g, 'I');
     } else if (capitalStart && body === '0' && close.startsWith('.')) {
@@ -155,4 +155,14 @@ export function mendOcrText(value: string): string {
     mended[last] = `${end.slice(0, -1)}.`;
   }
   return mended.join(' ');
+}
+
+/** Digits that OCR read as their look-alike letters (O or o for 0; I, l or | for 1) put back. */
+export function lookalikeDigits(text: string): string {
+  return text.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1');
+}
+
+/** Letters, digits and check marks in lower case: readings equal under this differ only in case, spaces or punctuation. */
+export function squeezeValue(text: string): string {
+  return text.replace(/[^\p{L}\p{N}☒☐]+/gu, '').toLowerCase();
 }
