@@ -94,7 +94,10 @@ export function misreadFlag(m: Misread): Flag {
 export function evaluate(record: FormDRecord, options: EvaluateOptions = {}): Flag[] {
   const flags = checkRules(record);
   const misread = findMisread(record, options);
-  const confirmed = confirmedPaths(record, flags);
+  // What the form confirms matters only to an error; most records raise none.
+  const confirmed = flags.some((f) => f.severity === 'error')
+    ? confirmedPaths(record, flags)
+    : new Set<string>();
   const threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
   const others = misread ? flags.filter((f) => !ARITHMETIC_IDS.has(f.rule)) : flags;
   const read = others.map((f) => unsureReading(record, f, threshold, confirmed));
