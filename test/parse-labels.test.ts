@@ -416,3 +416,20 @@ describe("a mark OCR read inside an option's words", () => {
     expect(record.relatedPersons[0]?.roles.director).toBe(true);
   });
 });
+
+describe('Part C with its heading and the end of its first question lost', () => {
+  it('starts at the opening words of the question, and reads C.1', async () => {
+    const text = seedText()
+      .replace(
+        'C. OFFERING PRICE, NUMBER OF INVESTORS, EXPENSES AND USE OF PROCEEDS\n\n1. Enter',
+        'LC OFERNG PR1C NUMBR\n\n1. Enter',
+      )
+      .replace(
+        'offering price of securities included in this offering and the total',
+        'offering price of secunti=',
+      );
+    expect(text).not.toContain('C. OFFERING PRICE, NUMBER OF INVESTORS, EXPENSES AND USE OF PROCEEDS\n\n1.');
+    const record = await parseText(text);
+    expect(record.offering.securities.total).toEqual((await parseText(seedText())).offering.securities.total);
+  });
+});

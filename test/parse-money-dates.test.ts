@@ -118,6 +118,19 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('\t$ 4 , 680 ,901.00').map((c) => c.cents)).toEqual([468_090_100]);
   });
 
+  it('joins leading digits that OCR split with a gap ("3 4,400.00"), which would group no other way', () => {
+    expect(readMoneyCells('$\t3 4,400.00').map((c) => c.cents)).toEqual([3_440_000]);
+    expect(readMoneyCells('$ 12 3,456.78').map((c) => c.cents)).toEqual([12_345_678]);
+    // Two cells stay two cells.
+    expect(readMoneyCells('$ 5 $ 6,000.00').map((c) => c.cents)).toEqual([500, 600_000]);
+  });
+
+  it('reads a "$" OCR read as "s" with underscores of the box after it ("s__ 30,024.00")', () => {
+    expect(readMoneyCells('$ 43,000.00\ts__ 30,024.00', 2).map((c) => c.cents)).toEqual([
+      4_300_000, 3_002_400,
+    ]);
+  });
+
   it('opens a cell at an estimate box whose "$" OCR lost', () => {
     const cells = readMoneyCells('☐ 0 ☒ $ 1,250.00');
     expect(cells.map((c) => [c.cents, c.estimated])).toEqual([

@@ -71,7 +71,13 @@ export const LABELS = {
   no: ['No'],
 
   // C.1.
-  c1: ['Enter the aggregate offering price of securities included in this offering'],
+  // Each question also by its opening words: OCR loses the end of a long line to a stamp or a fold.
+  c1: [
+    'Enter the aggregate offering price of securities included in this offering',
+    'Enter the aggregate offering price',
+  ],
+  // C.1's column heads, for when the heading and the question are both garbled.
+  c1Heads: ['Aggregate Offering Price', 'Amount Already Sold'],
   debt: ['Debt'],
   equity: ['Equity'],
   common: ['Common'],
@@ -87,7 +93,10 @@ export const LABELS = {
   // C.3, read only to know where C.2 ends.
   c3: ['If this filing is for an offering under Rule 504 or 505'],
   // C.4.a.
-  c4a: ['Furnish a statement of all expenses in connection with the issuance'],
+  c4a: [
+    'Furnish a statement of all expenses in connection with the issuance',
+    'Furnish a statement of all expenses',
+  ],
   transferAgent: ["Transfer Agent's Fees", 'Transfer Agents Fees', 'Transfer Agent Fees'],
   printing: ['Printing and Engraving Costs'],
   legal: ['Legal Fees'],
@@ -99,7 +108,10 @@ export const LABELS = {
   // C.4.b.
   c4b: ['Enter the difference between the aggregate offering price'],
   // C.5.
-  c5: ['Indicate below the amount of the adjusted gross proceeds to the issuer used'],
+  c5: [
+    'Indicate below the amount of the adjusted gross proceeds to the issuer used',
+    'Indicate below the amount of the adjusted gross proceeds',
+  ],
   salaries: ['Salaries and fees'],
   realEstate: ['Purchase of real estate'],
   equipment: ['Purchase, rental or leasing and installation of machinery', 'machinery and equipment'],

@@ -18,6 +18,8 @@ export interface MoneyCell {
 const AMOUNT =
   /-0-|\d{1,3}(?:(?:\s?[,.]\s?|\s)\d{3}(?!\d))+(?:\s?[.,]\s?\d{1,2}(?!\d))?|\d+(?:\s?\.\s?\d{1,2}(?!\d))?|n\/a|none|nil|zero/i;
 
+const SPLIT_LEADING_GROUP = /^(?:\d\s+\d{1,2}|\d{2}\s+\d)[,.]\d{3}(?!\d)/;
+
 /**
  * A column of a laid-out row that holds just an amount, perhaps after a few specks ("B® 0.00"). A
  * lone digit other than 0 is a "$" misread ("5", "8"), not an amount.
@@ -53,7 +55,7 @@ function cellsOf(text: string): MoneyCell[] {
   // OCR reads a dollar sign standing apart as "s", "S", "Ss" or "§".
   const flat = text
     .replace(/\s+/g, ' ')
-    .replace(/(^|[\s_])[sS§]{1,2}(?=[ _]?[\d-])/g, '$1$')
+    .replace(/(^|[\s_])[sS§]{1,2}(?=[ _]*[\d-])/g, '$1$')
     // "$0" read as "so" or "SO".
     .replace(/(^|[\s_☐☒])[sS§$][oO](?=\s|$)/g, '$1$0')
     .replace(/([☐☒] ?)[sS§]{1,2}(?= |$)/g, '$1$')
@@ -70,7 +72,11 @@ function cellsOf(text: string): MoneyCell[] {
     const mark = leading?.[1] ?? lastMark;
     if (leading) body = body.slice(leading[0].length);
     const cut = body.search(new RegExp(`[${CHECKED}${UNCHECKED}]`));
-    const inner = (cut >= 0 ? body.slice(0, cut) : body).trim();
+    // A gap OCR put inside the leading digits ("3 4,400.00") splits no amount: two short runs of
+    // digits before the first separator are one group.
+    const inner = (cut >= 0 ? body.slice(0, cut) : body)
+      .trim()
+      .replace(SPLIT_LEADING_GROUP, (m) => m.replace(/\s+/, ''));
     const amount = AMOUNT.exec(inner);
     // A few specks or underscores may stand between "$" and the amount, never other digits.
     const lead = amount ? inner.slice(0, amount.index) : '';

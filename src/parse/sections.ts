@@ -34,7 +34,7 @@ export function findSections(doc: FormText): Sections {
     return found.length ? Math.min(...found) : null;
   };
   const b = first(lineOf('partB'), lineOf('b1'));
-  const c = first(lineOf('partC', b ?? 0), lineOf('c1', b ?? 0));
+  const c = first(lineOf('partC', b ?? 0), lineOf('c1', b ?? 0), lineOf('c1Heads', b ?? 0));
   const d = first(lineOf('partD', c ?? 0), lineOf('signatureIssuer', c ?? 0), lineOf('signer', c ?? 0));
   const e = d === null ? null : first(lineOf('partE', d + 1), lineOf('e1', d + 1));
   const appendix = e === null ? null : headingLineOf(doc, 'appendix', e);
