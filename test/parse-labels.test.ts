@@ -209,6 +209,7 @@ describe('mendOcrText', () => {
     ['Alta Partners Fund Ill, L.P.', 'Alta Partners Fund III, L.P.'],
     ['26 State street, Cheyenne, WY 82044', '26 State Street, Cheyenne, WY 82044'],
     ['ward, Karen', 'Ward, Karen'],
+    ['King, patricia', 'King, Patricia'],
     ['Edward 0. Adams', 'Edward O. Adams'],
     ['Quantum 0il & Gas Program L.P.', 'Quantum Oil & Gas Program L.P.'],
     ['(303) 492-3OO2', '(303) 492-3002'],
@@ -222,6 +223,7 @@ describe('mendOcrText', () => {
     'Bank of America, N.A.',
     'Suite 2900, Waltham, MA 02499',
     'Series B Preferred Stock Financing',
+    'Commercial banking',
   ])('leaves %j as it is', (value) => {
     expect(mendOcrText(value)).toBe(value);
   });

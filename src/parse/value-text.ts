@@ -113,7 +113,11 @@ const LOWER_WORDS = new Set([
 export function mendOcrText(value: string): string {
   const tokens = value.split(' ');
   const words = tokens.filter((t) => /^\p{L}{3,}/u.test(t) && !LOWER_WORDS.has(t.toLowerCase()));
-  const titleCase = words.length >= 3 && words.filter((t) => /^\p{Lu}/u.test(t)).length >= words.length - 1;
+  // A name written last name first ("King, Patricia") is Title Case however short.
+  const lastNameFirst = /^\p{Lu}\p{L}+,\s\p{L}{3,}/u.test(value);
+  const titleCase =
+    (words.length >= 3 || lastNameFirst) &&
+    words.filter((t) => /^\p{Lu}/u.test(t)).length >= words.length - 1;
   // A typed value starts with a capital; OCR's lower-case first letter shows beside capitals after it.
   const capitalStart = /\p{Lu}/u.test(value.slice(1));
   const mended = tokens.map((token, i) => {
