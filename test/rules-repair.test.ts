@@ -218,4 +218,31 @@ describe('an arithmetic error over an amount read unsurely', () => {
     const flags = evaluate(seedTotalRead(0.97));
     expect(flags.filter((f) => f.rule.startsWith('C5_')).map((f) => f.severity)).toEqual(['error', 'error']);
   });
+
+  it('is a warning when an amount read surely is one digit off a value two other lines agree on', () => {
+    // A consistent filing whose C.5 total was read with one digit wrong, and another misread beside
+    // it, so that no single change makes every rule pass.
+    const record = consistentRecord();
+    const use = record.offering.useOfProceeds;
+    const adjusted = record.offering.adjustedGrossProceeds ?? 0;
+    // Every payment to others, so that the column total of others repeats the adjusted proceeds.
+    for (const row of C5_ROW_KEYS) {
+      use[row].others = (use[row].others ?? 0) + (use[row].affiliates ?? 0);
+      use[row].affiliates = 0;
+    }
+    use.columnTotals = { affiliates: 0, others: adjusted };
+    expect(evaluate(record)).toEqual([]);
+    use.totalPaymentsListed = adjusted + 4_000_000;
+    readAt(record, TOTAL_LISTED, 0.9);
+    use.workingCapital.others = (use.workingCapital.others ?? 0) + 3;
+    readAt(record, WORKING, 0.9);
+    const total = evaluate(record).find((f) => f.rule === 'C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS');
+    expect(total?.severity).toBe('warning');
+    expect(total?.explanation).toContain('one digit off');
+    // A filer's transposed digits are no misreading: that stays the filer's error.
+    use.totalPaymentsListed = Number(String(adjusted).replace(/^(\d)(\d)/, '$2$1'));
+    expect(use.totalPaymentsListed).not.toBe(adjusted);
+    const swapped = evaluate(record).find((f) => f.rule === 'C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS');
+    expect(swapped?.severity).toBe('error');
+  });
 });

@@ -138,6 +138,14 @@ function unsureReading(
   if (flag.severity !== 'error') return flag;
   const rule = ARITHMETIC.find((r) => r.id === flag.rule);
   const paths = rule?.paths ?? flag.paths;
+  const outlier = rule ? oneDigitOutlier(record, flag) : null;
+  if (outlier) {
+    return {
+      ...flag,
+      severity: 'warning',
+      explanation: `${flag.explanation ? `${flag.explanation} ` : ''}${outlier}; a misreading of one digit is likelier than the filer's mistake.`,
+    };
+  }
   const unsure = Object.entries(record.fields).filter(
     ([path, field]) =>
       field.source === 'ocr' &&
@@ -155,4 +163,25 @@ function unsureReading(
     severity: 'warning',
     explanation: `${flag.explanation ? `${flag.explanation} ` : ''}Read unsurely: ${named}; check these before taking this as the filer's mistake.`,
   };
+}
+
+/**
+ * An amount OCR read that differs by one digit from what its rule expects, where that expected
+ * amount is also written on another line of the form: two lines agree and the third is one digit
+ * off them, which is how a misread digit looks (a filer's slip of the pen repeats no other line).
+ */
+function oneDigitOutlier(record: FormDRecord, flag: Flag): string | null {
+  if (typeof flag.expected !== 'number' || typeof flag.actual !== 'number') return null;
+  for (const path of flag.paths) {
+    const field = record.fields[path];
+    if (!MONEY_LINES.some((l) => l.path === path)) continue;
+    const cents = readCents(record, path);
+    if (field?.source !== 'ocr' || cents === null) continue;
+    const other = cents === flag.actual ? flag.expected : cents === flag.expected ? flag.actual : null;
+    if (other === null || digitSlip(other, cents) !== 'replaced') continue;
+    const agreeing = otherLineEqualTo(record, other, flag.paths);
+    if (!agreeing) continue;
+    return `${lineName(path)} was read as ${formatCents(cents)}, one digit off ${formatCents(other)}, which ${lineName(agreeing.path)} also gives`;
+  }
+  return null;
 }
