@@ -118,9 +118,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('\t$ 4 , 680 ,901.00').map((c) => c.cents)).toEqual([468_090_100]);
   });
 
-  it('joins leading digits that OCR split with a gap ("3 4,400.00"), which would group no other way', () => {
+  it('closes gaps OCR put inside an amount ("3 4,400.00", "4, 1 78,000") where the digits then group as typed', () => {
     expect(readMoneyCells('$\t3 4,400.00').map((c) => c.cents)).toEqual([3_440_000]);
     expect(readMoneyCells('$ 12 3,456.78').map((c) => c.cents)).toEqual([12_345_678]);
+    expect(readMoneyCells('$\t4, 1 78,000').map((c) => c.cents)).toEqual([417_800_000]);
+    expect(readMoneyCells('☐ $\t1 4, 866').map((c) => c.cents)).toEqual([1_486_600]);
     // Two cells stay two cells.
     expect(readMoneyCells('$ 5 $ 6,000.00').map((c) => c.cents)).toEqual([500, 600_000]);
   });

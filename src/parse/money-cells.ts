@@ -18,7 +18,16 @@ export interface MoneyCell {
 const AMOUNT =
   /-0-|\d{1,3}(?:(?:\s?[,.]\s?|\s)\d{3}(?!\d))+(?:\s?[.,]\s?\d{1,2}(?!\d))?|\d+(?:\s?\.\s?\d{1,2}(?!\d))?|n\/a|none|nil|zero/i;
 
-const SPLIT_LEADING_GROUP = /^(?:\d\s+\d{1,2}|\d{2}\s+\d)[,.]\d{3}(?!\d)/;
+/**
+ * Gaps OCR put inside one amount ("3 4,400.00", "4, 1 78,000", "1 4, 866"): a cell of digits,
+ * separators and spaces that, without its spaces, groups its thousands as typed is that amount.
+ * One that does not ("22,670 133.03") is left for the space to stand for a lost comma.
+ */
+function closeGaps(cell: string): string {
+  if (!/^[\d,.\s]+$/.test(cell) || !/\d\s+[\d,.]|[,.]\s+\d/.test(cell)) return cell;
+  const closed = cell.replace(/\s+/g, '');
+  return /^\d{1,3}(?:,\d{3})+(?:\.\d{2})?$/.test(closed) ? closed : cell;
+}
 
 /**
  * A column of a laid-out row that holds just an amount, perhaps after a few specks ("B® 0.00"). A
@@ -72,11 +81,7 @@ function cellsOf(text: string): MoneyCell[] {
     const mark = leading?.[1] ?? lastMark;
     if (leading) body = body.slice(leading[0].length);
     const cut = body.search(new RegExp(`[${CHECKED}${UNCHECKED}]`));
-    // A gap OCR put inside the leading digits ("3 4,400.00") splits no amount: two short runs of
-    // digits before the first separator are one group.
-    const inner = (cut >= 0 ? body.slice(0, cut) : body)
-      .trim()
-      .replace(SPLIT_LEADING_GROUP, (m) => m.replace(/\s+/, ''));
+    const inner = closeGaps((cut >= 0 ? body.slice(0, cut) : body).trim());
     const amount = AMOUNT.exec(inner);
     // A few specks or underscores may stand between "$" and the amount, never other digits.
     const lead = amount ? inner.slice(0, amount.index) : '';
