@@ -435,3 +435,12 @@ describe('Part C with its heading and the end of its first question lost', () =>
     expect(record.offering.securities.total).toEqual((await parseText(seedText())).offering.securities.total);
   });
 });
+
+describe('C.5 total payments listed, the last row of Part C', () => {
+  it('is its own cell, not an amount OCR read after it (a stamp or a footer before Part D)', async () => {
+    const text = seedText().replace(/(Total Payments Listed \(column totals added\)[^\n]*\n)/, '$1$$ 05\n');
+    expect(text).not.toBe(seedText());
+    const record = await parseText(text);
+    expect(record.offering.useOfProceeds.totalPaymentsListed).toBe(27_701_668.92);
+  });
+});

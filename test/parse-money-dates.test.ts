@@ -127,6 +127,10 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('$ 5 $ 6,000.00').map((c) => c.cents)).toEqual([500, 600_000]);
   });
 
+  it('reads a lone 5 between an estimate box and an amount as the "$" it was', () => {
+    expect(readMoneyCells('☐ $ -0- ☐ 5\t170.781', 2).map((c) => c.cents)).toEqual([0, 17_078_100]);
+  });
+
   it('reads a "$" OCR read as "s" with underscores of the box after it ("s__ 30,024.00")', () => {
     expect(readMoneyCells('$ 43,000.00\ts__ 30,024.00', 2).map((c) => c.cents)).toEqual([
       4_300_000, 3_002_400,

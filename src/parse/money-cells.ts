@@ -40,7 +40,9 @@ const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
  * does an estimate box with an amount after it; the mark just before a "$" is that cell's estimate
  * box. Rows typed without "$" signs fall back to the amounts themselves.
  */
-export function readMoneyCells(text: string, columns?: number): MoneyCell[] {
+export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
+  // A lone 5 or 8 between a box and an amount is the "$" ("☐ 5 <tab> 170.781").
+  const text = raw.replace(/([☐☒] ?)[58](?=\s+\d{1,3}[,.]\d{3}(?!\d))/g, '$1$');
   let cells = cellsOf(withColumnsOpened(text));
   if (columns === undefined || cells.length >= columns) return cells;
   // Fewer cells than the table has columns: a column holding just an amount lost its "$" to OCR

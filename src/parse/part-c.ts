@@ -242,9 +242,10 @@ function readUseOfProceeds(r: Reader, table: { from: Pos; to: Pos }): void {
   for (const row of rows(r, USE_ROWS, table)) {
     const cells = r.cells(row.from, row.to, row.name === 'totalPaymentsListed' ? 1 : 2);
     if (row.name === 'totalPaymentsListed') {
+      // The row is the table's last: what OCR read after it (a footer, the next part) is no cell of it.
       use.totalPaymentsListed = r.setMoney(
         'offering.useOfProceeds.totalPaymentsListed',
-        cells[cells.length - 1],
+        cells.find((c) => c.cents !== null) ?? cells[0],
         row.from,
         row.to,
         row.score,
