@@ -3,11 +3,13 @@ import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { findCheckBoxes } from '../src/image/check-boxes.js';
 import { despeckle } from '../src/image/despeckle.js';
+import { eraseThinRules } from '../src/image/erase-rules.js';
 import { colourToGray } from '../src/image/grayscale.js';
+import { findMissedInk, strengthenInk } from '../src/image/missed-ink.js';
 import { findRulings, withoutRulesThroughText } from '../src/image/ruling-lines.js';
 import type { Word } from '../src/ingest/lines.js';
 import type { PageImage } from '../src/ingest/pages/page-image.js';
-import { textPage } from './image-fixtures.js';
+import { meanOf, textPage } from './image-fixtures.js';
 
 /** A 200 dpi strip with drawings on it, as a grayscale page. */
 function draw(width: number, height: number, paint: (ctx: SKRSContext2D) => void): PageImage {
@@ -152,5 +154,87 @@ describe('despeckle on a broken-up scan', () => {
     const inkOf = (p: PageImage) => p.data.reduce((n, v) => n + (v < 128 ? 1 : 0), 0);
     const { image: clean } = despeckle(page);
     expect(inkOf(clean)).toBeGreaterThan(inkOf(page) * 0.95);
+  });
+});
+
+/** Ink pixels (darker than 150) in a box. */
+function inkIn(image: PageImage, x0: number, y0: number, x1: number, y1: number): number {
+  let n = 0;
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) if ((image.data[y * image.width + x] ?? 255) < 150) n++;
+  return n;
+}
+
+describe('eraseThinRules', () => {
+  /** A typed amount sitting on its blank's underline, which a scan set at a slight slant. */
+  const blank = () =>
+    draw(900, 200, (ctx) => {
+      ctx.font = '30px "DejaVu Sans Mono"';
+      ctx.fillText('1,394,000', 120, 121);
+      for (let x = 100; x < 700; x += 1) ctx.fillRect(x, 121 + Math.floor((x - 100) / 300), 1, 2);
+      // A stroke crossing the line, as a descender does, and a bold word's run-together letters.
+      ctx.fillRect(600, 100, 3, 45);
+      ctx.font = 'bold 30px "DejaVu Serif"';
+      ctx.fillText('Executive', 100, 60);
+      // A short bar (an underscore typed in a value) is no rule.
+      ctx.fillRect(760, 121, 50, 2);
+    });
+
+  it('erases an underline, slant and all, and keeps the typing on it', () => {
+    const image = blank();
+    const erased = eraseThinRules(image);
+    // The line where nothing stands on it is gone.
+    expect(inkIn(erased, 350, 115, 590, 130)).toBe(0);
+    // The typing keeps its ink, less at most the row of its feet that touched the line.
+    expect(inkIn(erased, 120, 90, 290, 119)).toBeGreaterThan(inkIn(image, 120, 90, 290, 119) * 0.95);
+    expect(inkIn(erased, 120, 90, 290, 116)).toBe(inkIn(image, 120, 90, 290, 116));
+    // The stroke crossing the line keeps the pixels where it crosses.
+    expect(inkIn(erased, 600, 119, 603, 125)).toBe(inkIn(image, 600, 119, 603, 125));
+  });
+
+  it('leaves text and short bars alone', () => {
+    const image = blank();
+    const erased = eraseThinRules(image);
+    expect(inkIn(erased, 90, 25, 400, 70)).toBe(inkIn(image, 90, 25, 400, 70));
+    expect(inkIn(erased, 760, 119, 810, 125)).toBe(inkIn(image, 760, 119, 810, 125));
+  });
+});
+
+describe('findMissedInk', () => {
+  const page = () =>
+    draw(1000, 200, (ctx) => {
+      ctx.font = '28px "DejaVu Sans"';
+      ctx.fillText('Legal Fees', 40, 100);
+      // A faint typed amount, which OCR's page pass dropped.
+      ctx.fillStyle = '#b4b4b4';
+      ctx.font = '28px "DejaVu Sans Mono"';
+      ctx.fillText('4,750.00', 600, 100);
+    });
+
+  it('finds the line of marks no word covers, and not the words OCR read', () => {
+    const image = page();
+    const regions = findMissedInk(image, [[38, 75, 190, 108]]);
+    expect(regions).toHaveLength(1);
+    const [x0, y0, x1, y1] = regions[0]!;
+    expect(x0).toBeGreaterThanOrEqual(595);
+    expect(x1).toBeLessThanOrEqual(780);
+    expect(y0).toBeGreaterThan(70);
+    expect(y1).toBeLessThan(110);
+    // Once a word covers it, nothing is missed.
+    expect(
+      findMissedInk(image, [
+        [38, 75, 190, 108],
+        [595, 75, 780, 108],
+      ]),
+    ).toEqual([]);
+  });
+
+  it('darkens faint typing for a second reading', () => {
+    const image = page();
+    const faint = meanOf(image, 600, 78, 740, 102);
+    const crop = { ...image, data: Buffer.from(image.data) };
+    const strong = strengthenInk(crop);
+    expect(meanOf(strong, 600, 78, 740, 102)).toBeLessThan(faint - 40);
+    expect(inkIn(strong, 600, 78, 740, 102)).toBeGreaterThan(inkIn(image, 600, 78, 740, 102) + 100);
   });
 });

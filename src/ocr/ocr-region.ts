@@ -3,7 +3,7 @@ import { cropImage } from '../image/crop.js';
 import type { Word } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
 import type { Bbox } from '../record/schema.js';
-import { PSM, toResult } from './ocr-page.js';
+import { NEVER_ON_THE_FORM, PSM, toResult } from './ocr-page.js';
 import { toPgm } from './pgm.js';
 import { type OcrPool, sharedOcrPool } from './pool.js';
 
@@ -18,6 +18,8 @@ export interface OcrRegionOptions {
   singleLine?: boolean;
   /** White margin added around the box; tesseract reads glyphs that touch the edge badly. */
   pad?: number;
+  /** Pixel work on the crop before it is read (its size must stay the same). */
+  prepare?: (crop: PageImage) => PageImage;
 }
 
 export interface RegionResult {
@@ -41,8 +43,10 @@ export async function ocrRegion(
     user_defined_dpi: String(image.dpi ?? 300),
   };
   if (options.whitelist !== undefined) params.tessedit_char_whitelist = options.whitelist;
+  else params.tessedit_char_blacklist = NEVER_ON_THE_FORM;
+  const pixels = options.prepare ? options.prepare(crop.image) : crop.image;
   const { data } = await pool.run((worker) =>
-    worker.recognize(toPgm(crop.image), params as Partial<Tesseract.RecognizeOptions>, {
+    worker.recognize(toPgm(pixels), params as Partial<Tesseract.RecognizeOptions>, {
       text: false,
       blocks: true,
     }),

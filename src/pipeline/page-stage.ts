@@ -10,6 +10,7 @@ import { type OcrResult, ocrPage } from '../ocr/ocr-page.js';
 import { type OcrPool, sharedOcrPool } from '../ocr/pool.js';
 import { layoutLines } from '../parse/layout-lines.js';
 import type { PageInfo } from '../record/schema.js';
+import { readMissedInk } from './read-missed-ink.js';
 import { rereadMoney } from './reread-money.js';
 
 /** What one page gives the parser: plain JSON, so a queue can carry it between processes. */
@@ -48,7 +49,8 @@ export async function processPageImage(
     if (again.ocr.meanConfidence > read.ocr.meanConfidence) read = again;
   }
   const { image, info, boxes, rulings, forOcr } = read.pixels;
-  const words = await rereadMoney(forOcr, read.ocr.words, pool);
+  const seen = await readMissedInk(forOcr, read.ocr.words, boxes, pool);
+  const words = await rereadMoney(forOcr, seen, pool);
   const lines = layoutLines(words, boxes, withoutRulesThroughText(rulings, words), page.page);
   return { result: { info, lines, boxes, meanConfidence: read.ocr.meanConfidence }, image };
 }

@@ -1,0 +1,140 @@
+import type { PageImage } from '../ingest/pages/page-image.js';
+
+/** Darker than this is ink. */
+const INK = 150;
+/** Lighter than ink but not paper: the soft edge of a printed line. */
+const EDGE = 230;
+
+/**
+ * Erases the thin printed lines that typed values sit on or beside: the underlines of blanks and
+ * the rules between a table's columns. Typewriter fills are typed onto the underline, and OCR,
+ * which segments a line by the white around it, reads a word touching a rule poorly or not at all.
+ * A stroke that crosses a rule (a descender, a comma's tail) keeps its pixels where it crosses:
+ * ink both above and below a rule's band at a column means a stroke runs through there.
+ * Only the image given to OCR loses its rules; the layout finds them on the cleaned page.
+ */
+export function eraseThinRules(image: PageImage): PageImage {
+  const dpi = image.dpi ?? 300;
+  // Underlines of blanks are over half an inch; no letter has a stroke that long, and the tops of
+  // bold letters that run together ("Executive" in a heavy serif) fall short of it.
+  const maxThickness = Math.max(3, Math.round(dpi / 30));
+  const horizontal = lineMask(image, 'horizontal', Math.round(dpi * 0.6), maxThickness);
+  // Column rules are half an inch and more; the tallest letters are a fifth of that.
+  const vertical = lineMask(image, 'vertical', Math.round(dpi / 2), maxThickness);
+  const data = Buffer.from(image.data);
+  const erased =
+    eraseBands(image, horizontal, 'horizontal', maxThickness, data) +
+    eraseBands(image, vertical, 'vertical', maxThickness, data);
+  return erased ? { ...image, data } : image;
+}
+
+type Direction = 'horizontal' | 'vertical';
+
+/**
+ * The pixels that lie on a straight run of ink at least `minLength` long along the direction
+ * (gaps of a pixel or two from scan damage allowed, but not the gap between two letters).
+ */
+function lineMask(
+  image: PageImage,
+  direction: Direction,
+  minLength: number,
+  maxThickness: number,
+): Uint8Array {
+  const { width, height, data } = image;
+  const mask = new Uint8Array(width * height);
+  const outer = direction === 'horizontal' ? height : width;
+  const inner = direction === 'horizontal' ? width : height;
+  const index =
+    direction === 'horizontal'
+      ? (a: number, b: number) => a * width + b
+      : (a: number, b: number) => b * width + a;
+  const maxGap = 2;
+  const inkAt = (a: number, b: number) => a >= 0 && a < outer && (data[index(a, b)] ?? 255) < INK;
+  // Across the run, how far the ink reaches: a rule is thin along most of its length; the
+  // bottom of a line of bold letters that run together is a letter's height wherever it is inked.
+  const thickness = (a: number, c: number): number => {
+    let n = 0;
+    for (let d = a; d >= 0 && n <= maxThickness + 4 && inkAt(d, c); d--) n++;
+    for (let d = a + 1; d < outer && n <= maxThickness + 4 && inkAt(d, c); d++) n++;
+    return n;
+  };
+  const mostlyThin = (from: number, to: number, a: number): boolean => {
+    let inked = 0;
+    let thin = 0;
+    for (let c = from; c <= to; c++) {
+      if (!inkAt(a, c)) continue;
+      inked++;
+      if (thickness(a, c) <= maxThickness + 2) thin++;
+    }
+    return thin >= inked * 0.5;
+  };
+  for (let a = 0; a < outer; a++) {
+    let start = -1;
+    let lastInk = -1;
+    for (let b = 0; b <= inner; b++) {
+      // A rule scanned at a slight slant steps between neighbouring rows: a run may too.
+      const ink = b < inner && (inkAt(a, b) || inkAt(a - 1, b) || inkAt(a + 1, b));
+      if (ink) {
+        if (start < 0) start = b;
+        lastInk = b;
+      } else if (start >= 0 && b - lastInk > maxGap) {
+        if (lastInk - start + 1 >= minLength && mostlyThin(start, lastInk, a)) {
+          for (let c = start; c <= lastInk; c++) if (inkAt(a, c)) mask[index(a, c)] = 1;
+        }
+        start = -1;
+      }
+    }
+  }
+  return mask;
+}
+
+/**
+ * Across each line of the mask, the band of masked pixels is the rule's thickness there. A rule
+ * scanned at a slight slant steps from row to row, so the ink just beside the band is the rule's
+ * too: a thin band is erased with a pixel either side of it, unless ink runs on well beyond both
+ * sides (a stroke crossing). A thick band is text or a heavy bar, and stays.
+ */
+function eraseBands(
+  image: PageImage,
+  mask: Uint8Array,
+  direction: Direction,
+  maxThickness: number,
+  out: Buffer,
+): number {
+  const { width, height, data } = image;
+  // Bands run across the line: down a column for a horizontal rule, along a row for a vertical one.
+  const outer = direction === 'horizontal' ? width : height;
+  const inner = direction === 'horizontal' ? height : width;
+  const index =
+    direction === 'horizontal'
+      ? (a: number, b: number) => b * width + a
+      : (a: number, b: number) => a * width + b;
+  const inkAt = (a: number, b: number) => b >= 0 && b < inner && (data[index(a, b)] ?? 255) < INK;
+  let erased = 0;
+  for (let a = 0; a < outer; a++) {
+    let b = 0;
+    while (b < inner) {
+      if (mask[index(a, b)] === 0) {
+        b++;
+        continue;
+      }
+      const first = b;
+      while (b < inner && mask[index(a, b)] === 1) b++;
+      const last = b - 1;
+      if (last - first + 1 > maxThickness) continue;
+      let before = 0;
+      while (before < 3 && inkAt(a, first - before - 1)) before++;
+      let after = 0;
+      while (after < 3 && inkAt(a, last + after + 1)) after++;
+      if (before >= 3 && after >= 3) continue;
+      let from = first - Math.min(before, 1);
+      let to = last + Math.min(after, 1);
+      // The grey edge of an erased rule would be read as a faint line: it goes too.
+      if (from > 0 && (data[index(a, from - 1)] ?? 255) < EDGE) from--;
+      if (to < inner - 1 && (data[index(a, to + 1)] ?? 255) < EDGE) to++;
+      for (let c = from; c <= to; c++) out[index(a, c)] = 255;
+      erased += to - from + 1;
+    }
+  }
+  return erased;
+}

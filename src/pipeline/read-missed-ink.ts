@@ -1,0 +1,32 @@
+import type { CheckBox } from '../image/check-boxes.js';
+import { findMissedInk, strengthenInk } from '../image/missed-ink.js';
+import type { Word } from '../ingest/lines.js';
+import type { PageImage } from '../ingest/pages/page-image.js';
+import { ocrRegion } from '../ocr/ocr-region.js';
+import type { OcrPool } from '../ocr/pool.js';
+
+/** A second reading of missed ink is kept when its least sure word is at least this sure. */
+const KEEP_AT = 0.45;
+
+/**
+ * Reads again, one line at a time, the ink that OCR's page pass read no word on: faint or broken
+ * typing that the page's layout analysis dropped as noise. Each line's crop is darkened and its
+ * strokes closed before it is read. What is read surely enough joins the page's words, where the
+ * layout places it by its box like any other word.
+ */
+export async function readMissedInk(
+  image: PageImage,
+  words: readonly Word[],
+  boxes: readonly CheckBox[],
+  pool: OcrPool,
+): Promise<Word[]> {
+  const regions = findMissedInk(image, [...words.map((w) => w.bbox), ...boxes.map((b) => b.bbox)]);
+  const found: Word[] = [];
+  for (const region of regions) {
+    const again = await ocrRegion(image, region, { pool, singleLine: true, pad: 10, prepare: strengthenInk });
+    if (again.words.length === 0 || again.confidence < KEEP_AT) continue;
+    if (!/[\p{L}\p{N}]/u.test(again.text)) continue;
+    found.push(...again.words);
+  }
+  return [...words, ...found];
+}
