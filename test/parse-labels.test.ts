@@ -258,6 +258,26 @@ describe('an "Other (Specify ___)" description', () => {
     const record = await parseText(text);
     expect(record.offering.securities.other.description).toBe('Membership Units');
   });
+
+  /** The seed with its C.1 "Other" row's text after the label replaced. */
+  const withOtherRow = (row: string) => {
+    const seed = seedText();
+    const at = seed.indexOf('Other (Specify');
+    const end = seed.indexOf('\n', at);
+    return parseText(`${seed.slice(0, at)}Other (Specify ${row}${seed.slice(end)}`);
+  };
+
+  it.each([
+    // Amounts whose "$" OCR misread are the row's cells, not words of the description.
+    ['Membership Units s 11,100 00\ts 11,100 00', 'Membership Units'],
+    ['Any speci Membership Units ) $ 0 $ 0', 'Membership Units'],
+    ['Warrants to purchase 1,000,000 shares ) $ 0 $ 0', 'Warrants to purchase 1,000,000 shares'],
+    // Nothing written: amounts and specks are no description.
+    ['4 -0- vw -0-', null],
+    ['oo [ $ 0 $ 0', null],
+  ])('reads %j as %j', async (row, description) => {
+    expect((await withOtherRow(row)).offering.securities.other.description).toBe(description);
+  });
 });
 
 describe('values of OCR lines', () => {

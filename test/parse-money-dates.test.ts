@@ -181,6 +181,8 @@ describe('readCount reads the number of investors before the first dollar cell',
     ['\t20)\t$ 7.310.408.80', 20],
     ['\t35\t$ 366,143.63', 35],
     ['.. l0 $ 1,000.00', 10],
+    ['\t5}\t-0-', 5],
+    ['\t[0}\t$\t-0-', 0],
     ['\t$ 0.00', null],
   ])('reads %j as %j', (text, count) => {
     expect(readCount(text).count).toBe(count);

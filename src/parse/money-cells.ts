@@ -170,7 +170,7 @@ export function readCount(text: string): { count: number | null; raw: string } {
   for (const token of beforeDollar.replace(/\.{2,}/g, ' ').split(/\s+/)) {
     // OCR reads the digits of a typed count as letters (o for 0, l for 1), and some filers type "0.00".
     // A bracket or a quote after it ("20)") is the column's edge, not part of the count.
-    const digits = lookalikeDigits(token.replace(/^[(['"‘’]+|[)\]|'"‘’]+$/g, ''));
+    const digits = lookalikeDigits(token.replace(/^[([{'"‘’]+|[)\]}|'"‘’]+$/g, ''));
     if (!/^\d{1,3}(?:,\d{3})*(?:\.0{1,2})?$|^\d+(?:\.0{1,2})?$/.test(digits) || !/\d/.test(token)) continue;
     return { count: Number(digits.replace(/,/g, '').replace(/\.0+$/, '')), raw: token };
   }

@@ -271,17 +271,32 @@ function readUseOfProceeds(r: Reader, table: { from: Pos; to: Pos }): void {
 
 /** The printed "Specify" before a filer's description, however OCR spelled it ("Specity", "spectty"). */
 function withoutSpecify(text: string): string {
-  const first = /^([\p{L}\d]+)[\s:.)]*/u.exec(text);
-  if (!first?.[1] || LevenshteinDistance(first[1].toLowerCase(), 'specify') > 2) return text;
-  return text.slice(first[0].length);
+  // The word may follow a speck or a garbled bracket read as a word ("Any speci Research").
+  const head = /^(?:(\S{1,3})\s+)?([\p{L}\d]+)[\s:.)]*/u.exec(text);
+  if (!head?.[2] || head[2].length < 4 || LevenshteinDistance(head[2].toLowerCase(), 'specify') > 2)
+    return text;
+  return text.slice(head[0].length);
 }
 
 /** The words typed into an "Other (specify ___)" blank: the row's text before its first box or "$". */
 function leadingText(text: string): string | null {
   const head = withoutSpecify((text.split(/[$☐☒\n]/)[0] ?? '').replace(/^\s*\(?\s*/, ''));
-  const words = head
+  const tokens = head
     .replace(/[_():.\t]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
-  return words === '' ? null : words;
+    .trim()
+    .split(' ');
+  // Amounts with no words after them are the row's cells, whose "$" OCR misread ("Units s 11,100
+  // 00", "w -0-"); an amount followed by words ("to purchase 1,000,000 shares") is description.
+  const amountAt = tokens.findIndex(
+    (t, i) => AMOUNT_TOKEN.test(t) && !tokens.slice(i + 1).some((rest) => /\p{L}{3,}/u.test(rest)),
+  );
+  const kept = amountAt < 0 ? tokens : tokens.slice(0, amountAt);
+  // A speck or a lone letter after the words (a "$" misread, the blank's closing bracket) is no word.
+  while (kept.length && /^[^\p{L}\d]*[\p{L}\d]?[^\p{L}\d]*$/u.test(kept[kept.length - 1] ?? '')) kept.pop();
+  const words = kept.join(' ').trim();
+  return /\p{L}{3,}/u.test(words) ? words : null;
 }
+
+/** A cell's amount as it stands among words: "-0-", a zero, or digits grouped by commas. */
+const AMOUNT_TOKEN = /^(?:-0-|0|\d{1,3}(?:,\d{3})+)$/;
