@@ -297,6 +297,10 @@ describe('values of OCR lines', () => {
       reader.mended('Business or Residcnue Addiess (Number and Street. City. State. Zip Codey', at),
     ).toBeNull();
     expect(reader.mended('Alta Partners Fund Ill, L.P.', at)).toBe('Alta Partners Fund III, L.P.');
+    // A label's bracketed instruction, set on a line of its own, however garbled.
+    expect(reader.mended('Pt or Type', at)).toBeNull();
+    expect(reader.mended('"Titke of Signer (Print Tor or T Type)', at)).toBeNull();
+    expect(reader.mended('Vice President and Secretary', at)).toBe('Vice President and Secretary');
   });
 
   it('takes a few specks for no value', () => {

@@ -1,4 +1,4 @@
-import { LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
+import { LevenshteinDistance, LevenshteinDistanceSearch } from 'natural/lib/natural/distance/index.js';
 import type { Word } from '../ingest/lines.js';
 import { unionBbox } from '../record/bbox.js';
 import type { FormDRecord } from '../record/schema.js';
@@ -299,9 +299,19 @@ const LONG_LABELS = Object.values(LABELS)
   .filter((text) => text.length >= 12)
   .map((text) => text.toLowerCase());
 
-/** The value begins with one of the form's long labels, within a fifth of its letters misread. */
+/**
+ * The printed instructions in a label's brackets, which OCR may set apart from the label on a
+ * line of their own; no filer's value has their words.
+ */
+const INSTRUCTIONS = ['print or type', 'last name first', 'number and street', 'including area code'];
+
+/**
+ * The value begins with one of the form's long labels, within a fifth of its letters misread, or
+ * holds one of its printed instructions ("Pant or Type").
+ */
 function echoesLabel(value: string): boolean {
-  const text = value.toLowerCase();
+  const text = value.toLowerCase().replace(/^[^\p{L}\d]+/u, '');
+  if (INSTRUCTIONS.some((words) => LevenshteinDistanceSearch(words, text).distance <= 3)) return true;
   return LONG_LABELS.some(
     (label) =>
       label[0] === text[0] &&
