@@ -210,6 +210,7 @@ describe('mendOcrText', () => {
     ['26 State street, Cheyenne, WY 82044', '26 State Street, Cheyenne, WY 82044'],
     ['ward, Karen', 'Ward, Karen'],
     ['King, patricia', 'King, Patricia'],
+    ['outsourced payroll services', 'Outsourced payroll services'],
     ['Edward 0. Adams', 'Edward O. Adams'],
     ['Quantum 0il & Gas Program L.P.', 'Quantum Oil & Gas Program L.P.'],
     ['(303) 492-3OO2', '(303) 492-3002'],
@@ -301,6 +302,19 @@ describe('values of OCR lines', () => {
     expect(reader.mended('Pt or Type', at)).toBeNull();
     expect(reader.mended('"Titke of Signer (Print Tor or T Type)', at)).toBeNull();
     expect(reader.mended('Vice President and Secretary', at)).toBe('Vice President and Secretary');
+  });
+
+  it("ends a value before a label whose first words OCR set on a line of their own ('Type of')", () => {
+    const text = seedText().replace(
+      '\nType of Business Organization\n',
+      '\nI pe of\nBusiness Organization\n',
+    );
+    expect(text).not.toBe(seedText());
+    const { record } = parseOcr(text);
+    expect(record.issuer.businessDescription).toBe(
+      'Provider of network security audits and vulnerability management',
+    );
+    expect(record.issuer.entityType).toBe('corporation');
   });
 
   it('takes a few specks for no value', () => {

@@ -35,7 +35,8 @@ export const LABELS = {
   telephone: ['Telephone Number (Including Area Code)', 'Telephone Number'],
   principalAddress: ['Address of Principal Business Operations'],
   businessDescription: ['Brief Description of Business'],
-  businessOrganization: ['Type of Business Organization'],
+  // OCR may set the label's first words on a line of their own.
+  businessOrganization: ['Type of Business Organization', 'Business Organization'],
   corporation: ['corporation'],
   lpFormed: ['limited partnership, already formed'],
   businessTrust: ['business trust'],

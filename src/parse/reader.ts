@@ -169,7 +169,7 @@ export class Reader {
   /** Sets a text value read between two places, with its provenance. */
   setText(path: string, from: Pos, to: Pos, score: number, multi = false, text?: string): string | null {
     const raw = text ?? this.text(from, this.onePage(from, to));
-    const value = multi ? multiLine(raw) : singleLine(raw);
+    const value = multi ? multiLine(withoutLabelStarts(raw)) : singleLine(raw);
     const mended = value === null ? null : this.mended(value, from);
     if (value === null || mended === null) return null;
     this.evidence(path, value, from, to, score);
@@ -298,6 +298,26 @@ const LONG_LABELS = Object.values(LABELS)
   .flat()
   .filter((text) => text.length >= 12)
   .map((text) => text.toLowerCase());
+
+/**
+ * A value's lines after its first, less any that is the start of a long label: OCR may set a
+ * label's first words on a line of their own ("Type of" above "Business Organization").
+ */
+function withoutLabelStarts(raw: string): string {
+  const lines = raw.split('\n');
+  const first = lines.findIndex((l) => /[\p{L}\d]/u.test(l));
+  return lines
+    .filter((line, i) => {
+      const text = line.trim().toLowerCase();
+      if (i <= first || text.length < 5) return true;
+      return !LONG_LABELS.some(
+        (label) =>
+          label.length > text.length &&
+          LevenshteinDistance(label.slice(0, text.length), text) <= Math.ceil(text.length / 4),
+      );
+    })
+    .join('\n');
+}
 
 /**
  * The printed instructions in a label's brackets, which OCR may set apart from the label on a

@@ -118,8 +118,9 @@ export function mendOcrText(value: string): string {
   const titleCase =
     (words.length >= 3 || lastNameFirst) &&
     words.filter((t) => /^\p{Lu}/u.test(t)).length >= words.length - 1;
-  // A typed value starts with a capital; OCR's lower-case first letter shows beside capitals after it.
-  const capitalStart = /\p{Lu}/u.test(value.slice(1));
+  // A typed value starts with a capital; OCR's lower-case first letter shows beside capitals after
+  // it, or where it is a letter whose capital differs only in size ("outsourced payroll ...").
+  const capitalStart = /\p{Lu}/u.test(value.slice(1)) || /^[cosvwxz]\p{Ll}{2,}(?=[\s,]|$)/u.test(value);
   const mended = tokens.map((token, i) => {
     const core = /^([("']*)(.*?)([)"',.;:]*)$/u.exec(token);
     if (!core) return token;
