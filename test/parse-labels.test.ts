@@ -482,3 +482,28 @@ describe('C.5 total payments listed, the last row of Part C', () => {
     expect(record.offering.useOfProceeds.totalPaymentsListed).toBe(27_701_668.92);
   });
 });
+
+describe('a scanned filing whose last page OCR garbled past reading', () => {
+  // Part D's heading and labels, and everything after them, read as OCR reads a faint page.
+  const seed = seedText();
+  const cut = seed.indexOf('D. FEDERAL SIGNATURE');
+  const garbled = `${seed.slice(0, cut)}Do FEDERANL SIGN ATT REE\nStes No Jones CoChadtnoan\nFOSTATE SIGNATURE\n`;
+
+  it('keeps what it read of the other parts, and says for review that Part D was not found', () => {
+    const lines = readTranscription(garbled).map((line) => line.text);
+    const lastPage = lines.findIndex((text) => text.startsWith('Do FEDERANL'));
+    expect(lastPage).toBeGreaterThan(0);
+    const { record, doubtful } = parseFiling(
+      asOcr(lines, (i) => (i >= lastPage ? 2 : 1)),
+      'a'.repeat(64),
+      { file: 'x.pdf', pages: 2, kind: 'pdf' },
+    );
+    expect(record.offering.securities.total.offered).toBe(2_868_407_204);
+    expect(record.signature.signer).toBeNull();
+    expect(doubtful).toContain('section:Part D not found on the scanned pages');
+  });
+
+  it('is a cut-off filing when it is a transcription', async () => {
+    await expect(parseText(garbled)).rejects.toThrow(/Part D, is missing/);
+  });
+});

@@ -123,6 +123,7 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('$ 12 3,456.78').map((c) => c.cents)).toEqual([12_345_678]);
     expect(readMoneyCells('$\t4, 1 78,000').map((c) => c.cents)).toEqual([417_800_000]);
     expect(readMoneyCells('☐ $\t1 4, 866').map((c) => c.cents)).toEqual([1_486_600]);
+    expect(readMoneyCells('$ 48 283 03 0').map((c) => c.cents)).toEqual([4_828_303_000]);
     // Two cells stay two cells.
     expect(readMoneyCells('$ 5 $ 6,000.00').map((c) => c.cents)).toEqual([500, 600_000]);
   });

@@ -131,6 +131,7 @@ export const LABELS = {
   signer: ['Name of Signer (Print or Type)', 'Name of Signer'],
   title: ['Title of Signer (Print or Type)', 'Title of Signer'],
   e1: ['presently subject to any of the disqualification provisions'],
+  attention: ['Intentional misstatements or omissions of fact constitute federal criminal violations'],
 } as const satisfies Record<string, Label>;
 
 export type LabelName = keyof typeof LABELS;

@@ -19,13 +19,15 @@ const AMOUNT =
   /-0-|\d{1,3}(?:(?:\s?[,.]\s?|\s)\d{3}(?!\d))+(?:\s?[.,]\s?\d{1,2}(?!\d))?|\d+(?:\s?\.\s?\d{1,2}(?!\d))?|n\/a|none|nil|zero/i;
 
 /**
- * Gaps OCR put inside one amount ("3 4,400.00", "4, 1 78,000", "1 4, 866"): a cell of digits,
+ * Gaps OCR put inside one amount ("3 4,400.00", "4, 1 78,000", "48 283 03 0"): a cell of digits,
  * separators and spaces that, without its spaces, groups its thousands as typed is that amount.
  * One that does not ("22,670 133.03") is left for the space to stand for a lost comma.
  */
 function closeGaps(cell: string): string {
   if (!/^[\d,.\s]+$/.test(cell) || !/\d\s+[\d,.]|[,.]\s+\d/.test(cell)) return cell;
   const closed = cell.replace(/\s+/g, '');
+  // Digits alone, every comma lost and gaps left among them ("48 283 03 0"), are one amount too.
+  if (/^\d{2,12}$/.test(closed) && !/[,.]/.test(cell)) return closed;
   return /^\d{1,3}(?:,\d{3})+(?:\.\d{2})?$/.test(closed) ? closed : cell;
 }
 

@@ -13,7 +13,10 @@ import { readSignature, readStateDisqualification } from './signature.js';
 export interface ParsedFiling {
   /** The record with values and provenance; flags and review are decided by the rules stage. */
   record: FormDRecord;
-  /** Exclusive check-box groups that read no box or two: each is a reason for review. */
+  /**
+   * Reasons for review that the parse found ("checkbox:" an exclusive group with no box or two
+   * checked, "section:" a part of the form OCR left unfound).
+   */
   doubtful: string[];
 }
 
@@ -27,7 +30,8 @@ export function parseFiling(
   source: FormDRecord['source'],
 ): ParsedFiling {
   const doc = new FormText(lines);
-  const sections = findSections(doc);
+  // OCR may garble a part's heading and every label of it; a transcription that lacks one was cut off.
+  const sections = findSections(doc, { readByOcr: source.kind !== 'text' && !source.textLayer });
   const record = emptyRecord(id, source);
   const reader = new Reader(doc, record);
   readCover(reader, sections.cover);
@@ -37,5 +41,6 @@ export function parseFiling(
   readSignature(reader, sections.partD, sections.partE);
   readStateDisqualification(reader, sections.partE);
   record.fields = reader.recorder.fields;
-  return { record, doubtful: reader.doubtful };
+  const unfound = sections.unfound.map((part) => `section:${part} not found on the scanned pages`);
+  return { record, doubtful: [...unfound, ...reader.doubtful] };
 }

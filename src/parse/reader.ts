@@ -271,7 +271,9 @@ export class Reader {
       return chosen;
     }
     if (anyMark)
-      this.doubtful.push(`${group}: ${checked.length === 0 ? 'no box' : 'more than one box'} checked`);
+      this.doubtful.push(
+        `checkbox:${group}: ${checked.length === 0 ? 'no box' : 'more than one box'} checked`,
+      );
     return null;
   }
 

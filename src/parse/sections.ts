@@ -12,13 +12,20 @@ export interface Sections {
   partC: Range;
   partD: Range;
   partE: Range;
+  /** Parts of a scanned filing that were not found, and so read as empty. */
+  unfound: string[];
+}
+
+export interface FindSectionsOptions {
+  /** Lines read by OCR: a part whose heading and labels it garbled is unfound, not cut off. */
+  readByOcr?: boolean;
 }
 
 /**
  * Finds the parts of the form. A document with too few of the form's distinctive labels is not
  * a Form D; one that has them but no signature part was cut off.
  */
-export function findSections(doc: FormText): Sections {
+export function findSections(doc: FormText, options: FindSectionsOptions = {}): Sections {
   const found = DISTINCTIVE.filter((name) => doc.find(LABELS[name]) !== null);
   if (found.length < 4) {
     throw new NotFormDError(`found ${found.length} of the form's ${DISTINCTIVE.length} distinctive labels`);
@@ -35,14 +42,26 @@ export function findSections(doc: FormText): Sections {
   };
   const b = first(lineOf('partB'), lineOf('b1'));
   const c = first(lineOf('partC', b ?? 0), lineOf('c1', b ?? 0), lineOf('c1Heads', b ?? 0));
-  const d = first(lineOf('partD', c ?? 0), lineOf('signatureIssuer', c ?? 0), lineOf('signer', c ?? 0));
-  const e = d === null ? null : first(lineOf('partE', d + 1), lineOf('e1', d + 1));
-  const appendix = e === null ? null : headingLineOf(doc, 'appendix', e);
-
+  // The attention notice follows Part D's signature box: a part found by it has lost its box's lines to Part C.
+  const partD = first(
+    lineOf('partD', c ?? 0),
+    lineOf('signatureIssuer', c ?? 0),
+    lineOf('signer', c ?? 0),
+    lineOf('attention', c ?? 0),
+  );
+  const unfound: string[] = [];
+  let d = partD;
   if (d === null) {
     const reached = c !== null ? 'Part C' : b !== null ? 'Part B' : 'Part A';
-    throw new TruncatedFilingError(`it ends in ${reached}; the signature, Part D, is missing`);
+    // A scan's later page whose headings OCR garbled is no cut-off filing: its other parts are read.
+    if (!options.readByOcr || !pagesAfter(doc, c ?? b)) {
+      throw new TruncatedFilingError(`it ends in ${reached}; the signature, Part D, is missing`);
+    }
+    unfound.push('Part D');
+    d = end;
   }
+  const e = d >= end ? null : first(lineOf('partE', d + 1), lineOf('e1', d + 1));
+  const appendix = e === null ? null : headingLineOf(doc, 'appendix', e);
 
   // "Check box(es) that apply" also heads the exemptions on page 1: persons start after the issuer.
   const issuerAt = doc.find(LABELS.nameOfIssuer)?.end;
@@ -59,7 +78,16 @@ export function findSections(doc: FormText): Sections {
     partC: { from: cStart, to: d },
     partD: { from: d, to: e ?? end },
     partE: { from: e ?? end, to: appendix ?? end },
+    unfound,
   };
+}
+
+/** Whether the document has a page after the one holding the line. */
+function pagesAfter(doc: FormText, line: number | null): boolean {
+  if (line === null) return false;
+  const page = doc.lines[line]?.page;
+  const last = doc.lines[doc.lines.length - 1]?.page;
+  return page !== undefined && page !== null && last !== undefined && last !== null && last > page;
 }
 
 /** The line of a heading: a match that starts its line ("See Appendix, Column 5" is no heading). */

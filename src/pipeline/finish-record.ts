@@ -19,7 +19,7 @@ export function finishRecord(
   const confidenceThreshold = options.confidenceThreshold ?? 0.8;
   record.flags = evaluate(record, { confidenceThreshold });
   const decision = decideReview(record, { confidenceThreshold });
-  const reasons = [...decision.reasons, ...doubtful.map((d) => `checkbox:${d}`)];
+  const reasons = [...decision.reasons, ...doubtful];
   record.review = { status: reasons.length ? 'needs_review' : decision.status, reasons };
   return recordSchema.parse(record);
 }
