@@ -31,6 +31,17 @@ export function eraseThinRules(image: PageImage): PageImage {
 type Direction = 'horizontal' | 'vertical';
 
 /**
+ * An image walked as lines in one direction: `outer` lines (rows for horizontal) of `inner`
+ * pixels each, and the data index of pixel `b` of line `a`.
+ */
+function lines(image: PageImage, direction: Direction) {
+  const { width, height } = image;
+  return direction === 'horizontal'
+    ? { outer: height, inner: width, index: (a: number, b: number) => a * width + b }
+    : { outer: width, inner: height, index: (a: number, b: number) => b * width + a };
+}
+
+/**
  * The pixels that lie on a straight run of ink at least `minLength` long along the direction
  * (gaps of a pixel or two from scan damage allowed, but not the gap between two letters).
  */
@@ -40,14 +51,9 @@ function lineMask(
   minLength: number,
   maxThickness: number,
 ): Uint8Array {
-  const { width, height, data } = image;
-  const mask = new Uint8Array(width * height);
-  const outer = direction === 'horizontal' ? height : width;
-  const inner = direction === 'horizontal' ? width : height;
-  const index =
-    direction === 'horizontal'
-      ? (a: number, b: number) => a * width + b
-      : (a: number, b: number) => b * width + a;
+  const { data } = image;
+  const mask = new Uint8Array(image.width * image.height);
+  const { outer, inner, index } = lines(image, direction);
   const maxGap = 2;
   const inkAt = (a: number, b: number) => a >= 0 && a < outer && (data[index(a, b)] ?? 255) < INK;
   // Across the run, how far the ink reaches: a rule is thin along most of its length; the
@@ -101,14 +107,9 @@ function eraseBands(
   maxThickness: number,
   out: Buffer,
 ): number {
-  const { width, height, data } = image;
+  const { data } = image;
   // Bands run across the line: down a column for a horizontal rule, along a row for a vertical one.
-  const outer = direction === 'horizontal' ? width : height;
-  const inner = direction === 'horizontal' ? height : width;
-  const index =
-    direction === 'horizontal'
-      ? (a: number, b: number) => b * width + a
-      : (a: number, b: number) => a * width + b;
+  const { outer, inner, index } = lines(image, direction === 'horizontal' ? 'vertical' : 'horizontal');
   const inkAt = (a: number, b: number) => b >= 0 && b < inner && (data[index(a, b)] ?? 255) < INK;
   let erased = 0;
   for (let a = 0; a < outer; a++) {
