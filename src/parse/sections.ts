@@ -23,7 +23,8 @@ export interface FindSectionsOptions {
 
 /**
  * Finds the parts of the form. A document with too few of the form's distinctive labels is not
- * a Form D; one that has them but no signature part was cut off.
+ * a Form D; one that has them but no signature part was cut off, unless it is a scan with pages
+ * after its last part found, whose signature page OCR could not read.
  */
 export function findSections(doc: FormText, options: FindSectionsOptions = {}): Sections {
   const found = DISTINCTIVE.filter((name) => doc.find(LABELS[name]) !== null);
@@ -43,14 +44,13 @@ export function findSections(doc: FormText, options: FindSectionsOptions = {}): 
   const b = first(lineOf('partB'), lineOf('b1'));
   const c = first(lineOf('partC', b ?? 0), lineOf('c1', b ?? 0), lineOf('c1Heads', b ?? 0));
   // The attention notice follows Part D's signature box: a part found by it has lost its box's lines to Part C.
-  const partD = first(
+  let d = first(
     lineOf('partD', c ?? 0),
     lineOf('signatureIssuer', c ?? 0),
     lineOf('signer', c ?? 0),
     lineOf('attention', c ?? 0),
   );
   const unfound: string[] = [];
-  let d = partD;
   if (d === null) {
     const reached = c !== null ? 'Part C' : b !== null ? 'Part B' : 'Part A';
     // A scan's later page whose headings OCR garbled is no cut-off filing: its other parts are read.
