@@ -51,11 +51,21 @@ function lineMask(
   minLength: number,
   maxThickness: number,
 ): Uint8Array {
-  const { data } = image;
-  const mask = new Uint8Array(image.width * image.height);
+  const { data, width, height } = image;
+  const mask = new Uint8Array(width * height);
   const { outer, inner, index } = lines(image, direction);
   const maxGap = 2;
-  const inkAt = (a: number, b: number) => a >= 0 && a < outer && (data[index(a, b)] ?? 255) < INK;
+  const ink = new Uint8Array(width * height);
+  for (let i = 0; i < ink.length; i++) ink[i] = (data[i] ?? 255) < INK ? 1 : 0;
+  // A rule scanned at a slight slant steps between neighbouring lines: a run may too.
+  const step = direction === 'horizontal' ? width : 1;
+  const smeared = new Uint8Array(ink);
+  for (let i = 0; i < ink.length; i++) {
+    if (ink[i] === 0) continue;
+    if (i - step >= 0) smeared[i - step] = 1;
+    if (i + step < ink.length) smeared[i + step] = 1;
+  }
+  const inkAt = (a: number, b: number) => a >= 0 && a < outer && ink[index(a, b)] === 1;
   // Across the run, how far the ink reaches: a rule is thin along most of its length; the
   // bottom of a line of bold letters that run together is a letter's height wherever it is inked.
   const thickness = (a: number, c: number): number => {
@@ -78,9 +88,7 @@ function lineMask(
     let start = -1;
     let lastInk = -1;
     for (let b = 0; b <= inner; b++) {
-      // A rule scanned at a slight slant steps between neighbouring rows: a run may too.
-      const ink = b < inner && (inkAt(a, b) || inkAt(a - 1, b) || inkAt(a + 1, b));
-      if (ink) {
+      if (b < inner && smeared[index(a, b)] === 1) {
         if (start < 0) start = b;
         lastInk = b;
       } else if (start >= 0 && b - lastInk > maxGap) {
