@@ -8,7 +8,7 @@ import { LABELS } from '../src/parse/labels.js';
 import { parseFiling } from '../src/parse/parse-filing.js';
 import { Reader } from '../src/parse/reader.js';
 import { parseMisreadDate } from '../src/parse/signature.js';
-import { mendOcrText } from '../src/parse/value-text.js';
+import { mendOcrText, valueLines } from '../src/parse/value-text.js';
 import { emptyRecord } from '../src/record/empty-record.js';
 import { ACME, parseText, seedText, values } from './parse-seed-variants.js';
 
@@ -211,6 +211,7 @@ describe('mendOcrText', () => {
     ['ward, Karen', 'Ward, Karen'],
     ['King, patricia', 'King, Patricia'],
     ['outsourced payroll services', 'Outsourced payroll services'],
+    ['5680 Franklin Street, Boston, Ma 02128', '5680 Franklin Street, Boston, MA 02128'],
     ['Edward 0. Adams', 'Edward O. Adams'],
     ['Quantum 0il & Gas Program L.P.', 'Quantum Oil & Gas Program L.P.'],
     ['(303) 492-3OO2', '(303) 492-3002'],
@@ -227,6 +228,13 @@ describe('mendOcrText', () => {
     'Commercial banking',
   ])('leaves %j as it is', (value) => {
     expect(mendOcrText(value)).toBe(value);
+  });
+});
+
+describe('valueLines', () => {
+  it('drops a stamp OCR garbled ("ROCESSE", "PROCESSE-") and lines of mere specks', () => {
+    expect(valueLines('ROCESSE\nLLC Membership Units\n’\nPROCESSE-')).toEqual(['LLC Membership Units']);
+    expect(valueLines('Processing equipment')).toEqual(['Processing equipment']);
   });
 });
 

@@ -1,8 +1,18 @@
+import { LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 import { CHECKED, UNCHECKED } from './check-marks.js';
 
 /** Stamps and office marks that land beside typed values on scans and transcriptions. */
 const STAMP_LINE =
   /^(?:processed|received|thomson|financial|thomson financial|sec use only|prefix|serial|date received|omb approval|attention)$/i;
+
+/** The office stamps' words long enough that a garbled copy is still known ("ROCESSE", "PROCESSE-"). */
+const STAMP_WORDS = ['processed', 'received'];
+
+/** A line that is a stamp's word with a letter or two lost or misread. */
+function garbledStamp(line: string): boolean {
+  const letters = line.toLowerCase().replace(/[^a-z]/g, '');
+  return letters.length >= 6 && STAMP_WORDS.some((word) => LevenshteinDistance(letters, word) <= 2);
+}
 
 /** The form's page footer ("SEC 1972 (6/02)", misread "SEC 1672", "3 of 7", "- 3 -") that OCR puts after the last value of a page. */
 const FOOTER_LINE = /^(?:SEC\s*1\S72\b.*|(?:page\s*)?\d{1,2}\s*[o0]f\s*\d{1,2}|[-–\s]*\d{1,3}[-–\s]*)$/i;
@@ -51,10 +61,13 @@ export function valueLines(text: string): string[] {
         (l) =>
           l !== '' &&
           !STAMP_LINE.test(l) &&
+          !garbledStamp(l) &&
           !FOOTER_LINE.test(l) &&
           !/^[({].*[)}]$/.test(l) &&
           !/^_+$/.test(l),
       )
+      // Specks after the value ("’") are no more of it; specks alone are no value, which the caller judges.
+      .filter((l, i) => i === 0 || /[\p{L}\d]/u.test(l))
   );
 }
 
@@ -153,6 +166,17 @@ export function mendOcrText(value: string): string {
     }
     return open + body + close;
   });
+  // A state's postal code before a ZIP code is typed in capitals ("Boston, Ma 02128").
+  for (let i = 0; i + 1 < mended.length; i++) {
+    const code = mended[i] ?? '';
+    if (
+      /^\p{L}{2}$/u.test(code) &&
+      /^\d{5}(?:-\d{4})?\W?$/.test(mended[i + 1] ?? '') &&
+      /,$/.test(mended[i - 1] ?? '')
+    ) {
+      mended[i] = code.toUpperCase();
+    }
+  }
   const last = mended.length - 1;
   const end = mended[last] ?? '';
   // A value never ends in a comma: after an initial or an abbreviation it was a period.
