@@ -192,6 +192,20 @@ describe('the date and jurisdiction combs as OCR garbles them', () => {
     expect(record.fields['issuer.incorporation.year']?.confidence).toBeLessThan(1);
   });
 
+  it.each([
+    ['Month @ 8 Year 9 5', 8, 1995],
+    ['Month rn 4 Year n 4', 4, 2004],
+    ['Month 1 C Year 9 ]', 10, 1991],
+  ])('reads a zero or a one OCR read as a sign or a broken ring in "%s"', async (row, month, year) => {
+    const text = seedText().replace(
+      'Month\n1 **2**Year\n9 **9**☒ Actual☐ Estimated',
+      `${row} ☒ Actual ☐ Estimated`,
+    );
+    expect(text).not.toBe(seedText());
+    const record = await parseText(text);
+    expect(record.issuer.incorporation).toMatchObject({ month, year });
+  });
+
   it('reads a jurisdiction whose letter OCR read as a digit ("D3") as a real code, marked unsure', async () => {
     const record = await parseText(seedText().replace('\nD E**GENERAL', '\nD 3**GENERAL'));
     expect(record.issuer.jurisdiction).toBe('DE');

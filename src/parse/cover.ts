@@ -192,6 +192,13 @@ function jurisdictionCode(raw: string): { code: string; guessed: boolean } | nul
   return US_POSTAL_CODES.has(code) || FOREIGN_JURISDICTIONS.has(code) ? { code, guessed: true } : null;
 }
 
+/**
+ * What OCR reads for a typed 0 standing alone in a comb's cell: the letter O, a broken ring ("C",
+ * "()", "rn", "n", "u"), or a symbol ("@", "Q"); and for a typed 1: I, l, |, "]" or "!".
+ */
+const ZERO_IN_A_CELL = /^(?:[OoQDCcGUu@]|\(\)?|\)|rn|n)$/;
+const ONE_IN_A_CELL = /^[Il|\]![]$/;
+
 /** The digits of a short typed value, the words and marks around them ignored ("1 2" is 12). */
 function digitsOnly(text: string, max = 4): string {
   // OCR reads a lone 0 or 1 in a comb cell as the letter O or I.
@@ -199,8 +206,9 @@ function digitsOnly(text: string, max = 4): string {
     .split('\n')
     .slice(0, 4)
     .join(' ')
-    .replace(/(?<![\p{L}])[Oo](?![\p{L}])/gu, '0')
-    .replace(/(?<![\p{L}])[Il|](?![\p{L}])/gu, '1');
+    .split(/\s+/)
+    .map((token) => (ZERO_IN_A_CELL.test(token) ? '0' : ONE_IN_A_CELL.test(token) ? '1' : token))
+    .join(' ');
   const m = firstLines.match(/\d/g);
   return m ? m.join('').slice(0, max) : '';
 }
