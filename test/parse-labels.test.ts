@@ -409,6 +409,17 @@ function ocrOf(text: string): TextLine[] {
   return asOcr(readTranscription(text).map((line) => line.text));
 }
 
+describe("the signature table's labels beside a blank", () => {
+  it('are no issuer, signer or title ("Sig e" where OCR garbled "Signature")', async () => {
+    const text = seedText().replace(/Issuer \(Print or Type\)[^\n]*\n/g, (row) =>
+      row.replace(/Qualys, Inc\.\s*/, 'Sig e\t'),
+    );
+    expect(text).not.toBe(seedText());
+    const record = await parseText(text);
+    expect(record.signature.issuer).not.toBe('Sig e');
+  });
+});
+
 describe('values the form asks for more than once', () => {
   const ROW = 'Issuer (Print or Type) Qualys, Inc.\tSignature \tDate November 28, 2003';
 

@@ -33,6 +33,15 @@ interface Reading {
  * title are typed twice (the issuer's name three times, with A.1): the readings are compared, and
  * the one most of them agree on wins (see `agreed`). Part E fills what Part D leaves blank.
  */
+/**
+ * The signature table's one-word labels as OCR may read them beside a blank ("Sig e", "Signaturc",
+ * "Datc"): no name or title is a short word that starts "Sign" or "Sig " ("Sigma" is a name).
+ */
+function tableLabel(value: string): boolean {
+  const word = value.trim().toLowerCase();
+  return word.length <= 10 && /^(?:s[il1]g(?:n|\s|$)[a-z\s]*|dat[ec])[.:]?$/.test(word);
+}
+
 export function readSignature(r: Reader, partD: Range, partE: Range): void {
   const readings: Record<Copied, Reading[]> = { issuer: [], signer: [], title: [] };
   for (const range of [partD, partE]) {
@@ -48,7 +57,8 @@ export function readSignature(r: Reader, partD: Range, partE: Range): void {
         const kept = r.recorder.fields[path];
         const read = r.setText(path, from, to, score, false, span.text);
         // A name or a title is a few words; a sentence there is the instruction printed below a blank.
-        const value = read !== null && read.length <= MAX_VALUE_LENGTH ? read : null;
+        // The table's own labels beside the blank ("Signature", "Date") are no value either.
+        const value = read !== null && read.length <= MAX_VALUE_LENGTH && !tableLabel(read) ? read : null;
         if (value === null && r.recorder.fields[path] !== kept) delete r.recorder.fields[path];
         const field = r.recorder.fields[path];
         if (value !== null && field && field !== kept) readings[copied].push({ value, field });
