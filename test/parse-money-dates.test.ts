@@ -130,6 +130,8 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
 
   it('reads a lone 5 between an estimate box and an amount as the "$" it was', () => {
     expect(readMoneyCells('☐ $ -0- ☐ 5\t170.781', 2).map((c) => c.cents)).toEqual([0, 17_078_100]);
+    expect(readMoneyCells('☐ 5\t0.00\t☐ 5\t0.00', 2).map((c) => c.raw)).toEqual(['$ 0.00', '$ 0.00']);
+    expect(readMoneyCells('☐ 8 -0-', 1).map((c) => c.cents)).toEqual([0]);
   });
 
   it('reads a "$" OCR read as "s" with underscores of the box after it ("s__ 30,024.00")', () => {

@@ -43,8 +43,11 @@ const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
  * box. Rows typed without "$" signs fall back to the amounts themselves.
  */
 export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
-  // A lone 5 or 8 between a box and an amount is the "$" ("☐ 5 <tab> 170.781").
-  const text = raw.replace(/([☐☒] ?)[58](?=\s+\d{1,3}[,.]\d{3}(?!\d))/g, '$1$');
+  // A lone 5 or 8 between a box and an amount is the "$" ("☐ 5 <tab> 170.781", "☐ 5 <tab> 0.00").
+  const text = raw.replace(
+    /([☐☒] ?)[58](?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
+    '$1$',
+  );
   let cells = cellsOf(withColumnsOpened(text));
   if (columns === undefined || cells.length >= columns) return cells;
   // Fewer cells than the table has columns: a column holding just an amount lost its "$" to OCR
