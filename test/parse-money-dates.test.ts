@@ -128,6 +128,18 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('$ 5 $ 6,000.00').map((c) => c.cents)).toEqual([500, 600_000]);
   });
 
+  it("reads figures a font's look-alike letters stood for ('n.on', '35a 0nn_nn'), marked unsure", () => {
+    const cells = readMoneyCells('$\tn.on\t$\t35a 0nn_nn', 2);
+    expect(cells.map((c) => [c.cents, c.readable])).toEqual([
+      [0, false],
+      [35_900_000, false],
+    ]);
+    // A "$" read twice is no figure; words are no amount.
+    expect(readMoneyCells('$s 25,000').map((c) => c.cents)).toEqual([2_500_000]);
+    expect(readMoneyCells('$ none').map((c) => c.cents)).toEqual([0]);
+    expect(readMoneyCells('$ see note').map((c) => c.cents)).toEqual([null]);
+  });
+
   it('reads a lone 5 between an estimate box and an amount as the "$" it was', () => {
     expect(readMoneyCells('☐ $ -0- ☐ 5\t170.781', 2).map((c) => c.cents)).toEqual([0, 17_078_100]);
     expect(readMoneyCells('☐ 5\t0.00\t☐ 5\t0.00', 2).map((c) => c.raw)).toEqual(['$ 0.00', '$ 0.00']);

@@ -88,7 +88,9 @@ function cellsOf(text: string): MoneyCell[] {
     const mark = leading?.[1] ?? lastMark;
     if (leading) body = body.slice(leading[0].length);
     const cut = body.search(new RegExp(`[${CHECKED}${UNCHECKED}]`));
-    const inner = closeGaps((cut >= 0 ? body.slice(0, cut) : body).trim());
+    const typed = (cut >= 0 ? body.slice(0, cut) : body).trim();
+    const lettered = digitsForLetters(typed);
+    const inner = closeGaps(lettered ?? typed);
     const amount = AMOUNT.exec(inner);
     // A few specks or underscores may stand between "$" and the amount, never other digits.
     const lead = amount ? inner.slice(0, amount.index) : '';
@@ -113,9 +115,61 @@ function cellsOf(text: string): MoneyCell[] {
       estimated: mark === CHECKED,
       raw: `$ ${broken ? inner : rawAmount}`.trim(),
       readable:
-        !broken && !zero && !clipped && (rawAmount === '' || cents !== null || /^n\/a$/i.test(rawAmount)),
+        lettered === null &&
+        !broken &&
+        !zero &&
+        !clipped &&
+        (rawAmount === '' || cents !== null || /^n\/a$/i.test(rawAmount)),
     };
   });
+}
+
+/** The digits a font's figures are misread as, letter by letter ("n.on" for 0.00, "aQ7" for 997). */
+const DIGIT_FOR_LETTER: Record<string, string> = {
+  o: '0',
+  O: '0',
+  Q: '0',
+  D: '0',
+  n: '0',
+  u: '0',
+  U: '0',
+  c: '0',
+  C: '0',
+  l: '1',
+  I: '1',
+  i: '1',
+  '|': '1',
+  '!': '1',
+  z: '2',
+  Z: '2',
+  s: '5',
+  S: '5',
+  b: '6',
+  G: '6',
+  T: '7',
+  B: '8',
+  a: '9',
+  g: '9',
+  q: '9',
+};
+
+/**
+ * A dollar cell holds an amount: where OCR read some of its figures as look-alike letters, and
+ * every character is a figure, a look-alike or a separator, the letters are read as figures (an
+ * underscore as the separator it stood for). Null when there are no such letters, or the result is
+ * no amount. The reading is unsure: the caller marks it so.
+ */
+function digitsForLetters(typed: string): string | null {
+  // A "$" read twice ("$s 25,000") leaves an "s" before the amount: it is no figure.
+  const cell = typed.replace(/^[sS§]{1,2}\s+/, '');
+  if (!/[A-Za-z|!]/.test(cell) || /^(?:n\/a|none|nil|zero)$/i.test(cell)) return null;
+  if (cell.length > 24 || !/^[\dA-Za-z|!,._\s-]+$/.test(cell)) return null;
+  const mapped = [...cell].map((ch) => (/[\d,._\s-]/.test(ch) ? ch : (DIGIT_FOR_LETTER[ch] ?? '?'))).join('');
+  if (mapped.includes('?') || (mapped.match(/\d/g) ?? []).length < 2) return null;
+  const separated = mapped.replace(/_(?=\d{2}$)/, '.').replace(/_/g, ',');
+  const closed = closeGaps(separated);
+  const whole = AMOUNT.exec(closed);
+  return whole && whole.index === 0 && whole[0].length === closed.length ? closed : null;
 }
 
 /**
