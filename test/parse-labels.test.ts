@@ -214,6 +214,17 @@ describe('the date and jurisdiction combs as OCR garbles them', () => {
     const none = await parseText(seedText().replace('\nD E**GENERAL', '\nQ 9**GENERAL'));
     expect(none.issuer.jurisdiction).toBeNull();
   });
+
+  it('reads letters that make no code as the one real code a look-alike letter makes ("D F" for DE)', async () => {
+    for (const [typed, code] of [
+      ['D F', 'DE'],
+      ['H T', 'HI'],
+    ]) {
+      const record = await parseText(seedText().replace('\nD E**GENERAL', `\n${typed}**GENERAL`));
+      expect(record.issuer.jurisdiction).toBe(code);
+      expect(record.fields['issuer.jurisdiction']?.confidence).toBeLessThan(0.8);
+    }
+  });
 });
 
 describe('mendOcrText', () => {

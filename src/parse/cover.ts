@@ -185,12 +185,48 @@ const LETTER_FOR_DIGIT: Record<string, string> = {
  */
 function jurisdictionCode(raw: string): { code: string; guessed: boolean } | null {
   const letters = raw.replace(/[^A-Za-z]/g, '').toUpperCase();
-  if (letters.length === 2) return { code: letters, guessed: false };
+  if (letters.length === 2) {
+    if (isJurisdiction(letters)) return { code: letters, guessed: false };
+    // No such code: one letter OCR confuses with another ("DF" for DE, "HT" for HI) may make one.
+    const near = [0, 1].flatMap((i) =>
+      [...(CONFUSED_LETTERS[letters[i] ?? ''] ?? '')].map((ch) =>
+        i === 0 ? ch + letters[1] : letters[0] + ch,
+      ),
+    );
+    const real = [...new Set(near)].filter(isJurisdiction);
+    return real.length === 1 ? { code: real[0] ?? letters, guessed: true } : { code: letters, guessed: true };
+  }
   const mixed = raw.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
   if (mixed.length !== 2) return null;
   const code = [...mixed].map((ch) => LETTER_FOR_DIGIT[ch] ?? ch).join('');
-  return US_POSTAL_CODES.has(code) || FOREIGN_JURISDICTIONS.has(code) ? { code, guessed: true } : null;
+  return isJurisdiction(code) ? { code, guessed: true } : null;
 }
+
+function isJurisdiction(code: string): boolean {
+  return US_POSTAL_CODES.has(code) || FOREIGN_JURISDICTIONS.has(code);
+}
+
+/** Capitals a typed letter is misread as, by shape. */
+const CONFUSED_LETTERS: Record<string, string> = {
+  E: 'F',
+  F: 'E',
+  T: 'I',
+  I: 'TL',
+  L: 'I',
+  O: 'DQ',
+  D: 'O',
+  Q: 'O',
+  C: 'G',
+  G: 'C',
+  M: 'N',
+  N: 'MH',
+  H: 'N',
+  V: 'YU',
+  U: 'V',
+  Y: 'V',
+  P: 'R',
+  R: 'P',
+};
 
 /**
  * What OCR reads for a typed 0 standing alone in a comb's cell: the letter O, a broken ring ("C",
