@@ -120,17 +120,6 @@ function confirmedPaths(record: FormDRecord, flags: readonly Flag[]): ReadonlySe
     const cents = readCents(record, path);
     if (cents !== null && otherLineEqualTo(record, cents, [path])) confirmed.add(path);
   }
-  // Rows whose sum, failing to match their total, equals a line outside their table (the C.5 rows
-  // add up to C.4.b): rows misread would not add up to another line by chance, so they are right.
-  for (const flag of flags) {
-    const [group, total] = flag.paths;
-    if (flag.severity !== 'error' || flag.paths.length !== 2 || group === undefined || total === undefined)
-      continue;
-    if (typeof flag.expected !== 'number' || MONEY_LINES.some((l) => l.path === group)) continue;
-    const table = MONEY_LINES.map((l) => l.path).filter((p) => p.startsWith(`${group}.`));
-    if (!table.includes(total) || !otherLineEqualTo(record, flag.expected, table)) continue;
-    for (const path of table) if (path !== total && readCents(record, path) !== null) confirmed.add(path);
-  }
   return confirmed;
 }
 
