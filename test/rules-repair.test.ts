@@ -245,4 +245,19 @@ describe('an arithmetic error over an amount read unsurely', () => {
     const swapped = evaluate(record).find((f) => f.rule === 'C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS');
     expect(swapped?.severity).toBe('error');
   });
+
+  it('is a warning when an amount read surely is the first figures of what its rule expects (160.00 for 160,000.00)', () => {
+    const record = consistentRecord();
+    const adjusted = record.offering.adjustedGrossProceeds ?? 0;
+    record.offering.useOfProceeds.totalPaymentsListed = Math.floor(adjusted / 100_000);
+    readAt(record, TOTAL_LISTED, 0.95);
+    const total = evaluate(record).find((f) => f.rule === 'C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS');
+    expect(total?.severity).toBe('warning');
+    expect(total?.explanation).toContain('the first figures of');
+    // The same figures typed by the filer (a transcription) stay the filer's error.
+    record.fields[TOTAL_LISTED] = { ...record.fields[TOTAL_LISTED]!, source: 'text' };
+    expect(evaluate(record).find((f) => f.rule === 'C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS')?.severity).toBe(
+      'error',
+    );
+  });
 });

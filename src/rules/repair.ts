@@ -143,7 +143,7 @@ function unsureReading(
     return {
       ...flag,
       severity: 'warning',
-      explanation: `${flag.explanation ? `${flag.explanation} ` : ''}${outlier}; a misreading of one digit is likelier than the filer's mistake.`,
+      explanation: `${flag.explanation ? `${flag.explanation} ` : ''}${outlier}; a misreading is likelier than the filer's mistake.`,
     };
   }
   const unsure = Object.entries(record.fields).filter(
@@ -182,6 +182,24 @@ function oneDigitOutlier(record: FormDRecord, flag: Flag): string | null {
     const agreeing = otherLineEqualTo(record, other, flag.paths);
     if (!agreeing) continue;
     return `${lineName(path)} was read as ${formatCents(cents)}, one digit off ${formatCents(other)}, which ${lineName(agreeing.path)} also gives`;
+  }
+  return truncatedReading(record, flag);
+}
+
+/**
+ * An amount OCR read whose figures are the first figures of what its rule expects, a hundred
+ * times and more smaller (160.00 for 160,000.00): OCR lost the end of it, or a separator; no filer
+ * writes a figure that way.
+ */
+function truncatedReading(record: FormDRecord, flag: Flag): string | null {
+  if (typeof flag.expected !== 'number' || typeof flag.actual !== 'number') return null;
+  for (const path of flag.paths) {
+    if (!MONEY_LINES.some((l) => l.path === path) || record.fields[path]?.source !== 'ocr') continue;
+    const cents = readCents(record, path);
+    const other = cents === flag.actual ? flag.expected : cents === flag.expected ? flag.actual : null;
+    if (cents === null || other === null || cents <= 0 || other < cents * 100) continue;
+    if (!String(other).startsWith(String(cents).replace(/0+$/, ''))) continue;
+    return `${lineName(path)} was read as ${formatCents(cents)}, the first figures of ${formatCents(other)}`;
   }
   return null;
 }
