@@ -169,7 +169,9 @@ export class Reader {
   /** Sets a text value read between two places, with its provenance. */
   setText(path: string, from: Pos, to: Pos, score: number, multi = false, text?: string): string | null {
     const raw = text ?? this.text(from, this.onePage(from, to));
-    const value = multi ? multiLine(withoutLabelStarts(raw)) : singleLine(raw);
+    // OCR splits a label's words over lines; a transcription keeps a label on its line.
+    const ocr = this.doc.lines[from.line]?.words !== undefined;
+    const value = multi ? multiLine(ocr ? withoutLabelStarts(raw) : raw) : singleLine(raw);
     const mended = value === null ? null : this.mended(value, from);
     if (value === null || mended === null) return null;
     this.evidence(path, value, from, to, score);
@@ -311,7 +313,8 @@ function withoutLabelStarts(raw: string): string {
   return lines
     .filter((line, i) => {
       const text = line.trim().toLowerCase();
-      if (i <= first || text.length < 5) return true;
+      // A label's first words are a short line.
+      if (i <= first || text.length < 5 || text.length > 30) return true;
       return !LONG_LABELS.some(
         (label) =>
           label.length > text.length &&

@@ -10,6 +10,7 @@ const STAMP_WORDS = ['processed', 'received'];
 
 /** A line that is a stamp's word with a letter or two lost or misread. */
 function garbledStamp(line: string): boolean {
+  if (line.length > 16) return false;
   const letters = line.toLowerCase().replace(/[^a-z]/g, '');
   return letters.length >= 6 && STAMP_WORDS.some((word) => LevenshteinDistance(letters, word) <= 2);
 }
