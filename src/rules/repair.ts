@@ -138,7 +138,7 @@ function unsureReading(
   if (flag.severity !== 'error') return flag;
   const rule = ARITHMETIC.find((r) => r.id === flag.rule);
   const paths = rule?.paths ?? flag.paths;
-  const outlier = rule ? oneDigitOutlier(record, flag) : null;
+  const outlier = rule ? misreadOutlier(record, flag) : null;
   if (outlier) {
     return {
       ...flag,
@@ -165,40 +165,45 @@ function unsureReading(
   };
 }
 
-/**
- * An amount OCR read that differs by one digit from what its rule expects, where that expected
- * amount is also written on another line of the form: two lines agree and the third is one digit
- * off them, which is how a misread digit looks (a filer's slip of the pen repeats no other line).
- */
-function oneDigitOutlier(record: FormDRecord, flag: Flag): string | null {
-  if (typeof flag.expected !== 'number' || typeof flag.actual !== 'number') return null;
-  for (const path of flag.paths) {
-    const field = record.fields[path];
-    if (!MONEY_LINES.some((l) => l.path === path)) continue;
+/** An amount of a flag that OCR read, and the value the flag's other side says it should be. */
+interface ReadAgainst {
+  path: string;
+  cents: number;
+  other: number;
+}
+
+/** The flag's amounts that OCR read, each with the other side of the comparison. */
+function readAgainst(record: FormDRecord, flag: Flag): ReadAgainst[] {
+  const { expected, actual } = flag;
+  if (typeof expected !== 'number' || typeof actual !== 'number') return [];
+  return flag.paths.flatMap((path) => {
+    if (!MONEY_PATHS.has(path) || record.fields[path]?.source !== 'ocr') return [];
     const cents = readCents(record, path);
-    if (field?.source !== 'ocr' || cents === null) continue;
-    const other = cents === flag.actual ? flag.expected : cents === flag.expected ? flag.actual : null;
-    if (other === null || digitSlip(other, cents) !== 'replaced') continue;
+    const other = cents === actual ? expected : cents === expected ? actual : null;
+    return cents === null || other === null ? [] : [{ path, cents, other }];
+  });
+}
+
+const MONEY_PATHS: ReadonlySet<string> = new Set(MONEY_LINES.map((l) => l.path));
+
+/**
+ * Why an error's amount looks like OCR's misreading, or null. Either it differs by one digit from
+ * what its rule expects, and that expected amount is also written on another line of the form (two
+ * lines agree and the third is one digit off them; a filer's slip of the pen repeats no other
+ * line); or its figures are the first figures of what is expected, a hundred times and more
+ * smaller (160.00 for 160,000.00: OCR lost its end or a separator; no filer writes a figure so).
+ */
+function misreadOutlier(record: FormDRecord, flag: Flag): string | null {
+  const amounts = readAgainst(record, flag);
+  for (const { path, cents, other } of amounts) {
+    if (digitSlip(other, cents) !== 'replaced') continue;
     const agreeing = otherLineEqualTo(record, other, flag.paths);
     if (!agreeing) continue;
     return `${lineName(path)} was read as ${formatCents(cents)}, one digit off ${formatCents(other)}, which ${lineName(agreeing.path)} also gives`;
   }
-  return truncatedReading(record, flag);
-}
-
-/**
- * An amount OCR read whose figures are the first figures of what its rule expects, a hundred
- * times and more smaller (160.00 for 160,000.00): OCR lost the end of it, or a separator; no filer
- * writes a figure that way.
- */
-function truncatedReading(record: FormDRecord, flag: Flag): string | null {
-  if (typeof flag.expected !== 'number' || typeof flag.actual !== 'number') return null;
-  for (const path of flag.paths) {
-    if (!MONEY_LINES.some((l) => l.path === path) || record.fields[path]?.source !== 'ocr') continue;
-    const cents = readCents(record, path);
-    const other = cents === flag.actual ? flag.expected : cents === flag.expected ? flag.actual : null;
-    if (cents === null || other === null || cents <= 0 || other < cents * 100) continue;
-    if (!String(other).startsWith(String(cents).replace(/0+$/, ''))) continue;
+  for (const { path, cents, other } of amounts) {
+    if (cents <= 0 || other < cents * 100 || !String(other).startsWith(String(cents).replace(/0+$/, '')))
+      continue;
     return `${lineName(path)} was read as ${formatCents(cents)}, the first figures of ${formatCents(other)}`;
   }
   return null;
