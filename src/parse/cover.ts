@@ -194,7 +194,7 @@ function jurisdictionCode(raw: string): { code: string; guessed: boolean } | nul
       ),
     );
     const real = [...new Set(near)].filter(isJurisdiction);
-    return real.length === 1 ? { code: real[0] ?? letters, guessed: true } : { code: letters, guessed: true };
+    return { code: real.length === 1 ? (real[0] ?? letters) : letters, guessed: true };
   }
   const mixed = raw.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
   if (mixed.length !== 2) return null;
