@@ -1,4 +1,5 @@
 import type { PageImage } from '../ingest/pages/page-image.js';
+import { shareInside } from '../record/bbox.js';
 import type { Bbox } from '../record/schema.js';
 
 /** A printed check box found on a page, and whether something is marked in it. */
@@ -293,9 +294,7 @@ function dedupe(boxes: CheckBox[]): CheckBox[] {
   return out;
 }
 
+/** The share of the smaller box that the two boxes share. */
 function overlapShare(a: Bbox, b: Bbox): number {
-  const w = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]));
-  const h = Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
-  const smaller = Math.min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]));
-  return smaller > 0 ? (w * h) / smaller : 0;
+  return Math.max(shareInside(a, b), shareInside(b, a));
 }

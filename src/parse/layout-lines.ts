@@ -1,7 +1,7 @@
 import type { CheckBox } from '../image/check-boxes.js';
 import type { Rulings } from '../image/ruling-lines.js';
 import type { TextLine, Word } from '../ingest/lines.js';
-import { unionBbox } from '../record/bbox.js';
+import { shareInside, unionBbox } from '../record/bbox.js';
 import type { Bbox } from '../record/schema.js';
 import { CHECKED, normalizeCheckMarks, UNCHECKED } from './check-marks.js';
 
@@ -114,8 +114,5 @@ function toLine(words: Word[], page: number, line: number): TextLine {
 
 /** Most of the word lies inside the box. */
 function covers(box: Bbox, word: Bbox): boolean {
-  const w = Math.max(0, Math.min(box[2], word[2]) - Math.max(box[0], word[0]));
-  const h = Math.max(0, Math.min(box[3], word[3]) - Math.max(box[1], word[1]));
-  const area = (word[2] - word[0]) * (word[3] - word[1]);
-  return area > 0 && (w * h) / area > 0.5;
+  return shareInside(word, box) > 0.5;
 }

@@ -4,7 +4,7 @@ import type { Word } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
 import { ocrRegion } from '../ocr/ocr-region.js';
 import type { OcrPool } from '../ocr/pool.js';
-import type { Bbox } from '../record/schema.js';
+import { shareInside } from '../record/bbox.js';
 
 /** A second reading of missed ink is kept when its least sure word is at least this sure. */
 const KEEP_AT = 0.45;
@@ -29,15 +29,7 @@ export async function readMissedInk(
     if (!/[\p{L}\p{N}]/u.test(again.text)) continue;
     // The crop's margin may take in the edge of a word read before ("s of t" around a missed
     // "of"): a word lying mostly on one read already is that word again.
-    found.push(...again.words.filter((w) => !words.some((read) => mostlyOn(w.bbox, read.bbox))));
+    found.push(...again.words.filter((w) => !words.some((read) => shareInside(w.bbox, read.bbox) > 0.3)));
   }
   return [...words, ...found];
-}
-
-/** Most of box `a` lies on box `b`. */
-function mostlyOn(a: Bbox, b: Bbox): boolean {
-  const w = Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0]));
-  const h = Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
-  const area = (a[2] - a[0]) * (a[3] - a[1]);
-  return area > 0 && (w * h) / area > 0.3;
 }
