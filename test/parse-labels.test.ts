@@ -51,6 +51,18 @@ describe('FormText.find with OCR-like typos', () => {
     );
     expect(table.find(LABELS.accredited)?.start).toEqual({ line: 0, col: 0 });
   });
+
+  it('carries a label found by its short wording on over the garbled rest of its long one', () => {
+    const lines = ['Full Name i Last name fest. il mdividualy', 'Full Name eLast name list iF individuoaly'];
+    const garbled = docOf(lines.join('\n'));
+    expect(garbled.find(LABELS.fullName)?.end).toEqual({ line: 0, col: lines[0]?.length });
+    expect(garbled.find(LABELS.fullName, undefined, { line: 1, col: 0 })?.end).toEqual({
+      line: 1,
+      col: lines[1]?.length,
+    });
+    // A value typed on the label's line is not taken for the label's rest.
+    expect(docOf('Full Name Smith, John A.').find(LABELS.fullName)?.end).toEqual({ line: 0, col: 9 });
+  });
 });
 
 describe('the seed with several labels misspelled', () => {
@@ -240,6 +252,11 @@ describe('mendOcrText', () => {
     ['Edward 0. Adams', 'Edward O. Adams'],
     ['Quantum 0il & Gas Program L.P.', 'Quantum Oil & Gas Program L.P.'],
     ['(303) 492-3OO2', '(303) 492-3002'],
+    ['4 Cedar Lane, White Plains. NY 10647', '4 Cedar Lane, White Plains, NY 10647'],
+    ['1106 Hamilton Avenue. Charlotte, NC 28255', '1106 Hamilton Avenue, Charlotte, NC 28255'],
+    ['2 State Street, Suite 27. Madison, WI 53729', '2 State Street, Suite 27, Madison, WI 53729'],
+    ['Reyes. Donald', 'Reyes, Donald'],
+    ['Bell. Linda S.', 'Bell, Linda S.'],
   ])('mends %j to %j', (read, typed) => {
     expect(mendOcrText(read)).toBe(typed);
   });
@@ -251,6 +268,9 @@ describe('mendOcrText', () => {
     'Suite 2900, Waltham, MA 02499',
     'Series B Preferred Stock Financing',
     'Commercial banking',
+    'Corp. Finance',
+    '5 St. Louis Street, St. Louis, MO 63101',
+    'Mt. Vernon Partners, L.P.',
   ])('leaves %j as it is', (value) => {
     expect(mendOcrText(value)).toBe(value);
   });

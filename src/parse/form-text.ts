@@ -26,6 +26,8 @@ export type Label = readonly string[];
 
 /** Below this similarity a fuzzy match is not a label. */
 const MIN_SCORE = 0.8;
+/** A long wording carried on from an exact short one needs less: its first words are certain. */
+const MIN_EXTEND_SCORE = 0.7;
 
 /**
  * The lines of one filing, with label search over them. Labels are found by exact search on
@@ -96,12 +98,34 @@ export class FormText {
         best = { start: { line, col: exact }, end: { line, col: exact + needle.length }, score: 1 };
       }
     }
-    if (best || !fuzzy) return best;
+    if (best) return this.extended(label, best);
+    if (!fuzzy) return best;
     for (const needle of foldedVariants(label)) {
       const m = this.fuzzyInLine(needle, line, fromCol);
       if (m && (!best || m.score > best.score)) best = m;
     }
     return best;
+  }
+
+  /**
+   * An exact match of a label's short wording, carried on over a longer wording that OCR garbled
+   * ("Full Name i Last name fest. il mdividualy"): the garbled rest is the label's, not the value's.
+   */
+  private extended(label: Label, match: Match): Match {
+    const text = this.folded[match.start.line] ?? '';
+    const from = match.start.col;
+    let end = match.end.col;
+    for (const needle of foldedVariants(label)) {
+      if (needle.length <= end - from) continue;
+      const window = text.slice(from, from + needle.length + 8);
+      if (window.length < needle.length * 0.8) continue;
+      const found = LevenshteinDistanceSearch(needle, window);
+      if (found.offset > 1 || 1 - found.distance / needle.length < MIN_EXTEND_SCORE) continue;
+      end = Math.max(end, from + found.offset + found.substring.length);
+    }
+    // A label ends at a word's end: a letter left over is the label's misread last letter.
+    while (end > match.end.col && isWordChar(text[end])) end++;
+    return end === match.end.col ? match : { ...match, end: { line: match.end.line, col: end } };
   }
 
   private fuzzyInLine(needle: string, line: number, fromCol: number): Match | null {

@@ -184,7 +184,41 @@ export function mendOcrText(value: string): string {
   if (/^(?:\p{Lu}|\p{L}{1,3}\.)*\p{L}{1,3},$/u.test(end) || /^\p{Lu}\.?,$/u.test(end)) {
     mended[last] = `${end.slice(0, -1)}.`;
   }
-  return mended.join(' ');
+  return periodsAsCommas(mended.join(' '));
+}
+
+/** Words a street address spells out, which take no period. */
+const STREET_WORDS =
+  'street|avenue|road|drive|lane|boulevard|parkway|place|court|circle|highway|plaza|square|terrace|way|trail|center|floor|suite';
+
+/** Abbreviations that end in a period and may stand first in a name ("Mt. Vernon Partners"). */
+const NAME_ABBREVIATIONS = new Set([
+  'inc',
+  'corp',
+  'ltd',
+  'bros',
+  'assoc',
+  'intl',
+  'natl',
+  'gen',
+  'mfg',
+  'mgmt',
+  'dept',
+]);
+
+/**
+ * A comma that OCR read as a period, where the form's way of typing shows it: before a state's
+ * code and ZIP ("White Plains. NY 10647"), after a spelled-out street word or a number ahead of
+ * the city ("Hamilton Avenue. Charlotte", "Suite 27. Madison"), and after the last name of a name
+ * written last name first ("Reyes. Donald", "Bell. Linda S.").
+ */
+function periodsAsCommas(value: string): string {
+  let out = value
+    .replace(/(\p{L}{2,})\. (\p{Lu}{2} \d{5}(?:-\d{4})?\b)/gu, '$1, $2')
+    .replace(new RegExp(`\\b((?:${STREET_WORDS})|\\d+)\\. (?=\\p{Lu}\\p{Ll})`, 'giu'), '$1, ');
+  const name = /^(\p{Lu}\p{Ll}{2,})\. (\p{Lu}\p{Ll}+(?: \p{Lu}\.?)?)$/u.exec(out);
+  if (name?.[1] && !NAME_ABBREVIATIONS.has(name[1].toLowerCase())) out = `${name[1]}, ${name[2]}`;
+  return out;
 }
 
 /** Digits that OCR read as their look-alike letters (O or o for 0; I, l or | for 1) put back. */
