@@ -81,6 +81,15 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ $ 0.00 ☒ $').map((c) => c.cents)).toEqual([0, null]);
   });
 
+  it('reads a dash alone in a dollar box as the zero it stands for, as OCR reads it ("-", "=", "—")', () => {
+    expect(readMoneyCells('Debt ..\ts\t-\t$\t-', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('☐ $\t=\t☐ $ —\t☐ $ 1,500').map((c) => [c.cents, c.readable])).toEqual([
+      [0, true],
+      [0, true],
+      [150_000, true],
+    ]);
+  });
+
   it('reads amounts whose commas OCR read as periods', () => {
     expect(readMoneyCells('$ 19.428.713.46 $ 7.310.408.80 ☐ $ 1.559.297').map((c) => c.cents)).toEqual([
       1_942_871_346, 731_040_880, 155_929_700,

@@ -67,6 +67,8 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   return cells;
 }
 
+const DASH_ZERO = /^[-–—=]{1,2}$/;
+
 function cellsOf(text: string): MoneyCell[] {
   // OCR reads a dollar sign standing apart as "s", "S", "Ss" or "§".
   const flat = text
@@ -89,6 +91,8 @@ function cellsOf(text: string): MoneyCell[] {
     if (leading) body = body.slice(leading[0].length);
     const cut = body.search(new RegExp(`[${CHECKED}${UNCHECKED}]`));
     const typed = (cut >= 0 ? body.slice(0, cut) : body).trim();
+    // A dash alone in a dollar box is the accountant's zero ("$ -"); OCR may read it "=" or "—".
+    if (DASH_ZERO.test(typed)) return { cents: 0, estimated: mark === CHECKED, raw: '$ -', readable: true };
     const lettered = digitsForLetters(typed);
     const inner = closeGaps(lettered ?? typed);
     const amount = AMOUNT.exec(inner);
