@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { damagePage, planDamage } from '../scripts/fixtures/damage.js';
 import { generateFiling } from '../scripts/fixtures/generate.js';
 import { injectInconsistency } from '../scripts/fixtures/inconsistency.js';
 import { Rng } from '../scripts/fixtures/prng.js';
@@ -120,6 +121,29 @@ describe('make-fixtures', () => {
         expect(failing).toEqual([]);
         expect(arithmeticHolds(record)).toBe(true);
       }
+    }
+  });
+
+  it('leaves ink on every damaged page: faint ink thresholded to 1 bit is not a blank page', async () => {
+    // A small page with a typed-size black stroke, through every heavy damage plan of 60 pages.
+    const width = 120;
+    const height = 60;
+    const page = Buffer.alloc(width * height, 255);
+    for (let y = 28; y < 32; y++) page.fill(0, y * width + 20, y * width + 100);
+    const plans = planDamage(new Rng('blank-pages'), 'heavy', 60, 200).map((d) => ({
+      ...d,
+      rotation: 0 as const,
+      skew: 0,
+      specks: 0,
+    }));
+    expect(plans.some((d) => d.ink === 'faint' && d.threshold !== null)).toBe(true);
+    for (const [i, plan] of plans.entries()) {
+      const { image } = await damagePage({ width, height, data: page }, plan, new Rng(`page ${i}`));
+      const stroke = image.data.subarray(30 * image.width + 30, 30 * image.width + 90);
+      // A 1-bit page keeps black ink; a gray one ink well darker than its paper.
+      expect(Math.min(...stroke), JSON.stringify(plan)).toBeLessThan(
+        plan.threshold === null ? plan.paper - 60 : 128,
+      );
     }
   });
 
