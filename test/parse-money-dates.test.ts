@@ -90,6 +90,12 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     ]);
   });
 
+  it('takes a lone 3, 5, 8, I or | between a box and an amount for the "$" it is', () => {
+    expect(readMoneyCells('☐ I\t0.00 ☐ 3\t989.423', 2).map((c) => c.cents)).toEqual([0, 98_942_300]);
+    expect(readMoneyCells('☐ _\t3\t0.00 ☐ _$\t0.00', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('☐ 5\t170,781', 1).map((c) => c.cents)).toEqual([17_078_100]);
+  });
+
   it('reads amounts whose commas OCR read as periods', () => {
     expect(readMoneyCells('$ 19.428.713.46 $ 7.310.408.80 ☐ $ 1.559.297').map((c) => c.cents)).toEqual([
       1_942_871_346, 731_040_880, 155_929_700,

@@ -43,9 +43,10 @@ const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
  * box. Rows typed without "$" signs fall back to the amounts themselves.
  */
 export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
-  // A lone 5 or 8 between a box and an amount is the "$" ("☐ 5 <tab> 170.781", "☐ 5 <tab> 0.00").
+  // A lone 3, 5, 8, I or | between a box and an amount is the "$" ("☐ 5 <tab> 170.781", "☐ I
+  // <tab> 0.00", "☐ _ <tab> 3 <tab> 0.00"): the sign's S or its stroke read alone.
   const text = raw.replace(
-    /([☐☒] ?)[58](?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
+    /([☐☒][\s_]*)[358Il|](?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
     '$1$',
   );
   let cells = cellsOf(withColumnsOpened(text));
