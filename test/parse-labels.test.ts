@@ -256,6 +256,9 @@ describe('mendOcrText', () => {
     ['1106 Hamilton Avenue. Charlotte, NC 28255', '1106 Hamilton Avenue, Charlotte, NC 28255'],
     ['2 State Street, Suite 27. Madison, WI 53729', '2 State Street, Suite 27, Madison, WI 53729'],
     ['Reyes. Donald', 'Reyes, Donald'],
+    ['5 State Street, Miami, FI, 33153', '5 State Street, Miami, FL 33153'],
+    ['1 Pine Street, Portland, GR 97256', '1 Pine Street, Portland, OR 97256'],
+    ['5192 Fifth Avenue, Des Moines, IA 50367, VJ', '5192 Fifth Avenue, Des Moines, IA 50367'],
     ['Bell. Linda S.', 'Bell, Linda S.'],
   ])('mends %j to %j', (read, typed) => {
     expect(mendOcrText(read)).toBe(typed);

@@ -3,6 +3,7 @@ import { FOREIGN_JURISDICTIONS, US_POSTAL_CODES } from '../rules/state-code.js';
 import { splitAddress } from './address.js';
 import type { Pos, Range } from './form-text.js';
 import type { LabelName } from './labels.js';
+import { lookalikeCode } from './lookalike-letters.js';
 import type { Reader } from './reader.js';
 
 /** The labels of the cover page and A.1, in form order: each value runs to the next one found. */
@@ -188,13 +189,7 @@ function jurisdictionCode(raw: string): { code: string; guessed: boolean } | nul
   if (letters.length === 2) {
     if (isJurisdiction(letters)) return { code: letters, guessed: false };
     // No such code: one letter OCR confuses with another ("DF" for DE, "HT" for HI) may make one.
-    const near = [0, 1].flatMap((i) =>
-      [...(CONFUSED_LETTERS[letters[i] ?? ''] ?? '')].map((ch) =>
-        i === 0 ? ch + letters[1] : letters[0] + ch,
-      ),
-    );
-    const real = [...new Set(near)].filter(isJurisdiction);
-    return { code: real.length === 1 ? (real[0] ?? letters) : letters, guessed: true };
+    return { code: lookalikeCode(letters, isJurisdiction) ?? letters, guessed: true };
   }
   const mixed = raw.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
   if (mixed.length !== 2) return null;
@@ -205,28 +200,6 @@ function jurisdictionCode(raw: string): { code: string; guessed: boolean } | nul
 function isJurisdiction(code: string): boolean {
   return US_POSTAL_CODES.has(code) || FOREIGN_JURISDICTIONS.has(code);
 }
-
-/** Capitals a typed letter is misread as, by shape. */
-const CONFUSED_LETTERS: Record<string, string> = {
-  E: 'F',
-  F: 'E',
-  T: 'I',
-  I: 'TL',
-  L: 'I',
-  O: 'DQ',
-  D: 'O',
-  Q: 'O',
-  C: 'G',
-  G: 'C',
-  M: 'N',
-  N: 'MH',
-  H: 'N',
-  V: 'YU',
-  U: 'V',
-  Y: 'V',
-  P: 'R',
-  R: 'P',
-};
 
 /**
  * What OCR reads for a typed 0 standing alone in a comb's cell: the letter O, a broken ring ("C",

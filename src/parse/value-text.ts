@@ -1,5 +1,7 @@
 import { LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
+import { US_POSTAL_CODES } from '../rules/state-code.js';
 import { CHECKED, UNCHECKED } from './check-marks.js';
+import { lookalikeCode } from './lookalike-letters.js';
 
 /** Stamps and office marks that land beside typed values on scans and transcriptions. */
 const STAMP_LINE =
@@ -167,15 +169,24 @@ export function mendOcrText(value: string): string {
     }
     return open + body + close;
   });
-  // A state's postal code before a ZIP code is typed in capitals ("Boston, Ma 02128").
+  // A state's postal code before a ZIP code is typed in capitals ("Boston, Ma 02128"), and is a
+  // real one: a letter misread makes the code it resembles ("Miami, FI, 33153").
   for (let i = 0; i + 1 < mended.length; i++) {
     const code = mended[i] ?? '';
     if (
-      /^\p{L}{2}$/u.test(code) &&
+      /^\p{L}{2},?$/u.test(code) &&
       /^\d{5}(?:-\d{4})?\W?$/.test(mended[i + 1] ?? '') &&
       /,$/.test(mended[i - 1] ?? '')
     ) {
-      mended[i] = code.toUpperCase();
+      const upper = code.slice(0, 2).toUpperCase();
+      mended[i] = US_POSTAL_CODES.has(upper)
+        ? upper
+        : (lookalikeCode(upper, (c) => US_POSTAL_CODES.has(c)) ?? upper);
+      // An address ends at its ZIP code: a speck or two read after it is no part of it.
+      if (mended.slice(i + 2).every((t) => t.replace(/\W/g, '').length <= 2) && mended.length - i - 2 <= 2) {
+        mended.splice(i + 2);
+        mended[i + 1] = (mended[i + 1] ?? '').replace(/,$/, '');
+      }
     }
   }
   const last = mended.length - 1;
