@@ -5,6 +5,7 @@ import { findCheckBoxes } from '../src/image/check-boxes.js';
 import { despeckle } from '../src/image/despeckle.js';
 import { eraseThinRules } from '../src/image/erase-rules.js';
 import { colourToGray } from '../src/image/grayscale.js';
+import { invertBars } from '../src/image/inverted-bars.js';
 import { findMissedInk, strengthenInk } from '../src/image/missed-ink.js';
 import { findRulings, withoutRulesThroughText } from '../src/image/ruling-lines.js';
 import type { Word } from '../src/ingest/lines.js';
@@ -197,6 +198,43 @@ describe('eraseThinRules', () => {
     const erased = eraseThinRules(image);
     expect(inkIn(erased, 90, 25, 400, 70)).toBe(inkIn(image, 90, 25, 400, 70));
     expect(inkIn(erased, 760, 119, 810, 125)).toBe(inkIn(image, 760, 119, 810, 125));
+  });
+});
+
+describe('invertBars', () => {
+  /** A section heading white on a black bar, a line of text under it, and a copier's dark top edge. */
+  const page = () =>
+    draw(1700, 400, (ctx) => {
+      ctx.fillRect(0, 0, 1700, 22);
+      ctx.fillRect(100, 100, 1500, 44);
+      ctx.fillStyle = '#fff';
+      ctx.font = 'bold 30px "DejaVu Serif"';
+      ctx.fillText('A. BASIC IDENTIFICATION DATA', 580, 133);
+      ctx.fillStyle = '#000';
+      ctx.font = '24px "DejaVu Serif"';
+      ctx.fillText('1. Enter the information requested about the issuer', 100, 200);
+      // A thick rule is no bar.
+      ctx.fillRect(100, 260, 1500, 5);
+    });
+
+  it('turns white letters on a black bar into black letters on white', () => {
+    const image = page();
+    const inverted = invertBars(image);
+    // The bar's ground is paper now; its letters are ink, as many as were white before.
+    expect(inkIn(inverted, 110, 104, 560, 140)).toBe(0);
+    const letters = inkIn(inverted, 580, 104, 1200, 140);
+    expect(letters).toBeGreaterThan(500);
+    const white = (1200 - 580) * 36 - inkIn(image, 580, 104, 1200, 140);
+    expect(Math.abs(letters - white)).toBeLessThan(white * 0.15);
+  });
+
+  it("leaves the text, a thick rule and the page's dark edge as they are", () => {
+    const image = page();
+    const inverted = invertBars(image);
+    expect(inkIn(inverted, 0, 0, 1700, 22)).toBe(inkIn(image, 0, 0, 1700, 22));
+    expect(inkIn(inverted, 90, 170, 1700, 290)).toBe(inkIn(image, 90, 170, 1700, 290));
+    const ruled = draw(1700, 400, (ctx) => ctx.fillRect(100, 260, 1500, 5));
+    expect(invertBars(ruled)).toBe(ruled);
   });
 });
 

@@ -4,6 +4,7 @@ import { type CheckBox, findCheckBoxes } from './check-boxes.js';
 import { evenOut, turnUpright } from './clean-page.js';
 import { removeDotLeaders } from './dot-leaders.js';
 import { eraseThinRules } from './erase-rules.js';
+import { invertBars } from './inverted-bars.js';
 import { osdImage } from './orientation.js';
 import type { QuarterTurn } from './quarter-turn.js';
 import { findRulings, type Rulings } from './ruling-lines.js';
@@ -21,7 +22,10 @@ export interface PagePixels {
   info: PageInfo;
   boxes: CheckBox[];
   rulings: Rulings;
-  /** The cleaned page less what OCR misreads (dot leaders, box outlines, comb walls, thin rules). */
+  /**
+   * The cleaned page less what OCR misreads (dot leaders, box outlines, comb walls, thin rules),
+   * with headings printed white on black turned black on white.
+   */
   forOcr: PageImage;
 }
 
@@ -45,7 +49,7 @@ export async function readPixels(
   // Dot leaders go first: a row of dots is not a rule, and OCR reads dots as letters.
   const dotless = removeDotLeaders(image).image;
   const rulings = findRulings(dotless);
-  const forOcr = eraseThinRules(eraseCombs(eraseBoxes(dotless, boxes), combs));
+  const forOcr = eraseThinRules(invertBars(eraseCombs(eraseBoxes(dotless, boxes), combs)));
   return { image, info, boxes, rulings, forOcr };
 }
 
