@@ -1,6 +1,9 @@
+import { createCanvas } from '@napi-rs/canvas';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   cleanPage,
+  colourToGray,
   despeckle,
   estimateSkew,
   linesRunAcross,
@@ -115,6 +118,34 @@ describe('despeckle', () => {
     for (let i = 350 * image.width; i < 360 * image.width; i += 7) hazy.data[i] = 215;
     const { image: clean } = despeckle(hazy);
     expect(clean.data.subarray(350 * image.width, 360 * image.width).every((v) => v === 255)).toBe(true);
+  });
+
+  it("keeps a light typewriter's fill on a form printed in black, blurred by the scan", async () => {
+    // A label in black, and a value typed under it in a light ribbon's gray, at 200 dpi.
+    const canvas = createCanvas(1700, 200);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 1700, 200);
+    ctx.fillStyle = '#000';
+    ctx.font = '22px "DejaVu Serif"';
+    ctx.fillText('Business or Residence Address (Number and Street, City, State, Zip Code)', 60, 50);
+    ctx.fillStyle = '#bcbcbc';
+    ctx.font = '24px "DejaVu Sans Mono"';
+    ctx.fillText('1620 Research Boulevard, Chicago, IL 60635', 100, 120);
+    const sharpPage = colourToGray(ctx.getImageData(0, 0, 1700, 200).data, 1700 * 200, 4);
+    const blurred = await sharp(sharpPage, { raw: { width: 1700, height: 200, channels: 1 } })
+      .blur(0.76)
+      .extractChannel(0)
+      .raw()
+      .toBuffer();
+    const scan: PageImage = { page: 1, width: 1700, height: 200, dpi: 200, data: blurred };
+    const even = normaliseContrast(scan);
+    const typed = (image: PageImage) => {
+      let n = 0;
+      for (let y = 90; y < 135; y++) for (let x = 90; x < 800; x++) if (image.data[y * 1700 + x]! <= 200) n++;
+      return n;
+    };
+    expect(typed(despeckle(even).image)).toBeGreaterThan(typed(even) * 0.97);
   });
 
   it('removes nothing from a clean page', () => {

@@ -36,7 +36,8 @@ export function despeckle(
     const box = components[c]!;
     if (
       nearGlyph(labels, width, height, box, c, small, isolation, fragmentGap) ||
-      inDotRow(components, small, c, isolation)
+      inDotRow(components, small, c, isolation) ||
+      inFaintStroke(image.data, width, height, box, 2 * fragmentGap)
     )
       continue;
     removed++;
@@ -46,6 +47,9 @@ export function despeckle(
       data.fill(255, y * width + Math.max(0, box.x0 - 1), y * width + Math.min(width, box.x1 + 2));
     }
   }
+  // Haze is gray far from any mark, and faint typing is a mark: a typewriter's light fill on a form
+  // printed in black is lighter than Otsu's ink for the page, but it is no haze.
+  markFaintStrokes(data, ink, width, height);
   clearHaze(data, ink, width, height, Math.max(1, Math.round(2 * scale)));
   return { image: { ...image, data }, removed };
 }
@@ -105,6 +109,58 @@ function inDotRow(components: Component[], small: Uint8Array, c: number, isolati
     if (gap <= 2 * isolation && ++alike >= 2) return true;
   }
   return false;
+}
+
+/**
+ * Whether a small dark mark is the darkest part of a faint glyph: gray as dark as faint ink lies
+ * around it, beyond its own soft edge (a light typewriter's letter breaks into such cores at the
+ * page's ink threshold, joined by gray). Paper lies around a speck.
+ */
+function inFaintStroke(
+  data: Uint8Array,
+  width: number,
+  height: number,
+  box: Component,
+  reach: number,
+): boolean {
+  const edge = 2;
+  let gray = 0;
+  for (let y = Math.max(0, box.y0 - reach); y <= Math.min(height - 1, box.y1 + reach); y++) {
+    for (let x = Math.max(0, box.x0 - reach); x <= Math.min(width - 1, box.x1 + reach); x++) {
+      const beside = x >= box.x0 - edge && x <= box.x1 + edge && y >= box.y0 - edge && y <= box.y1 + edge;
+      if (!beside && (data[y * width + x] ?? 255) <= FAINT_INK) gray++;
+    }
+  }
+  return gray >= Math.max(6, box.area);
+}
+
+/** Gray this dark may be faint ink, where it forms a stroke. */
+const FAINT_INK = 230;
+
+/**
+ * Marks as ink the gray pixels that form strokes: a pixel of faint gray with at least three
+ * neighbours as dark. Haze is scattered gray; a light typed letter is gray in one piece.
+ */
+function markFaintStrokes(data: Buffer, ink: Uint8Array, width: number, height: number): void {
+  const faint = (i: number) => ((data[i] ?? 255) <= FAINT_INK ? 1 : 0);
+  for (let y = 1; y < height - 1; y++) {
+    for (let x = 1; x < width - 1; x++) {
+      const i = y * width + x;
+      if (ink[i] || !faint(i)) continue;
+      const up = i - width;
+      const down = i + width;
+      const around =
+        faint(up - 1) +
+        faint(up) +
+        faint(up + 1) +
+        faint(i - 1) +
+        faint(i + 1) +
+        faint(down - 1) +
+        faint(down) +
+        faint(down + 1);
+      if (around >= 3) ink[i] = 1;
+    }
+  }
 }
 
 /** Whitens faint gray (lighter than ink) that lies more than `reach` pixels from any ink: scanner haze. */
