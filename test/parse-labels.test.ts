@@ -373,6 +373,19 @@ describe('values of OCR lines', () => {
     expect(record.issuer.entityType).toBe('corporation');
   });
 
+  it('reads a business organization group laid out in columns, "other" with its value under it', () => {
+    const rows = [
+      'Type of Business Organization',
+      '☐ corporation           ☐ limited partnership, already formed    ☒ other (please specify):',
+      '☐ business trust        ☐ limited partnership, to be formed        limited liability company',
+    ];
+    const text = seedText().replace(/Type of Business Organization\n\n[^\n]*\n/, `${rows.join('\n')}\n`);
+    expect(text).not.toBe(seedText());
+    const { record } = parseOcr(text);
+    expect(record.issuer.entityType).toBe('other');
+    expect(record.issuer.entityTypeOther).toBe('limited liability company');
+  });
+
   it('takes a few specks for no value', () => {
     const seed = seedText();
     const name = 'Qualys, Inc.';

@@ -96,6 +96,13 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ 5\t170,781', 1).map((c) => c.cents)).toEqual([17_078_100]);
   });
 
+  it('reads a dotted zero alone in its box, read as its ring\'s sides ("[c]", "[}"), as an unsure zero', () => {
+    expect(readMoneyCells('$\t[c] $\t[}', 2).map((c) => [c.cents, c.readable])).toEqual([
+      [0, false],
+      [0, false],
+    ]);
+  });
+
   it('reads amounts whose commas OCR read as periods', () => {
     expect(readMoneyCells('$ 19.428.713.46 $ 7.310.408.80 ☐ $ 1.559.297').map((c) => c.cents)).toEqual([
       1_942_871_346, 731_040_880, 155_929_700,

@@ -37,6 +37,21 @@ export function readOptions(doc: FormText, options: readonly Label[], from: Pos,
       after = m.end;
     }
   });
+  // Options laid out in columns are read row by row: one printed before an option found earlier
+  // ("other (please specify)" on the first row, after "business trust" on the second) is sought
+  // again over the whole group, clear of the options found.
+  options.forEach((label, option) => {
+    if (tokens.some((t) => t.option === option)) return;
+    for (let start = from; ; ) {
+      const m = doc.find(label, range, start);
+      if (!m || comparePos(m.end, to) > 0) return;
+      if (!tokens.some((t) => comparePos(m.start, t.end) < 0 && comparePos(t.pos, m.end) < 0)) {
+        tokens.push({ kind: 'option', pos: m.start, end: m.end, option, match: m });
+        return;
+      }
+      start = m.end;
+    }
+  });
   // A mark OCR put inside an option's words ("General ☒ and/or Managing Partner") is that option's.
   const inner = new Map<number, Token>();
   for (let i = range.from; i < range.to; i++) {

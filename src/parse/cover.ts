@@ -117,7 +117,14 @@ export function readCover(r: Reader, range: Range): void {
           record.issuer.entityType = ENTITY_TYPES[chosen] ?? null;
           const reading = readings[chosen];
           if (record.issuer.entityType === 'other' && reading?.match) {
-            record.issuer.entityTypeOther = r.setText('issuer.entityTypeOther', reading.match.end, to, 1);
+            record.issuer.entityTypeOther = r.setText(
+              'issuer.entityTypeOther',
+              reading.match.end,
+              to,
+              1,
+              false,
+              r.textInColumn(reading.match, to),
+            );
           }
         }
         break;

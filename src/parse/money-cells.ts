@@ -69,6 +69,7 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
 }
 
 const DASH_ZERO = /^[-–—=]{1,2}$/;
+const ZERO_RING = /^[[({][oOcCQDu]?[\])}]$|^@$/;
 
 function cellsOf(text: string): MoneyCell[] {
   // OCR reads a dollar sign standing apart as "s", "S", "Ss" or "§".
@@ -94,6 +95,9 @@ function cellsOf(text: string): MoneyCell[] {
     const typed = (cut >= 0 ? body.slice(0, cut) : body).trim();
     // A dash alone in a dollar box is the accountant's zero ("$ -"); OCR may read it "=" or "—".
     if (DASH_ZERO.test(typed)) return { cents: 0, estimated: mark === CHECKED, raw: '$ -', readable: true };
+    // A typewriter's dotted or slashed zero alone in its box, read as its ring's sides ("[c]", "[}").
+    if (ZERO_RING.test(typed))
+      return { cents: 0, estimated: mark === CHECKED, raw: `$ ${typed}`, readable: false };
     const lettered = digitsForLetters(typed);
     const inner = closeGaps(lettered ?? typed);
     const amount = AMOUNT.exec(inner);

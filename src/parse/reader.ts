@@ -153,6 +153,31 @@ export class Reader {
   }
 
   /**
+   * The text after a label, as typed in the label's own column: the rest of the label's line where
+   * it holds a value, else, on OCR lines, the words of the lines below that stand under the label
+   * (an "other (please specify)" option in a three-column group has its value under it, beside
+   * the next row's options). A transcription keeps its text as it is.
+   */
+  textInColumn(label: Match, to: Pos): string {
+    const line = this.doc.lines[label.end.line];
+    const rest = (line?.text ?? '').slice(label.end.col);
+    const all = this.text(label.end, this.onePage(label.end, to));
+    const labelWord = line?.words?.find((w) => (w.start ?? -1) >= label.start.col);
+    if (!labelWord || /\p{L}.*\p{L}/u.test(rest)) return all;
+    const height = labelWord.bbox[3] - labelWord.bbox[1];
+    const below: string[] = [];
+    for (let i = label.end.line + 1; i <= to.line && i < this.doc.lines.length; i++) {
+      const words = this.doc.lines[i]?.words;
+      if (!words || (i === to.line && to.col === 0)) break;
+      const under = words.filter(
+        (w) => w.bbox[0] >= labelWord.bbox[0] - 2.5 * height && (i < to.line || (w.start ?? 0) < to.col),
+      );
+      if (under.length) below.push(under.map((w) => w.text).join(' '));
+    }
+    return below.length ? `${rest}\n${below.join('\n')}` : all;
+  }
+
+  /**
    * Where a value that starts at `from` must end, at the latest: `to`, or the end of `from`'s page.
    * A box of the form never runs onto the next page, whose running head and footer are no value.
    */
