@@ -103,6 +103,12 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     ]);
   });
 
+  it('reads amounts whose commas OCR read as letters with a tail ("3 y 759 ,000.00")', () => {
+    expect(readMoneyCells('$ 3 y 759 ,000 .00').map((c) => c.cents)).toEqual([375_900_000]);
+    expect(readMoneyCells('☐ S$ 9 f 677 f 000.00').map((c) => c.cents)).toEqual([967_700_000]);
+    expect(readMoneyCells('☐ g\t0\t☐ s 9,437,992.00', 2).map((c) => c.cents)).toEqual([0, 943_799_200]);
+  });
+
   it('reads amounts whose commas OCR read as periods', () => {
     expect(readMoneyCells('$ 19.428.713.46 $ 7.310.408.80 ☐ $ 1.559.297').map((c) => c.cents)).toEqual([
       1_942_871_346, 731_040_880, 155_929_700,

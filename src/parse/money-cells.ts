@@ -43,10 +43,10 @@ const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
  * box. Rows typed without "$" signs fall back to the amounts themselves.
  */
 export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
-  // A lone 3, 5, 8, I or | between a box and an amount is the "$" ("☐ 5 <tab> 170.781", "☐ I
+  // A lone 3, 5, 8, I, | or g between a box and an amount is the "$" ("☐ 5 <tab> 170.781", "☐ I
   // <tab> 0.00", "☐ _ <tab> 3 <tab> 0.00"): the sign's S or its stroke read alone.
-  const text = raw.replace(
-    /([☐☒][\s_]*)[358Il|](?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
+  const text = commasReadAsLetters(raw).replace(
+    /([☐☒][\s_]*)[358Il|g](?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
     '$1$',
   );
   let cells = cellsOf(withColumnsOpened(text));
@@ -66,6 +66,14 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
     if (cells.length === columns) break;
   }
   return cells;
+}
+
+/**
+ * A thousands comma OCR read as a letter with a tail ("3 y 759 ,000.00", "9 f 677 f 000.00"): a
+ * lone y, f, j or semicolon between a group of digits and a group of three is that comma.
+ */
+function commasReadAsLetters(text: string): string {
+  return text.replace(/(\d)\s?[yfj;](?=\s?,?\s?\d{3}(?!\d))/g, '$1,').replace(/,\s?,/g, ',');
 }
 
 const DASH_ZERO = /^[-–—=]{1,2}$/;
