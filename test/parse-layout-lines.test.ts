@@ -33,4 +33,22 @@ describe('layoutLines', () => {
     );
     expect(lines.map((l) => l.text)).toEqual(['Purchase\t☐ $ 0\t☒ $225,297.03']);
   });
+
+  it('reads no word in a sliver of a rule several lines tall, which would pull rows out of order', () => {
+    const lines = layoutLines(
+      [
+        word('Partnership', 160, 390, 100),
+        word('$', 918, 930, 100),
+        word('0', 1180, 1192, 100),
+        word('Other', 160, 230, 150),
+        word('$', 918, 930, 150),
+        word('23,291,000.00', 955, 1191, 150),
+        { text: '“oe', bbox: [1298, 60, 1309, 220], confidence: 0.3 },
+      ],
+      [],
+      noRules,
+      1,
+    );
+    expect(lines.map((l) => l.text)).toEqual(['Partnership\t$\t0', 'Other\t$ 23,291,000.00']);
+  });
 });

@@ -22,8 +22,12 @@ export function layoutLines(
     bbox: b.bbox,
     confidence: b.confidence,
   }));
-  // OCR's reading of a box's outline ("[]", "[J", "O") is not text.
-  const text = words.filter((w) => !boxes.some((b) => covers(b.bbox, w.bbox)));
+  // OCR's reading of a box's outline ("[]", "[J", "O") is not text, nor is its reading of a
+  // stretch of a vertical rule: a sliver several lines tall would draw rows together.
+  const typical = medianHeight(words);
+  const text = words.filter(
+    (w) => !boxes.some((b) => covers(b.bbox, w.bbox)) && !ruleSliver(w.bbox, typical),
+  );
   const all = [...text, ...marks];
 
   const cells = new Map<string, { key: number[]; words: Word[] }>();
@@ -110,6 +114,17 @@ function toLine(words: Word[], page: number, line: number): TextLine {
   const bbox = unionBbox(words.map((w) => w.bbox));
   const confidence = words.reduce((s, w) => s + w.confidence, 0) / Math.max(words.length, 1);
   return { text, line, page, bbox, confidence, words: placed };
+}
+
+function medianHeight(words: readonly Word[]): number {
+  const heights = words.map((w) => w.bbox[3] - w.bbox[1]).sort((a, b) => a - b);
+  return heights[Math.floor(heights.length / 2)] ?? 0;
+}
+
+/** A "word" three lines tall and narrower than half its height: a piece of a rule OCR read. */
+function ruleSliver([x0, y0, x1, y1]: Bbox, typical: number): boolean {
+  const height = y1 - y0;
+  return typical > 0 && height > typical * 3 && x1 - x0 < height / 2;
 }
 
 /** Most of the word lies inside the box. */
