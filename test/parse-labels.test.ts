@@ -386,6 +386,21 @@ describe('values of OCR lines', () => {
     expect(record.issuer.entityTypeOther).toBe('limited liability company');
   });
 
+  it('takes a row of the states grid that OCR set before its heading for no broker or dealer', () => {
+    const seed = seedText();
+    const grid = '[IL]\t[IN]\t[IA]\t[KS]\t[KY]\t[LA]\t[ME]\t[MD]\t[MA]\t[MI]\t[MN]\t[MS]\t[MO]';
+    const text = seed.replace(
+      'Name of Associated Broker or Dealer\n\nStates in Which',
+      `Name of Associated Broker or Dealer\n${grid.replace(/\t/g, ' ')}\nStates in Which`,
+    );
+    expect(text).not.toBe(seed);
+    const { record } = parseOcr(text);
+    expect(record.offering.salesCompensation.map((s) => s.brokerDealer)).not.toContain(
+      grid.replace(/\t/g, ' '),
+    );
+    expect(record.offering.salesCompensation).toEqual(parseOcr(seed).record.offering.salesCompensation);
+  });
+
   it('takes a few specks for no value', () => {
     const seed = seedText();
     const name = 'Qualys, Inc.';

@@ -109,6 +109,19 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ g\t0\t☐ s 9,437,992.00', 2).map((c) => c.cents)).toEqual([0, 943_799_200]);
   });
 
+  it('reads a row whose second "$" OCR lost or misread ("os -0-", a bracket, two amounts in one column)', () => {
+    expect(readMoneyCells('Debt\ts -O-\tos -0-', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('Equity\ts 33.804,004.76 11,897,800.00', 2).map((c) => c.cents)).toEqual([
+      3_380_400_476, 1_189_780_000,
+    ]);
+    expect(readMoneyCells('Total\ts 33,804.004.76 11,897.,800.00', 2).map((c) => c.cents)).toEqual([
+      3_380_400_476, 1_189_780_000,
+    ]);
+    expect(readMoneyCells('Investments\t) I ☐ )\t0.00 ☐ _\t8\t562.236', 2).map((c) => c.cents)).toEqual([
+      0, 56_223_600,
+    ]);
+  });
+
   it('reads amounts whose commas OCR read as periods', () => {
     expect(readMoneyCells('$ 19.428.713.46 $ 7.310.408.80 ☐ $ 1.559.297').map((c) => c.cents)).toEqual([
       1_942_871_346, 731_040_880, 155_929_700,

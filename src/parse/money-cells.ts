@@ -43,10 +43,10 @@ const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
  * box. Rows typed without "$" signs fall back to the amounts themselves.
  */
 export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
-  // A lone 3, 5, 8, I, | or g between a box and an amount is the "$" ("☐ 5 <tab> 170.781", "☐ I
-  // <tab> 0.00", "☐ _ <tab> 3 <tab> 0.00"): the sign's S or its stroke read alone.
+  // A lone 3, 5, 8, I, |, g or bracket between a box and an amount is the "$" ("☐ 5 <tab>
+  // 170.781", "☐ I <tab> 0.00", "☐ _ <tab> 3 <tab> 0.00"): the sign's S or its stroke read alone.
   const text = commasReadAsLetters(raw).replace(
-    /([☐☒][\s_]*)[358Il|g](?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
+    /([☐☒][\s_]*)[358Il|g)}\]](?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
     '$1$',
   );
   let cells = cellsOf(withColumnsOpened(text));
@@ -73,7 +73,15 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
  * lone y, f, j or semicolon between a group of digits and a group of three is that comma.
  */
 function commasReadAsLetters(text: string): string {
-  return text.replace(/(\d)\s?[yfj;](?=\s?,?\s?\d{3}(?!\d))/g, '$1,').replace(/,\s?,/g, ',');
+  return (
+    text
+      .replace(/(\d)\s?[yfj;](?=\s?,?\s?\d{3}(?!\d))/g, '$1,')
+      // A separator read twice ("11,897.,800.00") is one.
+      .replace(/(\d)([,.])[,.]+(?=\d)/g, '$1$2')
+      .replace(/,\s?,/g, ',')
+      // "-0-" with the letter O.
+      .replace(/(^|\s)-[oO]-(?=\s|$)/g, '$1-0-')
+  );
 }
 
 const DASH_ZERO = /^[-–—=]{1,2}$/;
@@ -83,18 +91,20 @@ function cellsOf(text: string): MoneyCell[] {
   // OCR reads a dollar sign standing apart as "s", "S", "Ss" or "§".
   const flat = text
     .replace(/\s+/g, ' ')
-    .replace(/(^|[\s_])[sS§]{1,2}(?=[ _]*[\d-])/g, '$1$')
+    .replace(/(^|[\s_])[oO]?[sS§]{1,2}(?=[ _]*[\d-])/g, '$1$')
     // "$0" read as "so" or "SO".
     .replace(/(^|[\s_☐☒])[sS§$][oO](?=\s|$)/g, '$1$0')
     .replace(/([☐☒] ?)[sS§]{1,2}(?= |$)/g, '$1$')
     // An estimate box opens its cell even where OCR lost the "$" after it ("☐ 0 ☐ $ 0").
     .replace(/([☐☒])(?=[\s_]*(?:-0-|\d))/g, '$1$');
-  const dollarAt = [...flat.matchAll(/\$/g)].map((m) => m.index ?? 0);
-  if (dollarAt.length === 0) return amountsWithoutDollarSigns(flat);
+  if (!flat.includes('$')) return amountsWithoutDollarSigns(flat);
+  // Two whole amounts in one dollar cell ("$ 33,804,004.76 11,897,800.00"): the second lost its "$".
+  const split = flat.replace(/(\d[,.]\d{2}) (?=\d{1,3}(?:[,.]\d{3})+[.,]\d{2}(?!\d))/g, '$1 $ ');
+  const dollarAt = [...split.matchAll(/\$/g)].map((m) => m.index ?? 0);
   return dollarAt.map((at, i) => {
-    const before = flat.slice(i === 0 ? 0 : (dollarAt[i - 1] ?? 0) + 1, at);
+    const before = split.slice(i === 0 ? 0 : (dollarAt[i - 1] ?? 0) + 1, at);
     const lastMark = [...before].reverse().find((ch) => isMark(ch));
-    let body = flat.slice(at + 1, dollarAt[i + 1] ?? flat.length);
+    let body = split.slice(at + 1, dollarAt[i + 1] ?? split.length);
     // A box read just after the "$" (the two overlap on some printings) is still this cell's box.
     const leading = /^[\s_]*([☐☒])/.exec(body);
     const mark = leading?.[1] ?? lastMark;

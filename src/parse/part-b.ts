@@ -61,9 +61,9 @@ function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
     const address = addressAt
       ? r.mended(multiLine(r.text(addressAt.end, stop(brokerAt?.start, statesAt?.start))), addressAt.end)
       : null;
-    const brokerDealer = brokerAt
-      ? r.mended(singleLine(r.text(brokerAt.end, stop(statesAt?.start))), brokerAt.end)
-      : null;
+    const brokerText = brokerAt ? singleLine(r.text(brokerAt.end, stop(statesAt?.start))) : null;
+    const brokerDealer =
+      brokerAt && brokerText && !isStateGridRow(brokerText) ? r.mended(brokerText, brokerAt.end) : null;
     const statesText = statesAt ? r.text(statesAt.end, end) : '';
     const allStatesAt = statesAt ? within('allStates') : null;
     const allStates = allStatesAt
@@ -83,6 +83,16 @@ function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
       r.evidence(`${prefix}.states`, states.join(' ') || 'All States', statesAt.end, end, 1);
     }
   });
+}
+
+/**
+ * A row of the states grid ("[IL] [IN] [IA] [KS] ...") that OCR set before the grid's heading:
+ * bracketed two-letter codes, no broker's name.
+ */
+function isStateGridRow(text: string): boolean {
+  const tokens = text.trim().split(/\s+/);
+  const codes = tokens.filter((t) => /[[\]]/.test(t) && t.replace(/[^A-Za-z0-9]/g, '').length === 2);
+  return tokens.length >= 5 && codes.length >= tokens.length * 0.6;
 }
 
 /** The states whose box is checked: "☒ CA", "[X] CA" (already ☒) or "CA ☒". */
