@@ -3,7 +3,7 @@ import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { findCheckBoxes } from '../src/image/check-boxes.js';
 import { despeckle } from '../src/image/despeckle.js';
-import { eraseThinRules } from '../src/image/erase-rules.js';
+import { eraseCombWalls, eraseThinRules } from '../src/image/erase-rules.js';
 import { colourToGray } from '../src/image/grayscale.js';
 import { invertBars } from '../src/image/inverted-bars.js';
 import { findMissedInk, strengthenInk } from '../src/image/missed-ink.js';
@@ -198,6 +198,38 @@ describe('eraseThinRules', () => {
     const erased = eraseThinRules(image);
     expect(inkIn(erased, 90, 25, 400, 70)).toBe(inkIn(image, 90, 25, 400, 70));
     expect(inkIn(erased, 760, 119, 810, 125)).toBe(inkIn(image, 760, 119, 810, 125));
+  });
+});
+
+describe('eraseCombWalls', () => {
+  /** A two-cell comb at 200 dpi with a digit typed to fill each cell, touching the walls. */
+  const comb = () =>
+    draw(200, 100, (ctx) => {
+      ctx.lineWidth = 3;
+      ctx.strokeRect(40, 30, 64, 36);
+      ctx.fillRect(71, 30, 3, 36);
+      ctx.font = 'bold 38px "DejaVu Sans Mono"';
+      ctx.fillText('0', 44, 63);
+      ctx.fillText('8', 76, 63);
+    });
+
+  it("erases the walls and leaves the digits' strokes where they touch them", () => {
+    const image = comb();
+    const erased = { ...image, data: Buffer.from(image.data) };
+    eraseCombWalls(erased, [39, 29, 105, 67]);
+    // The walls above and below the digits, and the sides, are gone.
+    expect(inkIn(erased, 36, 26, 110, 31)).toBe(0);
+    expect(inkIn(erased, 36, 66, 110, 70)).toBe(0);
+    expect(inkIn(erased, 36, 33, 41, 62)).toBe(0);
+    expect(inkIn(erased, 103, 33, 108, 62)).toBe(0);
+    // The digits keep nearly all their ink.
+    const digits = (img: PageImage) => inkIn(img, 44, 34, 70, 62) + inkIn(img, 76, 34, 102, 62);
+    const typed = draw(200, 100, (ctx) => {
+      ctx.font = 'bold 38px "DejaVu Sans Mono"';
+      ctx.fillText('0', 44, 63);
+      ctx.fillText('8', 76, 63);
+    });
+    expect(digits(erased)).toBeGreaterThan(digits(typed) * 0.9);
   });
 });
 

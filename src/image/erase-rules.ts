@@ -1,4 +1,5 @@
 import type { PageImage } from '../ingest/pages/page-image.js';
+import type { Bbox } from '../record/schema.js';
 
 /** Darker than this is ink. */
 const INK = 150;
@@ -26,6 +27,36 @@ export function eraseThinRules(image: PageImage): PageImage {
     eraseBands(image, horizontal, 'horizontal', maxThickness, data) +
     eraseBands(image, vertical, 'vertical', maxThickness, data);
   return erased ? { ...image, data } : image;
+}
+
+/**
+ * Erases the walls of a comb (the boxed cells a date or a state code is typed into) in place:
+ * rules that run across nearly all of the comb, as a typed character never does. The rule erasing
+ * keeps a stroke that crosses a wall, and follows a wall scanned at a slight slant, so the
+ * characters typed to fill their cells keep their ink.
+ */
+export function eraseCombWalls(image: PageImage, [x0, y0, x1, y1]: Bbox): void {
+  const margin = Math.max(3, Math.round((y1 - y0) * 0.25));
+  const left = Math.max(0, x0 - margin);
+  const top = Math.max(0, y0 - margin);
+  const width = Math.min(image.width, x1 + margin + 1) - left;
+  const height = Math.min(image.height, y1 + margin + 1) - top;
+  if (width <= 0 || height <= 0) return;
+  const data = Buffer.alloc(width * height);
+  for (let y = 0; y < height; y++) {
+    const from = (top + y) * image.width + left;
+    data.set(image.data.subarray(from, from + width), y * width);
+  }
+  const crop: PageImage = { ...image, width, height, data };
+  const maxThickness = Math.max(3, Math.round((image.dpi ?? 300) / 30));
+  const erased = Buffer.from(data);
+  const across = lineMask(crop, 'horizontal', Math.round((x1 - x0) * 0.9), maxThickness);
+  eraseBands(crop, across, 'horizontal', maxThickness, erased);
+  const down = lineMask(crop, 'vertical', Math.round((y1 - y0) * 0.9), maxThickness);
+  eraseBands(crop, down, 'vertical', maxThickness, erased);
+  for (let y = 0; y < height; y++) {
+    image.data.set(erased.subarray(y * width, (y + 1) * width), (top + y) * image.width + left);
+  }
 }
 
 type Direction = 'horizontal' | 'vertical';

@@ -3,7 +3,7 @@ import type { Bbox, PageInfo } from '../record/schema.js';
 import { type CheckBox, findCheckBoxes } from './check-boxes.js';
 import { evenOut, turnUpright } from './clean-page.js';
 import { removeDotLeaders } from './dot-leaders.js';
-import { eraseThinRules } from './erase-rules.js';
+import { eraseCombWalls, eraseThinRules } from './erase-rules.js';
 import { invertBars } from './inverted-bars.js';
 import { osdImage } from './orientation.js';
 import type { QuarterTurn } from './quarter-turn.js';
@@ -70,27 +70,13 @@ function eraseBoxes(image: PageImage, boxes: readonly CheckBox[]): PageImage {
   return { ...image, data };
 }
 
-/** The cells of a typed-in comb ("0 6", "D E"): OCR skips characters walled in by lines, so the walls go. */
+/**
+ * The cells of a typed-in comb ("0 6", "D E"): OCR skips characters walled in by lines, so the walls
+ * go, as rules are erased: a digit typed to fill its cell touches the walls, and keeps its strokes.
+ */
 function eraseCombs(image: PageImage, combs: readonly Bbox[]): PageImage {
   if (combs.length === 0) return image;
-  const data = Buffer.from(image.data);
-  const white = (x0: number, y0: number, x1: number, y1: number) => {
-    for (let y = Math.max(0, y0); y <= Math.min(image.height - 1, y1); y++) {
-      data.fill(255, y * image.width + Math.max(0, x0), y * image.width + Math.min(image.width, x1 + 1));
-    }
-  };
-  for (const [x0, y0, x1, y1] of combs) {
-    const t = Math.max(2, Math.round((x1 - x0) * 0.1));
-    white(x0 - t, y0 - t, x1 + t, y0 + t);
-    white(x0 - t, y1 - t, x1 + t, y1 + t);
-    white(x0 - t, y0 - t, x0 + t, y1 + t);
-    white(x1 - t, y0 - t, x1 + t, y1 + t);
-    // The walls between a comb's cells run its full height; a character's strokes do not.
-    for (let x = x0 + t; x < x1 - t; x++) {
-      let ink = 0;
-      for (let y = y0 + t; y <= y1 - t; y++) if ((image.data[y * image.width + x] ?? 255) < 150) ink++;
-      if (ink >= (y1 - y0 - 2 * t) * 0.85) white(x - 1, y0, x + 1, y1);
-    }
-  }
-  return { ...image, data };
+  const erased = { ...image, data: Buffer.from(image.data) };
+  for (const comb of combs) eraseCombWalls(erased, comb);
+  return erased;
 }
