@@ -1,5 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Word } from '../src/ingest/lines.js';
 import { MONEY_WHITELIST, OcrPool, ocrPage, ocrRegion } from '../src/ocr/index.js';
+import { rereadMoney } from '../src/pipeline/reread-money.js';
+import type { Bbox } from '../src/record/schema.js';
 import { textPage } from './image-fixtures.js';
 
 const pool = new OcrPool({ size: 2 });
@@ -68,6 +71,23 @@ describe('ocrRegion', () => {
     });
     expect(result.text).toMatch(/^[0-9$,.\- ]*$/);
     expect(result.text).toContain('1,234.56');
+  });
+});
+
+describe('rereadMoney', () => {
+  it('reads an unsure amount again, freely first: held to the whitelist, tesseract rates "__ $0.00" at 0', async () => {
+    const { image, lines } = textPage(['__ $0.00'], {
+      width: 900,
+      height: 200,
+      top: 100,
+      left: 60,
+      fontSize: 36,
+    });
+    // The page pass read the amount, with the underline it was typed on, badly and unsurely.
+    const read: Word = { text: '__$0.0O', bbox: lines[0]!.box as Bbox, confidence: 0.1 };
+    const words = await rereadMoney(image, [read], pool);
+    expect(words.map((w) => w.text).join('')).toBe('$0.00');
+    expect(Math.min(...words.map((w) => w.confidence))).toBeGreaterThan(read.confidence);
   });
 });
 

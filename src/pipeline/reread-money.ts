@@ -30,19 +30,23 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
       box[2] + Math.round(height * 0.4),
       box[3],
     ];
-    const again = await ocrRegion(image, wider, {
-      pool,
-      whitelist: MONEY_WHITELIST,
-      singleLine: true,
-      pad: 8,
-    });
-    const text = again.words.map((w) => w.text).join('');
     const before = Math.min(...group.map((w) => w.confidence));
-    if (again.words.length === 0 || again.confidence <= before) continue;
-    if (parseMoney(text.replace(/^\$/, '')) === null) continue;
-    group.forEach((w, i) => {
-      replaced.set(w, i === 0 ? again.words : []);
-    });
+    // First as OCR reads any line, then with only money's characters allowed: tesseract rates a
+    // reading it was held to a whitelist for unsurely ("$0.00" at 0.00 where it read it freely at
+    // 0.88), so the free reading is tried first.
+    for (const whitelist of [undefined, MONEY_WHITELIST]) {
+      const again = await ocrRegion(image, wider, { pool, whitelist, singleLine: true, pad: 8 });
+      // The crop's margin may take in an underscore or a speck beside the amount: no part of it.
+      const kept = again.words.filter((w) => MONEY_LIKE.test(w.text) || w.text === '$');
+      if (kept.length === 0) continue;
+      const confidence = Math.min(...kept.map((w) => w.confidence));
+      const text = kept.map((w) => w.text).join('');
+      if (confidence <= before || parseMoney(text.replace(/^[$_]+/, '')) === null) continue;
+      group.forEach((w, i) => {
+        replaced.set(w, i === 0 ? kept : []);
+      });
+      break;
+    }
   }
   return words.flatMap((w) => replaced.get(w) ?? [w]);
 }
