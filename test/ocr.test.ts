@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Word } from '../src/ingest/lines.js';
 import { MONEY_WHITELIST, OcrPool, ocrPage, ocrRegion } from '../src/ocr/index.js';
+import { readMissedInk } from '../src/pipeline/read-missed-ink.js';
 import { rereadMoney } from '../src/pipeline/reread-money.js';
 import type { Bbox } from '../src/record/schema.js';
 import { textPage } from './image-fixtures.js';
@@ -88,6 +89,27 @@ describe('rereadMoney', () => {
     const words = await rereadMoney(image, [read], pool);
     expect(words.map((w) => w.text).join('')).toBe('$0.00');
     expect(Math.min(...words.map((w) => w.confidence))).toBeGreaterThan(read.confidence);
+  });
+});
+
+describe('readMissedInk', () => {
+  it('adds no word the page pass read in pieces with boxes narrower than their glyphs ("9", "8")', async () => {
+    const { image, lines } = textPage(['98'], { width: 600, height: 200, top: 120, left: 200, fontSize: 48 });
+    const [x0, y0, x1, y1] = lines[0]!.box;
+    const half = (x1 - x0) / 2;
+    // Each digit's box covers the middle of its glyph: its sides are left uncovered.
+    const middle = (from: number): Bbox => [
+      Math.round(from + half * 0.3),
+      y0,
+      Math.round(from + half * 0.7),
+      y1,
+    ];
+    const pieces: Word[] = [
+      { text: '9', bbox: middle(x0), confidence: 0.9 },
+      { text: '8', bbox: middle(x0 + half), confidence: 0.9 },
+    ];
+    const words = await readMissedInk(image, pieces, [], pool);
+    expect(words.map((w) => w.text)).toEqual(['9', '8']);
   });
 });
 

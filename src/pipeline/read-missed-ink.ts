@@ -31,5 +31,16 @@ export async function readMissedInk(
     // "of"): a word lying mostly on one read already is that word again.
     found.push(...again.words.filter((w) => !words.some((read) => shareInside(w.bbox, read.bbox) > 0.3)));
   }
-  return [...words, ...found];
+  return [...words, ...found.filter((w) => !readBefore(w, words))];
+}
+
+/**
+ * Whether the page pass read this word already, in pieces with boxes narrower than their glyphs
+ * (a comb's "9" and "8", read again whole as "98", or "08", from the ink their boxes left
+ * uncovered): words inside it hold as many characters as it does.
+ */
+function readBefore(word: Word, words: readonly Word[]): boolean {
+  const inside = words.filter((read) => shareInside(read.bbox, word.bbox) > 0.5);
+  const count = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '').length;
+  return inside.length > 0 && inside.reduce((n, w) => n + count(w.text), 0) === count(word.text);
 }
