@@ -28,13 +28,13 @@ export function kindOf(path: string, value: unknown): FieldKind {
 /**
  * Every value of the truth record against the record read, leaf by leaf. Text is compared after
  * folding white space; money to the cent; check boxes exactly. Lists are compared in form order,
- * so a missed or extra related person shows as wrong values.
+ * so a missed or extra related person shows as wrong values; lists that are sets, by member.
  */
 export function compareRecords(truth: FormDRecordJson, actual: FormDRecordJson): FieldResult[] {
-  const got = new Map(leafPaths(actual).filter(([p]) => !NOT_VALUES.test(p)));
+  const got = new Map(leafPaths(asSets(actual)).filter(([p]) => !NOT_VALUES.test(p)));
   const out: FieldResult[] = [];
   const seen = new Set<string>();
-  for (const [path, expected] of leafPaths(truth)) {
+  for (const [path, expected] of leafPaths(asSets(truth))) {
     if (NOT_VALUES.test(path)) continue;
     seen.add(path);
     const value = got.get(path);
@@ -52,6 +52,25 @@ export function compareRecords(truth: FormDRecordJson, actual: FormDRecordJson):
     out.push({ path, kind: kindOf(path, value), expected: undefined, actual: value, correct: false });
   }
   return out;
+}
+
+/**
+ * The lists that are sets (the amounts marked estimated, the states a person solicited in), keyed
+ * by member: each member is one value, right when both records have it, so that one member
+ * missed or added is one wrong value, not every member after it.
+ */
+function asSets(record: FormDRecordJson): unknown {
+  const keyed = (members: readonly string[]) =>
+    members.length ? Object.fromEntries(members.map((m) => [`[${m}]`, m])) : members;
+  const { offering } = record;
+  return {
+    ...record,
+    offering: {
+      ...offering,
+      estimated: keyed(offering.estimated),
+      salesCompensation: offering.salesCompensation.map((s) => ({ ...s, states: keyed(s.states) })),
+    },
+  };
 }
 
 function same(a: unknown, b: unknown): boolean {
