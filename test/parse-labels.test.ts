@@ -401,6 +401,18 @@ describe('values of OCR lines', () => {
     expect(record.offering.salesCompensation).toEqual(parseOcr(seed).record.offering.salesCompensation);
   });
 
+  it('sends a table row with no dollar cell read, and a role box not found, to review', () => {
+    const seed = seedText();
+    expect(parseOcr(seed).doubtful.filter((d) => d.startsWith('unread:'))).toEqual([]);
+    const lost = seed
+      .replace(/Accounting Fees[^\n]*/, 'Accounting Fees ........')
+      .replace('☐ Promoter', 'Promoter');
+    expect(lost).not.toBe(seed);
+    const { doubtful } = parseOcr(lost);
+    expect(doubtful).toContain('unread:offering.expenses.accounting');
+    expect(doubtful.some((d) => /^unread:relatedPersons\.0\.roles: 1 of 5 boxes$/.test(d))).toBe(true);
+  });
+
   it('takes a few specks for no value', () => {
     const seed = seedText();
     const name = 'Qualys, Inc.';

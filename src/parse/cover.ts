@@ -65,6 +65,7 @@ export function readCover(r: Reader, range: Range): void {
         paths.forEach((p, k) => {
           record.filing.exemptions[p] = readings[k]?.checked ?? null;
         });
+        r.partlyRead('filing.exemptions', readings, from);
         break;
       }
       case 'typeOfFiling': {

@@ -153,6 +153,7 @@ function readSecurities(r: Reader, table: { from: Pos; to: Pos }): void {
     const key = SECURITY_KEYS[row.name as (typeof SECURITY_ROWS)[number]];
     const cells = r.cells(row.from, row.to, 2);
     const base = `offering.securities.${key}`;
+    if (cells.length === 0) r.unread(base, row.from);
     securities[key].offered = r.setMoney(`${base}.offered`, cells[0], row.from, row.to, row.score);
     securities[key].sold = r.setMoney(`${base}.sold`, cells[1], row.from, row.to, row.score);
     if (key === 'equity') {
@@ -183,6 +184,7 @@ function readInvestors(r: Reader, table: { from: Pos; to: Pos }): void {
     investors[key].count = count;
     if (count !== null) r.evidence(`offering.investors.${key}.count`, raw, row.from, row.to, row.score);
     const [cell] = r.cells(row.from, row.to, 1);
+    if (!cell) r.unread(`offering.investors.${key}.amount`, row.from);
     investors[key].amount = r.setMoney(`offering.investors.${key}.amount`, cell, row.from, row.to, row.score);
   }
 }
@@ -214,6 +216,7 @@ function readExpenses(r: Reader, table: { from: Pos; to: Pos }): void {
   for (const row of rows(r, EXPENSE_ROWS, table)) {
     const key = EXPENSE_KEYS[row.name as (typeof EXPENSE_ROWS)[number]];
     const [cell] = r.cells(row.from, row.to, 1);
+    if (!cell) r.unread(`offering.expenses.${key}`, row.from);
     r.record.offering.expenses[key] = r.setMoney(
       `offering.expenses.${key}`,
       cell,
@@ -241,6 +244,7 @@ function readUseOfProceeds(r: Reader, table: { from: Pos; to: Pos }): void {
   const use = r.record.offering.useOfProceeds;
   for (const row of rows(r, USE_ROWS, table)) {
     const cells = r.cells(row.from, row.to, row.name === 'totalPaymentsListed' ? 1 : 2);
+    if (cells.length === 0) r.unread(`offering.useOfProceeds.${row.name}`, row.from);
     if (row.name === 'totalPaymentsListed') {
       // The row is the table's last: what OCR read after it (a footer, the next part) is no cell of it.
       use.totalPaymentsListed = r.setMoney(

@@ -284,6 +284,23 @@ export class Reader {
     return readings;
   }
 
+  /**
+   * On OCR lines, a value the form prints a place for that nothing was read in: a row of a dollar
+   * table with no cell at all (not even its printed "$"), a box of a group whose other boxes were
+   * read. A blank the filer left shows its "$" or its empty box; this is a value missed, and a
+   * person must look.
+   */
+  unread(what: string, at: Pos): void {
+    if (this.doc.lines[at.line]?.words) this.doubtful.push(`unread:${what}`);
+  }
+
+  /** A multi-choice group (exemptions, roles) with some boxes read and some not found: one goes to review. */
+  partlyRead(group: string, readings: readonly OptionReading[], at: Pos): void {
+    const missing = readings.filter((x) => x.checked === null).length;
+    if (missing > 0 && missing < readings.length)
+      this.unread(`${group}: ${missing} of ${readings.length} boxes`, at);
+  }
+
   /** An exclusive group (Yes/No, Actual/Estimated) reads one box; anything else goes to review. */
   exclusive(group: string, readings: readonly OptionReading[], path?: string): number | null {
     const checked = readings.flatMap((r, i) => (r.checked ? [i] : []));

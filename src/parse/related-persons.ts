@@ -47,6 +47,7 @@ export function readRelatedPersons(r: Reader, range: Range): void {
       boolean | null
     >;
     r.record.relatedPersons.push({ name, address, roles });
+    r.partlyRead(`${prefix}.roles`, readings, start.end);
     if (name && nameAt)
       r.setText(`${prefix}.name`, nameAt.end, usableAddress ? addressAt.start : blockEnd, nameAt.score);
     if (address && addressAt) r.setText(`${prefix}.address`, addressAt.end, blockEnd, addressAt.score, true);
