@@ -10,6 +10,8 @@ import { findMissedInk, strengthenInk } from '../src/image/missed-ink.js';
 import { findRulings, withoutRulesThroughText } from '../src/image/ruling-lines.js';
 import type { Word } from '../src/ingest/lines.js';
 import type { PageImage } from '../src/ingest/pages/page-image.js';
+import { STATE_GRID } from '../src/parse/part-b.js';
+import { readStateGrid } from '../src/pipeline/state-grid.js';
 import { meanOf, textPage } from './image-fixtures.js';
 
 /** A 200 dpi strip with drawings on it, as a grayscale page. */
@@ -230,6 +232,59 @@ describe('eraseCombWalls', () => {
       ctx.fillText('8', 76, 63);
     });
     expect(digits(erased)).toBeGreaterThan(digits(typed) * 0.9);
+  });
+});
+
+describe('readStateGrid', () => {
+  /** B.4's states grid at 200 dpi, the codes in `circled` circled by hand, and OCR's words for it. */
+  const grid = (circled: readonly string[]) => {
+    const words: Word[] = [];
+    const image = draw(1700, 260, (ctx) => {
+      ctx.font = '20px "DejaVu Serif"';
+      STATE_GRID.forEach((code, i) => {
+        const cx = 150 + (i % 13) * 110;
+        const base = 60 + Math.floor(i / 13) * 48;
+        const text = `[${code}]`;
+        const w = ctx.measureText(text).width;
+        ctx.fillText(text, cx - w / 2, base);
+        const bbox: [number, number, number, number] = [
+          Math.round(cx - w / 2),
+          base - 16,
+          Math.round(cx + w / 2),
+          base + 4,
+        ];
+        if (circled.includes(code)) {
+          ctx.lineWidth = 1.5;
+          ctx.beginPath();
+          ctx.ellipse(cx, base - 7, 46, 16, 0.1, 0, Math.PI * 2);
+          ctx.stroke();
+          // OCR reads a circled code as junk, with a box the circle's size.
+          words.push({ text: '(HDD)', bbox: [cx - 47, base - 24, cx + 47, base + 10], confidence: 0.3 });
+        } else {
+          words.push({ text, bbox, confidence: 0.95 });
+        }
+      });
+    });
+    return { image, words };
+  };
+
+  it('reads the codes circled on the grid, and only those, from the ink around them', () => {
+    const { image, words } = grid(['DE', 'IA', 'RI', 'VA']);
+    const read = readStateGrid(image, words);
+    expect(
+      read
+        .filter((w) => w.text.startsWith('☒'))
+        .map((w) => w.text)
+        .sort(),
+    ).toEqual(['☒[DE]', '☒[IA]', '☒[RI]', '☒[VA]']);
+    // The junk read in the circles is gone; the plain codes stay.
+    expect(read.some((w) => w.text === '(HDD)')).toBe(false);
+    expect(read.filter((w) => /^\[[A-Z]{2}\]$/.test(w.text))).toHaveLength(STATE_GRID.length - 4);
+  });
+
+  it('reads no mark on a blank grid', () => {
+    const { image, words } = grid([]);
+    expect(readStateGrid(image, words)).toEqual(words);
   });
 });
 

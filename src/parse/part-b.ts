@@ -4,11 +4,20 @@ import { LABELS, type LabelName } from './labels.js';
 import type { Reader } from './reader.js';
 import { multiLine, singleLine } from './value-text.js';
 
-const US_STATES = new Set(
-  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR'.split(
-    ' ',
-  ),
-);
+/**
+ * The states grid of B.4, as the form prints it: four rows of thirteen bracketed codes, in this
+ * order. A filer marks a state by checking, circling or crossing out its code.
+ */
+export const STATE_GRID: readonly string[] = [
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID',
+  'IL IN IA KS KY LA ME MD MA MI MN MS MO',
+  'MT NE NV NH NJ NM NY NC ND OH OK OR PA',
+  'RI SC SD TN TX UT VT VA WA WV WI WY PR',
+]
+  .join(' ')
+  .split(' ');
+
+const US_STATES = new Set(STATE_GRID);
 
 /** Part B: non-accredited sales, minimum investment, joint ownership, sales compensation. */
 export function readPartB(r: Reader, range: Range): void {

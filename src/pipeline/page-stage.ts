@@ -12,6 +12,7 @@ import { layoutLines } from '../parse/layout-lines.js';
 import type { PageInfo } from '../record/schema.js';
 import { readMissedInk } from './read-missed-ink.js';
 import { rereadMoney } from './reread-money.js';
+import { readStateGrid } from './state-grid.js';
 
 /** What one page gives the parser: plain JSON, so a queue can carry it between processes. */
 export interface PageResult {
@@ -30,7 +31,7 @@ export interface PageStageOptions {
 /**
  * One scanned page: clean it, find its check boxes and printed rules in the pixels, erase what
  * OCR misreads (dot leaders, box outlines), OCR it, read unsure amounts again with only digits
- * allowed, and lay its words out as lines. The pixel work runs on an image thread, so the pages
+ * allowed, read the marks on a states grid, and lay its words out as lines. The pixel work runs on an image thread, so the pages
  * of filings read side by side are cleaned on as many cores.
  * Returns the cleaned image too: it is the raster every bbox refers to.
  */
@@ -50,7 +51,7 @@ export async function processPageImage(
   }
   const { image, info, boxes, rulings, forOcr } = read.pixels;
   const seen = await readMissedInk(forOcr, read.ocr.words, boxes, pool);
-  const words = await rereadMoney(forOcr, seen, pool);
+  const words = readStateGrid(image, await rereadMoney(forOcr, seen, pool));
   const lines = layoutLines(words, boxes, withoutRulesThroughText(rulings, words), page.page);
   return { result: { info, lines, boxes, meanConfidence: read.ocr.meanConfidence }, image };
 }

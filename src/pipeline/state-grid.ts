@@ -1,0 +1,163 @@
+import type { Word } from '../ingest/lines.js';
+import type { PageImage } from '../ingest/pages/page-image.js';
+import { STATE_GRID } from '../parse/part-b.js';
+import type { Bbox } from '../record/schema.js';
+
+const COLUMNS = 13;
+/** Darker than this is ink. */
+const INK = 150;
+/** A cell with ink around its code of this share of a code's own ink carries a mark. */
+const MARKED = 0.5;
+
+interface Known {
+  word: Word;
+  column: number;
+}
+
+/**
+ * Reads the marks on the B.4 states grid from the pixels. Its rows are found by the codes OCR
+ * read plainly ("[CA]"); their places give every cell's place, the marked ones included, whose
+ * codes OCR reads as junk, if at all ("(HDD)", "16al"). A cell holding far more ink than its row's
+ * usual cell (a circle round its code, a mark that darkens it) is marked: its words give way to one
+ * word, "☒[CA]", as a check box's mark stands before its label. The other words stay as they were.
+ * A small mark laid over the code's own strokes adds too little ink to tell; it is not read here.
+ */
+export function readStateGrid(image: PageImage, words: readonly Word[]): Word[] {
+  const known = new Map<number, Known[]>();
+  for (const word of words) {
+    if (!/[[\]]/.test(word.text)) continue;
+    const at = STATE_GRID.indexOf(word.text.replace(/[^A-Z]/g, ''));
+    if (at < 0) continue;
+    const row = Math.floor(at / COLUMNS);
+    const list = known.get(row) ?? [];
+    list.push({ word, column: at % COLUMNS });
+    known.set(row, list);
+  }
+  let out = [...words];
+  for (const [row, cells] of known) {
+    for (const line of visualLines(cells)) {
+      const grid = fitColumns(line);
+      if (!grid) continue;
+      const marks = markedCells(image, grid);
+      for (const { column, bbox, ratio } of marks) {
+        const inCell = (w: Word) => {
+          const cx = (w.bbox[0] + w.bbox[2]) / 2;
+          const cy = (w.bbox[1] + w.bbox[3]) / 2;
+          return cx >= bbox[0] && cx <= bbox[2] && cy >= bbox[1] && cy <= bbox[3];
+        };
+        const code = STATE_GRID[row * COLUMNS + column];
+        out = out.filter((w) => !inCell(w));
+        out.push({ text: `☒[${code}]`, bbox, confidence: Math.min(1, 0.5 + (ratio - MARKED)) });
+      }
+    }
+  }
+  return out;
+}
+
+/** The codes of one grid row that stand on one line of the page (a form may print the grid twice). */
+function visualLines(cells: readonly Known[]): Known[][] {
+  const lines: Known[][] = [];
+  for (const cell of [...cells].sort((a, b) => a.word.bbox[1] - b.word.bbox[1])) {
+    const mid = (cell.word.bbox[1] + cell.word.bbox[3]) / 2;
+    const h = cell.word.bbox[3] - cell.word.bbox[1];
+    const line = lines.find((l) => {
+      const first = l[0]?.word.bbox ?? cell.word.bbox;
+      return Math.abs((first[1] + first[3]) / 2 - mid) < h;
+    });
+    if (line) line.push(cell);
+    else lines.push([cell]);
+  }
+  return lines;
+}
+
+interface Grid {
+  /** Each column's middle: x = left + step * column. */
+  left: number;
+  step: number;
+  top: number;
+  bottom: number;
+  /** The usual width of a code read plainly ("[CA]"). */
+  codeWidth: number;
+}
+
+/**
+ * The row's columns, from the codes read plainly, by least squares; null when too few were read or
+ * they do not stand evenly spaced in form order.
+ */
+function fitColumns(line: readonly Known[]): Grid | null {
+  const columns = new Set(line.map((c) => c.column));
+  if (columns.size < 4 || columns.size !== line.length) return null;
+  const xs = line.map((c) => (c.word.bbox[0] + c.word.bbox[2]) / 2);
+  const ks = line.map((c) => c.column);
+  const n = line.length;
+  const mk = ks.reduce((s, k) => s + k, 0) / n;
+  const mx = xs.reduce((s, x) => s + x, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  ks.forEach((k, i) => {
+    sxy += (k - mk) * ((xs[i] ?? 0) - mx);
+    sxx += (k - mk) ** 2;
+  });
+  const step = sxx > 0 ? sxy / sxx : 0;
+  if (step <= 0) return null;
+  const left = mx - step * mk;
+  const worst = Math.max(...ks.map((k, i) => Math.abs(left + step * k - (xs[i] ?? 0))));
+  if (worst > step * 0.3) return null;
+  const tops = line.map((c) => c.word.bbox[1]).sort((a, b) => a - b);
+  const bottoms = line.map((c) => c.word.bbox[3]).sort((a, b) => a - b);
+  const widths = line.map((c) => c.word.bbox[2] - c.word.bbox[0]).sort((a, b) => a - b);
+  return {
+    left,
+    step,
+    top: tops[Math.floor(n / 2)] ?? 0,
+    bottom: bottoms[Math.floor(n / 2)] ?? 0,
+    codeWidth: widths[Math.floor(n / 2)] ?? 0,
+  };
+}
+
+/**
+ * The cells of a grid row with a mark around their code: ink in the cell beyond the code's own
+ * box (a row's codes are all about as wide and tall), on at least three of its four sides, as a
+ * circle has; a plain cell has paper there. Ink every cell of the row has there (a rule under the
+ * grid) is the row's, and does not count; nor does a mark on the next row reaching into one side.
+ */
+function markedCells(image: PageImage, grid: Grid): Array<{ column: number; bbox: Bbox; ratio: number }> {
+  const h = grid.bottom - grid.top;
+  const half = grid.codeWidth / 2 + 2;
+  const reach = Math.round(h * 0.45);
+  const cells = Array.from({ length: COLUMNS }, (_, column) => {
+    const cx = grid.left + grid.step * column;
+    const [x0, x1] = [Math.round(cx - grid.step * 0.42), Math.round(cx + grid.step * 0.42)];
+    const [c0, c1] = [Math.round(cx - half), Math.round(cx + half)];
+    const [y0, y1] = [grid.top - 2, grid.bottom + 2];
+    const sides = [
+      inkIn(image, [x0, y0 - reach, x1, y0 - 1]),
+      inkIn(image, [x0, y1 + 1, x1, y1 + reach]),
+      inkIn(image, [x0, y0, c0 - 1, y1]),
+      inkIn(image, [c1 + 1, y0, x1, y1]),
+    ];
+    const bbox: Bbox = [x0, y0 - reach, x1, y1 + reach];
+    return { column, bbox, sides, coreInk: inkIn(image, [c0, y0, c1, y1]) };
+  });
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const usual = median(cells.map((c) => c.coreInk));
+  if (usual === 0) return [];
+  // Each side's ink, less what the row's usual cell has on that side.
+  const baseline = [0, 1, 2, 3].map((k) => median(cells.map((c) => c.sides[k] ?? 0)));
+  return cells.flatMap((c) => {
+    const extra = c.sides.map((ink, k) => Math.max(0, ink - (baseline[k] ?? 0)));
+    const inked = extra.filter((ink) => ink >= Math.max(3, h / 4)).length;
+    const ratio = extra.reduce((sum, ink) => sum + ink, 0) / usual;
+    return inked >= 3 && ratio >= MARKED ? [{ column: c.column, bbox: c.bbox, ratio }] : [];
+  });
+}
+
+function inkIn(image: PageImage, [x0, y0, x1, y1]: Bbox): number {
+  let n = 0;
+  for (let y = Math.max(0, y0); y <= Math.min(image.height - 1, y1); y++) {
+    const row = y * image.width;
+    for (let x = Math.max(0, x0); x <= Math.min(image.width - 1, x1); x++)
+      if ((image.data[row + x] ?? 255) < INK) n++;
+  }
+  return n;
+}
