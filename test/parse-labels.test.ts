@@ -413,6 +413,14 @@ describe('values of OCR lines', () => {
     expect(doubtful.some((d) => /^unread:relatedPersons\.0\.roles: 1 of 5 boxes$/.test(d))).toBe(true);
   });
 
+  it('reads the states marked on a grid of bare codes, each mark standing before its own code', () => {
+    const seed = seedText();
+    const marked = seed.replace('[CT]\t[DE]\t[DC]\t[FL]\t[GA]\t[HI]', '[CT]\t☒[DE]\t[DC]\t[FL]\t[GA]\t☒[HI]');
+    expect(marked).not.toBe(seed);
+    const { record } = parseOcr(marked);
+    expect(record.offering.salesCompensation[0]?.states).toEqual(['DE', 'HI']);
+  });
+
   it('takes a few specks for no value', () => {
     const seed = seedText();
     const name = 'Qualys, Inc.';

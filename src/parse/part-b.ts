@@ -1,4 +1,4 @@
-import { CHECKED } from './check-marks.js';
+import { CHECKED, UNCHECKED } from './check-marks.js';
 import { comparePos, type Pos, type Range } from './form-text.js';
 import { LABELS, type LabelName } from './labels.js';
 import type { Reader } from './reader.js';
@@ -104,14 +104,20 @@ function isStateGridRow(text: string): boolean {
   return tokens.length >= 5 && codes.length >= tokens.length * 0.6;
 }
 
-/** The states whose box is checked: "☒ CA", "[X] CA" (already ☒) or "CA ☒". */
+/**
+ * The states whose box is checked: "☒ CA", "[X] CA" (already ☒) or "CA ☒", as the grid sets its
+ * boxes: before their codes or after them, as most of its empty boxes stand. A grid with no boxes,
+ * whose marks the page stage read ("☒ [CA]"), has each mark before its code.
+ */
 function checkedStates(text: string): string[] {
+  const before = new RegExp(`[${CHECKED}${UNCHECKED}]\\s*\\[?[A-Z]{2}\\b`, 'g');
+  const after = new RegExp(`\\b[A-Z]{2}\\]?\\s*[${CHECKED}${UNCHECKED}]`, 'g');
+  const empty = (re: RegExp) => [...text.matchAll(re)].filter((m) => m[0].includes(UNCHECKED)).length;
+  const marksAfter = empty(after) > empty(before);
+  const pattern = marksAfter
+    ? new RegExp(`\\[?([A-Z]{2})\\]?\\s*${CHECKED}`, 'g')
+    : new RegExp(`${CHECKED}\\s*\\[?([A-Z]{2})\\]?`, 'g');
   const out = new Set<string>();
-  for (const m of text.matchAll(new RegExp(`${CHECKED}\\s*\\[?([A-Z]{2})\\]?`, 'g'))) {
-    if (m[1] && US_STATES.has(m[1])) out.add(m[1]);
-  }
-  for (const m of text.matchAll(new RegExp(`\\[?([A-Z]{2})\\]?\\s*${CHECKED}`, 'g'))) {
-    if (m[1] && US_STATES.has(m[1])) out.add(m[1]);
-  }
+  for (const m of text.matchAll(pattern)) if (m[1] && US_STATES.has(m[1])) out.add(m[1]);
   return [...out];
 }
