@@ -1,5 +1,8 @@
 /** Reading a form's structure from pixels: check boxes in each marking style, printed rules, broken glyphs. */
+
+import { join } from 'node:path';
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { findCheckBoxes } from '../src/image/check-boxes.js';
 import { despeckle } from '../src/image/despeckle.js';
@@ -28,6 +31,8 @@ function draw(width: number, height: number, paint: (ctx: SKRSContext2D) => void
 }
 
 const SIDE = 26;
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
 /** One printed box at (x, y) with its label, and a mark drawn inside by `mark`. */
 function boxWith(mark: (ctx: SKRSContext2D, x: number, y: number) => void): PageImage {
@@ -98,6 +103,24 @@ describe('findCheckBoxes', () => {
     );
     expect(checkBoxes).toHaveLength(1);
     expect(checkBoxes[0]).toMatchObject({ checked: false });
+  });
+});
+
+describe('findCheckBoxes beside a heading printed white on black', () => {
+  it('takes no letter counter of the heading for a filled box, and keeps the box under it', async () => {
+    const { data, info } = await sharp(join(FIXTURES, 'images', 'inverted-heading.png'))
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const { checkBoxes } = findCheckBoxes({
+      page: 1,
+      width: info.width,
+      height: info.height,
+      dpi: 300,
+      data,
+    });
+    // The heading's bar runs from row 20 to 110; the one box stands under it, on paper.
+    expect(checkBoxes.map((b) => [b.bbox[1] > 150, b.checked])).toEqual([[true, false]]);
   });
 });
 

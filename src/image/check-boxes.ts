@@ -197,6 +197,14 @@ function hasSide(image: PageImage, x: number, y0: number, y1: number, slack = 2)
 /** The ring just outside a box is mostly paper. */
 function onPaper(image: PageImage, [x0, y0, x1, y1]: Bbox): boolean {
   const gap = Math.max(3, Math.round((x1 - x0) * 0.15));
+  // Two rings round it: the near one may lie on the white stroke of an inverted heading's letter
+  // (its counter is a black square), the far one then lies on the heading's black bar.
+  const around = (d: number) => inkAround(image, [x0 - d, y0 - d, x1 + d, y1 + d]);
+  return around(gap) < 0.3 && around(gap * 3) < 0.6;
+}
+
+/** The share of ink along a rectangle's outline. */
+function inkAround(image: PageImage, [x0, y0, x1, y1]: Bbox): number {
   let ink = 0;
   let total = 0;
   const look = (x: number, y: number) => {
@@ -204,15 +212,15 @@ function onPaper(image: PageImage, [x0, y0, x1, y1]: Bbox): boolean {
     total++;
     if ((image.data[y * image.width + x] ?? 255) < INK) ink++;
   };
-  for (let x = x0 - gap; x <= x1 + gap; x++) {
-    look(x, y0 - gap);
-    look(x, y1 + gap);
+  for (let x = x0; x <= x1; x++) {
+    look(x, y0);
+    look(x, y1);
   }
-  for (let y = y0 - gap; y <= y1 + gap; y++) {
-    look(x0 - gap, y);
-    look(x1 + gap, y);
+  for (let y = y0; y <= y1; y++) {
+    look(x0, y);
+    look(x1, y);
   }
-  return total > 0 && ink / total < 0.3;
+  return total > 0 ? ink / total : 1;
 }
 
 /**

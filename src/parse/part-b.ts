@@ -114,9 +114,10 @@ function checkedStates(text: string): string[] {
   const after = new RegExp(`\\b[A-Z]{2}\\]?\\s*[${CHECKED}${UNCHECKED}]`, 'g');
   const empty = (re: RegExp) => [...text.matchAll(re)].filter((m) => m[0].includes(UNCHECKED)).length;
   const marksAfter = empty(after) > empty(before);
+  // A code is two letters alone: "☒ PROCESSED" (a stamp beside a box) checks no PR.
   const pattern = marksAfter
-    ? new RegExp(`\\[?([A-Z]{2})\\]?\\s*${CHECKED}`, 'g')
-    : new RegExp(`${CHECKED}\\s*\\[?([A-Z]{2})\\]?`, 'g');
+    ? new RegExp(`(?<![A-Za-z])\\[?([A-Z]{2})\\]?\\s*${CHECKED}`, 'g')
+    : new RegExp(`${CHECKED}\\s*\\[?([A-Z]{2})(?![A-Za-z])\\]?`, 'g');
   const out = new Set<string>();
   for (const m of text.matchAll(pattern)) if (m[1] && US_STATES.has(m[1])) out.add(m[1]);
   return [...out];
