@@ -421,6 +421,17 @@ describe('values of OCR lines', () => {
     expect(record.offering.salesCompensation[0]?.states).toEqual(['DE', 'HI']);
   });
 
+  it('reads C.2 with its row labels garbled by their order, not into the Rule 504 total row', () => {
+    const seed = seedText();
+    const garbled = seed
+      .replace('Accredited investors\t20', 'ACCTOAIEA INVESTS ......\t20')
+      .replace('Non-accredited Investors.....\t0\t$ 0.00', 'INON-BCCTEAIEd INVESIOTS .....\t0\tS_ 0');
+    expect(garbled).not.toBe(seed);
+    const { investors } = parseOcr(garbled).record.offering;
+    expect([investors.accredited.count, investors.accredited.amount]).toEqual([20, 2_770_166_892]);
+    expect([investors.nonAccredited.count, investors.nonAccredited.amount]).toEqual([0, 0]);
+  });
+
   it('takes a few specks for no value', () => {
     const seed = seedText();
     const name = 'Qualys, Inc.';

@@ -114,6 +114,9 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('Equity\ts 33.804,004.76 11,897,800.00', 2).map((c) => c.cents)).toEqual([
       3_380_400_476, 1_189_780_000,
     ]);
+    expect(readMoneyCells('Equity\t$\t.\t179,663\t179,663', 2).map((c) => c.cents)).toEqual([
+      17_966_300, 17_966_300,
+    ]);
     expect(readMoneyCells('Total\ts 33,804.004.76 11,897.,800.00', 2).map((c) => c.cents)).toEqual([
       3_380_400_476, 1_189_780_000,
     ]);

@@ -98,8 +98,11 @@ function cellsOf(text: string): MoneyCell[] {
     // An estimate box opens its cell even where OCR lost the "$" after it ("☐ 0 ☐ $ 0").
     .replace(/([☐☒])(?=[\s_]*(?:-0-|\d))/g, '$1$');
   if (!flat.includes('$')) return amountsWithoutDollarSigns(flat);
-  // Two whole amounts in one dollar cell ("$ 33,804,004.76 11,897,800.00"): the second lost its "$".
-  const split = flat.replace(/(\d[,.]\d{2}) (?=\d{1,3}(?:[,.]\d{3})+[.,]\d{2}(?!\d))/g, '$1 $ ');
+  // Two whole amounts in one dollar cell ("$ 33,804,004.76 11,897,800.00", or the same amount
+  // twice, "179,663 179,663", offered and sold): the second lost its "$".
+  const split = flat
+    .replace(/(\d[,.]\d{2}) (?=\d{1,3}(?:[,.]\d{3})+[.,]\d{2}(?!\d))/g, '$1 $ ')
+    .replace(/(?<![\d,.])(\d{1,3}(?:,\d{3})+) (?=\1(?![\d,.]))/g, '$1 $ ');
   const dollarAt = [...split.matchAll(/\$/g)].map((m) => m.index ?? 0);
   return dollarAt.map((at, i) => {
     const before = split.slice(i === 0 ? 0 : (dollarAt[i - 1] ?? 0) + 1, at);

@@ -93,13 +93,17 @@ function rowLabel(r: Reader, name: LabelName, range: Range, after: Pos): Match |
     const m = r.find(name, range, from);
     if (!m) return null;
     const before = (r.doc.lines[m.start.line]?.text ?? '').slice(0, m.start.col);
-    if ((before.match(/\p{L}/gu) ?? []).length <= 3) return m;
+    // A label that ends a hyphenated word is not that row's: "Accredited Investors" in "Non-accredited Investors".
+    if ((before.match(/\p{L}/gu) ?? []).length <= 3 && !/\p{L}-\s*$/u.test(before)) return m;
     from = m.end;
   }
 }
 
-/** An amount cell: a dollar sign, or an amount such as 1,000.00 or -0-. */
-const HAS_AMOUNT = /\$|\d[\d,]*\.\d\d\b|\d{1,3}(?:,\d{3})+|-0-/;
+/**
+ * An amount cell: a dollar sign, an amount such as 1,000.00 or -0-, or a last column that is a
+ * number after a speck or two (a "$" misread, "S_ 0").
+ */
+const HAS_AMOUNT = /\$|\d[\d,]*\.\d\d\b|\d{1,3}(?:,\d{3})+|-0-|\t[^\t\d]{0,4}\d[\d,.]*\s*$/;
 
 /**
  * Rows whose label OCR garbled ("DIED ......" for Debt) are still rows of the form, in the form's
@@ -177,7 +181,9 @@ function readSecurities(r: Reader, table: { from: Pos; to: Pos }): void {
 
 function readInvestors(r: Reader, table: { from: Pos; to: Pos }): void {
   const { investors } = r.record.offering;
-  for (const row of rows(r, ['accredited', 'nonAccredited'], table)) {
+  // The Rule 504 total row ends the table: it is read as a row so that no other row runs into it.
+  for (const row of rows(r, ['accredited', 'nonAccredited', 'total'], table)) {
+    if (row.name === 'total') continue;
     const key = row.name === 'accredited' ? 'accredited' : 'nonAccredited';
     const text = r.text(row.from, row.to).split('\n')[0] ?? '';
     const { count, raw } = readCount(text);

@@ -18,7 +18,8 @@ function garbledStamp(line: string): boolean {
 }
 
 /** The form's page footer ("SEC 1972 (6/02)", misread "SEC 1672", "3 of 7", "- 3 -") that OCR puts after the last value of a page. */
-const FOOTER_LINE = /^(?:SEC\s*1\S72\b.*|(?:page\s*)?\d{1,2}\s*[o0]f\s*\d{1,2}|[-–\s]*\d{1,3}[-–\s]*)$/i;
+const FOOTER_LINE =
+  /^[^\p{L}\d]{0,2}(?:SEC\s*1\S72\b.*|(?:page\s*)?\d{1,2}\s*[o0]f\s*\d{1,2}|[-–\s]*\d{1,3}[-–\s]*)$/iu;
 
 /**
  * Removes a leading printed instruction in parentheses ("(Number and Street, City, State, Zip
