@@ -45,7 +45,7 @@ const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
 export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   // A lone 3, 5, 8, I, |, g or bracket between a box and an amount is the "$" ("☐ 5 <tab>
   // 170.781", "☐ I <tab> 0.00", "☐ _ <tab> 3 <tab> 0.00"): the sign's S or its stroke read alone.
-  const text = commasReadAsLetters(raw).replace(
+  const text = mendSeparators(raw).replace(
     /([☐☒][\s_]*)[358Il|g)}\]](?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
     '$1$',
   );
@@ -69,19 +69,16 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
 }
 
 /**
- * A thousands comma OCR read as a letter with a tail ("3 y 759 ,000.00", "9 f 677 f 000.00"): a
- * lone y, f, j or semicolon between a group of digits and a group of three is that comma.
+ * Separators as OCR garbles them, put back: a thousands comma read as a letter with a tail ("3 y
+ * 759 ,000.00", "9 f 677 f 000.00": a lone y, f, j or semicolon between a group of digits and a
+ * group of three), a separator read twice, and "-0-" read with the letter O.
  */
-function commasReadAsLetters(text: string): string {
-  return (
-    text
-      .replace(/(\d)\s?[yfj;](?=\s?,?\s?\d{3}(?!\d))/g, '$1,')
-      // A separator read twice ("11,897.,800.00") is one.
-      .replace(/(\d)([,.])[,.]+(?=\d)/g, '$1$2')
-      .replace(/,\s?,/g, ',')
-      // "-0-" with the letter O.
-      .replace(/(^|\s)-[oO]-(?=\s|$)/g, '$1-0-')
-  );
+function mendSeparators(text: string): string {
+  return text
+    .replace(/(\d)\s?[yfj;](?=\s?,?\s?\d{3}(?!\d))/g, '$1,')
+    .replace(/(\d)([,.])[,.]+(?=\d)/g, '$1$2')
+    .replace(/,\s?,/g, ',')
+    .replace(/(^|\s)-[oO]-(?=\s|$)/g, '$1-0-');
 }
 
 const DASH_ZERO = /^[-–—=]{1,2}$/;
