@@ -1,9 +1,7 @@
-import { createCanvas } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   cleanPage,
-  colourToGray,
   despeckle,
   estimateSkew,
   linesRunAcross,
@@ -14,7 +12,7 @@ import {
 } from '../src/image/index.js';
 import type { PageImage } from '../src/ingest/pages/page-image.js';
 import { OcrPool } from '../src/ocr/index.js';
-import { FORM_LINES, rotateBy, speckle, textPage } from './image-fixtures.js';
+import { draw, FORM_LINES, rotateBy, speckle, textPage } from './image-fixtures.js';
 
 const page = textPage(FORM_LINES).image;
 const pool = new OcrPool({ size: 1 });
@@ -122,17 +120,13 @@ describe('despeckle', () => {
 
   it("keeps a light typewriter's fill on a form printed in black, blurred by the scan", async () => {
     // A label in black, and a value typed under it in a light ribbon's gray, at 200 dpi.
-    const canvas = createCanvas(1700, 200);
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, 1700, 200);
-    ctx.fillStyle = '#000';
-    ctx.font = '22px "DejaVu Serif"';
-    ctx.fillText('Business or Residence Address (Number and Street, City, State, Zip Code)', 60, 50);
-    ctx.fillStyle = '#bcbcbc';
-    ctx.font = '24px "DejaVu Sans Mono"';
-    ctx.fillText('1620 Research Boulevard, Chicago, IL 60635', 100, 120);
-    const sharpPage = colourToGray(ctx.getImageData(0, 0, 1700, 200).data, 1700 * 200, 4);
+    const sharpPage = draw(1700, 200, (ctx) => {
+      ctx.font = '22px "DejaVu Serif"';
+      ctx.fillText('Business or Residence Address (Number and Street, City, State, Zip Code)', 60, 50);
+      ctx.fillStyle = '#bcbcbc';
+      ctx.font = '24px "DejaVu Sans Mono"';
+      ctx.fillText('1620 Research Boulevard, Chicago, IL 60635', 100, 120);
+    }).data;
     const blurred = await sharp(sharpPage, { raw: { width: 1700, height: 200, channels: 1 } })
       .blur(0.76)
       .extractChannel(0)

@@ -1,4 +1,4 @@
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { colourToGray } from '../src/image/grayscale.js';
 import type { PageImage } from '../src/ingest/pages/page-image.js';
@@ -118,4 +118,17 @@ export function meanOf(image: PageImage, x0: number, y0: number, x1: number, y1:
   let sum = 0;
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) sum += image.data[y * image.width + x] ?? 0;
   return sum / ((x1 - x0) * (y1 - y0));
+}
+
+/** A 200 dpi strip with drawings on it, as a grayscale page: paper white, ink black to start with. */
+export function draw(width: number, height: number, paint: (ctx: SKRSContext2D) => void): PageImage {
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#000';
+  ctx.strokeStyle = '#000';
+  paint(ctx);
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  return { page: 1, width, height, dpi: 200, data: colourToGray(rgba, width * height, 4) };
 }

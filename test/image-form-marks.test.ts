@@ -1,13 +1,12 @@
 /** Reading a form's structure from pixels: check boxes in each marking style, printed rules, broken glyphs. */
 
 import { join } from 'node:path';
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { findCheckBoxes } from '../src/image/check-boxes.js';
 import { despeckle } from '../src/image/despeckle.js';
 import { eraseCombWalls, eraseThinRules } from '../src/image/erase-rules.js';
-import { colourToGray } from '../src/image/grayscale.js';
 import { invertBars } from '../src/image/inverted-bars.js';
 import { findMissedInk, strengthenInk } from '../src/image/missed-ink.js';
 import { findRulings, withoutRulesThroughText } from '../src/image/ruling-lines.js';
@@ -15,20 +14,7 @@ import type { Word } from '../src/ingest/lines.js';
 import type { PageImage } from '../src/ingest/pages/page-image.js';
 import { STATE_GRID } from '../src/parse/part-b.js';
 import { readStateGrid } from '../src/pipeline/state-grid.js';
-import { meanOf, textPage } from './image-fixtures.js';
-
-/** A 200 dpi strip with drawings on it, as a grayscale page. */
-function draw(width: number, height: number, paint: (ctx: SKRSContext2D) => void): PageImage {
-  const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = '#000';
-  ctx.strokeStyle = '#000';
-  paint(ctx);
-  const rgba = ctx.getImageData(0, 0, width, height).data;
-  return { page: 1, width, height, dpi: 200, data: colourToGray(rgba, width * height, 4) };
-}
+import { draw, meanOf, textPage } from './image-fixtures.js';
 
 const SIDE = 26;
 
