@@ -16,7 +16,9 @@ describe('image threads', () => {
     const here = await evenPage(page);
     const there = await threads.evenPage(page);
     expect(there.image.data.equals(here.image.data)).toBe(true);
-    expect(there.osd.equals(here.osd)).toBe(true);
+    // The page is upside down: the ink profile is not sure of it, and OSD is to read it.
+    expect(here.osd).not.toBeNull();
+    expect(there.osd?.equals(here.osd ?? Buffer.alloc(0))).toBe(true);
     const pixels = await readPixels(page, here.image, null);
     const threaded = await threads.readPixels(page, there.image, null);
     expect(threaded.image.data.equals(pixels.image.data)).toBe(true);
@@ -24,6 +26,14 @@ describe('image threads', () => {
     const { image, forOcr, ...found } = threaded;
     expect(found).toEqual({ info: pixels.info, boxes: pixels.boxes, rulings: pixels.rulings });
     expect(found.info.rotation).toBe(180);
+  });
+
+  it('send no page to OSD that the ink profile is sure stands upright, nor one turned a quarter', async () => {
+    const upright = { ...(await rotateBy(textPage(FORM_LINES).image, 1.3)), dpi: 200 };
+    expect((await threads.evenPage(upright)).osd).toBeNull();
+    expect((await evenPage(upright)).osd).toBeNull();
+    const sideways = { ...(await quarterTurn(upright, 90)), dpi: 200 };
+    expect((await threads.evenPage(sideways)).osd).not.toBeNull();
   });
 
   it('leave the page they were given as it was', async () => {

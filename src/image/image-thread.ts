@@ -18,7 +18,10 @@ port.on('message', async (request: ThreadRequest) => {
       const even = await evenPage(fromWire(request.page));
       reply = {
         id: request.id,
-        value: { image: send(toWire(even.image)), osd: send({ data: owned(even.osd) }).data },
+        value: {
+          image: send(toWire(even.image)),
+          osd: even.osd === null ? null : send({ data: owned(even.osd) }).data,
+        },
       };
     } else {
       const pixels = await readPixels(request.page, fromWire(request.even), request.osd);

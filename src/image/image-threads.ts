@@ -22,7 +22,8 @@ export type ThreadRequest =
 
 export interface WireEven {
   image: WireImage;
-  osd: Uint8Array<ArrayBuffer>;
+  /** Null when the page needs no OSD (see EvenPage). */
+  osd: Uint8Array<ArrayBuffer> | null;
 }
 
 export type WirePixels = Omit<PagePixels, 'image' | 'forOcr'> & {
@@ -87,7 +88,10 @@ export class ImageThreads {
     const wire = toWire(page);
     const value = (await this.#run({ id: 0, task: 'even', page: wire }, [wire.data.buffer])) as WireEven;
     const osd = value.osd;
-    return { image: fromWire(value.image), osd: Buffer.from(osd.buffer, osd.byteOffset, osd.byteLength) };
+    return {
+      image: fromWire(value.image),
+      osd: osd === null ? null : Buffer.from(osd.buffer, osd.byteOffset, osd.byteLength),
+    };
   }
 
   /** `readPixels` on a thread. The evened-out page's pixels are handed over: `even` is unusable after. */

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import type { PageImage } from '../ingest/pages/page-image.js';
 import type { OcrPool } from '../ocr/pool.js';
 import { downscale, type InkMap, inkMap, removeRules } from './binarise.js';
+import { estimateSkew, rotateLevel } from './deskew.js';
 import type { QuarterTurn } from './quarter-turn.js';
 
 const WORK_SIDE = 1200;
@@ -20,12 +21,38 @@ export async function linesRunAcross(image: PageImage): Promise<boolean> {
 }
 
 /**
- * On a page whose lines run across: true when it is upside down. Latin print has more ink above
- * the x-height band (capitals, digits, b d f h k l t) than below it (g j p q y, commas), so the
- * side of each line's core band that carries more ink is the top.
+ * On a page whose lines run across: true when it is upside down, false when upright, null when
+ * unsure. The side of each line's core band that carries more ink is the top.
  */
 export async function looksUpsideDown(image: PageImage): Promise<boolean | null> {
-  const map = await workingMap(image);
+  const { above, below } = inkBesideCores(await workingMap(image));
+  if (above + below < 200) return null;
+  if (above > below * 1.25) return false;
+  if (below > above * 1.25) return true;
+  return null;
+}
+
+/**
+ * Whether the ink profile alone is sure the page stands upright as it is, so that OSD need not
+ * read it: its lines run across by far (the row profile half as sharp again as the column one),
+ * and on the page levelled each line carries twice as much ink above its core band as below. Most
+ * upright pages are this clear; OSD reads the rest, and any page turned.
+ */
+export async function surelyUpright(image: PageImage): Promise<boolean> {
+  const small = await downscale(image, WORK_SIDE);
+  const map = await workingMap(small);
+  if (profileSharpness(map, 'rows') < profileSharpness(map, 'columns') * 1.5) return false;
+  const skew = await estimateSkew(small);
+  const level = Math.abs(skew) >= 0.05 ? await rotateLevel(small, skew) : small;
+  const { above, below } = inkBesideCores(await workingMap(level));
+  return above + below >= 200 && above >= below * 2;
+}
+
+/**
+ * Latin print has more ink above the x-height band (capitals, digits, b d f h k l t) than below it
+ * (g j p q y, commas): each line's ink beside its core band, above and below, over the page.
+ */
+function inkBesideCores(map: InkMap): { above: number; below: number } {
   const rows = new Float64Array(map.height);
   for (let y = 0; y < map.height; y++) {
     let s = 0;
@@ -52,10 +79,7 @@ export async function looksUpsideDown(image: PageImage): Promise<boolean | null>
     for (let i = 0; i < first; i++) above += band[i]!;
     for (let i = last + 1; i < band.length; i++) below += band[i]!;
   }
-  if (above + below < 200) return null;
-  if (above > below * 1.25) return false;
-  if (below > above * 1.25) return true;
-  return null;
+  return { above, below };
 }
 
 /**

@@ -5,14 +5,15 @@ import { evenOut, turnUpright } from './clean-page.js';
 import { removeDotLeaders } from './dot-leaders.js';
 import { eraseCombWalls, eraseThinRules } from './erase-rules.js';
 import { invertBars } from './inverted-bars.js';
-import { osdImage } from './orientation.js';
+import { osdImage, surelyUpright } from './orientation.js';
 import type { QuarterTurn } from './quarter-turn.js';
 import { findRulings, type Rulings } from './ruling-lines.js';
 
 /** A page evened out, and the image OSD is to read of it. */
 export interface EvenPage {
   image: PageImage;
-  osd: Buffer;
+  /** Null when the ink profile is sure the page stands upright: OSD need not read it. */
+  osd: Buffer | null;
 }
 
 /** What the page stage reads from a page's pixels before OCR. */
@@ -29,10 +30,10 @@ export interface PagePixels {
   forOcr: PageImage;
 }
 
-/** The page stage's pixel work before OSD: contrast, specks, and OSD's input. */
+/** The page stage's pixel work before OSD: contrast, specks, and OSD's input where OSD is needed. */
 export async function evenPage(page: PageImage): Promise<EvenPage> {
   const image = evenOut(page);
-  return { image, osd: await osdImage(image) };
+  return { image, osd: (await surelyUpright(image)) ? null : await osdImage(image) };
 }
 
 /**

@@ -70,7 +70,8 @@ async function readPage(
   turn: QuarterTurn | null,
 ): Promise<{ pixels: PagePixels; ocr: OcrResult }> {
   const even = await threads.evenPage(page);
-  const osd = turn ?? (await readOsd(even.osd, pool));
+  // A page the ink profile is sure stands upright needs no OSD.
+  const osd = turn ?? (even.osd === null ? 0 : await readOsd(even.osd, pool));
   const pixels = await threads.readPixels(page, even.image, osd);
   const ocr = await ocrPage(pixels.forOcr, { pool });
   return { pixels, ocr };
