@@ -257,6 +257,10 @@ describe('mendOcrText', () => {
     ['2 State Street, Suite 27. Madison, WI 53729', '2 State Street, Suite 27, Madison, WI 53729'],
     ['Reyes. Donald', 'Reyes, Donald'],
     ['5 State Street, Miami, FI, 33153', '5 State Street, Miami, FL 33153'],
+    ['Keystone .Income Fund, L.L.C.', 'Keystone Income Fund, L.L.C.'],
+    ['6272 Elm Street:', '6272 Elm Street'],
+    ['Membership | Units', 'Membership Units'],
+    ['Norwest Venture Partners II, L.p.', 'Norwest Venture Partners II, L.P.'],
     ['1 Pine Street, Portland, GR 97256', '1 Pine Street, Portland, OR 97256'],
     ['5192 Fifth Avenue, Des Moines, IA 50367, VJ', '5192 Fifth Avenue, Des Moines, IA 50367'],
     ['Bell. Linda S.', 'Bell, Linda S.'],
@@ -274,6 +278,8 @@ describe('mendOcrText', () => {
     'Corp. Finance',
     '5 St. Louis Street, St. Louis, MO 63101',
     'Mt. Vernon Partners, L.P.',
+    'Internet.com Holdings',
+    'J.P. Morgan Securities, Inc.',
   ])('leaves %j as it is', (value) => {
     expect(mendOcrText(value)).toBe(value);
   });

@@ -128,7 +128,7 @@ const LOWER_WORDS = new Set([
  * an initial or abbreviation ("Charles T,").
  */
 export function mendOcrText(value: string): string {
-  const tokens = value.split(' ');
+  const tokens = withoutSpecks(value).split(' ');
   const words = tokens.filter((t) => /^\p{L}{3,}/u.test(t) && !LOWER_WORDS.has(t.toLowerCase()));
   // A name written last name first ("King, Patricia") is Title Case however short.
   const lastNameFirst = /^\p{Lu}\p{L}+,\s\p{L}{3,}/u.test(value);
@@ -197,6 +197,19 @@ export function mendOcrText(value: string): string {
     mended[last] = `${end.slice(0, -1)}.`;
   }
   return periodsAsCommas(mended.join(' '));
+}
+
+/**
+ * Specks OCR read among a value's words: a lone "|" between words, a period stuck to the front of
+ * a capitalised word ("Keystone .Income Fund"), a colon or semicolon ending the value; and a
+ * one-letter abbreviation's letter read small after a capital one ("L.p." for L.P.).
+ */
+function withoutSpecks(value: string): string {
+  return value
+    .replace(/ \| (?=\p{L})/gu, ' ')
+    .replace(/(^| )\.(?=\p{Lu}\p{Ll})/gu, '$1')
+    .replace(/[:;]+$/, '')
+    .replace(/\b(\p{Lu})\.(\p{Ll})\.(?=\s|,|$)/gu, (_, a: string, b: string) => `${a}.${b.toUpperCase()}.`);
 }
 
 /** Words a street address spells out, which take no period. */
