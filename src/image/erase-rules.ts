@@ -1,5 +1,6 @@
 import type { PageImage } from '../ingest/pages/page-image.js';
 import type { Bbox } from '../record/schema.js';
+import { cropImage } from './crop.js';
 
 /** Darker than this is ink. */
 const INK = 150;
@@ -37,25 +38,20 @@ export function eraseThinRules(image: PageImage): PageImage {
  */
 export function eraseCombWalls(image: PageImage, [x0, y0, x1, y1]: Bbox): void {
   const margin = Math.max(3, Math.round((y1 - y0) * 0.25));
-  const left = Math.max(0, x0 - margin);
-  const top = Math.max(0, y0 - margin);
-  const width = Math.min(image.width, x1 + margin + 1) - left;
-  const height = Math.min(image.height, y1 + margin + 1) - top;
-  if (width <= 0 || height <= 0) return;
-  const data = Buffer.alloc(width * height);
-  for (let y = 0; y < height; y++) {
-    const from = (top + y) * image.width + left;
-    data.set(image.data.subarray(from, from + width), y * width);
-  }
-  const crop: PageImage = { ...image, width, height, data };
+  const { image: crop, left, top } = cropImage(image, [x0, y0, x1 + 1, y1 + 1], margin);
   const maxThickness = Math.max(3, Math.round((image.dpi ?? 300) / 30));
-  const erased = Buffer.from(data);
+  const erased = Buffer.from(crop.data);
   const across = lineMask(crop, 'horizontal', Math.round((x1 - x0) * 0.9), maxThickness);
   eraseBands(crop, across, 'horizontal', maxThickness, erased);
   const down = lineMask(crop, 'vertical', Math.round((y1 - y0) * 0.9), maxThickness);
   eraseBands(crop, down, 'vertical', maxThickness, erased);
-  for (let y = 0; y < height; y++) {
-    image.data.set(erased.subarray(y * width, (y + 1) * width), (top + y) * image.width + left);
+  // Back into the page, less the crop's white padding past the page's edges.
+  const [from, to] = [Math.max(0, -left), Math.min(crop.width, image.width - left)];
+  for (let y = Math.max(0, -top); y < Math.min(crop.height, image.height - top); y++) {
+    image.data.set(
+      erased.subarray(y * crop.width + from, y * crop.width + to),
+      (top + y) * image.width + left + from,
+    );
   }
 }
 
