@@ -1,6 +1,7 @@
 import type { PageImage } from '../ingest/pages/page-image.js';
 import { shareInside } from '../record/bbox.js';
 import type { Bbox } from '../record/schema.js';
+import { median } from './median.js';
 
 /** A printed check box found on a page, and whether something is marked in it. */
 export interface CheckBox {
@@ -229,7 +230,6 @@ function inkAround(image: PageImage, [x0, y0, x1, y1]: Bbox): number {
  */
 function sizedLike(crowded: CheckBox[], boxes: CheckBox[]): CheckBox[] {
   if (crowded.length === 0 || boxes.length < 3) return [];
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   const width = median(boxes.map((b) => b.bbox[2] - b.bbox[0]));
   const height = median(boxes.map((b) => b.bbox[3] - b.bbox[1]));
   const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(2, b * 0.1);

@@ -1,4 +1,5 @@
 import type { CheckBox } from '../image/check-boxes.js';
+import { median } from '../image/median.js';
 import type { Rulings } from '../image/ruling-lines.js';
 import type { TextLine, Word } from '../ingest/lines.js';
 import { shareInside, unionBbox } from '../record/bbox.js';
@@ -24,7 +25,7 @@ export function layoutLines(
   }));
   // OCR's reading of a box's outline ("[]", "[J", "O") is not text, nor is its reading of a
   // stretch of a vertical rule: a sliver several lines tall would draw rows together.
-  const typical = medianHeight(words);
+  const typical = median(words.map((w) => w.bbox[3] - w.bbox[1]));
   const text = words.filter(
     (w) => !boxes.some((b) => covers(b.bbox, w.bbox)) && !ruleSliver(w.bbox, typical),
   );
@@ -114,11 +115,6 @@ function toLine(words: Word[], page: number, line: number): TextLine {
   const bbox = unionBbox(words.map((w) => w.bbox));
   const confidence = words.reduce((s, w) => s + w.confidence, 0) / Math.max(words.length, 1);
   return { text, line, page, bbox, confidence, words: placed };
-}
-
-function medianHeight(words: readonly Word[]): number {
-  const heights = words.map((w) => w.bbox[3] - w.bbox[1]).sort((a, b) => a - b);
-  return heights[Math.floor(heights.length / 2)] ?? 0;
 }
 
 /** A "word" three lines tall and narrower than half its height: a piece of a rule OCR read. */

@@ -1,3 +1,4 @@
+import { median } from '../image/median.js';
 import type { Word } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
 import { STATE_GRID } from '../parse/part-b.js';
@@ -17,10 +18,10 @@ interface Known {
 /**
  * Reads the marks on the B.4 states grid from the pixels. Its rows are found by the codes OCR
  * read plainly ("[CA]"); their places give every cell's place, the marked ones included, whose
- * codes OCR reads as junk, if at all ("(HDD)", "16al"). A cell holding far more ink than its row's
- * usual cell (a circle round its code, a mark that darkens it) is marked: its words give way to one
- * word, "☒[CA]", as a check box's mark stands before its label. The other words stay as they were.
- * A small mark laid over the code's own strokes adds too little ink to tell; it is not read here.
+ * codes OCR reads as junk, if at all ("(HDD)", "16al"). A cell with ink round its code on three
+ * sides (a circle) is marked: its words give way to one word, "☒[CA]", as a check box's mark stands
+ * before its label. The other words stay as they were. A small mark laid over the code's own
+ * strokes adds no ink round it; it is not read here.
  */
 export function readStateGrid(image: PageImage, words: readonly Word[]): Word[] {
   const known = new Map<number, Known[]>();
@@ -103,15 +104,12 @@ function fitColumns(line: readonly Known[]): Grid | null {
   const left = mx - step * mk;
   const worst = Math.max(...ks.map((k, i) => Math.abs(left + step * k - (xs[i] ?? 0))));
   if (worst > step * 0.3) return null;
-  const tops = line.map((c) => c.word.bbox[1]).sort((a, b) => a - b);
-  const bottoms = line.map((c) => c.word.bbox[3]).sort((a, b) => a - b);
-  const widths = line.map((c) => c.word.bbox[2] - c.word.bbox[0]).sort((a, b) => a - b);
   return {
     left,
     step,
-    top: tops[Math.floor(n / 2)] ?? 0,
-    bottom: bottoms[Math.floor(n / 2)] ?? 0,
-    codeWidth: widths[Math.floor(n / 2)] ?? 0,
+    top: median(line.map((c) => c.word.bbox[1])),
+    bottom: median(line.map((c) => c.word.bbox[3])),
+    codeWidth: median(line.map((c) => c.word.bbox[2] - c.word.bbox[0])),
   };
 }
 
@@ -139,7 +137,6 @@ function markedCells(image: PageImage, grid: Grid): Array<{ column: number; bbox
     const bbox: Bbox = [x0, y0 - reach, x1, y1 + reach];
     return { column, bbox, sides, coreInk: inkIn(image, [c0, y0, c1, y1]) };
   });
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   const usual = median(cells.map((c) => c.coreInk));
   if (usual === 0) return [];
   // Each side's ink, less what the row's usual cell has on that side.
