@@ -31,8 +31,8 @@ export interface PageStageOptions {
 /**
  * One scanned page: clean it, find its check boxes and printed rules in the pixels, erase what
  * OCR misreads (dot leaders, box outlines), OCR it, read unsure amounts again with only digits
- * allowed, read the marks on a states grid, and lay its words out as lines. The pixel work runs on an image thread, so the pages
- * of filings read side by side are cleaned on as many cores.
+ * allowed, read the marks on a states grid, and lay its words out as lines. The pixel work runs on
+ * an image thread, so the pages of filings read side by side are cleaned on as many cores.
  * Returns the cleaned image too: it is the raster every bbox refers to.
  */
 export async function processPageImage(
