@@ -27,19 +27,20 @@ export async function readMissedInk(
     const again = await ocrRegion(image, region, { pool, singleLine: true, pad: 10, prepare: strengthenInk });
     if (again.words.length === 0 || again.confidence < KEEP_AT) continue;
     if (!/[\p{L}\p{N}]/u.test(again.text)) continue;
-    // The crop's margin may take in the edge of a word read before ("s of t" around a missed
-    // "of"): a word lying mostly on one read already is that word again.
-    found.push(...again.words.filter((w) => !words.some((read) => shareInside(w.bbox, read.bbox) > 0.3)));
+    found.push(...again.words.filter((w) => !readBefore(w, words)));
   }
-  return [...words, ...found.filter((w) => !readBefore(w, words))];
+  return [...words, ...found];
 }
 
 /**
- * Whether the page pass read this word already, in pieces with boxes narrower than their glyphs
- * (a comb's "9" and "8", read again whole as "98", or "08", from the ink their boxes left
- * uncovered): words inside it hold as many characters as it does.
+ * Whether the page pass read this word already. The crop's margin may take in the edge of a word
+ * read before ("s of t" around a missed "of"): a word lying mostly on one read already is that
+ * word again. Or the page pass read it in pieces with boxes narrower than their glyphs (a comb's
+ * "9" and "8", read again whole as "98", or "08", from the ink their boxes left uncovered): the
+ * words inside it hold as many characters as it does.
  */
 function readBefore(word: Word, words: readonly Word[]): boolean {
+  if (words.some((read) => shareInside(word.bbox, read.bbox) > 0.3)) return true;
   const inside = words.filter((read) => shareInside(read.bbox, word.bbox) > 0.5);
   const count = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '').length;
   return inside.length > 0 && inside.reduce((n, w) => n + count(w.text), 0) === count(word.text);
