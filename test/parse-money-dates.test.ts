@@ -125,6 +125,29 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     ]);
   });
 
+  it('reads a decimal point OCR read as a colon or a comma after a zero, or lost to a gap', () => {
+    expect(readMoneyCells('$ 0:00 $ 0,00 $ 2,172;00').map((c) => c.cents)).toEqual([0, 0, 217_200]);
+    expect(readMoneyCells('☐ $ 219048 00 ☒ $ 1,344 869 00').map((c) => c.cents)).toEqual([
+      21_904_800, 134_486_900,
+    ]);
+    expect(readMoneyCells('$ 4.109 900 00').map((c) => c.cents)).toEqual([410_990_000]);
+  });
+
+  it('takes an amount under a dollar ("0:20") for a zero misread, and marks it unsure', () => {
+    expect(readMoneyCells('$ 0.00 $ 0:20').map((c) => [c.cents, c.readable])).toEqual([
+      [0, true],
+      [0, false],
+    ]);
+  });
+
+  it('reads a "$" with a quote or a tilde OCR made of a speck before it', () => {
+    expect(readMoneyCells('☐ $ 0.00 ☒ “5 1,344,869.00').map((c) => [c.cents, c.estimated])).toEqual([
+      [0, false],
+      [134_486_900, true],
+    ]);
+    expect(readMoneyCells('☐ $ 0.00 ☒ “s 4,109,900.00').map((c) => c.cents)).toEqual([0, 410_990_000]);
+  });
+
   it('reads amounts whose commas OCR read as periods', () => {
     expect(readMoneyCells('$ 19.428.713.46 $ 7.310.408.80 ☐ $ 1.559.297').map((c) => c.cents)).toEqual([
       1_942_871_346, 731_040_880, 155_929_700,
@@ -242,6 +265,7 @@ describe('readCount reads the number of investors before the first dollar cell',
     ['.. l0 $ 1,000.00', 10],
     ['\t5}\t-0-', 5],
     ['\t[0}\t$\t-0-', 0],
+    [' Q $ 0.00', 0],
     ['\t$ 0.00', null],
   ])('reads %j as %j', (text, count) => {
     expect(readCount(text).count).toBe(count);

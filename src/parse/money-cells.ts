@@ -45,7 +45,7 @@ const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
 export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   // A lone 3, 5, 8, I, |, g or bracket between a box and an amount is the "$" ("☐ 5 <tab>
   // 170.781", "☐ I <tab> 0.00", "☐ _ <tab> 3 <tab> 0.00"): the sign's S or its stroke read alone.
-  const text = mendSeparators(raw).replace(
+  const text = mendSeparators(raw.replace(STRAY_QUOTE, '$1')).replace(
     /([☐☒][\s_]*)[358Il|g)}\]](?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
     '$1$',
   );
@@ -81,6 +81,21 @@ function mendSeparators(text: string): string {
     .replace(/(^|\s)-[oO]-(?=\s|$)/g, '$1-0-');
 }
 
+/** A quote or tilde OCR read out of a speck just before a "$" ("“s 4,109,900.00", "~$1,171,619.00"). */
+const STRAY_QUOTE = /(^|[\s_☐☒])[“”"'‘’~`]+(?=[$sS§358]\s?\d)/g;
+
+/**
+ * The decimal point as OCR garbles it, put back where the cents are plain: read as a colon or a
+ * semicolon ("0:00", "2,172;00"), as a comma after a zero ("0,00"), or lost to a gap after
+ * grouped thousands or a long whole ("1,344 869 00", "219048 00").
+ */
+function withDecimalPoint(typed: string): string {
+  return typed
+    .replace(/^(\d{1,3}(?:[,.]\d{3})*)\s?[:;]\s?(\d{2})$/, '$1.$2')
+    .replace(/^0,(\d{2})$/, '0.$1')
+    .replace(/^(\d{1,3}(?:[,.\s]\d{3})+|\d{4,})\s(\d{2})$/, '$1.$2');
+}
+
 const DASH_ZERO = /^[-–—=]{1,2}$/;
 const ZERO_RING = /^[[({][oOcCQDu]?[\])}]$|^@$/;
 
@@ -110,7 +125,7 @@ function cellsOf(text: string): MoneyCell[] {
     const mark = leading?.[1] ?? lastMark;
     if (leading) body = body.slice(leading[0].length);
     const cut = body.search(new RegExp(`[${CHECKED}${UNCHECKED}]`));
-    const typed = (cut >= 0 ? body.slice(0, cut) : body).trim();
+    const typed = withDecimalPoint((cut >= 0 ? body.slice(0, cut) : body).trim());
     // A dash alone in a dollar box is the accountant's zero ("$ -"); OCR may read it "=" or "—".
     if (DASH_ZERO.test(typed)) return { cents: 0, estimated: mark === CHECKED, raw: '$ -', readable: true };
     // A typewriter's dotted or slashed zero alone in its box, read as its ring's sides ("[c]", "[}").
@@ -228,11 +243,13 @@ function withColumnsOpened(text: string): string {
 
 /**
  * A typed "0.00" in a font whose zero has a dot or slash inside is read "0.60", "6.08" or "8.00":
- * a Form D amount is never a few dollars, so an amount under $10 made only of zero look-alikes is
- * taken as the zero it was typed as, and marked unsure so that a person checks it.
+ * a Form D amount is never a few dollars, so an amount under $10 made only of zero look-alikes, or
+ * any amount under a dollar ("0.20"), is taken as the zero it was typed as, and marked unsure so
+ * that a person checks it.
  */
 function looksLikeMisreadZero(raw: string, cents: number | null): boolean {
-  return cents !== null && cents > 0 && cents < 1000 && /^[0689.,]+$/.test(raw);
+  if (cents === null || cents <= 0) return false;
+  return cents < 100 || (cents < 1000 && /^[0689.,]+$/.test(raw));
 }
 
 function amountsWithoutDollarSigns(flat: string): MoneyCell[] {
@@ -256,8 +273,11 @@ export function readCount(text: string): { count: number | null; raw: string } {
   for (const token of beforeDollar.replace(/\.{2,}/g, ' ').split(/\s+/)) {
     // OCR reads the digits of a typed count as letters (o for 0, l for 1), and some filers type "0.00".
     // A bracket or a quote after it ("20)") is the column's edge, not part of the count.
-    const digits = lookalikeDigits(token.replace(/^[([{'"‘’]+|[)\]}|'"‘’]+$/g, ''));
-    if (!/^\d{1,3}(?:,\d{3})*(?:\.0{1,2})?$|^\d+(?:\.0{1,2})?$/.test(digits) || !/\d/.test(token)) continue;
+    const bare = token.replace(/^[([{'"‘’]+|[)\]}|'"‘’]+$/g, '');
+    // A zero alone may be read as a letter ("Non-accredited Investors Q $ 0.00").
+    const lone = /^[OQD]$/.test(bare);
+    const digits = lone ? '0' : lookalikeDigits(bare);
+    if (!/^\d{1,3}(?:,\d{3})*(?:\.0{1,2})?$|^\d+(?:\.0{1,2})?$/.test(digits) || !(lone || /\d/.test(token))) continue;
     return { count: Number(digits.replace(/,/g, '').replace(/\.0+$/, '')), raw: token };
   }
   return { count: null, raw: '' };
