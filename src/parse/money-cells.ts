@@ -277,7 +277,8 @@ export function readCount(text: string): { count: number | null; raw: string } {
     // A zero alone may be read as a letter ("Non-accredited Investors Q $ 0.00").
     const lone = /^[OQD]$/.test(bare);
     const digits = lone ? '0' : lookalikeDigits(bare);
-    if (!/^\d{1,3}(?:,\d{3})*(?:\.0{1,2})?$|^\d+(?:\.0{1,2})?$/.test(digits) || !(lone || /\d/.test(token))) continue;
+    if (!/^\d{1,3}(?:,\d{3})*(?:\.0{1,2})?$|^\d+(?:\.0{1,2})?$/.test(digits) || !(lone || /\d/.test(token)))
+      continue;
     return { count: Number(digits.replace(/,/g, '').replace(/\.0+$/, '')), raw: token };
   }
   return { count: null, raw: '' };
