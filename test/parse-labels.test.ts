@@ -227,6 +227,27 @@ describe('the date and jurisdiction combs as OCR garbles them', () => {
     expect(none.issuer.jurisdiction).toBeNull();
   });
 
+  it('reads the code after the rest of a label whose start OCR garbled', async () => {
+    const label =
+      'Jurisdiction of Incorporation or Organization: (Enter two-letter U.S. Postal Service Abbreviation for State:\n\nCN for Canada; FN for other foreign jurisdiction)\n\nD E';
+    expect(seedText()).toContain(label);
+    for (const [garbled, code] of [
+      // The code after the instruction's closing bracket.
+      [
+        'Jurisdiction of Incorporation or O on for State:\nCN for Canada; FN for sther foreign jurisdiction) DE',
+        'DE',
+      ],
+      // The code read on the line between the instruction's two lines.
+      [
+        'Jurisdiction of Incorporation or Organiz tion: (Enter two-letter U.S. Postal Service Abbreviation for State:\nWA\nCN for Canada; FN for ather foreign jurisdiction)',
+        'WA',
+      ],
+    ] as const) {
+      const record = await parseText(seedText().replace(label, garbled));
+      expect(record.issuer.jurisdiction).toBe(code);
+    }
+  });
+
   it('reads letters that make no code as the one real code a look-alike letter makes ("D F" for DE)', async () => {
     for (const [typed, code] of [
       ['D F', 'DE'],

@@ -5,6 +5,7 @@ import type { Pos, Range } from './form-text.js';
 import type { LabelName } from './labels.js';
 import { lookalikeCode } from './lookalike-letters.js';
 import type { Reader } from './reader.js';
+import { singleLine } from './value-text.js';
 
 /** The labels of the cover page and A.1, in form order: each value runs to the next one found. */
 const COVER_ORDER: readonly LabelName[] = [
@@ -156,7 +157,7 @@ export function readCover(r: Reader, range: Range): void {
         setYear(digitsOnly(span.text), from, to, score);
         break;
       case 'jurisdiction': {
-        const raw = r.setText('issuer.jurisdiction', from, to, score, false, span.text);
+        const raw = r.setText('issuer.jurisdiction', from, to, score, false, jurisdictionText(span.text));
         const code = jurisdictionCode(raw ?? '');
         record.issuer.jurisdiction = code?.code ?? null;
         const field = r.recorder.fields['issuer.jurisdiction'];
@@ -173,6 +174,34 @@ export function readCover(r: Reader, range: Range): void {
     const { digits, from, to, score } = yearAfterMonth;
     setYear(digits, from, to, score);
   }
+}
+
+/**
+ * The text of the jurisdiction's comb in its span. Where OCR garbled the start of the label's long
+ * wording, the rest of it comes first ("...for State: CN for Canada; FN for other foreign
+ * jurisdiction)"): the comb follows its closing bracket or the line it ends, or stands among its
+ * lines, the one code in capitals that no word of running text ("for") follows.
+ */
+function jurisdictionText(span: string): string {
+  const first = singleLine(span);
+  if (first !== null && jurisdictionCode(first)) return span;
+  const lines = span.split('\n');
+  const end = lines.findIndex((line) => /jurisdiction\s*\)|foreign/i.test(line));
+  const last = lines[end];
+  if (last === undefined) return span;
+  const after = last.slice(last.lastIndexOf(')') + 1).trim() || (lines[end + 1] ?? '').trim();
+  if (jurisdictionCode(after)) return after;
+  const words = lines
+    .slice(0, end + 1)
+    .join(' ')
+    .split(/[^A-Za-z]+/);
+  const codes = new Set(
+    words.filter(
+      (w, i) => /^[A-Z]{2}$/.test(w) && isJurisdiction(w) && !/^[a-z]{2,4}$/.test(words[i + 1] ?? ''),
+    ),
+  );
+  const [only] = codes;
+  return codes.size === 1 && only ? only : span;
 }
 
 /** Digits a comb's letters are misread as, each to the letter it stands for. */
