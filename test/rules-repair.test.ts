@@ -214,6 +214,30 @@ describe('an arithmetic error over an amount read unsurely', () => {
     expect(rowsReadUnsurely(false)).toBe('warning');
   });
 
+  it("stays an error when the unsure amount, at the value the form's other lines give it, fails the rule too", () => {
+    // The filer's total payments listed repeats C.1 amount already sold (the seed's mistake), and
+    // OCR read C.4.b unsurely as 0.00: C.4.b is the offering price less the expenses all the same.
+    const record = seedTotalRead(0.97);
+    record.offering.adjustedGrossProceeds = 0;
+    readAt(record, 'offering.adjustedGrossProceeds', 0.57, '$ 0.00');
+    const flags = evaluate(record);
+    const total = flags.find((f) => f.rule === 'C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS');
+    expect(total?.severity).toBe('error');
+    expect(total?.explanation).toContain(
+      "C.4.b adjusted gross proceeds (confidence 0.57) is 28,634,072.04 by the form's other lines; the rule fails with that too",
+    );
+    // C.4.b itself may be the misreading: the only other line that gives it is the total in dispute.
+    expect(flags.find((f) => f.rule === 'C4B_ADJUSTED')?.severity).toBe('warning');
+  });
+
+  it('is a warning when the unsure amount, at the value the other lines give it, lets the rule pass', () => {
+    const record = consistentRecord();
+    record.offering.adjustedGrossProceeds = 0;
+    readAt(record, 'offering.adjustedGrossProceeds', 0.57, '$ 0.00');
+    const flags = evaluate(record);
+    expect(flags.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it('stays an error of the filer when every amount it reads was read surely', () => {
     const flags = evaluate(seedTotalRead(0.97));
     expect(flags.filter((f) => f.rule.startsWith('C5_')).map((f) => f.severity)).toEqual(['error', 'error']);

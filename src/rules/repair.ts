@@ -3,7 +3,7 @@ import { formatCents, setPath } from '../record/index.js';
 import { type DigitSlip, digitSlip, oneSlipAway } from './digits.js';
 import { otherLineEqualTo } from './explain.js';
 import { lineName, MONEY_LINES } from './money-lines.js';
-import { DEFAULT_CONFIDENCE_THRESHOLD, readCents } from './rule.js';
+import { DEFAULT_CONFIDENCE_THRESHOLD, type Rule, readCents } from './rule.js';
 import { checkRules, MISREAD_RULE, RULES } from './table.js';
 
 export interface EvaluateOptions {
@@ -146,14 +146,18 @@ function unsureReading(
       explanation: `${flag.explanation ? `${flag.explanation} ` : ''}${outlier}; a misreading is likelier than the filer's mistake.`,
     };
   }
+  const isUnsure = (path: string) => {
+    const field = record.fields[path];
+    return field?.source === 'ocr' && field.confidence < threshold && !confirmed.has(path);
+  };
   const unsure = Object.entries(record.fields).filter(
-    ([path, field]) =>
-      field.source === 'ocr' &&
-      field.confidence < threshold &&
-      !confirmed.has(path) &&
-      paths.some((p) => path === p || path.startsWith(`${p}.`)),
+    ([path]) => isUnsure(path) && paths.some((p) => path === p || path.startsWith(`${p}.`)),
   );
   if (unsure.length === 0) return flag;
+  const stands = rule ? failsWithImpliedValues(record, rule, unsure, isUnsure) : null;
+  if (stands) {
+    return { ...flag, explanation: `${flag.explanation ? `${flag.explanation} ` : ''}${stands}` };
+  }
   const named = unsure
     .slice(0, 3)
     .map(([path, field]) => `${lineName(path)} (confidence ${field.confidence.toFixed(2)})`)
@@ -163,6 +167,76 @@ function unsureReading(
     severity: 'warning',
     explanation: `${flag.explanation ? `${flag.explanation} ` : ''}Read unsurely: ${named}; check these before taking this as the filer's mistake.`,
   };
+}
+
+/**
+ * Why an error over unsurely read amounts is the filer's all the same, or null. Each such amount
+ * is given by another equation of the form whose other values are written, sure and in no other
+ * failing rule (C.4.b is the offering price less the expenses; a total is its rows): a misread
+ * amount would be that value, and the rule fails with it too, each amount put right alone and all
+ * together.
+ */
+function failsWithImpliedValues(
+  record: FormDRecord,
+  rule: Rule,
+  unsure: ReadonlyArray<readonly [string, { confidence: number }]>,
+  isUnsure: (path: string) => boolean,
+): string | null {
+  const failing = ARITHMETIC.filter((r) => r.check(record).length > 0);
+  // A value another failing rule reads is in dispute: it implies nothing.
+  const trusted = (path: string, by: Rule) =>
+    !isUnsure(path) && !failing.some((r) => r !== by && r.paths.includes(path));
+  const implied = unsure.map(([path]) => impliedValues(record, path, rule, trusted));
+  if (implied.some((values) => values.length === 0)) return null;
+  const work = structuredClone(record);
+  const holdsWith = (changes: ReadonlyArray<readonly [string, number]>) => {
+    for (const [path, value] of changes) setPath(work, path, value);
+    const holds = rule.check(work).length === 0;
+    for (const [path] of changes) setPath(work, path, readCents(record, path));
+    return holds;
+  };
+  for (const [i, [path]] of unsure.entries()) {
+    if ((implied[i] ?? []).some((value) => holdsWith([[path, value]]))) return null;
+  }
+  if (holdsWith(unsure.map(([path], i) => [path, implied[i]?.[0] ?? 0] as const))) return null;
+  const named = unsure
+    .map(([path, field], i) => {
+      const values = (implied[i] ?? []).map(formatCents).join(' or ');
+      return `${lineName(path)} (confidence ${field.confidence.toFixed(2)}) is ${values} by the form's other lines`;
+    })
+    .join('; ');
+  return `Read unsurely, ${named}; the rule fails with that too.`;
+}
+
+/**
+ * The values of an amount that make another equation hold (one that reads it, with every other
+ * value written and trusted), each found from that equation's difference as read.
+ */
+function impliedValues(
+  record: FormDRecord,
+  path: string,
+  except: Rule,
+  trusted: (path: string, by: Rule) => boolean,
+): number[] {
+  const read = readCents(record, path);
+  if (read === null) return [];
+  const values = new Set<number>();
+  const work = structuredClone(record);
+  for (const rule of ARITHMETIC) {
+    if (rule === except || !rule.equation || !rule.paths.includes(path)) continue;
+    if (rule.paths.some((p) => p !== path && (readCents(record, p) === null || !trusted(p, rule)))) continue;
+    const failing = rule.check(record);
+    for (const { difference } of failing) {
+      if (typeof difference !== 'number') continue;
+      for (const value of [read + difference, read - difference]) {
+        if (value < 0) continue;
+        setPath(work, path, value);
+        if (rule.check(work).length < failing.length) values.add(value);
+      }
+    }
+    setPath(work, path, read);
+  }
+  return [...values];
 }
 
 /** An amount of a flag that OCR read, and the value the flag's other side says it should be. */
