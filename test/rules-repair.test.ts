@@ -194,8 +194,9 @@ describe('an arithmetic error over an amount read unsurely', () => {
 
   it('stays an error when the unsure amounts are the rows of a sum that checks out elsewhere', () => {
     /** The seed with every C.5 row read unsurely, and its column totals written or left blank. */
-    const rowsReadUnsurely = (columnTotals: boolean) => {
+    const rowsReadUnsurely = (columnTotals: boolean, adjusted = true) => {
       const record = seedTotalRead(0.97);
+      if (!adjusted) record.offering.adjustedGrossProceeds = null;
       const use = record.offering.useOfProceeds;
       for (const column of ['affiliates', 'others'] as const) {
         let sum = 0;
@@ -210,8 +211,10 @@ describe('an arithmetic error over an amount read unsurely', () => {
     };
     // The rows add up to their column totals: the form confirms each of them.
     expect(rowsReadUnsurely(true)).toBe('error');
+    // They add up to C.4.b, which the total listed between them should repeat.
+    expect(rowsReadUnsurely(false)).toBe('error');
     // Nothing confirms them: the error may be the pipeline's misreading.
-    expect(rowsReadUnsurely(false)).toBe('warning');
+    expect(rowsReadUnsurely(false, false)).toBe('warning');
   });
 
   it("stays an error when the unsure amount, at the value the form's other lines give it, fails the rule too", () => {
@@ -227,6 +230,18 @@ describe('an arithmetic error over an amount read unsurely', () => {
       "C.4.b adjusted gross proceeds (confidence 0.57) is 28,634,072.04 by the form's other lines; the rule fails with that too",
     );
     // C.4.b itself may be the misreading: the only other line that gives it is the total in dispute.
+    expect(flags.find((f) => f.rule === 'C4B_ADJUSTED')?.severity).toBe('warning');
+  });
+
+  it('stays an error when the unsure amount equals the C.5 rows added up, though the total between them is wrong', () => {
+    // The seed's mistake (the total listed repeats C.1 sold), with C.4.b read unsurely, and the C.1
+    // offering total misread too, so that C.4.b's own rule confirms nothing.
+    const record = seedTotalRead(0.97);
+    readAt(record, 'offering.adjustedGrossProceeds', 0.18);
+    record.offering.securities.total.offered = usd(2_863_407.2);
+    readAt(record, 'offering.securities.total.offered', 0.47);
+    const flags = evaluate(record);
+    expect(flags.find((f) => f.rule === 'C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS')?.severity).toBe('error');
     expect(flags.find((f) => f.rule === 'C4B_ADJUSTED')?.severity).toBe('warning');
   });
 

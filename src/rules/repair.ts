@@ -2,7 +2,7 @@ import type { Flag, FormDRecord } from '../record/index.js';
 import { formatCents, setPath } from '../record/index.js';
 import { type DigitSlip, digitSlip, oneSlipAway } from './digits.js';
 import { otherLineEqualTo } from './explain.js';
-import { lineName, MONEY_LINES } from './money-lines.js';
+import { C1_ROW_KEYS, C5_COLUMNS, C5_ROW_KEYS, lineName, MONEY_LINES } from './money-lines.js';
 import { DEFAULT_CONFIDENCE_THRESHOLD, type Rule, readCents } from './rule.js';
 import { checkRules, MISREAD_RULE, RULES } from './table.js';
 
@@ -120,7 +120,50 @@ function confirmedPaths(record: FormDRecord, flags: readonly Flag[]): ReadonlySe
     const cents = readCents(record, path);
     if (cents !== null && otherLineEqualTo(record, cents, [path])) confirmed.add(path);
   }
+  for (const ways of SAME_QUANTITY) {
+    const values = ways.map((paths) => sumOf(record, paths));
+    ways.forEach((paths, i) => {
+      const value = values[i];
+      if (value && values.some((other, j) => j !== i && other === value))
+        for (const p of paths) confirmed.add(p);
+    });
+  }
   return confirmed;
+}
+
+const C1 = 'offering.securities';
+const C5 = 'offering.useOfProceeds';
+const C5_ROWS = C5_ROW_KEYS.flatMap((row) => C5_COLUMNS.map(([column]) => `${C5}.${row}.${column}`));
+
+/**
+ * Amounts the form asks for more than once, each as the ways to read it (lines added up). The
+ * rules compare them pairwise: two ways that agree confirm each other's lines even where the line
+ * between them (the one a rule compares both with) is the filer's mistake. The C.5 rows add up to
+ * C.4.b although the total listed between them repeats C.1.
+ */
+const SAME_QUANTITY: ReadonlyArray<ReadonlyArray<readonly string[]>> = [
+  [
+    C5_ROWS,
+    C5_COLUMNS.map(([column]) => `${C5}.columnTotals.${column}`),
+    [`${C5}.totalPaymentsListed`],
+    ['offering.adjustedGrossProceeds'],
+  ],
+  [
+    C1_ROW_KEYS.map((row) => `${C1}.${row}.sold`),
+    [`${C1}.total.sold`],
+    ['offering.investors.accredited.amount', 'offering.investors.nonAccredited.amount'],
+  ],
+];
+
+/** The lines added up, or null when one is blank. */
+function sumOf(record: FormDRecord, paths: readonly string[]): number | null {
+  let sum = 0;
+  for (const path of paths) {
+    const cents = readCents(record, path);
+    if (cents === null) return null;
+    sum += cents;
+  }
+  return sum;
 }
 
 /**
