@@ -311,6 +311,21 @@ describe('valueLines', () => {
     expect(valueLines('ROCESSE\nLLC Membership Units\n’\nPROCESSE-')).toEqual(['LLC Membership Units']);
     expect(valueLines('Processing equipment')).toEqual(['Processing equipment']);
   });
+
+  it("drops the form's footer and its note on additional sheets, as OCR garbles them", () => {
+    for (const printed of [
+      '8EC 1972 (W080)',
+      'SEC 1972 (6/02)',
+      'SEC 19729 06)',
+      '(Use blank sheet, or copy and use additional copies of this che',
+      'iUse blank sheet. or copy and use additional copies of this sheet. as necessary)',
+    ]) {
+      expect(valueLines(`5 Borregas Avenue\nKansas City, MO 64101\n${printed}`)).toEqual([
+        '5 Borregas Avenue',
+        'Kansas City, MO 64101',
+      ]);
+    }
+  });
 });
 
 describe('a check-box group whose option label OCR garbled', () => {

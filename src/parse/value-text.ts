@@ -19,7 +19,14 @@ function garbledStamp(line: string): boolean {
 
 /** The form's page footer ("SEC 1972 (6/02)", misread "SEC 1672", "3 of 7", "- 3 -") that OCR puts after the last value of a page. */
 const FOOTER_LINE =
-  /^[^\p{L}\d]{0,2}(?:SEC\s*1\S72\b.*|(?:page\s*)?\d{1,2}\s*[o0]f\s*\d{1,2}|[-–\s]*\d{1,3}[-–\s]*)$/iu;
+  /^[^\p{L}\d]{0,2}(?:[S58$][EF][CG]\.?\s*1\S72.*|(?:page\s*)?\d{1,2}\s*[o0]f\s*\d{1,2}|[-–\s]*\d{1,3}[-–\s]*)$/iu;
+
+/**
+ * The note the form prints under the related persons and the sales compensation blocks, "(Use
+ * blank sheet, or copy and use additional copies of this sheet, as necessary)", with its bracket
+ * often misread or cut off.
+ */
+const ADDITIONAL_SHEET_NOTE = /^\S?\s*use blank sheet\b|\badditional copies of this sheet\b/i;
 
 /**
  * Removes a leading printed instruction in parentheses ("(Number and Street, City, State, Zip
@@ -67,6 +74,7 @@ export function valueLines(text: string): string[] {
           !STAMP_LINE.test(l) &&
           !garbledStamp(l) &&
           !FOOTER_LINE.test(l) &&
+          !ADDITIONAL_SHEET_NOTE.test(l) &&
           !/^[({].*[)}]$/.test(l) &&
           !/^_+$/.test(l),
       )
