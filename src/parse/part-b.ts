@@ -79,7 +79,11 @@ function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
       ? (r.options([''], ['allStates'], statesAt?.end ?? allStatesAt.start, allStatesAt.end)[0]?.checked ??
         false)
       : false;
-    const states = checkedStates(statesText);
+    const states = checkedStates(
+      statesText,
+      statesAt ? r.doc.lines[statesAt.end.line]?.words !== undefined : false,
+    );
+    if (process.env.DBG) console.log(JSON.stringify(statesText), JSON.stringify(statesAt?.end));
     if (!name && !address && !brokerDealer && states.length === 0 && !allStates) return;
 
     const index = r.record.offering.salesCompensation.length;
@@ -107,9 +111,19 @@ function isStateGridRow(text: string): boolean {
 /**
  * The states whose box is checked: "☒ CA", "[X] CA" (already ☒) or "CA ☒", as the grid sets its
  * boxes: before their codes or after them, as most of its empty boxes stand. A grid with no boxes,
- * whose marks the page stage read ("☒ [CA]"), has each mark before its code.
+ * whose marks the page stage read ("☒[CA]"), has each mark before its code. On a scan of such a
+ * grid, a "box" the pixels gave among the codes ("[MT] JL ☒ NV]") is a bold code in its brackets
+ * taken for one: only a mark before a code in its brackets counts there ("☒[CA]", "☒ [AK]": a
+ * circle round the code).
  */
-function checkedStates(text: string): string[] {
+function checkedStates(rawText: string, ocr: boolean): string[] {
+  // The grid itself: the "All States" box stands before it.
+  const allStates = [...rawText.matchAll(/all\s*states/gi)].at(-1);
+  const grid = allStates ? rawText.slice((allStates.index ?? 0) + allStates[0].length) : rawText;
+  const text =
+    ocr && !grid.includes(UNCHECKED)
+      ? rawText.replace(new RegExp(`${CHECKED}(?!\\s?\\[)`, 'g'), ' ')
+      : rawText;
   const before = new RegExp(`[${CHECKED}${UNCHECKED}]\\s*\\[?[A-Z]{2}\\b`, 'g');
   const after = new RegExp(`\\b[A-Z]{2}\\]?\\s*[${CHECKED}${UNCHECKED}]`, 'g');
   const empty = (re: RegExp) => [...text.matchAll(re)].filter((m) => m[0].includes(UNCHECKED)).length;
