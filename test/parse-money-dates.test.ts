@@ -126,7 +126,9 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
   });
 
   it('reads a decimal point OCR read as a colon or a comma after a zero, or lost to a gap', () => {
-    expect(readMoneyCells('$ 0:00 $ 0,00 $ 2,172;00').map((c) => c.cents)).toEqual([0, 0, 217_200]);
+    expect(readMoneyCells('$ 0:00 $ 0,00 $ 2,172;00 ☐ s 0, 00').map((c) => c.cents)).toEqual([
+      0, 0, 217_200, 0,
+    ]);
     expect(readMoneyCells('☐ $ 219048 00 ☒ $ 1,344 869 00').map((c) => c.cents)).toEqual([
       21_904_800, 134_486_900,
     ]);
@@ -138,6 +140,20 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
       [0, true],
       [0, false],
     ]);
+  });
+
+  it('takes a lone "S" column for the "$" that opens the next cell, not a figure of the amount before', () => {
+    expect(readMoneyCells('.\t.\t$\t0\tS\t0', 2).map((c) => [c.cents, c.readable])).toEqual([
+      [0, true],
+      [0, true],
+    ]);
+    expect(readMoneyCells('\t5\t0\tS\t0', 2).map((c) => c.cents)).toEqual([0, 0]);
+  });
+
+  it('reads no amount from the figures before a letter or a separator OCR put inside it ("91g, 000")', () => {
+    const [cell] = readMoneyCells('\tS\t91g, 000\t5\t5.3,000', 2);
+    expect(cell?.cents).toBeNull();
+    expect(cell?.readable).toBe(false);
   });
 
   it('reads a "$" with a quote or a tilde OCR made of a speck before it', () => {

@@ -92,7 +92,7 @@ const STRAY_QUOTE = /(^|[\s_☐☒])[“”"'‘’~`]+(?=[$sS§358]\s?\d)/g;
 function withDecimalPoint(typed: string): string {
   return typed
     .replace(/^(\d{1,3}(?:[,.]\d{3})*)\s?[:;]\s?(\d{2})$/, '$1.$2')
-    .replace(/^0,(\d{2})$/, '0.$1')
+    .replace(/^0\s?,\s?(\d{2})$/, '0.$1')
     .replace(/^(\d{1,3}(?:[,.\s]\d{3})+|\d{4,})\s(\d{2})$/, '$1.$2');
 }
 
@@ -144,9 +144,10 @@ function cellsOf(text: string): MoneyCell[] {
             .replace(/(\d)\s+(?=\d{3}(?!\d))/g, '$1,')
             .replace(/\s+/g, '')
         : '';
-    // More digits glued to the amount ("129,6-:6.19") mean OCR broke it: the part read is not the amount.
-    const after = amount ? (/^\S*/.exec(inner.slice(amount.index + amount[0].length))?.[0] ?? '') : '';
-    const broken = rawAmount !== '' && /\d/.test(after);
+    // More digits glued to the amount ("129,6-:6.19"), or just past a letter or a separator ("91g,
+    // 000"), mean OCR broke it: the part read is not the amount.
+    const after = amount ? inner.slice(amount.index + amount[0].length) : '';
+    const broken = rawAmount !== '' && (/^\S*\d/.test(after) || /^\S{1,3}\s?\d/.test(after));
     const read = broken ? null : parseMoney(rawAmount);
     const zero = looksLikeMisreadZero(rawAmount, read);
     const cents = zero ? 0 : read;
@@ -214,6 +215,9 @@ function digitsForLetters(typed: string): string | null {
   return whole && whole.index === 0 && whole[0].length === closed.length ? closed : null;
 }
 
+/** A "$" OCR read as a letter, alone in its column. */
+const LONE_DOLLAR = /^[sS§]{1,2}$/;
+
 /**
  * On a laid-out OCR row, columns are set apart by tabs: after the row's first dollar cell, a column
  * that holds only an amount is a cell of its own even where OCR lost its "$" ("Convertible ... $
@@ -222,13 +226,18 @@ function digitsForLetters(typed: string): string | null {
 function withColumnsOpened(text: string): string {
   const columns = text.split('\t');
   // A count ("Accredited Investors <tab> 35 <tab> $ ...") stands before the first dollar cell.
-  const firstCell = columns.findIndex((c) => /[$☐☒]/.test(c));
+  const firstCell = columns.findIndex((c) => /[$☐☒]/.test(c) || LONE_DOLLAR.test(c.trim()));
   if (firstCell < 0) return text;
   // Whether the cell open so far already holds its amount: a second amount opens the next cell.
   let filled = /\d/.test(columns[firstCell]?.split(/[$☐☒]/).pop() ?? '');
   return columns
     .map((column, i) => {
       if (i <= firstCell) return column;
+      // A column of a lone "S" is a "$" standing apart: it opens the next cell.
+      if (LONE_DOLLAR.test(column.trim())) {
+        filled = false;
+        return '$';
+      }
       if (/[$☐☒]/.test(column)) {
         filled = /\d/.test(column.split(/[$☐☒]/).pop() ?? '');
         return column;
