@@ -465,11 +465,18 @@ describe('values of OCR lines', () => {
 
   it('takes a "box" the pixels found over a bold code of a grid with no boxes for no mark', () => {
     const seed = seedText();
-    const marked = seed.replace('[CT]\t[DE]\t[DC]\t[FL]\t[GA]\t[HI]', '[CT]\tJL ☒\tDC]\t[FL]\t☒ [GA]\t[HI]');
-    expect(marked).not.toBe(seed);
-    const { record } = parseOcr(marked);
-    // "☒ [GA]" is a circle round the code; "JL ☒ DC]" is [DE] in bold brackets, found as a box.
-    expect(record.offering.salesCompensation[0]?.states).toEqual(['GA']);
+    for (const [cells, states] of [
+      // "☒ [GA]" is a circle round the code; "JL ☒ DC]" is [DE] in bold brackets, found as a box.
+      ['[CT]\tJL ☒\tDC]\t[FL]\t☒ [GA]\t[HI]', ['GA']],
+      ['[CT]\tL] ☒\t[DC]\t[FL]\t[GA]\t[HI]', []],
+    ] as const) {
+      const marked = seed
+        .replace('[CT]\t[DE]\t[DC]\t[FL]\t[GA]\t[HI]', cells)
+        .replace(/☐ All States/g, '☐ _\tAlStates');
+      expect(marked).not.toBe(seed);
+      const { record } = parseOcr(marked);
+      expect(record.offering.salesCompensation[0]?.states ?? []).toEqual(states);
+    }
   });
 
   it('reads C.2 with its row labels garbled by their order, not into the Rule 504 total row', () => {

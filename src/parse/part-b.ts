@@ -83,7 +83,6 @@ function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
       statesText,
       statesAt ? r.doc.lines[statesAt.end.line]?.words !== undefined : false,
     );
-    if (process.env.DBG) console.log(JSON.stringify(statesText), JSON.stringify(statesAt?.end));
     if (!name && !address && !brokerDealer && states.length === 0 && !allStates) return;
 
     const index = r.record.offering.salesCompensation.length;
@@ -99,6 +98,28 @@ function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
 }
 
 /**
+ * On a scan of a grid with no boxes, a "box" the pixels found among the codes is a code in bold
+ * brackets taken for one ("[LA] L] ☒ [MD]": [ME]), when the code it stands before is not the next
+ * in the grid's order after the last one read. A mark before the very next code is a circle round
+ * it ("[AL] ☒ [AK]"), and the page stage's own marks ("☒[CA]") always count.
+ */
+function withoutCodesTakenForBoxes(text: string): string {
+  const tokens = text.split(/(\s+)/);
+  let last = -1;
+  return tokens
+    .map((token, i) => {
+      const at = STATE_GRID.indexOf(token.replace(/[^A-Z]/g, ''));
+      if (at >= 0 && /^[[☒]?[A-Z]{2}\]?$/.test(token)) last = at;
+      if (token !== CHECKED) return token;
+      const next = tokens.slice(i + 1).find((t) => t.trim() !== '') ?? '';
+      const code = STATE_GRID.indexOf(next.replace(/[^A-Z]/g, ''));
+      const standsBefore = /^\[?[A-Z]{2}\]?$/.test(next) && code >= 0 && (last < 0 || code === last + 1);
+      return standsBefore ? token : ' ';
+    })
+    .join('');
+}
+
+/**
  * A row of the states grid ("[IL] [IN] [IA] [KS] ...") that OCR set before the grid's heading:
  * bracketed two-letter codes, no broker's name.
  */
@@ -111,19 +132,13 @@ function isStateGridRow(text: string): boolean {
 /**
  * The states whose box is checked: "☒ CA", "[X] CA" (already ☒) or "CA ☒", as the grid sets its
  * boxes: before their codes or after them, as most of its empty boxes stand. A grid with no boxes,
- * whose marks the page stage read ("☒[CA]"), has each mark before its code. On a scan of such a
- * grid, a "box" the pixels gave among the codes ("[MT] JL ☒ NV]") is a bold code in its brackets
- * taken for one: only a mark before a code in its brackets counts there ("☒[CA]", "☒ [AK]": a
- * circle round the code).
+ * whose marks the page stage read ("☒[CA]"), has each mark before its code.
  */
 function checkedStates(rawText: string, ocr: boolean): string[] {
   // The grid itself: the "All States" box stands before it.
-  const allStates = [...rawText.matchAll(/all\s*states/gi)].at(-1);
+  const allStates = [...rawText.matchAll(/a[l1I|]{1,2}\s*states/gi)].at(-1);
   const grid = allStates ? rawText.slice((allStates.index ?? 0) + allStates[0].length) : rawText;
-  const text =
-    ocr && !grid.includes(UNCHECKED)
-      ? rawText.replace(new RegExp(`${CHECKED}(?!\\s?\\[)`, 'g'), ' ')
-      : rawText;
+  const text = ocr && !grid.includes(UNCHECKED) ? withoutCodesTakenForBoxes(rawText) : rawText;
   const before = new RegExp(`[${CHECKED}${UNCHECKED}]\\s*\\[?[A-Z]{2}\\b`, 'g');
   const after = new RegExp(`\\b[A-Z]{2}\\]?\\s*[${CHECKED}${UNCHECKED}]`, 'g');
   const empty = (re: RegExp) => [...text.matchAll(re)].filter((m) => m[0].includes(UNCHECKED)).length;
