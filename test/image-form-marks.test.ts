@@ -9,6 +9,7 @@ import { despeckle } from '../src/image/despeckle.js';
 import { eraseCombWalls, eraseThinRules } from '../src/image/erase-rules.js';
 import { invertBars } from '../src/image/inverted-bars.js';
 import { findMissedInk, strengthenInk } from '../src/image/missed-ink.js';
+import { readPixels } from '../src/image/page-pixels.js';
 import { findRulings, withoutRulesThroughText } from '../src/image/ruling-lines.js';
 import type { Word } from '../src/ingest/lines.js';
 import type { PageImage } from '../src/ingest/pages/page-image.js';
@@ -92,6 +93,36 @@ describe('findCheckBoxes', () => {
   });
 });
 
+describe('findCheckBoxes on combs', () => {
+  it('takes no cell of a comb for a check box, where a scan let a cell be found alone too', async () => {
+    // A real crop at 200 dpi: the year comb "0 6", the Actual and Estimated boxes, and the
+    // jurisdiction comb "I N", whose cells' edges the scan stepped, so "6" and "N" were found as
+    // boxes with their own edges, and read as checked.
+    const { data, info } = await sharp(join(FIXTURES, 'images', 'comb-cells.png'))
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const { checkBoxes, combs } = findCheckBoxes({
+      page: 1,
+      width: info.width,
+      height: info.height,
+      dpi: 200,
+      data,
+    });
+    // Actual (checked) and Estimated (empty), and no cell of either comb.
+    expect(checkBoxes.map((b) => [b.bbox[0], b.checked]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
+      [
+        [184, true],
+        [301, false],
+      ],
+    );
+    const year = combs.filter((c) => c[0] < 150 && c[1] < 60);
+    const jurisdiction = combs.filter((c) => c[0] > 250 && c[1] > 100);
+    expect(year.length).toBeGreaterThan(0);
+    expect(jurisdiction.length).toBeGreaterThan(0);
+  });
+});
+
 describe('findCheckBoxes beside a heading printed white on black', () => {
   it('takes no letter counter of the heading for a filled box, and keeps the box under it', async () => {
     const { data, info } = await sharp(join(FIXTURES, 'images', 'inverted-heading.png'))
@@ -151,6 +182,30 @@ describe('findRulings', () => {
       confidence: 0.9,
     }));
     expect(withoutRulesThroughText(rulings, words).horizontal.map((r) => r.at)).toEqual([61]);
+  });
+});
+
+describe('the rules readPixels finds', () => {
+  it('take no column of ticked boxes for a vertical rule', async () => {
+    // Boxes stacked close, as a dollar table's rows set them, each ticked up into the box above:
+    // their sides and ticks are one long run of ink in a column, and such a rule would part each
+    // row's amount from its label.
+    const image = draw(900, 400, (ctx) => {
+      ctx.font = '24px "DejaVu Sans"';
+      for (let row = 0; row < 5; row++) {
+        const y = 60 + row * 34;
+        ctx.lineWidth = 2;
+        ctx.strokeRect(500, y, SIDE, SIDE);
+        ctx.fillText('Purchase of real estate', 60, y + SIDE - 4);
+        ctx.fillText('$ 1,171,619.00', 540, y + SIDE - 4);
+        STYLES.tick?.(ctx, 500, y);
+      }
+    });
+    const { rulings, boxes } = await readPixels({ page: 1, dpi: 200 }, image, 0);
+    expect(boxes).toHaveLength(5);
+    expect(rulings.vertical).toEqual([]);
+    // The page as it was would have given one.
+    expect(findRulings(image).vertical.length).toBeGreaterThan(0);
   });
 });
 

@@ -97,7 +97,7 @@ export function findCheckBoxes(image: PageImage): { checkBoxes: CheckBox[]; comb
     }
   }
   const all = dedupe([...boxes, ...sizedLike(crowded, boxes)]);
-  const checkBoxes = withoutCombs(all);
+  const checkBoxes = withoutCombs(all).filter((b) => !frames.some((frame) => cellOf(b.bbox, frame)));
   const combCells = all.filter((b) => !checkBoxes.includes(b)).map((b) => b.bbox);
   return { checkBoxes, combs: [...combCells, ...frames] };
 }
@@ -116,6 +116,22 @@ function withoutCombs(boxes: CheckBox[]): CheckBox[] {
         (Math.abs(o.bbox[0] - b.bbox[2]) < side * 0.35 || Math.abs(b.bbox[0] - o.bbox[2]) < side * 0.35),
     );
   });
+}
+
+/**
+ * A box that shares its top and bottom edges with a comb found whole is one of its cells (a wall
+ * or an edge broken in the scan lets a cell be found alone too, with the character it holds).
+ */
+function cellOf(box: Bbox, frame: Bbox): boolean {
+  const tol = Math.max(3, (box[3] - box[1]) * 0.15);
+  // A comb is cells wide; a frame no wider than the box is the box's own edge and a mark's stroke.
+  return (
+    box[2] - box[0] < (frame[2] - frame[0]) * 0.75 &&
+    box[0] >= frame[0] - tol &&
+    box[2] <= frame[2] + tol &&
+    Math.abs(box[1] - frame[1]) <= tol &&
+    Math.abs(box[3] - frame[3]) <= tol
+  );
 }
 
 interface Edge {

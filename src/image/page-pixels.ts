@@ -49,8 +49,11 @@ export async function readPixels(
   const { checkBoxes: boxes, combs } = findCheckBoxes(image);
   // Dot leaders go first: a row of dots is not a rule, and OCR reads dots as letters.
   const dotless = removeDotLeaders(image).image;
-  const rulings = findRulings(dotless);
-  const forOcr = eraseThinRules(invertBars(eraseCombs(eraseBoxes(dotless, boxes), combs)));
+  const boxless = eraseBoxes(dotless, boxes);
+  // Rules are found with the boxes gone: a column of boxes whose ticks rise into the box above
+  // draws a run of ink as long as a rule, and its rule would cut the rows' amounts off their labels.
+  const rulings = findRulings(boxless);
+  const forOcr = eraseThinRules(invertBars(eraseCombs(boxless, combs)));
   return { image, info, boxes, rulings, forOcr };
 }
 
