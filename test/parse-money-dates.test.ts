@@ -90,10 +90,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     ]);
   });
 
-  it('takes a lone 3, 5, 8, I or | between a box and an amount for the "$" it is', () => {
+  it('takes a lone 3, 5, 8, I, |, or H between a box and an amount for the "$" it is, and -N- for -0-', () => {
     expect(readMoneyCells('☐ I\t0.00 ☐ 3\t989.423', 2).map((c) => c.cents)).toEqual([0, 98_942_300]);
     expect(readMoneyCells('☐ _\t3\t0.00 ☐ _$\t0.00', 2).map((c) => c.cents)).toEqual([0, 0]);
     expect(readMoneyCells('☐ 5\t170,781', 1).map((c) => c.cents)).toEqual([17_078_100]);
+    expect(readMoneyCells('☐ H\t-0-\t☐ H\t-N-', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
   it('reads a dotted zero alone in its box, read as its ring\'s sides ("[c]", "[}"), as an unsure zero', () => {

@@ -43,10 +43,10 @@ const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
  * box. Rows typed without "$" signs fall back to the amounts themselves.
  */
 export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
-  // A lone 3, 5, 8, I, |, g or bracket between a box and an amount is the "$" ("☐ 5 <tab>
-  // 170.781", "☐ I <tab> 0.00", "☐ _ <tab> 3 <tab> 0.00"): the sign's S or its stroke read alone.
+  // A lone 3, 5, 8, I, |, g, H or bracket between a box and an amount is the "$" ("☐ 5 <tab>
+  // 170.781", "☐ I <tab> 0.00", "☐ H <tab> -0-"): the sign's S or its stroke read alone.
   const text = mendSeparators(raw.replace(STRAY_QUOTE, '$1')).replace(
-    /([☐☒][\s_]*)[358Il|g)}\]](?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
+    /([☐☒][\s_]*)[358Il|gH)}\]](?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
     '$1$',
   );
   let cells = cellsOf(withColumnsOpened(text));
@@ -71,14 +71,14 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
 /**
  * Separators as OCR garbles them, put back: a thousands comma read as a letter with a tail ("3 y
  * 759 ,000.00", "9 f 677 f 000.00": a lone y, f, j or semicolon between a group of digits and a
- * group of three), a separator read twice, and "-0-" read with the letter O.
+ * group of three), a separator read twice, and "-0-" read with a letter for its zero ("-O-", "-N-").
  */
 function mendSeparators(text: string): string {
   return text
     .replace(/(\d)\s?[yfj;](?=\s?,?\s?\d{3}(?!\d))/g, '$1,')
     .replace(/(\d)([,.])[,.]+(?=\d)/g, '$1$2')
     .replace(/,\s?,/g, ',')
-    .replace(/(^|\s)-[oO]-(?=\s|$)/g, '$1-0-');
+    .replace(/(^|\s)-[oONDQUu]-(?=\s|$)/g, '$1-0-');
 }
 
 /** A quote or tilde OCR read out of a speck just before a "$" ("“s 4,109,900.00", "~$1,171,619.00"). */
