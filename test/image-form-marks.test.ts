@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { findCheckBoxes } from '../src/image/check-boxes.js';
 import { despeckle } from '../src/image/despeckle.js';
+import { removeDotLeaders } from '../src/image/dot-leaders.js';
 import { eraseCombWalls, eraseThinRules } from '../src/image/erase-rules.js';
 import { invertBars } from '../src/image/inverted-bars.js';
 import { findMissedInk, strengthenInk } from '../src/image/missed-ink.js';
@@ -123,6 +124,29 @@ describe('findCheckBoxes on combs', () => {
   });
 });
 
+describe('removeDotLeaders', () => {
+  it("erases a small label's leader and keeps the label's letters, whose thin strokes a scan broke into dots too", async () => {
+    // A real crop at 200 dpi: "Transfer Agent's Fees ......" and "Printing and Engraving Costs ......".
+    const { data, info } = await sharp(join(FIXTURES, 'images', 'leader-rows.png'))
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const image: PageImage = { page: 1, width: info.width, height: info.height, dpi: 200, data };
+    const { image: cleaned, removed } = removeDotLeaders(image);
+    expect(removed).toBeGreaterThan(100);
+    const ink = (img: PageImage, x0: number, x1: number) => {
+      let n = 0;
+      for (let y = 0; y < img.height; y++)
+        for (let x = x0; x < x1; x++) if ((img.data[y * img.width + x] ?? 255) < 150) n++;
+      return n;
+    };
+    // The labels end before x = 160 ("...Fees") and x = 255 ("...Costs"): the first row's label
+    // keeps every pixel of ink, and the leaders' stretch is all but blank.
+    expect(ink(cleaned, 0, 160)).toBe(ink(image, 0, 160));
+    expect(ink(cleaned, 300, info.width)).toBeLessThan(ink(image, 300, info.width) * 0.2);
+  });
+});
+
 describe('findCheckBoxes beside a heading printed white on black', () => {
   it('takes no letter counter of the heading for a filled box, and keeps the box under it', async () => {
     const { data, info } = await sharp(join(FIXTURES, 'images', 'inverted-heading.png'))
@@ -182,6 +206,23 @@ describe('findRulings', () => {
       confidence: 0.9,
     }));
     expect(withoutRulesThroughText(rulings, words).horizontal.map((r) => r.at)).toEqual([61]);
+  });
+
+  it('drops a vertical rule with words on one side only (a dark page edge), and keeps one between columns', () => {
+    const word = (x0: number, y0: number): Word => ({
+      text: 'word',
+      bbox: [x0, y0, x0 + 80, y0 + 20],
+      confidence: 0.9,
+    });
+    const rulings = {
+      horizontal: [],
+      vertical: [
+        { at: 25, from: 400, to: 950 },
+        { at: 800, from: 100, to: 600 },
+      ],
+    };
+    const words = [word(100, 500), word(100, 930), word(100, 970), word(300, 200), word(900, 200)];
+    expect(withoutRulesThroughText(rulings, words).vertical.map((r) => r.at)).toEqual([800]);
   });
 });
 

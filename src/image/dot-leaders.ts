@@ -1,4 +1,6 @@
 import type { PageImage } from '../ingest/pages/page-image.js';
+import type { Bbox } from '../record/schema.js';
+import { median } from './median.js';
 
 const INK = 150;
 
@@ -38,12 +40,12 @@ export function removeDotLeaders(image: PageImage): { image: PageImage; removed:
       .sort((a, b) => a.x0 - b.x0);
     let chain: Dot[] = [];
     const flush = () => {
-      if (chain.length >= 6 && regular(chain)) {
-        for (const d of chain) {
-          for (const p of d.pixels) data[p] = 255;
+      for (const run of leaderRuns(chain)) {
+        for (const d of run) {
+          eraseDot(data, image.width, image.height, d);
           seen.add(d);
         }
-        removed += chain.length;
+        removed += run.length;
       }
       chain = [];
     };
@@ -57,15 +59,46 @@ export function removeDotLeaders(image: PageImage): { image: PageImage; removed:
   return { image: { ...image, data }, removed };
 }
 
-/** Gaps between a leader's dots are alike; words' dots (i, j, periods) are not. */
-function regular(chain: Dot[]): boolean {
+/**
+ * The leaders in a chain of dots on one baseline: runs of six or more whose gaps are alike. Words'
+ * dots (i, j, periods) are not evenly spaced, nor are the dark cores of a thin label's strokes that
+ * a faint scan broke up: a chain that runs from such a label into its leader is cut where the
+ * gaps stop being alike, and the label keeps its strokes.
+ */
+function leaderRuns(all: Dot[]): Dot[][] {
+  if (all.length < 6) return [];
+  // A leader's dots are alike in size: pieces of letters are not dots of it.
+  const size = median(all.map((d) => d.pixels.length));
+  const chain = all.filter((d) => d.pixels.length <= size * 2 + 1 && d.pixels.length * 2.5 >= size);
+  if (chain.length < 6) return [];
   const gaps: number[] = [];
   for (let i = 1; i < chain.length; i++) gaps.push((chain[i]?.x0 ?? 0) - (chain[i - 1]?.x0 ?? 0));
-  gaps.sort((a, b) => a - b);
-  const median = gaps[Math.floor(gaps.length / 2)] ?? 0;
-  if (median <= 0) return false;
-  const close = gaps.filter((g) => Math.abs(g - median) <= Math.max(2, median * 0.35)).length;
-  return close >= gaps.length * 0.7;
+  const pitch = median(gaps);
+  if (pitch <= 0) return [];
+  const tol = Math.max(2, pitch * 0.35);
+  const even = (gap: number) => Math.abs(gap - pitch) <= tol;
+  // A dot the scan lost leaves a gap of two or three: the leader runs on past it.
+  const onPitch = (gap: number) => [1, 2, 3].some((k) => Math.abs(gap - k * pitch) <= tol);
+  if (gaps.filter(even).length < gaps.length * 0.7) return [];
+  const runs: Dot[][] = [];
+  let run: Dot[] = [chain[0] as Dot];
+  gaps.forEach((gap, i) => {
+    const dot = chain[i + 1] as Dot;
+    if (onPitch(gap)) run.push(dot);
+    else {
+      if (run.length >= 6) runs.push(run);
+      run = [dot];
+    }
+  });
+  if (run.length >= 6) runs.push(run);
+  return runs;
+}
+
+/** A dot and the gray rim round its core: left as a ring, OCR reads it as a letter o. */
+function eraseDot(data: Buffer, width: number, height: number, d: Dot): void {
+  for (let y = Math.max(0, d.y0 - 1); y <= Math.min(height - 1, d.y1 + 1); y++) {
+    data.fill(255, y * width + Math.max(0, d.x0 - 1), y * width + Math.min(width, d.x1 + 2));
+  }
 }
 
 /** Connected blobs of ink no larger than a dot, found with a flood fill that gives up on larger shapes. */
@@ -110,7 +143,38 @@ function smallBlobs(image: PageImage, maxDot: number): Dot[] {
       if (p - width >= 0) visit(p - width);
       if (p + width < size) visit(p + width);
     }
-    if (!big && x1 - x0 < maxDot && y1 - y0 < maxDot) out.push({ x0, y0, x1, y1, pixels });
+    if (!big && x1 - x0 < maxDot && y1 - y0 < maxDot && !inLighterStroke(image, start, [x0, y0, x1, y1])) {
+      out.push({ x0, y0, x1, y1, pixels });
+    }
   }
   return out;
+}
+
+/** Lighter than ink, darker than paper: the anti-aliased edge of a stroke, or a faint stroke. */
+const LIGHT = 215;
+
+/**
+ * Whether a dark blob is the core of a lighter stroke: a faint or thin letter ("ees" of a small
+ * label) breaks up into dark cores with gray strokes round them, where a printed dot has only a
+ * thin gray rim. Flood-fills the gray from the blob, giving up once it spreads past the rim.
+ */
+function inLighterStroke(image: PageImage, start: number, [x0, y0, x1, y1]: Bbox): boolean {
+  const { width, height, data } = image;
+  const rim = 2;
+  const seen = new Set<number>([start]);
+  const stack = [start];
+  while (stack.length) {
+    const p = stack.pop() as number;
+    const x = p % width;
+    const y = (p - x) / width;
+    if (x < x0 - rim || x > x1 + rim || y < y0 - rim || y > y1 + rim) return true;
+    const around = [x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, y > 0 ? p - width : -1];
+    around.push(y < height - 1 ? p + width : -1);
+    for (const q of around) {
+      if (q < 0 || seen.has(q) || (data[q] ?? 255) >= LIGHT) continue;
+      seen.add(q);
+      stack.push(q);
+    }
+  }
+  return false;
 }

@@ -46,7 +46,10 @@ export function findRulings(image: PageImage): Rulings {
 
 /**
  * The rules that OCR's words do not straddle. A row through a line of heavy bold text can look
- * like a broken rule; a printed rule runs between lines of text, never through their middle.
+ * like a broken rule; a printed rule runs between lines of text, never through their middle. A
+ * vertical rule with no word on one side of it along its length (a scan's dark page edge) divides
+ * nothing, and is dropped too: words past its ends would fall into other cells than their
+ * neighbours beside it.
  */
 export function withoutRulesThroughText(rulings: Rulings, words: readonly Word[]): Rulings {
   const horizontal = rulings.horizontal.filter((rule) => {
@@ -59,7 +62,13 @@ export function withoutRulesThroughText(rulings: Rulings, words: readonly Word[]
     }
     return true;
   });
-  return { horizontal, vertical: rulings.vertical };
+  const beside = (rule: Rule, side: -1 | 1) =>
+    words.some(({ bbox }) => {
+      const cy = (bbox[1] + bbox[3]) / 2;
+      return cy >= rule.from && cy <= rule.to && (side < 0 ? bbox[2] <= rule.at : bbox[0] >= rule.at);
+    });
+  const vertical = rulings.vertical.filter((rule) => beside(rule, -1) && beside(rule, 1));
+  return { horizontal, vertical };
 }
 
 function runs(
