@@ -523,6 +523,18 @@ describe('the signature table as OCR lays it out', () => {
     expect(signature.issuer).toMatch(/^Qualys, Inc\./);
   });
 
+  it('takes no garbled instruction after the Name of Issuer label for the name', () => {
+    const label =
+      'Name of Issuer (☐ check if this is an amendment and name has changed, and indicate change.)';
+    expect(seedText()).toContain(label);
+    for (const garbled of [
+      'Name of Issuer i ☐ check if this is an amendment and name has changed. and indicale change.)',
+      'Name of Issuer ☐ Check if this ix an amendment and name has changed, and indicate change',
+    ]) {
+      expect(parseOcrLike(seedText().replace(label, garbled)).issuer.name).toBe('Qualys, Inc.');
+    }
+  });
+
   it.each([
     ['June 17. 2005', '2005-06-17'],
     ['June l7, 2005', '2005-06-17'],

@@ -100,16 +100,19 @@ export class FormText {
     }
     if (best) return this.extended(label, best);
     if (!fuzzy) return best;
-    for (const needle of foldedVariants(label)) {
+    // A wording that is another one with its printed instruction after it is for carrying a match
+    // on (extended), not for finding one: two labels' instructions may be the same words.
+    const variants = foldedVariants(label);
+    for (const needle of variants.filter((v) => !variants.some((w) => v.startsWith(`${w} (`)))) {
       const m = this.fuzzyInLine(needle, line, fromCol);
       if (m && (!best || m.score > best.score)) best = m;
     }
-    return best;
+    return best && this.extended(label, best);
   }
 
   /**
-   * An exact match of a label's short wording, carried on over a longer wording that OCR garbled
-   * ("Full Name i Last name fest. il mdividualy"): the garbled rest is the label's, not the value's.
+   * A match of a label's short wording, carried on over a longer wording that OCR garbled ("Full
+   * Name i Last name fest. il mdividualy"): the garbled rest is the label's, not the value's.
    */
   private extended(label: Label, match: Match): Match {
     const text = this.folded[match.start.line] ?? '';

@@ -18,7 +18,13 @@ export const LABELS = {
   formD: ['FORM D', 'NOTICE OF SALE OF SECURITIES'],
 
   // Page 1.
-  nameOfOffering: ['Name of Offering'],
+  // The long wordings carry the instruction printed after the label: where OCR garbled it past
+  // what the value's instruction stripping knows ("i ☐ check if this ix an amendment..."), the
+  // label reads on over it.
+  nameOfOffering: [
+    'Name of Offering',
+    'Name of Offering (check if this is an amendment and name has changed, and indicate change.)',
+  ],
   filingUnder: ['Filing Under'],
   rule504: ['Rule 504'],
   rule505: ['Rule 505'],
@@ -30,7 +36,10 @@ export const LABELS = {
   amendment: ['Amendment'],
 
   // A.1 issuer.
-  nameOfIssuer: ['Name of Issuer'],
+  nameOfIssuer: [
+    'Name of Issuer',
+    'Name of Issuer (check if this is an amendment and name has changed, and indicate change.)',
+  ],
   executiveAddress: ['Address of Executive Offices'],
   telephone: ['Telephone Number (Including Area Code)', 'Telephone Number'],
   principalAddress: ['Address of Principal Business Operations'],
