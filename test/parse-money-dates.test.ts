@@ -95,6 +95,9 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ _\t3\t0.00 ☐ _$\t0.00', 2).map((c) => c.cents)).toEqual([0, 0]);
     expect(readMoneyCells('☐ 5\t170,781', 1).map((c) => c.cents)).toEqual([17_078_100]);
     expect(readMoneyCells('☐ H\t-0-\t☐ H\t-N-', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('\t☐ UE 0.00\t☐ s 15,454,050.61', 2).map((c) => c.cents)).toEqual([
+      0, 1_545_405_061,
+    ]);
   });
 
   it('reads a dotted zero alone in its box, read as its ring\'s sides ("[c]", "[}"), as an unsure zero', () => {

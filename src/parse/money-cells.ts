@@ -44,9 +44,10 @@ const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
  */
 export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   // A lone 3, 5, 8, I, |, g, H or bracket between a box and an amount is the "$" ("☐ 5 <tab>
-  // 170.781", "☐ I <tab> 0.00", "☐ H <tab> -0-"): the sign's S or its stroke read alone.
+  // 170.781", "☐ I <tab> 0.00", "☐ H <tab> -0-"): the sign's S or its stroke read alone; so are two
+  // letters there ("☐ ww <tab> 0.00", "☐ UE 0.00"): nothing else is printed between them.
   const text = mendSeparators(raw.replace(STRAY_QUOTE, '$1')).replace(
-    /([☐☒][\s_]*)[358Il|gH)}\]](?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
+    /([☐☒][\s_]*)(?:[358Il|gH)}\]]|[A-Za-z]{2})(?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
     '$1$',
   );
   let cells = cellsOf(withColumnsOpened(text));
