@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Word } from '../src/ingest/lines.js';
 import { MONEY_WHITELIST, OcrPool, ocrPage, ocrRegion } from '../src/ocr/index.js';
+import { processPageImage } from '../src/pipeline/page-stage.js';
 import { readMissedInk } from '../src/pipeline/read-missed-ink.js';
 import { rereadMoney } from '../src/pipeline/reread-money.js';
 import type { Bbox } from '../src/record/schema.js';
-import { textPage } from './image-fixtures.js';
+import { FORM_LINES, textPage, toSharp } from './image-fixtures.js';
 
 const pool = new OcrPool({ size: 2 });
 afterAll(() => pool.close());
@@ -123,5 +124,40 @@ describe('OcrPool', () => {
     expect(second.lines[0]?.text).toBe('Legal Fees $ 50,000.00');
     await small.close();
     await expect(ocrPage(image, { pool: small })).rejects.toThrow(/closed/);
+  });
+});
+
+describe('processPageImage on a page OCR reads badly', () => {
+  it('does not read it again turned half round when the ink profile was sure it stands upright', async () => {
+    /** Pages OCR'd whole (not a line's crop) through the pool, counted at the worker. */
+    let wholePages = 0;
+    const counted = new OcrPool({ size: 1 });
+    const run = counted.run.bind(counted);
+    counted.run = (job) =>
+      run((worker) =>
+        job(
+          new Proxy(worker, {
+            get: (target, key) =>
+              key === 'recognize'
+                ? (image: Buffer, ...rest: unknown[]) => {
+                    if (image.length > 1_000_000) wholePages++;
+                    return (target.recognize as (...a: unknown[]) => unknown)(image, ...rest);
+                  }
+                : Reflect.get(target, key),
+          }),
+        ),
+      );
+    try {
+      // Upright lines blurred and thresholded past reading well: the rows of ink still say which
+      // way is up, and OCR reads them at a low confidence.
+      const base = textPage(FORM_LINES, { fontSize: 30 }).image;
+      const blurred = await toSharp(base).blur(5).threshold(200).extractChannel(0).raw().toBuffer();
+      const { result } = await processPageImage({ ...base, data: blurred }, { pool: counted });
+      expect(result.meanConfidence).toBeLessThan(0.6);
+      expect(result.info.rotation).toBe(0);
+      expect(wholePages).toBe(1);
+    } finally {
+      await counted.close();
+    }
   });
 });

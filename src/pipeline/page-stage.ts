@@ -43,8 +43,9 @@ export async function processPageImage(
   const threads = options.threads ?? sharedImageThreads();
   let read = await readPage(page, pool, threads, null);
   // A page OCR reads this badly may be upside down, the way OSD and the ink profile can miss on a
-  // faint or thresholded scan: the turn that reads with more confidence is the page.
-  if (read.ocr.meanConfidence < DOUBT_ORIENTATION_BELOW) {
+  // faint or thresholded scan: the turn that reads with more confidence is the page. A page the
+  // ink profile was sure stood upright reads badly for its damage, not its turn.
+  if (read.ocr.meanConfidence < DOUBT_ORIENTATION_BELOW && !read.surelyUpright) {
     const turned = ((read.pixels.info.rotation + 180) % 360) as QuarterTurn;
     const again = await readPage(page, pool, threads, turned);
     if (again.ocr.meanConfidence > read.ocr.meanConfidence) read = again;
@@ -68,11 +69,12 @@ async function readPage(
   pool: OcrPool,
   threads: ImageThreads,
   turn: QuarterTurn | null,
-): Promise<{ pixels: PagePixels; ocr: OcrResult }> {
+): Promise<{ pixels: PagePixels; ocr: OcrResult; surelyUpright: boolean }> {
   const even = await threads.evenPage(page);
   // A page the ink profile is sure stands upright needs no OSD.
+  const surelyUpright = turn === null && even.osd === null;
   const osd = turn ?? (even.osd === null ? 0 : await readOsd(even.osd, pool));
   const pixels = await threads.readPixels(page, even.image, osd);
   const ocr = await ocrPage(pixels.forOcr, { pool });
-  return { pixels, ocr };
+  return { pixels, ocr, surelyUpright };
 }
