@@ -70,7 +70,9 @@ function lines(image: PageImage, direction: Direction) {
 
 /**
  * The pixels that lie on a straight run of ink at least `minLength` long along the direction
- * (gaps of a pixel or two from scan damage allowed, but not the gap between two letters).
+ * (gaps of a pixel or two from scan damage allowed, but not the gap between two letters). A
+ * vertical one is found as a horizontal one in the transposed page, so that every walk runs along
+ * memory.
  */
 function lineMask(
   image: PageImage,
@@ -79,48 +81,71 @@ function lineMask(
   maxThickness: number,
 ): Uint8Array {
   const { data, width, height } = image;
-  const mask = new Uint8Array(width * height);
-  const { outer, inner, index } = lines(image, direction);
-  const maxGap = 2;
   const ink = new Uint8Array(width * height);
   for (let i = 0; i < ink.length; i++) ink[i] = (data[i] ?? 255) < INK ? 1 : 0;
-  // A rule scanned at a slight slant steps between neighbouring lines: a run may too.
-  const step = direction === 'horizontal' ? width : 1;
-  const smeared = new Uint8Array(ink);
-  for (let i = 0; i < ink.length; i++) {
-    if (ink[i] === 0) continue;
-    if (i - step >= 0) smeared[i - step] = 1;
-    if (i + step < ink.length) smeared[i + step] = 1;
+  if (direction === 'horizontal') return rowMask(ink, width, height, minLength, maxThickness);
+  const mask = rowMask(transpose(ink, width, height), height, width, minLength, maxThickness);
+  return transpose(mask, height, width);
+}
+
+/** A `width` x `height` raster turned into its `height` x `width` transpose. */
+function transpose(pixels: Uint8Array, width: number, height: number): Uint8Array {
+  const out = new Uint8Array(pixels.length);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) out[x * height + y] = pixels[row + x] as number;
   }
-  const inkAt = (a: number, b: number) => a >= 0 && a < outer && ink[index(a, b)] === 1;
+  return out;
+}
+
+/** `lineMask` along the rows of an ink raster (1 ink, 0 paper). */
+function rowMask(
+  ink: Uint8Array,
+  width: number,
+  height: number,
+  minLength: number,
+  maxThickness: number,
+): Uint8Array {
+  const size = width * height;
+  const mask = new Uint8Array(size);
+  const maxGap = 2;
+  // A rule scanned at a slight slant steps between neighbouring rows: a run may too.
+  const smeared = new Uint8Array(ink);
+  for (let i = 0; i < size; i++) {
+    if (ink[i] === 0) continue;
+    if (i >= width) smeared[i - width] = 1;
+    if (i + width < size) smeared[i + width] = 1;
+  }
   // Across the run, how far the ink reaches: a rule is thin along most of its length; the
   // bottom of a line of bold letters that run together is a letter's height wherever it is inked.
+  const cap = maxThickness + 4;
   const thickness = (a: number, c: number): number => {
     let n = 0;
-    for (let d = a; d >= 0 && n <= maxThickness + 4 && inkAt(d, c); d--) n++;
-    for (let d = a + 1; d < outer && n <= maxThickness + 4 && inkAt(d, c); d++) n++;
+    for (let d = a; d >= 0 && n <= cap && ink[d * width + c] === 1; d--) n++;
+    for (let d = a + 1; d < height && n <= cap && ink[d * width + c] === 1; d++) n++;
     return n;
   };
   const mostlyThin = (from: number, to: number, a: number): boolean => {
     let inked = 0;
     let thin = 0;
     for (let c = from; c <= to; c++) {
-      if (!inkAt(a, c)) continue;
+      if (ink[a * width + c] !== 1) continue;
       inked++;
       if (thickness(a, c) <= maxThickness + 2) thin++;
     }
     return thin >= inked * 0.5;
   };
-  for (let a = 0; a < outer; a++) {
+  for (let a = 0; a < height; a++) {
+    const row = a * width;
     let start = -1;
     let lastInk = -1;
-    for (let b = 0; b <= inner; b++) {
-      if (b < inner && smeared[index(a, b)] === 1) {
+    for (let b = 0; b <= width; b++) {
+      if (b < width && smeared[row + b] === 1) {
         if (start < 0) start = b;
         lastInk = b;
       } else if (start >= 0 && b - lastInk > maxGap) {
         if (lastInk - start + 1 >= minLength && mostlyThin(start, lastInk, a)) {
-          for (let c = start; c <= lastInk; c++) if (inkAt(a, c)) mask[index(a, c)] = 1;
+          for (let c = start; c <= lastInk; c++) if (ink[row + c] === 1) mask[row + c] = 1;
         }
         start = -1;
       }
