@@ -168,6 +168,13 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ $ 0.00 ☒ “s 4,109,900.00').map((c) => c.cents)).toEqual([0, 410_990_000]);
   });
 
+  it('reads separators OCR doubled with gaps or read as underscores ("94. , 000.00", "1.273 _580_82")', () => {
+    expect(readMoneyCells('$ 94. , 000.00 .').map((c) => c.cents)).toEqual([9_400_000]);
+    expect(readMoneyCells('\t$ 1.273 _580_82 $ 331,000.00', 2).map((c) => c.cents)).toEqual([
+      127_358_082, 33_100_000,
+    ]);
+  });
+
   it('reads amounts whose commas OCR read as periods', () => {
     expect(readMoneyCells('$ 19.428.713.46 $ 7.310.408.80 ☐ $ 1.559.297').map((c) => c.cents)).toEqual([
       1_942_871_346, 731_040_880, 155_929_700,

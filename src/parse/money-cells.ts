@@ -72,14 +72,22 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
 /**
  * Separators as OCR garbles them, put back: a thousands comma read as a letter with a tail ("3 y
  * 759 ,000.00", "9 f 677 f 000.00": a lone y, f, j or semicolon between a group of digits and a
- * group of three), a separator read twice, and "-0-" read with a letter for its zero ("-O-", "-N-").
+ * group of three), a separator read twice, underscores for separators, and "-0-" read with a
+ * letter for its zero ("-O-", "-N-").
  */
 function mendSeparators(text: string): string {
-  return text
-    .replace(/(\d)\s?[yfj;](?=\s?,?\s?\d{3}(?!\d))/g, '$1,')
-    .replace(/(\d)([,.])[,.]+(?=\d)/g, '$1$2')
-    .replace(/,\s?,/g, ',')
-    .replace(/(^|\s)-[oONDQUu]-(?=\s|$)/g, '$1-0-');
+  return (
+    text
+      .replace(/(\d)\s?[yfj;](?=\s?,?\s?\d{3}(?!\d))/g, '$1,')
+      .replace(/(\d)([,.])[,.]+(?=\d)/g, '$1$2')
+      // Two separators with gaps round them ("94. , 000.00"), or an underscore ("1.273 _580_82"),
+      // before a group of three are a thousands comma; an underscore before the cents is the point.
+      .replace(/(\d)\s?[,.]\s?[,.]\s?(?=\d{3}(?!\d))/g, '$1,')
+      .replace(/(\d)\s?_(?=\d{3}(?!\d))/g, '$1,')
+      .replace(/(\d)_(?=\d{2}(?!\d))/g, '$1.')
+      .replace(/,\s?,/g, ',')
+      .replace(/(^|\s)-[oONDQUu]-(?=\s|$)/g, '$1-0-')
+  );
 }
 
 /** A quote or tilde OCR read out of a speck just before a "$" ("“s 4,109,900.00", "~$1,171,619.00"). */
@@ -148,7 +156,9 @@ function cellsOf(text: string): MoneyCell[] {
     // More digits glued to the amount ("129,6-:6.19"), or just past a letter or a separator ("91g,
     // 000"), mean OCR broke it: the part read is not the amount.
     const after = amount ? inner.slice(amount.index + amount[0].length) : '';
-    const broken = rawAmount !== '' && (/^\S*\d/.test(after) || /^\S{1,3}\s?\d/.test(after));
+    const broken =
+      rawAmount !== '' &&
+      (/^\S*\d/.test(after) || /^\S{1,3}\s?\d/.test(after) || /^ ?[.,:;_-][ .,:;_-]{0,3}\d/.test(after));
     const read = broken ? null : parseMoney(rawAmount);
     const zero = looksLikeMisreadZero(rawAmount, read);
     const cents = zero ? 0 : read;
