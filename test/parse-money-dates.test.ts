@@ -59,14 +59,15 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(cells[1]?.raw).toBe('$ 11,035,000.08');
   });
 
-  it('takes a dotted zero read as "0.60" or "6.08" for the zero it was, and marks it unsure', () => {
+  it('takes a zero read as a few dollars ("0.60", "6.08", "$ 4") for the zero it was, and marks it unsure', () => {
     const cells = readMoneyCells('$ 0.60\t$ 6.08\t$ 8.00\t$ 9.50\t$ 60.00');
     expect(cells.map((c) => [c.cents, c.readable])).toEqual([
       [0, false],
       [0, false],
       [0, false],
-      // 9.50 has a 5: no zero reads so; 60.00 is over ten dollars: a small fee may be real.
-      [950, true],
+      // No Form D amount is a few dollars: 9.50 is a zero misread too; 60.00 is over ten dollars,
+      // and a small fee may be real.
+      [0, false],
       [6000, true],
     ]);
   });
@@ -219,7 +220,7 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ $\t1 4, 866').map((c) => c.cents)).toEqual([1_486_600]);
     expect(readMoneyCells('$ 48 283 03 0').map((c) => c.cents)).toEqual([4_828_303_000]);
     // Two cells stay two cells.
-    expect(readMoneyCells('$ 5 $ 6,000.00').map((c) => c.cents)).toEqual([500, 600_000]);
+    expect(readMoneyCells('$ 15 $ 6,000.00').map((c) => c.cents)).toEqual([1500, 600_000]);
   });
 
   it("reads figures a font's look-alike letters stood for ('n.on', '35a 0nn_nn'), marked unsure", () => {

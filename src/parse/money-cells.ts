@@ -160,7 +160,7 @@ function cellsOf(text: string): MoneyCell[] {
       rawAmount !== '' &&
       (/^\S*\d/.test(after) || /^\S{1,3}\s?\d/.test(after) || /^ ?[.,:;_-][ .,:;_-]{0,3}\d/.test(after));
     const read = broken ? null : parseMoney(rawAmount);
-    const zero = looksLikeMisreadZero(rawAmount, read);
+    const zero = looksLikeMisreadZero(read);
     const cents = zero ? 0 : read;
     // Cents are typed as two digits: one after the point ("3,629,852.0") means a digit was lost.
     const clipped = /\d[,.]\d{3}\.\d$/.test(rawAmount);
@@ -262,14 +262,13 @@ function withColumnsOpened(text: string): string {
 }
 
 /**
- * A typed "0.00" in a font whose zero has a dot or slash inside is read "0.60", "6.08" or "8.00":
- * a Form D amount is never a few dollars, so an amount under $10 made only of zero look-alikes, or
- * any amount under a dollar ("0.20"), is taken as the zero it was typed as, and marked unsure so
+ * A typed "0.00" in a font whose zero has a dot or slash inside is read "0.60", "6.08" or "8.00",
+ * and a "$ 0" whose zero OCR took for another figure "$ 4" or "$ 5": a Form D amount is never a
+ * few dollars, so an amount under $10 is taken as the zero it was typed as, and marked unsure so
  * that a person checks it.
  */
-function looksLikeMisreadZero(raw: string, cents: number | null): boolean {
-  if (cents === null || cents <= 0) return false;
-  return cents < 100 || (cents < 1000 && /^[0689.,]+$/.test(raw));
+function looksLikeMisreadZero(cents: number | null): boolean {
+  return cents !== null && cents > 0 && cents < 1000;
 }
 
 function amountsWithoutDollarSigns(flat: string): MoneyCell[] {
