@@ -176,6 +176,29 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     ]);
   });
 
+  it('reads a heavy dotted zero the pixels took for a filled box as the zero it is', () => {
+    expect(readMoneyCells('\ts 712, ☒ 23.63\t$.712, ☒ 23.63', 2).map((c) => [c.cents, c.estimated])).toEqual([
+      [71_202_363, false],
+      [71_202_363, false],
+    ]);
+    expect(readMoneyCells('\ts 0.00\ts ☒ .00', 2).map((c) => c.cents)).toEqual([0, 0]);
+    // A checked box between two amounts that make no amount together stays a box.
+    expect(readMoneyCells('☐ 0.00 ☒ 3,000').map((c) => [c.cents, c.estimated])).toEqual([
+      [0, false],
+      [300_000, true],
+    ]);
+  });
+
+  it('reads a zero typed alone in its cell and read as the letter o, or as "0,0" or "-n—"', () => {
+    expect(readMoneyCells('\t☐ or\to', 1).map((c) => c.cents)).toEqual([0]);
+    expect(readMoneyCells('\t☐\too', 1).map((c) => c.cents)).toEqual([0]);
+    expect(readMoneyCells('\t☐ $\t0,0 .\t☐ $\t-n—', 2).map((c) => c.cents)).toEqual([0, 0]);
+  });
+
+  it('takes a lone H column before an amount for the "$" it is', () => {
+    expect(readMoneyCells('\tH\t0.00 $\t*0.00', 2).map((c) => c.cents)).toEqual([0, 0]);
+  });
+
   it('reads amounts whose commas OCR read as periods', () => {
     expect(readMoneyCells('$ 19.428.713.46 $ 7.310.408.80 ☐ $ 1.559.297').map((c) => c.cents)).toEqual([
       1_942_871_346, 731_040_880, 155_929_700,

@@ -46,7 +46,7 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   // A lone 3, 5, 8, I, |, g, H or bracket between a box and an amount is the "$" ("☐ 5 <tab>
   // 170.781", "☐ I <tab> 0.00", "☐ H <tab> -0-"): the sign's S or its stroke read alone; so are two
   // letters there ("☐ ww <tab> 0.00", "☐ UE 0.00"): nothing else is printed between them.
-  const text = mendSeparators(raw.replace(STRAY_QUOTE, '$1')).replace(
+  const text = mendSeparators(zerosTakenForBoxes(raw.replace(STRAY_QUOTE, '$1'))).replace(
     /([☐☒][\s_]*)(?:[358Il|gH)}\]]|[A-Za-z]{2})(?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
     '$1$',
   );
@@ -86,8 +86,24 @@ function mendSeparators(text: string): string {
       .replace(/(\d)\s?_(?=\d{3}(?!\d))/g, '$1,')
       .replace(/(\d)_(?=\d{2}(?!\d))/g, '$1.')
       .replace(/,\s?,/g, ',')
-      .replace(/(^|\s)-[oONDQUu]-(?=\s|$)/g, '$1-0-')
+      .replace(/(^|\s)[-–—][oONDQUun][-–—](?=\s|$)/g, '$1-0-')
   );
+}
+
+/**
+ * Zeros the pixels or OCR took for something else: a heavy typewriter zero with a dot inside,
+ * found as a filled box in its amount ("712, ☒ 23.63", "$ ☒ .00"), and a zero alone in its cell
+ * read as the letter o ("☐ or <tab> o", "☐ <tab> oo"), after the box and what is left of its "$".
+ */
+function zerosTakenForBoxes(text: string): string {
+  return text
+    .replace(
+      new RegExp(`(\\d[\\d,.]*) ?${CHECKED} ?(\\d[\\d,.]*)`, 'g'),
+      (whole, before: string, after: string) =>
+        /^\d{1,3}(?:,\d{3})+(?:\.\d{2})?$/.test(`${before}0${after}`) ? `${before}0${after}` : whole,
+    )
+    .replace(new RegExp(`${CHECKED} ?_?(?=\\.\\d{2}(?!\\d))`, 'g'), '0')
+    .replace(/([☐☒][\s_]*)(?:[A-Za-z$]{1,2}\s+)?[oO]{1,2}(?=\s*$|\s+[☐☒])/g, '$1$ 0');
 }
 
 /** A quote or tilde OCR read out of a speck just before a "$" ("“s 4,109,900.00", "~$1,171,619.00"). */
@@ -100,8 +116,9 @@ const STRAY_QUOTE = /(^|[\s_☐☒])[“”"'‘’~`]+(?=[$sS§358]\s?\d)/g;
  */
 function withDecimalPoint(typed: string): string {
   return typed
+    .replace(/(\d)\s+[.,'`]$/, '$1')
     .replace(/^(\d{1,3}(?:[,.]\d{3})*)\s?[:;]\s?(\d{2})$/, '$1.$2')
-    .replace(/^0\s?,\s?(\d{2})$/, '0.$1')
+    .replace(/^0\s?,\s?(\d{1,2})$/, '0.$1')
     .replace(/^(\d{1,3}(?:[,.\s]\d{3})+|\d{4,})\s(\d{2})$/, '$1.$2');
 }
 
@@ -227,7 +244,7 @@ function digitsForLetters(typed: string): string | null {
 }
 
 /** A "$" OCR read as a letter, alone in its column. */
-const LONE_DOLLAR = /^[sS§]{1,2}$/;
+const LONE_DOLLAR = /^(?:[sS§]{1,2}|H)$/;
 
 /**
  * On a laid-out OCR row, columns are set apart by tabs: after the row's first dollar cell, a column
@@ -243,12 +260,13 @@ function withColumnsOpened(text: string): string {
   let filled = /\d/.test(columns[firstCell]?.split(/[$☐☒]/).pop() ?? '');
   return columns
     .map((column, i) => {
-      if (i <= firstCell) return column;
-      // A column of a lone "S" is a "$" standing apart: it opens the next cell.
-      if (LONE_DOLLAR.test(column.trim())) {
+      if (i < firstCell) return column;
+      // A column of a lone "S" before an amount is a "$" standing apart: it opens the next cell.
+      if (LONE_DOLLAR.test(column.trim()) && /^(?:-0-|\d)/.test((columns[i + 1] ?? '').trim())) {
         filled = false;
         return '$';
       }
+      if (i === firstCell) return column;
       if (/[$☐☒]/.test(column)) {
         filled = /\d/.test(column.split(/[$☐☒]/).pop() ?? '');
         return column;
