@@ -195,6 +195,21 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('\t☐ $\t0,0 .\t☐ $\t-n—', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
+  it('reads a decimal point read as a hyphen, or as a comma after grouped thousands', () => {
+    expect(readMoneyCells('☐ $ 1,914,877-80 ☐ S$ 3,335,92').map((c) => c.cents)).toEqual([
+      191_487_780, 333_592,
+    ]);
+  });
+
+  it('reads a whole amount before the row\'s first "$" as its first cell, and a zero read "oo 00"', () => {
+    expect(readMoneyCells('\t1,512,000.00 $ 1,470,000.00', 2).map((c) => c.cents)).toEqual([
+      151_200_000, 147_000_000,
+    ]);
+    // A count of investors before the "$" stays a count.
+    expect(readMoneyCells('\t20\t$ 1,000.00', 1).map((c) => c.cents)).toEqual([100_000]);
+    expect(readMoneyCells('\t☐ oo 00\t☐ 186,720.31', 2).map((c) => c.cents)).toEqual([0, 18_672_031]);
+  });
+
   it('takes a lone H column before an amount for the "$" it is', () => {
     expect(readMoneyCells('\tH\t0.00 $\t*0.00', 2).map((c) => c.cents)).toEqual([0, 0]);
   });

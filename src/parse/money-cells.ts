@@ -50,7 +50,7 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
     /([☐☒][\s_]*)(?:[358Il|gH)}\]]|[A-Za-z]{2})(?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
     '$1$',
   );
-  let cells = cellsOf(withColumnsOpened(text));
+  let cells = cellsOf(withColumnsOpened(withLeadingAmountOpened(text)));
   if (columns === undefined || cells.length >= columns) return cells;
   // Fewer cells than the table has columns: a column holding just an amount lost its "$" to OCR
   // ("Debt <tab> 184,117 <tab> s 32,400"). Such columns open cells, rightmost first, up to the
@@ -103,21 +103,23 @@ function zerosTakenForBoxes(text: string): string {
         /^\d{1,3}(?:,\d{3})+(?:\.\d{2})?$/.test(`${before}0${after}`) ? `${before}0${after}` : whole,
     )
     .replace(new RegExp(`${CHECKED} ?_?(?=\\.\\d{2}(?!\\d))`, 'g'), '0')
-    .replace(/([☐☒][\s_]*)(?:[A-Za-z$]{1,2}\s+)?[oO]{1,2}(?=\s*$|\s+[☐☒])/g, '$1$ 0');
+    .replace(/([☐☒][\s_]*)(?:[A-Za-z$]{1,2}\s+)?[oO]{1,2}(?:\s?[.,]?\s?[0oO]{2})?(?=\s*$|\s+[☐☒])/g, '$1$ 0');
 }
 
 /** A quote or tilde OCR read out of a speck just before a "$" ("“s 4,109,900.00", "~$1,171,619.00"). */
 const STRAY_QUOTE = /(^|[\s_☐☒])[“”"'‘’~`]+(?=[$sS§358]\s?\d)/g;
 
 /**
- * The decimal point as OCR garbles it, put back where the cents are plain: read as a colon or a
- * semicolon ("0:00", "2,172;00"), as a comma after a zero ("0,00"), or lost to a gap after
- * grouped thousands or a long whole ("1,344 869 00", "219048 00").
+ * The decimal point as OCR garbles it, put back where the cents are plain: read as a colon, a
+ * semicolon or a hyphen ("0:00", "2,172;00", "1,914,877-80"), as a comma after grouped thousands
+ * or a zero ("3,335,92", "0,00"), or lost to a gap after grouped thousands or a long whole
+ * ("1,344 869 00", "219048 00").
  */
 function withDecimalPoint(typed: string): string {
   return typed
     .replace(/(\d)\s+[.,'`]$/, '$1')
-    .replace(/^(\d{1,3}(?:[,.]\d{3})*)\s?[:;]\s?(\d{2})$/, '$1.$2')
+    .replace(/^(\d{1,3}(?:[,.]\d{3})*)\s?[:;-]\s?(\d{2})$/, '$1.$2')
+    .replace(/^(\d{1,3}(?:[,.]\d{3})+),(\d{2})$/, '$1.$2')
     .replace(/^0\s?,\s?(\d{1,2})$/, '0.$1')
     .replace(/^(\d{1,3}(?:[,.\s]\d{3})+|\d{4,})\s(\d{2})$/, '$1.$2');
 }
@@ -241,6 +243,14 @@ function digitsForLetters(typed: string): string | null {
   const closed = closeGaps(separated);
   const whole = AMOUNT.exec(closed);
   return whole && whole.index === 0 && whole[0].length === closed.length ? closed : null;
+}
+
+/**
+ * A whole amount before the row's first "$" whose own "$" OCR lost ("Debt <tab> 1,512,000.00 $
+ * 1,470,000.00"): grouped thousands say it is an amount, not a count of investors.
+ */
+function withLeadingAmountOpened(text: string): string {
+  return text.replace(/^([^$☐☒\d]*?)(\d{1,3}(?:,\d{3})+(?:\.\d{2})?)(?=\s+[$☐☒])/, '$1$ $2');
 }
 
 /** A "$" OCR read as a letter, alone in its column. */
