@@ -346,6 +346,23 @@ describe('a check-box group whose option label OCR garbled', () => {
     const record = await parseText(text);
     expect(record.relatedPersons[0]?.roles.director).toBeNull();
   });
+
+  it('reads a box the pixels missed, where OCR read a mark run over it as junk, as checked, unsurely', () => {
+    for (const [junk, director] of [
+      ['XI', true],
+      ['fj', true],
+      ['#', true],
+      // An outline read alone, or its side and a corner, says nothing of a mark.
+      ['|', null],
+      ['[7', null],
+      ['O', null],
+    ] as const) {
+      const text = seedText().replace(LINE, LINE.replace('☒ Director', `${junk} Director`));
+      const record = parseOcrLike(text);
+      expect([junk, record.relatedPersons[0]?.roles.director]).toEqual([junk, director]);
+      if (director) expect(record.fields['relatedPersons.0.roles.director']?.confidence).toBeLessThan(0.8);
+    }
+  });
 });
 
 describe('an "Other (Specify ___)" description', () => {

@@ -12,6 +12,9 @@ export interface OptionReading {
   span: { from: Pos; to: Pos } | null;
 }
 
+/** How sure a box read from OCR's junk where the pixels found none is checked. */
+const MISSED_BOX_CONFIDENCE = 0.5;
+
 interface Token {
   kind: 'mark' | 'option';
   pos: Pos;
@@ -104,7 +107,44 @@ export function readOptions(doc: FormText, options: readonly Label[], from: Pos,
     }
   });
   byOrder(readings, tokens, markOf);
+  if (marksFirst) markedBoxesMissed(doc, readings, tokens, from);
   return readings;
+}
+
+/**
+ * What OCR reads for an empty box outline the pixels missed, or a stroke of one ("[]", "O", "|",
+ * "[7": its left side and a corner): nothing says a mark is in it.
+ */
+const EMPTY_BOX = /^(?:[[(|]\s?[\])|]?|[\])|]|[oO0DQ□]|[Il1|!]|\[.)$/;
+
+/**
+ * On OCR lines, an option whose box the pixels did not find, with a short run of junk where the
+ * box stands ("[7 Beneficial Owner", "XI General...", "fj", "#"): an empty box is found by its
+ * clean edges, so a box missed is almost always one a mark ran over, and OCR read mark and box
+ * together as that junk. It reads checked, unsurely; an outline read alone ("[]", "O") stays unread.
+ */
+function markedBoxesMissed(doc: FormText, readings: OptionReading[], tokens: Token[], from: Pos): void {
+  if (!doc.lines[from.line]?.words) return;
+  tokens.forEach((token, index) => {
+    if (token.kind !== 'option' || token.option === undefined) return;
+    const reading = readings[token.option];
+    if (!reading || reading.checked !== null) return;
+    const previous = tokens[index - 1];
+    const start =
+      previous && previous.end.line === token.pos.line ? previous.end : { line: token.pos.line, col: 0 };
+    const before = doc.between(start, token.pos);
+    const junk = /(\S{1,3})\s*$/.exec(before)?.[1] ?? '';
+    if (junk === '' || EMPTY_BOX.test(junk) || /^\p{L}{3}$/u.test(junk) || /^[.,:;'"_~-]+$/.test(junk))
+      return;
+    if (before.trim().length > junk.length + 3) return;
+    reading.checked = true;
+    reading.confidence = MISSED_BOX_CONFIDENCE * (token.match?.score ?? 1);
+    reading.span = {
+      from: { line: token.pos.line, col: start.col + before.lastIndexOf(junk) },
+      to: token.end,
+    };
+    reading.raw = `${junk} ${doc.between(token.pos, token.end)}`;
+  });
 }
 
 /**
