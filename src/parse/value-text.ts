@@ -170,6 +170,8 @@ export function mendOcrText(value: string): string {
       // A middle initial O read as a zero ("Edward 0. Adams").
       body = 'O';
     }
+    // "St." read small before a name ("9 Franklin Street, st. Louis").
+    if (body === 'st' && close === '.' && i > 0 && /^\p{Lu}/u.test(tokens[i + 1] ?? '')) body = 'St';
     if (
       /^\p{Ll}{2,}$/u.test(body) &&
       ((i === 0 && capitalStart && open === '') || (titleCase && body.length >= 3 && !LOWER_WORDS.has(body)))
@@ -183,7 +185,7 @@ export function mendOcrText(value: string): string {
   for (let i = 0; i + 1 < mended.length; i++) {
     const code = mended[i] ?? '';
     if (
-      /^\p{L}{2},?$/u.test(code) &&
+      /^\p{L}{2}[,.]?$/u.test(code) &&
       /^\d{5}(?:-\d{4})?\W?$/.test(mended[i + 1] ?? '') &&
       /,$/.test(mended[i - 1] ?? '')
     ) {
@@ -191,8 +193,13 @@ export function mendOcrText(value: string): string {
       mended[i] = US_POSTAL_CODES.has(upper)
         ? upper
         : (lookalikeCode(upper, (c) => US_POSTAL_CODES.has(c)) ?? upper);
-      // An address ends at its ZIP code: a speck or two read after it is no part of it.
-      if (mended.slice(i + 2).every((t) => t.replace(/\W/g, '').length <= 2) && mended.length - i - 2 <= 2) {
+      // An address ends at its ZIP code: a speck or two read after it, or a stamp's figures and
+      // letters mixed ("20t7"), are no part of it.
+      const junk = (t: string) => {
+        const core = t.replace(/\W/g, '');
+        return core.length <= 2 || (core.length <= 5 && /\d/.test(core) && /\p{L}/u.test(core));
+      };
+      if (mended.slice(i + 2).every(junk) && mended.length - i - 2 <= 2) {
         mended.splice(i + 2);
         mended[i + 1] = (mended[i + 1] ?? '').replace(/,$/, '');
       }
