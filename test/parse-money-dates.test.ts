@@ -210,6 +210,13 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('\t☐ oo 00\t☐ 186,720.31', 2).map((c) => c.cents)).toEqual([0, 18_672_031]);
   });
 
+  it('takes an "So" among a dot leader\'s dots for the leader\'s, not for "$0"', () => {
+    expect(readMoneyCells('\t.\tSo\t.\t.\t.\t$ 724,500\ts 308,594', 2).map((c) => c.cents)).toEqual([
+      72_450_000, 30_859_400,
+    ]);
+    expect(readMoneyCells('☐ so ☐ $ 5,000').map((c) => c.cents)).toEqual([0, 500_000]);
+  });
+
   it('takes a lone H column before an amount for the "$" it is', () => {
     expect(readMoneyCells('\tH\t0.00 $\t*0.00', 2).map((c) => c.cents)).toEqual([0, 0]);
   });

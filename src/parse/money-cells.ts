@@ -132,8 +132,8 @@ function cellsOf(text: string): MoneyCell[] {
   const flat = text
     .replace(/\s+/g, ' ')
     .replace(/(^|[\s_])[oO]?[sS§]{1,2}(?=[ _]*[\d-])/g, '$1$')
-    // "$0" read as "so" or "SO".
-    .replace(/(^|[\s_☐☒])[sS§$][oO](?=\s|$)/g, '$1$0')
+    // "$0" read as "so" or "SO"; among a dot leader's dots, "So" is the leader's.
+    .replace(/(?<!\.\s?)(^|[\s_☐☒])[sS§$][oO](?=\s|$)/g, '$1$0')
     .replace(/([☐☒] ?)[sS§]{1,2}(?= |$)/g, '$1$')
     // An estimate box opens its cell even where OCR lost the "$" after it ("☐ 0 ☐ $ 0").
     .replace(/([☐☒])(?=[\s_]*(?:-0-|\d))/g, '$1$');
