@@ -217,6 +217,27 @@ describe('an arithmetic error over an amount read unsurely', () => {
     expect(rowsReadUnsurely(false, false)).toBe('warning');
   });
 
+  it('stays an error when the unsure rows written, one left blank, already add up to C.4.b', () => {
+    const record = seedTotalRead(0.97);
+    const use = record.offering.useOfProceeds;
+    use.columnTotals = { affiliates: null, others: null };
+    for (const row of C5_ROW_KEYS) {
+      for (const column of ['affiliates', 'others'] as const) {
+        use[row][column] ??= 0;
+        readAt(record, `offering.useOfProceeds.${row}.${column}`, 0.5);
+      }
+    }
+    // A row at nothing left blank: the rows written still add up to C.4.b.
+    const blank = C5_ROW_KEYS.find((row) => use[row].affiliates === 0);
+    expect(blank).toBeDefined();
+    if (blank) {
+      use[blank].affiliates = null;
+      delete record.fields[`offering.useOfProceeds.${blank}.affiliates`];
+    }
+    const flags = evaluate(record);
+    expect(flags.find((f) => f.rule === 'C5_ROWS_SUM_TO_TOTAL')?.severity).toBe('error');
+  });
+
   it("stays an error when the unsure amount, at the value the form's other lines give it, fails the rule too", () => {
     // The filer's total payments listed repeats C.1 amount already sold (the seed's mistake), and
     // OCR read C.4.b unsurely as 0.00: C.4.b is the offering price less the expenses all the same.

@@ -121,11 +121,13 @@ function confirmedPaths(record: FormDRecord, flags: readonly Flag[]): ReadonlySe
     if (cents !== null && otherLineEqualTo(record, cents, [path])) confirmed.add(path);
   }
   for (const ways of SAME_QUANTITY) {
-    const values = ways.map((paths) => sumOf(record, paths));
+    const whole = ways.map((paths) => sumOf(record, paths));
     ways.forEach((paths, i) => {
-      const value = values[i];
-      if (value && values.some((other, j) => j !== i && other === value))
-        for (const p of paths) confirmed.add(p);
+      // A way of many lines with a blank among them agrees all the same when the lines written
+      // already add up to another way's whole amount: the blank is a line the filer left at nothing.
+      const value = whole[i] ?? (paths.length > 2 ? writtenSum(record, paths) : null);
+      if (value && whole.some((other, j) => j !== i && other === value))
+        for (const p of paths) if (readCents(record, p) !== null) confirmed.add(p);
     });
   }
   return confirmed;
@@ -154,6 +156,12 @@ const SAME_QUANTITY: ReadonlyArray<ReadonlyArray<readonly string[]>> = [
     ['offering.investors.accredited.amount', 'offering.investors.nonAccredited.amount'],
   ],
 ];
+
+/** The lines written added up, or null when none is. */
+function writtenSum(record: FormDRecord, paths: readonly string[]): number | null {
+  const written = paths.map((p) => readCents(record, p)).filter((c): c is number => c !== null);
+  return written.length ? written.reduce((a, b) => a + b, 0) : null;
+}
 
 /** The lines added up, or null when one is blank. */
 function sumOf(record: FormDRecord, paths: readonly string[]): number | null {
