@@ -544,6 +544,17 @@ describe('the signature table as OCR lays it out', () => {
     expect(signature.issuer).toMatch(/^Qualys, Inc\./);
   });
 
+  it("takes no garbled table header, nor Part D's printed warning, for a value", () => {
+    const text = seedText().replace(
+      ROW,
+      'Issuer (Print or Type) Sighature Date\nQualys, Inc.\t11/28/2003\nName of Signer (Print or Type)\tTitle of Signer (Print or Type)\n\nATTENTION\nIntentional misstatements or omissions of fact constitute federal criminal violations. (See 18 U.S.C. 1001.)',
+    );
+    expect(text).not.toBe(seedText());
+    const { signature } = parseOcrLike(text);
+    expect(signature.issuer).not.toBe('Sighature');
+    expect(signature.title ?? '').not.toMatch(/riminal/);
+  });
+
   it('takes no garbled instruction after the Name of Issuer label for the name', () => {
     const label =
       'Name of Issuer (☐ check if this is an amendment and name has changed, and indicate change.)';

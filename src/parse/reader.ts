@@ -370,15 +370,29 @@ function withoutLabelStarts(raw: string): string {
  * The printed instructions in a label's brackets, which OCR may set apart from the label on a
  * line of their own; no filer's value has their words.
  */
-const INSTRUCTIONS = ['print or type', 'last name first', 'number and street', 'including area code'];
+const INSTRUCTIONS = [
+  'print or type',
+  'last name first',
+  'number and street',
+  'including area code',
+  // Part D's and E's printed instruction and warning, under and beside the signature table.
+  'signing representative',
+  'criminal violations',
+  'misstatements or omissions',
+];
+
+/** The signature table's own header, read as the value under it ("Sighature", "Signatur,"). */
+const HEADERS = ['signature'];
 
 /**
- * The value begins with one of the form's long labels, within a fifth of its letters misread, or
- * holds one of its printed instructions ("Pant or Type").
+ * The value begins with one of the form's long labels, within a fifth of its letters misread,
+ * holds one of its printed instructions ("Pant or Type"), or is a table header ("Sighature").
  */
 function echoesLabel(value: string): boolean {
   const text = value.toLowerCase().replace(/^[^\p{L}\d]+/u, '');
   if (INSTRUCTIONS.some((words) => LevenshteinDistanceSearch(words, text).distance <= 3)) return true;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (HEADERS.some((header) => LevenshteinDistance(letters, header) <= 2)) return true;
   return LONG_LABELS.some(
     (label) =>
       label[0] === text[0] &&
