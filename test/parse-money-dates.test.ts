@@ -205,6 +205,7 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('\t1,512,000.00 $ 1,470,000.00', 2).map((c) => c.cents)).toEqual([
       151_200_000, 147_000_000,
     ]);
+    expect(readMoneyCells('\t31,206.83 s\t31,206.83', 2).map((c) => c.cents)).toEqual([3_120_683, 3_120_683]);
     // A count of investors before the "$" stays a count.
     expect(readMoneyCells('\t20\t$ 1,000.00', 1).map((c) => c.cents)).toEqual([100_000]);
     expect(readMoneyCells('\t☐ oo 00\t☐ 186,720.31', 2).map((c) => c.cents)).toEqual([0, 18_672_031]);
@@ -215,6 +216,10 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
       72_450_000, 30_859_400,
     ]);
     expect(readMoneyCells('☐ so ☐ $ 5,000').map((c) => c.cents)).toEqual([0, 500_000]);
+  });
+
+  it('takes one letter between a box and an amount for the "$" ("☐ Y -0-")', () => {
+    expect(readMoneyCells('\t☐ Y -0-\t☐ 1,277,062.00', 2).map((c) => c.cents)).toEqual([0, 127_706_200]);
   });
 
   it('takes a lone H column before an amount for the "$" it is', () => {

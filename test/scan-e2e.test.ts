@@ -32,14 +32,14 @@ interface Floor {
 
 /**
  * Per filing, the share of values read right that must not be lost: a little under what the build
- * reads (correct/total, measured 2026-11-26 after the fourth round of scan work):
+ * reads (correct/total, measured 2026-11-26 after the fifth round of scan work):
  *   qualys-2003-formd  fields 145/150  boxes 57/57  money 39/44
- *   formd-scans-a-000  fields  98/108  boxes 27/32  money 44/44
+ *   formd-scans-a-000  fields  99/108  boxes 27/32  money 44/44
  *   formd-scans-b-000  fields  88/88   boxes 17/17  money 44/44
  */
 const FLOORS: Record<string, Floor> = {
   'qualys-2003-formd.pdf': { fields: 0.94, checkbox: 0.95, money: 0.85 },
-  'formd-scans-a-000.pdf': { fields: 0.88, checkbox: 0.78, money: 0.93 },
+  'formd-scans-a-000.pdf': { fields: 0.9, checkbox: 0.78, money: 0.93 },
   'formd-scans-b-000.pdf': { fields: 0.97, checkbox: 0.94, money: 0.95 },
 };
 

@@ -43,11 +43,11 @@ const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
  * box. Rows typed without "$" signs fall back to the amounts themselves.
  */
 export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
-  // A lone 3, 5, 8, I, |, g, H or bracket between a box and an amount is the "$" ("☐ 5 <tab>
-  // 170.781", "☐ I <tab> 0.00", "☐ H <tab> -0-"): the sign's S or its stroke read alone; so are two
-  // letters there ("☐ ww <tab> 0.00", "☐ UE 0.00"): nothing else is printed between them.
+  // A lone 3, 5, 8, |, bracket, or one or two letters between a box and an amount are the "$" ("☐
+  // 5 <tab> 170.781", "☐ I <tab> 0.00", "☐ Y -0-", "☐ UE 0.00"): the sign or its stroke misread;
+  // nothing else is printed between them.
   const text = mendSeparators(zerosTakenForBoxes(raw.replace(STRAY_QUOTE, '$1'))).replace(
-    /([☐☒][\s_]*)(?:[358Il|gH)}\]]|[A-Za-z]{2})(?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
+    /([☐☒][\s_]*)(?:[358|)}\]]|[A-Za-z]{1,2})(?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
     '$1$',
   );
   let cells = cellsOf(withColumnsOpened(withLeadingAmountOpened(text)));
@@ -250,7 +250,7 @@ function digitsForLetters(typed: string): string | null {
  * 1,470,000.00"): grouped thousands say it is an amount, not a count of investors.
  */
 function withLeadingAmountOpened(text: string): string {
-  return text.replace(/^([^$☐☒\d]*?)(\d{1,3}(?:,\d{3})+(?:\.\d{2})?)(?=\s+[$☐☒])/, '$1$ $2');
+  return text.replace(/^([^$☐☒\d]*?)(\d{1,3}(?:,\d{3})+(?:\.\d{2})?)(?=\s+(?:[$☐☒]|[sS§]{1,2}\s))/, '$1$ $2');
 }
 
 /** A "$" OCR read as a letter, alone in its column. */
