@@ -22,6 +22,15 @@ const SIDE = 26;
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
+/** A committed crop of a real scan (fixtures/images), as a grayscale page at its resolution. */
+async function fixtureImage(name: string, dpi: number): Promise<PageImage> {
+  const { data, info } = await sharp(join(FIXTURES, 'images', name))
+    .grayscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { page: 1, width: info.width, height: info.height, dpi, data };
+}
+
 /** One printed box at (x, y) with its label, and a mark drawn inside by `mark`. */
 function boxWith(mark: (ctx: SKRSContext2D, x: number, y: number) => void): PageImage {
   return draw(400, 120, (ctx) => {
@@ -99,17 +108,7 @@ describe('findCheckBoxes on combs', () => {
     // A real crop at 200 dpi: the year comb "0 6", the Actual and Estimated boxes, and the
     // jurisdiction comb "I N", whose cells' edges the scan stepped, so "6" and "N" were found as
     // boxes with their own edges, and read as checked.
-    const { data, info } = await sharp(join(FIXTURES, 'images', 'comb-cells.png'))
-      .grayscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const { checkBoxes, combs } = findCheckBoxes({
-      page: 1,
-      width: info.width,
-      height: info.height,
-      dpi: 200,
-      data,
-    });
+    const { checkBoxes, combs } = findCheckBoxes(await fixtureImage('comb-cells.png', 200));
     // Actual (checked) and Estimated (empty), and no cell of either comb.
     expect(checkBoxes.map((b) => [b.bbox[0], b.checked]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
       [
@@ -127,11 +126,7 @@ describe('findCheckBoxes on combs', () => {
 describe('removeDotLeaders', () => {
   it("erases a small label's leader and keeps the label's letters, whose thin strokes a scan broke into dots too", async () => {
     // A real crop at 200 dpi: "Transfer Agent's Fees ......" and "Printing and Engraving Costs ......".
-    const { data, info } = await sharp(join(FIXTURES, 'images', 'leader-rows.png'))
-      .grayscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const image: PageImage = { page: 1, width: info.width, height: info.height, dpi: 200, data };
+    const image = await fixtureImage('leader-rows.png', 200);
     const { image: cleaned, removed } = removeDotLeaders(image);
     expect(removed).toBeGreaterThan(100);
     const ink = (img: PageImage, x0: number, x1: number) => {
@@ -143,23 +138,13 @@ describe('removeDotLeaders', () => {
     // The labels end before x = 160 ("...Fees") and x = 255 ("...Costs"): the first row's label
     // keeps every pixel of ink, and the leaders' stretch is all but blank.
     expect(ink(cleaned, 0, 160)).toBe(ink(image, 0, 160));
-    expect(ink(cleaned, 300, info.width)).toBeLessThan(ink(image, 300, info.width) * 0.2);
+    expect(ink(cleaned, 300, image.width)).toBeLessThan(ink(image, 300, image.width) * 0.2);
   });
 });
 
 describe('findCheckBoxes beside a heading printed white on black', () => {
   it('takes no letter counter of the heading for a filled box, and keeps the box under it', async () => {
-    const { data, info } = await sharp(join(FIXTURES, 'images', 'inverted-heading.png'))
-      .grayscale()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    const { checkBoxes } = findCheckBoxes({
-      page: 1,
-      width: info.width,
-      height: info.height,
-      dpi: 300,
-      data,
-    });
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('inverted-heading.png', 300));
     // The heading's bar runs from row 20 to 110; the one box stands under it, on paper.
     expect(checkBoxes.map((b) => [b.bbox[1] > 150, b.checked])).toEqual([[true, false]]);
   });
