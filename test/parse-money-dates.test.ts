@@ -222,6 +222,15 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('\t☐ Y -0-\t☐ 1,277,062.00', 2).map((c) => c.cents)).toEqual([0, 127_706_200]);
   });
 
+  it('reads "N-" for "-0-", a lone 3 between two amounts as the "$", and a lone Q as an unsure zero', () => {
+    expect(readMoneyCells('\t☐\tN-\t☐ H\t-0-', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('\tSs\t0.00 3\t0.00', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('\t☐ Ss\tQ\t☐ s\t0', 2).map((c) => [c.cents, c.readable])).toEqual([
+      [0, false],
+      [0, true],
+    ]);
+  });
+
   it('takes a lone H column before an amount for the "$" it is', () => {
     expect(readMoneyCells('\tH\t0.00 $\t*0.00', 2).map((c) => c.cents)).toEqual([0, 0]);
   });

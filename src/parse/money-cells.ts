@@ -72,8 +72,8 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
 /**
  * Separators as OCR garbles them, put back: a thousands comma read as a letter with a tail ("3 y
  * 759 ,000.00", "9 f 677 f 000.00": a lone y, f, j or semicolon between a group of digits and a
- * group of three), a separator read twice, underscores for separators, and "-0-" read with a
- * letter for its zero ("-O-", "-N-").
+ * group of three), a separator read twice, underscores for separators, "-0-" read with a letter
+ * for its zero ("-O-", "-N-", "N-"), and a lone 3, 5 or 8 for the "$" between two amounts.
  */
 function mendSeparators(text: string): string {
   return (
@@ -86,7 +86,9 @@ function mendSeparators(text: string): string {
       .replace(/(\d)\s?_(?=\d{3}(?!\d))/g, '$1,')
       .replace(/(\d)_(?=\d{2}(?!\d))/g, '$1.')
       .replace(/,\s?,/g, ',')
-      .replace(/(^|\s)[-–—][oONDQUun][-–—](?=\s|$)/g, '$1-0-')
+      .replace(/(^|\s)[-–—]?[oONDQUun][-–—](?=\s|$)/g, '$1-0-')
+      // A lone 3, 5 or 8 between two amounts is the second one's "$" ("0.00 3 <tab> 0.00").
+      .replace(/(\d[.,]\d{2}|-0-)\s+[358]\s+(?=-0-|\d)/g, '$1 $ ')
   );
 }
 
@@ -125,13 +127,13 @@ function withDecimalPoint(typed: string): string {
 }
 
 const DASH_ZERO = /^[-–—=]{1,2}$/;
-const ZERO_RING = /^[[({][oOcCQDu]?[\])}]$|^@$/;
+const ZERO_RING = /^[[({][oOcCQDu]?[\])}]$|^[@QD]$/;
 
 function cellsOf(text: string): MoneyCell[] {
   // OCR reads a dollar sign standing apart as "s", "S", "Ss" or "§".
   const flat = text
     .replace(/\s+/g, ' ')
-    .replace(/(^|[\s_])[oO]?[sS§]{1,2}(?=[ _]*[\d-])/g, '$1$')
+    .replace(/(^|[\s_.])[oO]?[sS§]{1,2}(?=[ _]*[\d-])/g, '$1$')
     // "$0" read as "so" or "SO"; among a dot leader's dots, "So" is the leader's.
     .replace(/(?<!\.\s?)(^|[\s_☐☒])[sS§$][oO](?=\s|$)/g, '$1$0')
     .replace(/([☐☒] ?)[sS§]{1,2}(?= |$)/g, '$1$')
