@@ -216,15 +216,23 @@ export function mendOcrText(value: string): string {
 
 /**
  * Specks OCR read among a value's words: a lone "|" between words, a period stuck to the front of
- * a capitalised word ("Keystone .Income Fund"), a colon or semicolon ending the value; and a
- * one-letter abbreviation's letter read small after a capital one ("L.p." for L.P.).
+ * a capitalised word ("Keystone .Income Fund"), a colon or semicolon ending the value; a one-letter
+ * abbreviation's letter read small after a capital one ("L.p." for L.P.) or its period read as a
+ * comma ("L,P."); and a roman numeral's I read as 1 ("Ventures 1X").
  */
 function withoutSpecks(value: string): string {
-  return value
-    .replace(/ \| (?=\p{L})/gu, ' ')
-    .replace(/(^| )\.(?=\p{Lu}\p{Ll})/gu, '$1')
-    .replace(/[:;]+$/, '')
-    .replace(/\b(\p{Lu})\.(\p{Ll})\.(?=\s|,|$)/gu, (_, a: string, b: string) => `${a}.${b.toUpperCase()}.`);
+  return (
+    value
+      .replace(/ \| (?=\p{L})/gu, ' ')
+      .replace(/(^| )\.(?=\p{Lu}\p{Ll})/gu, '$1')
+      .replace(/[:;]+$/, '')
+      .replace(/\b(\p{Lu})\.(\p{Ll})\.(?=\s|,|$)/gu, (_, a: string, b: string) => `${a}.${b.toUpperCase()}.`)
+      // "L,P." is L.P.; a numeral before it ends with the comma a period was read for ("II. L.P.").
+      .replace(/\bL,P\./g, 'L.P.')
+      .replace(/\b([IVX]+)\. (?=L\.P\.|LLC\b|L\.L\.C\.)/g, '$1, ')
+      // A roman numeral's I read as the figure 1 ("Ventures 1X").
+      .replace(/(?<=\s)[IVX1]*[VX][IVX1]*(?=[\s,.]|$)/g, (numeral) => numeral.replace(/1/g, 'I'))
+  );
 }
 
 /** Words a street address spells out, which take no period. */
