@@ -247,8 +247,9 @@ const ONE_IN_A_CELL = /^[Il|\]![]$/;
 
 /** The digits of a short typed value, the words and marks around them ignored ("1 2" is 12). */
 function digitsOnly(text: string, max = 4): string {
-  // OCR reads a lone 0 or 1 in a comb cell as the letter O or I.
-  const firstLines = text
+  // OCR reads a lone 0 or 1 in a comb cell as the letter O or I. The Actual and Estimated boxes
+  // follow the year: what OCR read after the first of them is no digit of it ("0 6 ☒ 7").
+  const firstLines = (text.split(/[☒☐]/)[0] ?? '')
     .split('\n')
     .slice(0, 4)
     .join(' ')
