@@ -124,7 +124,7 @@ const EMPTY_BOX = /^(?:[[(|]\s?[\])|]?|[\])|]|[oO0DQ□]|[Il1|!]|\[.)$/;
  * together as that junk. It reads checked, unsurely; an outline read alone ("[]", "O") stays unread.
  */
 function markedBoxesMissed(doc: FormText, readings: OptionReading[], tokens: Token[], from: Pos): void {
-  if (!doc.lines[from.line]?.words) return;
+  if (!doc.readByOcr(from.line)) return;
   tokens.forEach((token, index) => {
     if (token.kind !== 'option' || token.option === undefined) return;
     const reading = readings[token.option];

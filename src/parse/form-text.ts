@@ -47,6 +47,11 @@ export class FormText {
     return { from: 0, to: this.lines.length };
   }
 
+  /** Whether a line is OCR's (its words carry boxes), not a transcription's or a text layer's. */
+  readByOcr(line: number): boolean {
+    return this.lines[line]?.words !== undefined;
+  }
+
   /** The first match of any variant of the label in the range, at or after `after`. */
   find(label: Label, range: Range = this.all, after?: Pos): Match | null {
     return this.findAll(label, range, after, 1)[0] ?? null;

@@ -79,10 +79,7 @@ function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
       ? (r.options([''], ['allStates'], statesAt?.end ?? allStatesAt.start, allStatesAt.end)[0]?.checked ??
         false)
       : false;
-    const states = checkedStates(
-      statesText,
-      statesAt ? r.doc.lines[statesAt.end.line]?.words !== undefined : false,
-    );
+    const states = checkedStates(statesText, statesAt ? r.doc.readByOcr(statesAt.end.line) : false);
     if (!name && !address && !brokerDealer && states.length === 0 && !allStates) return;
 
     const index = r.record.offering.salesCompensation.length;

@@ -195,7 +195,7 @@ export class Reader {
   setText(path: string, from: Pos, to: Pos, score: number, multi = false, text?: string): string | null {
     const raw = text ?? this.text(from, this.onePage(from, to));
     // OCR splits a label's words over lines; a transcription keeps a label on its line.
-    const ocr = this.doc.lines[from.line]?.words !== undefined;
+    const ocr = this.doc.readByOcr(from.line);
     const value = multi ? multiLine(ocr ? withoutLabelStarts(raw) : raw) : singleLine(raw);
     const mended = value === null ? null : this.mended(value, from);
     if (value === null || mended === null) return null;
@@ -209,7 +209,7 @@ export class Reader {
    * past finding ("States in Which Person Tisted Has Solicited"), or specks, is no value.
    */
   mended(value: string | null, from: Pos): string | null {
-    if (value === null || !this.doc.lines[from.line]?.words) return value;
+    if (value === null || !this.doc.readByOcr(from.line)) return value;
     // Specks read as "*" or "~" are not a value either.
     if ((value.match(/[\p{L}\d]/gu) ?? []).length < 2 || echoesLabel(value)) return null;
     return mendOcrText(value);
@@ -291,7 +291,7 @@ export class Reader {
    * person must look.
    */
   unread(what: string, at: Pos): void {
-    if (this.doc.lines[at.line]?.words) this.doubtful.push(`unread:${what}`);
+    if (this.doc.readByOcr(at.line)) this.doubtful.push(`unread:${what}`);
   }
 
   /** A multi-choice group (exemptions, roles) with some boxes read and some not found: one goes to review. */
