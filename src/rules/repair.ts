@@ -100,7 +100,7 @@ export function evaluate(record: FormDRecord, options: EvaluateOptions = {}): Fl
     : new Set<string>();
   const threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
   const others = misread ? flags.filter((f) => !ARITHMETIC_IDS.has(f.rule)) : flags;
-  const read = others.map((f) => unsureReading(record, f, threshold, confirmed));
+  const read = others.map((f) => unsureReading(record, f, flags, threshold, confirmed));
   return misread ? [...read, misreadFlag(misread)] : read;
 }
 
@@ -183,6 +183,7 @@ function sumOf(record: FormDRecord, paths: readonly string[]): number | null {
 function unsureReading(
   record: FormDRecord,
   flag: Flag,
+  flags: readonly Flag[],
   threshold: number,
   confirmed: ReadonlySet<string>,
 ): Flag {
@@ -205,7 +206,7 @@ function unsureReading(
     ([path]) => isUnsure(path) && paths.some((p) => path === p || path.startsWith(`${p}.`)),
   );
   if (unsure.length === 0) return flag;
-  const stands = rule ? failsWithImpliedValues(record, rule, unsure, isUnsure) : null;
+  const stands = rule ? failsWithImpliedValues(record, rule, unsure, isUnsure, flags) : null;
   if (stands) {
     return { ...flag, explanation: `${flag.explanation ? `${flag.explanation} ` : ''}${stands}` };
   }
@@ -232,12 +233,13 @@ function failsWithImpliedValues(
   rule: Rule,
   unsure: ReadonlyArray<readonly [string, { confidence: number }]>,
   isUnsure: (path: string) => boolean,
+  flags: readonly Flag[],
 ): string | null {
-  const failing = ARITHMETIC.filter((r) => r.check(record).length > 0);
+  const failing = ARITHMETIC.filter((r) => flags.some((f) => f.rule === r.id));
   // A value another failing rule reads is in dispute: it implies nothing.
   const trusted = (path: string, by: Rule) =>
     !isUnsure(path) && !failing.some((r) => r !== by && r.paths.includes(path));
-  const implied = unsure.map(([path]) => impliedValues(record, path, rule, trusted));
+  const implied = unsure.map(([path]) => impliedValues(record, path, rule, trusted, flags));
   if (implied.some((values) => values.length === 0)) return null;
   const work = structuredClone(record);
   const holdsWith = (changes: ReadonlyArray<readonly [string, number]>) => {
@@ -268,6 +270,7 @@ function impliedValues(
   path: string,
   except: Rule,
   trusted: (path: string, by: Rule) => boolean,
+  flags: readonly Flag[],
 ): number[] {
   const read = readCents(record, path);
   if (read === null) return [];
@@ -276,7 +279,7 @@ function impliedValues(
   for (const rule of ARITHMETIC) {
     if (rule === except || !rule.equation || !rule.paths.includes(path)) continue;
     if (rule.paths.some((p) => p !== path && (readCents(record, p) === null || !trusted(p, rule)))) continue;
-    const failing = rule.check(record);
+    const failing = flags.filter((f) => f.rule === rule.id);
     for (const { difference } of failing) {
       if (typeof difference !== 'number') continue;
       for (const value of [read + difference, read - difference]) {
