@@ -315,6 +315,28 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     // A box with a word after it (Common / Preferred) is no dollar cell.
     expect(readMoneyCells('$ 0 $ 0 ☐ Common ☒ Preferred').map((c) => c.cents)).toEqual([0, 0]);
   });
+
+  it('keeps a cell whose amount OCR lost at its box, so the next amount stays in its own column', () => {
+    // The first column's "$" and amount both lost: the box alone stands for the cell.
+    const lost = readMoneyCells('\t☒\t☐ $ 6,795,175.60', 2);
+    expect(lost.map((c) => [c.cents, c.estimated])).toEqual([
+      [null, true],
+      [679_517_560, false],
+    ]);
+    // The "$" lost, the accountant's dash for zero read.
+    expect(readMoneyCells('\t☐\t-\t☐ $ 9,342,002.74', 2).map((c) => c.cents)).toEqual([0, 934_200_274]);
+    // A "$" with its box, then the next box with the amount.
+    expect(readMoneyCells('\t☐ $\t☐ 1,372,308.18', 2).map((c) => c.cents)).toEqual([null, 137_230_818]);
+    // A box printed just after its own "$" is that cell's, not the next one's.
+    expect(readMoneyCells('$ ☐ 1,000 $ ☒ 2,000').map((c) => [c.cents, c.estimated])).toEqual([
+      [100_000, false],
+      [200_000, true],
+    ]);
+  });
+
+  it('reads a "$" read twice ("$$") as one', () => {
+    expect(readMoneyCells('\t☐\t-\t☐ $$ 22,467,312.24', 2).map((c) => c.cents)).toEqual([0, 2_246_731_224]);
+  });
 });
 
 describe('parseDate reads a date as filers wrote it into YYYY-MM-DD', () => {

@@ -133,12 +133,21 @@ function cellsOf(text: string): MoneyCell[] {
   // OCR reads a dollar sign standing apart as "s", "S", "Ss" or "§".
   const flat = text
     .replace(/\s+/g, ' ')
+    // One "$" read twice ("☐ $$ 22,467,312.24").
+    .replace(/\$\$/g, '$')
     .replace(/(^|[\s_.])[oO]?[sS§]{1,2}(?=[ _]*[\d-])/g, '$1$')
     // "$0" read as "so" or "SO"; among a dot leader's dots, "So" is the leader's.
     .replace(/(?<!\.\s?)(^|[\s_☐☒])[sS§$][oO](?=\s|$)/g, '$1$0')
     .replace(/([☐☒] ?)[sS§]{1,2}(?= |$)/g, '$1$')
-    // An estimate box opens its cell even where OCR lost the "$" after it ("☐ 0 ☐ $ 0").
-    .replace(/([☐☒])(?=[\s_]*(?:-0-|\d))/g, '$1$');
+    // An estimate box opens its cell even where OCR lost the "$" after it ("☐ 0 ☐ $ 0"), or the
+    // "$" and the accountant's dash for zero both ("☐ - ☐ $ 9,342,002.74"). A box with the next
+    // cell's box straight after it is a cell whose amount OCR lost ("☐ ☐ $ 6,795,175.60"): the
+    // amount after the second box is the second column's. A box printed just after a "$" of its
+    // own is that cell's ("$ ☐ 1,000"); one after a "$" that has its box is the next cell's.
+    .replace(
+      /(?<!(?:^|[^☐☒\s_])[\s_]*\$[\s_]*)([☐☒])(?=[\s_]*(?:-0-|\d|[-–—=]{1,2}\s*(?:[☐☒]|$)|[☐☒][\s_]*(?:\$|-0-|\d)))/g,
+      '$1$',
+    );
   if (!flat.includes('$')) return amountsWithoutDollarSigns(flat);
   // Two whole amounts in one dollar cell ("$ 33,804,004.76 11,897,800.00", or the same amount
   // twice, "179,663 179,663", offered and sold): the second lost its "$".
@@ -151,7 +160,8 @@ function cellsOf(text: string): MoneyCell[] {
     const lastMark = [...before].reverse().find((ch) => isMark(ch));
     let body = split.slice(at + 1, dollarAt[i + 1] ?? split.length);
     // A box read just after the "$" (the two overlap on some printings) is still this cell's box.
-    const leading = /^[\s_]*([☐☒])/.exec(body);
+    // A box with nothing after it opens the next cell.
+    const leading = /^[\s_]*([☐☒])(?!\s*$)/.exec(body);
     const mark = leading?.[1] ?? lastMark;
     if (leading) body = body.slice(leading[0].length);
     const cut = body.search(new RegExp(`[${CHECKED}${UNCHECKED}]`));
