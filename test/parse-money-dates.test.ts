@@ -334,6 +334,14 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     ]);
   });
 
+  it('reads "-0-" typed or read with long dashes ("—0—"), also where OCR lost its "$"', () => {
+    expect(readMoneyCells('\t☐ —0—\t☒ $4,496,973.00', 2).map((c) => [c.cents, c.estimated])).toEqual([
+      [0, false],
+      [449_697_300, true],
+    ]);
+    expect(readMoneyCells('\t☐ s –0-\t☐ $—0—', 2).map((c) => c.cents)).toEqual([0, 0]);
+  });
+
   it('reads a "$" read twice ("$$") as one', () => {
     expect(readMoneyCells('\t☐\t-\t☐ $$ 22,467,312.24', 2).map((c) => c.cents)).toEqual([0, 2_246_731_224]);
   });

@@ -73,7 +73,8 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
  * Separators as OCR garbles them, put back: a thousands comma read as a letter with a tail ("3 y
  * 759 ,000.00", "9 f 677 f 000.00": a lone y, f, j or semicolon between a group of digits and a
  * group of three), a separator read twice, underscores for separators, "-0-" read with a letter
- * for its zero ("-O-", "-N-", "N-"), and a lone 3, 5 or 8 for the "$" between two amounts.
+ * for its zero ("-O-", "-N-", "N-") or with long dashes ("—0—"), and a lone 3, 5 or 8 for the
+ * "$" between two amounts.
  */
 function mendSeparators(text: string): string {
   return (
@@ -87,6 +88,8 @@ function mendSeparators(text: string): string {
       .replace(/(\d)_(?=\d{2}(?!\d))/g, '$1.')
       .replace(/,\s?,/g, ',')
       .replace(/(^|\s)[-–—]?[oONDQUun][-–—](?=\s|$)/g, '$1-0-')
+      // "-0-" typed or read with long dashes ("—0—", "–0-").
+      .replace(/(^|[\s$])[–—-]0[–—-](?=\s|$)/g, '$1-0-')
       // A lone 3, 5 or 8 between two amounts is the second one's "$" ("0.00 3 <tab> 0.00").
       .replace(/(\d[.,]\d{2}|-0-)\s+[358]\s+(?=-0-|\d)/g, '$1 $ ')
   );
