@@ -178,6 +178,17 @@ describe('a transcription typed in another style', () => {
     expect(json.review).toEqual({ status: 'auto', reasons: [] });
   });
 
+  it("reads no amount out of a page footer that a table row's blank cell runs over", async () => {
+    const json = await parseText(
+      ACME.replace(
+        'Column Totals    [ ] $ 100,000.00    [X] $ 875,000.00',
+        'Column Totals    [ ] $ 100,000.00    [ ] $\nSEC 1972 (6/99)',
+      ),
+      'acme.txt',
+    );
+    expect(json.offering.useOfProceeds.columnTotals).toEqual({ affiliates: 100000, others: null });
+  });
+
   it('flags the same filing once its C.5 total repeats C.1 amount already sold', async () => {
     const json = await parseText(
       ACME.replace('(column totals added)    [X] $ 975,000.00', '(column totals added)    [X] $ 750,000.00'),

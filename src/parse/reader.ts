@@ -8,7 +8,7 @@ import { comparePos, type FormText, type Match, type Pos, type Range } from './f
 import { LABELS, type LabelName } from './labels.js';
 import { type MoneyCell, readMoneyCells } from './money-cells.js';
 import { FieldRecorder } from './provenance.js';
-import { mendOcrText, multiLine, singleLine, squeezeValue } from './value-text.js';
+import { FORM_FOOTER_LINE, mendOcrText, multiLine, singleLine, squeezeValue } from './value-text.js';
 
 export interface Anchor {
   name: LabelName;
@@ -324,7 +324,13 @@ export class Reader {
   /** The dollar cells between two places; `columns`: how many the table's row has, when known. */
   cells(from: Pos, to: Pos, columns?: number): MoneyCell[] {
     // The next question's number ("3." before "Does the offering ...") ends the span; it is no amount.
-    return readMoneyCells(this.text(from, to).replace(/\n\s*\d{1,2}\.?\s*$/, ''), columns);
+    // Nor is the form's number in a page footer the row runs over ("SEC 1972 (6/99)").
+    const text = this.text(from, to)
+      .replace(/\n\s*\d{1,2}\.?\s*$/, '')
+      .split('\n')
+      .filter((line) => !FORM_FOOTER_LINE.test(line.trim()))
+      .join('\n');
+    return readMoneyCells(text, columns);
   }
 
   /** Sets a money value from a cell, its provenance, and its estimate box. */

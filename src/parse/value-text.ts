@@ -17,9 +17,12 @@ function garbledStamp(line: string): boolean {
   return letters.length >= 6 && STAMP_WORDS.some((word) => LevenshteinDistance(letters, word) <= 2);
 }
 
-/** The form's page footer ("SEC 1972 (6/02)", misread "SEC 1672", "3 of 7", "- 3 -") that OCR puts after the last value of a page. */
-const FOOTER_LINE =
-  /^[^\p{L}\d]{0,2}(?:[S58$][EF][CG]\.?\s*1\S72.*|(?:page\s*)?\d{1,2}\s*[o0]f\s*\d{1,2}|[-–\s]*\d{1,3}[-–\s]*)$/iu;
+/** The form's number and page count in its page footer ("SEC 1972 (6/02)", misread "SEC 1672", "3 of 7"). */
+export const FORM_FOOTER_LINE =
+  /^[^\p{L}\d]{0,2}(?:[S58$][EF][CG]\.?\s*1\S72.*|(?:page\s*)?\d{1,2}\s*[o0]f\s*\d{1,2})$/iu;
+
+/** The form's page footer, or a page number alone ("- 3 -"), that OCR puts after the last value of a page. */
+const FOOTER_LINE = (line: string) => FORM_FOOTER_LINE.test(line) || /^[-–\s]*\d{1,3}[-–\s]*$/.test(line);
 
 /**
  * The note the form prints under the related persons and the sales compensation blocks, "(Use
@@ -73,7 +76,7 @@ export function valueLines(text: string): string[] {
           l !== '' &&
           !STAMP_LINE.test(l) &&
           !garbledStamp(l) &&
-          !FOOTER_LINE.test(l) &&
+          !FOOTER_LINE(l) &&
           !ADDITIONAL_SHEET_NOTE.test(l) &&
           !/^[({].*[)}]$/.test(l) &&
           !/^_+$/.test(l),
