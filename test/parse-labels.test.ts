@@ -313,6 +313,9 @@ describe('mendOcrText', () => {
     ['1 Pine Street, Portland, GR 97256', '1 Pine Street, Portland, OR 97256'],
     ['5192 Fifth Avenue, Des Moines, IA 50367, VJ', '5192 Fifth Avenue, Des Moines, IA 50367'],
     ['Bell. Linda S.', 'Bell, Linda S.'],
+    // A code one letter off the state its ZIP code is in, valid code or not.
+    ['7 Executive Drive, Bethesda, MP 20899', '7 Executive Drive, Bethesda, MD 20899'],
+    ['30 Gateway Boulevard, Sioux Falls, SH 57121', '30 Gateway Boulevard, Sioux Falls, SD 57121'],
   ])('mends %j to %j', (read, typed) => {
     expect(mendOcrText(read)).toBe(typed);
   });
@@ -326,6 +329,8 @@ describe('mendOcrText', () => {
     'Commercial banking',
     'Corp. Finance',
     '5 St. Louis Street, St. Louis, MO 63101',
+    // A state far from its ZIP code's: which of the two was misread is not known.
+    '16 Wacker Drive, Cleveland, DE 44181',
     'Mt. Vernon Partners, L.P.',
     'Internet.com Holdings',
     'J.P. Morgan Securities, Inc.',

@@ -2,6 +2,7 @@ import { LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 import { US_POSTAL_CODES } from '../rules/state-code.js';
 import { CHECKED, UNCHECKED } from './check-marks.js';
 import { lookalikeCode } from './lookalike-letters.js';
+import { stateOfZip } from './zip-states.js';
 
 /** Stamps and office marks that land beside typed values on scans and transcriptions. */
 const STAMP_LINE =
@@ -184,7 +185,8 @@ export function mendOcrText(value: string): string {
     return open + body + close;
   });
   // A state's postal code before a ZIP code is typed in capitals ("Boston, Ma 02128"), and is a
-  // real one: a letter misread makes the code it resembles ("Miami, FI, 33153").
+  // real one: a letter misread makes the code it resembles ("Miami, FI, 33153"). One letter off
+  // the state the ZIP code is in, it is that state ("Bethesda, MP 20899" is MD, though MP is a code).
   for (let i = 0; i + 1 < mended.length; i++) {
     const code = mended[i] ?? '';
     if (
@@ -193,9 +195,13 @@ export function mendOcrText(value: string): string {
       /,$/.test(mended[i - 1] ?? '')
     ) {
       const upper = code.slice(0, 2).toUpperCase();
-      mended[i] = US_POSTAL_CODES.has(upper)
-        ? upper
-        : (lookalikeCode(upper, (c) => US_POSTAL_CODES.has(c)) ?? upper);
+      const zipState = stateOfZip(mended[i + 1] ?? '');
+      mended[i] =
+        zipState && zipState !== upper && (zipState[0] === upper[0] || zipState[1] === upper[1])
+          ? zipState
+          : US_POSTAL_CODES.has(upper)
+            ? upper
+            : (lookalikeCode(upper, (c) => US_POSTAL_CODES.has(c)) ?? upper);
       // An address ends at its ZIP code: a speck or two read after it, or a stamp's figures and
       // letters mixed ("20t7"), are no part of it.
       const junk = (t: string) => {
