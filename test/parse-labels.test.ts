@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TextLine } from '../src/ingest/lines.js';
 import { readTranscription } from '../src/ingest/transcription.js';
+import { splitAddress } from '../src/parse/address.js';
 import { FormText } from '../src/parse/form-text.js';
 import { LABELS } from '../src/parse/labels.js';
 import { parseFiling } from '../src/parse/parse-filing.js';
@@ -316,6 +317,7 @@ describe('mendOcrText', () => {
     // A code one letter off the state its ZIP code is in, valid code or not.
     ['7 Executive Drive, Bethesda, MP 20899', '7 Executive Drive, Bethesda, MD 20899'],
     ['30 Gateway Boulevard, Sioux Falls, SH 57121', '30 Gateway Boulevard, Sioux Falls, SD 57121'],
+    ['2124 Executive > Drive', '2124 Executive Drive'],
   ])('mends %j to %j', (read, typed) => {
     expect(mendOcrText(read)).toBe(typed);
   });
@@ -762,5 +764,31 @@ describe('a scanned filing whose last page OCR garbled past reading', () => {
 
   it('is a cut-off filing when it is a transcription', async () => {
     await expect(parseText(garbled)).rejects.toThrow(/Part D, is missing/);
+  });
+});
+
+describe('splitAddress', () => {
+  it('splits street, city, state and ZIP code', () => {
+    expect(splitAddress('1600 Bridge Parkway, Suite 5, Redwood Shores, CA 94065')).toEqual({
+      street: '1600 Bridge Parkway, Suite 5',
+      city: 'Redwood Shores',
+      state: 'CA',
+      zip: '94065',
+    });
+  });
+
+  it('reads the city and state before a ZIP code OCR garbled, and keeps the ZIP code as read', () => {
+    expect(splitAddress('7011 Mission Street, Washington, DC 200%4')).toEqual({
+      street: '7011 Mission Street',
+      city: 'Washington',
+      state: 'DC',
+      zip: '200%4',
+    });
+    expect(splitAddress('2124 Executive Drive, Richmond, VA 2323')).toMatchObject({
+      city: 'Richmond',
+      zip: '2323',
+    });
+    // No state code, no split: a garbled tail is not taken for one.
+    expect(splitAddress('Sumit Avel Av Nue, Campridge, M $2117')).toMatchObject({ city: null, state: null });
   });
 });

@@ -224,15 +224,15 @@ export function mendOcrText(value: string): string {
 }
 
 /**
- * Specks OCR read among a value's words: a lone "|" between words, a period stuck to the front of
- * a capitalised word ("Keystone .Income Fund"), a colon or semicolon ending the value; a one-letter
- * abbreviation's letter read small after a capital one ("L.p." for L.P.) or its period read as a
- * comma ("L,P."); and a roman numeral's I read as 1 ("Ventures 1X").
+ * Specks OCR read among a value's words: a lone "|", "<" or ">" between words, a period stuck to
+ * the front of a capitalised word ("Keystone .Income Fund"), a colon or semicolon ending the value;
+ * a one-letter abbreviation's letter read small after a capital one ("L.p." for L.P.) or its period
+ * read as a comma ("L,P."); and a roman numeral's I read as 1 ("Ventures 1X").
  */
 function withoutSpecks(value: string): string {
   return (
     value
-      .replace(/ \| (?=\p{L})/gu, ' ')
+      .replace(/ [|<>] (?=\p{L})/gu, ' ')
       .replace(/(^| )\.(?=\p{Lu}\p{Ll})/gu, '$1')
       .replace(/[:;]+$/, '')
       .replace(/\b(\p{Lu})\.(\p{Ll})\.(?=\s|,|$)/gu, (_, a: string, b: string) => `${a}.${b.toUpperCase()}.`)
