@@ -361,6 +361,19 @@ describe('valueLines', () => {
       ]);
     }
   });
+
+  it("drops a label's instruction whose closing bracket OCR misread, or left on a line of its own", () => {
+    // The bracket read "}", the value on the next line.
+    expect(valueLines('(Last name first. if individual}\nSaltzman, Brian X.')).toEqual([
+      'Saltzman, Brian X.',
+    ]);
+    // The label matched up to the bracket: the bracket alone is left before the value.
+    expect(valueLines('}\nOak Investment Partners VII, L.P.')).toEqual(['Oak Investment Partners VII, L.P.']);
+    // No closing bracket at all: the instruction ends with its line.
+    expect(
+      valueLines('(Number and Street, City, State, Zip Code\n3 Technology Drive, Charlotte, NC 28244'),
+    ).toEqual(['3 Technology Drive, Charlotte, NC 28244']);
+  });
 });
 
 describe('a check-box group whose option label OCR garbled', () => {

@@ -51,11 +51,14 @@ export function stripLeadingInstruction(text: string): string {
         break;
       }
     }
-    // A misread bracket ("((] check if ...)") leaves it unbalanced: the line's last ")" closes it.
-    if (end < 0) end = rest.split('\n')[0]?.lastIndexOf(')') ?? -1;
-    const inner = end >= 0 ? rest.slice(1, end) : rest.slice(1);
+    // A misread bracket ("((] check if ...)") leaves it unbalanced: the line's last ")" closes it,
+    // or a closing bracket misread ("(Last name first. if individual}"); failing those, the line's end.
+    const first = rest.split('\n')[0] ?? '';
+    if (end < 0) end = Math.max(first.lastIndexOf(')'), first.lastIndexOf('}'), first.lastIndexOf(']'));
+    if (end < 0) end = first.length;
+    const inner = rest.slice(1, end);
     if ((inner.match(/\p{L}{2,}/gu) ?? []).length < 2) break;
-    rest = end >= 0 ? rest.slice(end + 1).replace(/^[\s:.;,_-]+/, '') : '';
+    rest = rest.slice(end + 1).replace(/^[\s:.;,_-]+/, '');
   }
   return rest;
 }
@@ -63,9 +66,10 @@ export function stripLeadingInstruction(text: string): string {
 /** The lines of a value: instructions, check marks, stamps and blank lines removed. */
 export function valueLines(text: string): string[] {
   const lines = stripLeadingInstruction(text).split('\n');
-  // The tail of a label's instruction wrapped onto the next line ("Code)") is not the value.
+  // The tail of a label's instruction wrapped onto the next line ("Code)"), or its closing bracket
+  // alone (misread "}"), is not the value.
   const firstText = lines.findIndex((l) => l.trim() !== '');
-  if (firstText >= 0 && /^[^()]{1,30}\)\s*$/.test(lines[firstText] ?? '')) lines.splice(firstText, 1);
+  if (firstText >= 0 && /^[^()]{0,30}[)}\]]\s*$/.test(lines[firstText] ?? '')) lines.splice(firstText, 1);
   return (
     lines
       // A wide gap (a tab) ends a value: what follows is another column, a stamp or a note.
