@@ -342,6 +342,18 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('\t☐ s –0-\t☐ $—0—', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
+  it('reads a "$" misread as figures or letters beside a zero, not as figures of the amount', () => {
+    // "3s", "5" before a zero read as a letter, after the box.
+    expect(readMoneyCells('\t☐ 3s\t0').map((c) => c.cents)).toEqual([0]);
+    expect(readMoneyCells('\t☐ 5\tQ').map((c) => c.cents)).toEqual([0]);
+    // Glued to the zero after its box: no Form D amount is fifty dollars.
+    expect(readMoneyCells('\t☐ 50.00').map((c) => c.cents)).toEqual([0]);
+    // Glued as an "s" to the amount before it: the next cell's "$".
+    expect(readMoneyCells('$\t0s\t0', 2).map((c) => c.cents)).toEqual([0, 0]);
+    // A "$" read as itself leaves fifty dollars fifty dollars.
+    expect(readMoneyCells('☐ $ 50.00').map((c) => c.cents)).toEqual([5000]);
+  });
+
   it('reads a "$" read twice ("$$") as one', () => {
     expect(readMoneyCells('\t☐\t-\t☐ $$ 22,467,312.24', 2).map((c) => c.cents)).toEqual([0, 2_246_731_224]);
   });

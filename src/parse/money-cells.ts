@@ -44,12 +44,17 @@ const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
  */
 export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   // A lone 3, 5, 8, |, bracket, or one or two letters between a box and an amount are the "$" ("☐
-  // 5 <tab> 170.781", "☐ I <tab> 0.00", "☐ Y -0-", "☐ UE 0.00"): the sign or its stroke misread;
-  // nothing else is printed between them.
-  const text = mendSeparators(zerosTakenForBoxes(raw.replace(STRAY_QUOTE, '$1'))).replace(
-    /([☐☒][\s_]*)(?:[358|)}\]]|[A-Za-z]{1,2})(?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])))/g,
-    '$1$',
-  );
+  // 5 <tab> 170.781", "☐ I <tab> 0.00", "☐ Y -0-", "☐ UE 0.00", "☐ 3s <tab> 0", "☐ 5 <tab> Q"): the
+  // sign or its stroke misread; nothing else is printed between them.
+  const text = mendSeparators(zerosTakenForBoxes(raw.replace(STRAY_QUOTE, '$1')))
+    .replace(
+      /([☐☒][\s_]*)(?:[358][sS§]?|[|)}\]]|[A-Za-z]{1,2})(?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])|[oOQD](?![\p{L}\d])))/gu,
+      '$1$',
+    )
+    // A "$" read as a figure glued to a zero after its box ("☐ 50.00" is $0.00: no Form D amount
+    // is fifty dollars), or as an "s" glued to the amount before it ("0s <tab> 0" is 0, then $ 0).
+    .replace(/([☐☒][\s_]*)[358](?=(?:0|0[.,]00|-0-)(?![\d,.]))/g, '$1$ ')
+    .replace(/(\d)[sS§](?=\s+(?:-0-|\d))/g, '$1 $');
   let cells = cellsOf(withColumnsOpened(withLeadingAmountOpened(text)));
   if (columns === undefined || cells.length >= columns) return cells;
   // Fewer cells than the table has columns: a column holding just an amount lost its "$" to OCR
