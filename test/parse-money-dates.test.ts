@@ -182,6 +182,10 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
       [71_202_363, false],
     ]);
     expect(readMoneyCells('\ts 0.00\ts ☒ .00', 2).map((c) => c.cents)).toEqual([0, 0]);
+    // Thousands separated by periods as OCR read them.
+    expect(readMoneyCells('\ts 712.023.63\t$s 712. ☒ 23.63', 2).map((c) => c.cents)).toEqual([
+      71_202_363, 71_202_363,
+    ]);
     // A checked box between two amounts that make no amount together stays a box.
     expect(readMoneyCells('☐ 0.00 ☒ 3,000').map((c) => [c.cents, c.estimated])).toEqual([
       [0, false],

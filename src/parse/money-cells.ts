@@ -110,7 +110,9 @@ function zerosTakenForBoxes(text: string): string {
     .replace(
       new RegExp(`(\\d[\\d,.]*) ?${CHECKED} ?(\\d[\\d,.]*)`, 'g'),
       (whole, before: string, after: string) =>
-        /^\d{1,3}(?:,\d{3})+(?:\.\d{2})?$/.test(`${before}0${after}`) ? `${before}0${after}` : whole,
+        /^\d{1,3}(?:([,.])\d{3})(?:\1\d{3})*(?:[.,]\d{2})?$/.test(`${before}0${after}`)
+          ? `${before}0${after}`
+          : whole,
     )
     .replace(new RegExp(`${CHECKED} ?_?(?=\\.\\d{2}(?!\\d))`, 'g'), '0')
     .replace(/([☐☒][\s_]*)(?:[A-Za-z$]{1,2}\s+)?[oO]{1,2}(?:\s?[.,]?\s?[0oO]{2})?(?=\s*$|\s+[☐☒])/g, '$1$ 0');
