@@ -306,6 +306,20 @@ describe('an arithmetic error over an amount read unsurely', () => {
     expect(swapped?.severity).toBe('error');
   });
 
+  it("stays the filer's error when the line one digit off is only matched by a part of the same sum", () => {
+    // C.2's amounts add up to one digit more than C.1's total sold, which C.1's rows confirm; the
+    // accredited amount is C.2's sum itself, no other line agreeing with it.
+    const record = consistentRecord();
+    const { securities, investors } = record.offering;
+    const sold = securities.total.sold ?? 0;
+    expect(investors.nonAccredited.amount ?? 0).toBe(0);
+    investors.accredited.amount = sold + 100_000;
+    readAt(record, 'offering.investors.accredited.amount', 0.96);
+    readAt(record, 'offering.securities.total.sold', 0.91);
+    const c2 = evaluate(record).find((f) => f.rule === 'C2_MATCHES_C1_SOLD');
+    expect(c2?.severity).toBe('error');
+  });
+
   it('is a warning when an amount read surely is the first figures of what its rule expects (160.00 for 160,000.00)', () => {
     const record = consistentRecord();
     const adjusted = record.offering.adjustedGrossProceeds ?? 0;

@@ -44,7 +44,10 @@ export function likelyCause(d: Discrepancy): string | null {
   return null;
 }
 
-/** The first line (totals first, then form order) other than `exclude` holding `cents`; zero matches nothing. */
+/**
+ * The first line (totals first, then form order) other than `exclude` (lines, or parts of the form
+ * such as `offering.investors`) holding `cents`; zero matches nothing.
+ */
 export function otherLineEqualTo(
   record: FormDRecord,
   cents: number,
@@ -52,7 +55,7 @@ export function otherLineEqualTo(
 ): MoneyLine | null {
   if (cents === 0) return null;
   for (const line of LINES_TOTALS_FIRST) {
-    if (exclude.includes(line.path)) continue;
+    if (exclude.some((p) => line.path === p || line.path.startsWith(`${p}.`))) continue;
     if (readCents(record, line.path) === cents) return line;
   }
   return null;
