@@ -362,6 +362,11 @@ describe('valueLines', () => {
     }
   });
 
+  it('drops a line of specks before the value, and keeps specks alone for the caller to judge', () => {
+    expect(valueLines('*\nRobertson Stephens & Company')).toEqual(['Robertson Stephens & Company']);
+    expect(valueLines('*')).toEqual(['*']);
+  });
+
   it("drops a label's instruction whose closing bracket OCR misread, or left on a line of its own", () => {
     // The bracket read "}", the value on the next line.
     expect(valueLines('(Last name first. if individual}\nSaltzman, Brian X.')).toEqual([

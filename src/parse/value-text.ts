@@ -79,15 +79,17 @@ export function valueLines(text: string): string[] {
       .filter(
         (l) =>
           l !== '' &&
-          !STAMP_LINE.test(l) &&
+          // A speck may cling to a stamp's word ("*THOMSON").
+          !STAMP_LINE.test(l.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '')) &&
           !garbledStamp(l) &&
           !FOOTER_LINE(l) &&
           !ADDITIONAL_SHEET_NOTE.test(l) &&
           !/^[({].*[)}]$/.test(l) &&
           !/^_+$/.test(l),
       )
-      // Specks after the value ("’") are no more of it; specks alone are no value, which the caller judges.
-      .filter((l, i) => i === 0 || /[\p{L}\d]/u.test(l))
+      // Specks after the value ("’") are no more of it, nor before it ("*" after the label); specks
+      // alone are no value, which the caller judges.
+      .filter((l, i, all) => (i === 0 && all.length === 1) || /[\p{L}\d]/u.test(l))
   );
 }
 
