@@ -345,6 +345,10 @@ describe('valueLines', () => {
   it('drops a stamp OCR garbled ("ROCESSE", "PROCESSE-") and lines of mere specks', () => {
     expect(valueLines('ROCESSE\nLLC Membership Units\n’\nPROCESSE-')).toEqual(['LLC Membership Units']);
     expect(valueLines('Processing equipment')).toEqual(['Processing equipment']);
+    // A part of the stamp's word in its capitals, cut by its edge and misread.
+    expect(valueLines('VUCESS E D\nSenior Subordinated Notes')).toEqual(['Senior Subordinated Notes']);
+    expect(valueLines('RUCESSE\nLimited Partnership Interests')).toEqual(['Limited Partnership Interests']);
+    expect(valueLines('Success Fund')).toEqual(['Success Fund']);
   });
 
   it("drops the form's footer and its note on additional sheets, as OCR garbles them", () => {

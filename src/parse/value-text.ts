@@ -11,11 +11,19 @@ const STAMP_LINE =
 /** The office stamps' words long enough that a garbled copy is still known ("ROCESSE", "PROCESSE-"). */
 const STAMP_WORDS = ['processed', 'received'];
 
-/** A line that is a stamp's word with a letter or two lost or misread. */
+/**
+ * A line that is a stamp's word with a letter or two lost or misread, or, in the stamp's capitals,
+ * a garbled part of it where the stamp's edge or a fold cut it ("RUCESSE", "VUCESS E D").
+ */
 function garbledStamp(line: string): boolean {
   if (line.length > 16) return false;
   const letters = line.toLowerCase().replace(/[^a-z]/g, '');
-  return letters.length >= 6 && STAMP_WORDS.some((word) => LevenshteinDistance(letters, word) <= 2);
+  if (letters.length < 6) return false;
+  if (STAMP_WORDS.some((word) => LevenshteinDistance(letters, word) <= 2)) return true;
+  if (/\p{Ll}/u.test(line)) return false;
+  return STAMP_WORDS.some((word) =>
+    [0, 1, 2].some((from) => LevenshteinDistance(letters, word.slice(from, from + letters.length)) <= 2),
+  );
 }
 
 /** The form's number and page count in its page footer ("SEC 1972 (6/02)", misread "SEC 1672", "3 of 7"). */
