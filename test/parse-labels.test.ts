@@ -240,6 +240,16 @@ describe('the date and jurisdiction combs as OCR garbles them', () => {
     expect(record.issuer.incorporation).toMatchObject({ month: 2, year: 2006, actual: true });
   });
 
+  it('reads no 1 from the comb\'s closing wall after the year ("9 2 |")', async () => {
+    const text = seedText().replace(
+      'Month\n1 **2**Year\n9 **9**☒ Actual☐ Estimated',
+      'Month 0 2 Year 9 2 | ☒ Actual ☐ Estimated',
+    );
+    expect(text).not.toBe(seedText());
+    const record = await parseText(text);
+    expect(record.issuer.incorporation).toMatchObject({ month: 2, year: 1992 });
+  });
+
   it('reads a jurisdiction whose letter OCR read as a digit ("D3") as a real code, marked unsure', async () => {
     const record = await parseText(seedText().replace('\nD E**GENERAL', '\nD 3**GENERAL'));
     expect(record.issuer.jurisdiction).toBe('DE');
