@@ -324,6 +324,7 @@ describe('mendOcrText', () => {
     ['1 Pine Street, Portland, GR 97256', '1 Pine Street, Portland, OR 97256'],
     ['5192 Fifth Avenue, Des Moines, IA 50367, VJ', '5192 Fifth Avenue, Des Moines, IA 50367'],
     ['Bell. Linda S.', 'Bell, Linda S.'],
+    ["O'Brien, wei", "O'Brien, Wei"],
     // A code one letter off the state its ZIP code is in, valid code or not.
     ['7 Executive Drive, Bethesda, MP 20899', '7 Executive Drive, Bethesda, MD 20899'],
     ['30 Gateway Boulevard, Sioux Falls, SH 57121', '30 Gateway Boulevard, Sioux Falls, SD 57121'],

@@ -156,8 +156,8 @@ const LOWER_WORDS = new Set([
 export function mendOcrText(value: string): string {
   const tokens = withoutSpecks(value).split(' ');
   const words = tokens.filter((t) => /^\p{L}{3,}/u.test(t) && !LOWER_WORDS.has(t.toLowerCase()));
-  // A name written last name first ("King, Patricia") is Title Case however short.
-  const lastNameFirst = /^\p{Lu}\p{L}+,\s\p{L}{3,}/u.test(value);
+  // A name written last name first ("King, Patricia", "O'Brien, Wei") is Title Case however short.
+  const lastNameFirst = /^\p{Lu}[\p{L}'’-]+,\s\p{L}{3,}/u.test(value);
   const titleCase =
     (words.length >= 3 || lastNameFirst) &&
     words.filter((t) => /^\p{Lu}/u.test(t)).length >= words.length - 1;
