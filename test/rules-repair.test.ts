@@ -306,6 +306,31 @@ describe('an arithmetic error over an amount read unsurely', () => {
     expect(swapped?.severity).toBe('error');
   });
 
+  it("stays the filer's error when the rows read surely already add up to more than a total read surely", () => {
+    // The filer's C.1 total sold leaves out the equity row; its zero rows were read unsurely, and no
+    // reading of them can make the rows add up to less.
+    const record = consistentRecord();
+    const { securities, investors } = record.offering;
+    securities.debt.sold = usd(2991.49);
+    securities.equity.sold = usd(1395456.76);
+    securities.convertible.sold = 0;
+    securities.partnership.sold = 0;
+    securities.other.sold = 0;
+    securities.total.sold = usd(2991.49);
+    investors.accredited.amount = usd(2991.49);
+    investors.nonAccredited.amount = 0;
+    for (const row of ['convertible', 'partnership', 'other'])
+      readAt(record, `offering.securities.${row}.sold`, 0.4, '$ -0-');
+    readAt(record, 'offering.securities.total.sold', 0.95);
+    const flag = evaluate(record).find((f) => f.rule === 'C1_SOLD_SUM');
+    expect(flag?.severity).toBe('error');
+    expect(flag?.explanation).toContain('read surely already add up to 1,398,448.25');
+    // A total of a few dollars is likelier an amount OCR cut short: that stays a warning.
+    securities.total.sold = usd(10);
+    investors.accredited.amount = usd(10);
+    expect(evaluate(record).find((f) => f.rule === 'C1_SOLD_SUM')?.severity).toBe('warning');
+  });
+
   it("stays the filer's error when the line one digit off is only matched by a part of the same sum", () => {
     // C.2's amounts add up to one digit more than C.1's total sold, which C.1's rows confirm; the
     // accredited amount is C.2's sum itself, no other line agreeing with it.

@@ -206,7 +206,9 @@ function unsureReading(
     ([path]) => isUnsure(path) && paths.some((p) => path === p || path.startsWith(`${p}.`)),
   );
   if (unsure.length === 0) return flag;
-  const stands = rule ? failsWithImpliedValues(record, rule, unsure, isUnsure, flags) : null;
+  const stands =
+    (rule ? sureRowsExceedTotal(record, rule, isUnsure) : null) ??
+    (rule ? failsWithImpliedValues(record, rule, unsure, isUnsure, flags) : null);
   if (stands) {
     return { ...flag, explanation: `${flag.explanation ? `${flag.explanation} ` : ''}${stands}` };
   }
@@ -219,6 +221,28 @@ function unsureReading(
     severity: 'warning',
     explanation: `${flag.explanation ? `${flag.explanation} ` : ''}Read unsurely: ${named}; check these before taking this as the filer's mistake.`,
   };
+}
+
+/** In cents: a total below a hundred dollars is no sure reading of a Form D total. */
+const MIN_SURE_TOTAL = 10_000;
+
+/**
+ * Why a sum's error is the filer's however its unsure rows read, or null: the rows read surely
+ * already add up to more than a total read surely, and no row is below zero, so no misreading of
+ * the others can close the gap (a total that leaves out a row).
+ */
+function sureRowsExceedTotal(
+  record: FormDRecord,
+  rule: Rule,
+  isUnsure: (path: string) => boolean,
+): string | null {
+  if (!rule.sum || isUnsure(rule.sum.total)) return null;
+  const total = readCents(record, rule.sum.total);
+  const sure = rule.sum.rows.filter((p) => !isUnsure(p)).map((p) => readCents(record, p) ?? 0);
+  const sum = sure.reduce((a, b) => a + b, 0);
+  // A total of a few dollars is likelier an amount OCR cut short ("$ 10" of 10,327,000.00).
+  if (total === null || total < MIN_SURE_TOTAL || sum <= total || sure.some((c) => c < 0)) return null;
+  return `The rows read surely already add up to ${formatCents(sum)}, more than ${lineName(rule.sum.total)} (${formatCents(total)}); the rows read unsurely can only add to that.`;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface Rule {
    * with every one of its values written, it confirms each of them.
    */
   readonly equation?: boolean;
+  /** For a rule "these rows add up to that total": its rows and its total. */
+  readonly sum?: { readonly rows: readonly string[]; readonly total: string };
   /** One sentence for the README's table of rules. */
   readonly description: string;
   check(record: FormDRecord): Flag[];

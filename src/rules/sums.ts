@@ -50,6 +50,7 @@ export function sumRule(spec: SumRuleSpec): Rule {
     kind: 'arithmetic',
     equation: true,
     paths: [...spec.rowPaths, spec.totalPath],
+    sum: { rows: spec.rowPaths, total: spec.totalPath },
     description: spec.description,
     check(record: FormDRecord): Flag[] {
       const c = compareSum(record, spec.rowPaths, spec.totalPath);
