@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { colourToGray } from '../src/image/grayscale.js';
@@ -131,4 +132,13 @@ export function draw(width: number, height: number, paint: (ctx: SKRSContext2D) 
   paint(ctx);
   const rgba = ctx.getImageData(0, 0, width, height).data;
   return { page: 1, width, height, dpi: 200, data: colourToGray(rgba, width * height, 4) };
+}
+
+/** A committed crop of a real scan (fixtures/images), as a grayscale page at its resolution. */
+export async function fixtureImage(name: string, dpi: number): Promise<PageImage> {
+  const { data, info } = await sharp(join(import.meta.dirname, '..', 'fixtures', 'images', name))
+    .grayscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { page: 1, width: info.width, height: info.height, dpi, data };
 }

@@ -1,8 +1,6 @@
 /** Reading a form's structure from pixels: check boxes in each marking style, printed rules, broken glyphs. */
 
-import { join } from 'node:path';
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { findCheckBoxes } from '../src/image/check-boxes.js';
 import { despeckle } from '../src/image/despeckle.js';
@@ -16,20 +14,9 @@ import type { Word } from '../src/ingest/lines.js';
 import type { PageImage } from '../src/ingest/pages/page-image.js';
 import { STATE_GRID } from '../src/parse/part-b.js';
 import { readStateGrid } from '../src/pipeline/state-grid.js';
-import { draw, meanOf, textPage } from './image-fixtures.js';
+import { draw, fixtureImage, meanOf, textPage } from './image-fixtures.js';
 
 const SIDE = 26;
-
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
-
-/** A committed crop of a real scan (fixtures/images), as a grayscale page at its resolution. */
-async function fixtureImage(name: string, dpi: number): Promise<PageImage> {
-  const { data, info } = await sharp(join(FIXTURES, 'images', name))
-    .grayscale()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { page: 1, width: info.width, height: info.height, dpi, data };
-}
 
 /** One printed box at (x, y) with its label, and a mark drawn inside by `mark`. */
 function boxWith(mark: (ctx: SKRSContext2D, x: number, y: number) => void): PageImage {
@@ -129,18 +116,37 @@ describe('removeDotLeaders', () => {
     const image = await fixtureImage('leader-rows.png', 200);
     const { image: cleaned, removed } = removeDotLeaders(image);
     expect(removed).toBeGreaterThan(100);
-    const ink = (img: PageImage, x0: number, x1: number) => {
-      let n = 0;
-      for (let y = 0; y < img.height; y++)
-        for (let x = x0; x < x1; x++) if ((img.data[y * img.width + x] ?? 255) < 150) n++;
-      return n;
-    };
     // The labels end before x = 160 ("...Fees") and x = 255 ("...Costs"): the first row's label
     // keeps every pixel of ink, and the leaders' stretch is all but blank.
-    expect(ink(cleaned, 0, 160)).toBe(ink(image, 0, 160));
-    expect(ink(cleaned, 300, image.width)).toBeLessThan(ink(image, 300, image.width) * 0.2);
+    expect(inkBetween(cleaned, 0, 160)).toBe(inkBetween(image, 0, 160));
+    expect(inkBetween(cleaned, 300, image.width)).toBeLessThan(inkBetween(image, 300, image.width) * 0.2);
+  });
+
+  it('erases a dense leader whose blurred dots the gray between them joins', async () => {
+    // A real crop at 200 dpi: "Salaries and fees ......" and "Purchase of real estate ......", bold
+    // labels whose leaders' dots stand closer than their own width. Left there, they made OCR's
+    // layout analysis drop the table's labels and amounts with them.
+    const image = await fixtureImage('dense-leaders.png', 200);
+    const { image: cleaned } = removeDotLeaders(image);
+    // The labels end before x = 200; the leaders run from x = 320 on.
+    expect(inkBetween(cleaned, 0, 200)).toBe(inkBetween(image, 0, 200));
+    expect(inkBetween(cleaned, 320, image.width)).toBeLessThan(inkBetween(image, 320, image.width) * 0.1);
+  });
+
+  it("keeps a broken typewriter amount whose figures' feet stand in a row like dots", async () => {
+    // A real crop at 200 dpi: "$ 3,261,500.00" typed faint, its strokes broken into dark cores.
+    const image = await fixtureImage('broken-figures.png', 200);
+    expect(removeDotLeaders(image).removed).toBe(0);
   });
 });
+
+/** Pixels of ink in the columns x0..x1 of an image. */
+function inkBetween(img: PageImage, x0: number, x1: number): number {
+  let n = 0;
+  for (let y = 0; y < img.height; y++)
+    for (let x = x0; x < x1; x++) if ((img.data[y * img.width + x] ?? 255) < 150) n++;
+  return n;
+}
 
 describe('findCheckBoxes beside a heading printed white on black', () => {
   it('takes no letter counter of the heading for a filled box, and keeps the box under it', async () => {

@@ -14,8 +14,9 @@ interface Dot {
 
 /**
  * Erases dot leaders ("Debt ..........  $"): rows of six or more small, evenly spaced dots on one
- * baseline. OCR reads them as letters and garbles the label beside them; a lone period (in an
- * amount, after an abbreviation) is never part of such a row and stays.
+ * baseline, a third of an inch long or more. OCR reads them as letters and garbles the label
+ * beside them; a lone period (in an amount, after an abbreviation) is never part of such a row and
+ * stays.
  */
 export function removeDotLeaders(image: PageImage): { image: PageImage; removed: number } {
   const dpi = image.dpi ?? 300;
@@ -32,6 +33,9 @@ export function removeDotLeaders(image: PageImage): { image: PageImage; removed:
   const data = Buffer.from(image.data);
   let removed = 0;
   const maxGap = Math.round(dpi / 8);
+  // A leader runs a fair way from its label towards the amount; the feet of a broken typewriter
+  // amount's figures ("3,261,500.00"), evenly spaced too, span less.
+  const minSpan = Math.round(dpi * 0.3);
   const seen = new Set<Dot>();
   for (const [key, row] of rows) {
     // A leader's dots may fall on either side of a band boundary: look at the neighbouring band too.
@@ -40,7 +44,7 @@ export function removeDotLeaders(image: PageImage): { image: PageImage; removed:
       .sort((a, b) => a.x0 - b.x0);
     let chain: Dot[] = [];
     const flush = () => {
-      for (const run of leaderRuns(chain)) {
+      for (const run of leaderRuns(chain, minSpan)) {
         for (const d of run) {
           eraseDot(data, image.width, image.height, d);
           seen.add(d);
@@ -65,7 +69,7 @@ export function removeDotLeaders(image: PageImage): { image: PageImage; removed:
  * a faint scan broke up: a chain that runs from such a label into its leader is cut where the
  * gaps stop being alike, and the label keeps its strokes.
  */
-function leaderRuns(all: Dot[]): Dot[][] {
+function leaderRuns(all: Dot[], minSpan: number): Dot[][] {
   if (all.length < 6) return [];
   // A leader's dots are alike in size: pieces of letters are not dots of it.
   const size = median(all.map((d) => d.pixels.length));
@@ -86,12 +90,19 @@ function leaderRuns(all: Dot[]): Dot[][] {
     const dot = chain[i + 1] as Dot;
     if (onPitch(gap)) run.push(dot);
     else {
-      if (run.length >= 6) runs.push(run);
+      if (isLeader(run, minSpan)) runs.push(run);
       run = [dot];
     }
   });
-  if (run.length >= 6) runs.push(run);
+  if (isLeader(run, minSpan)) runs.push(run);
   return runs;
+}
+
+/** Six dots or more, spanning a leader's length. */
+function isLeader(run: readonly Dot[], minSpan: number): boolean {
+  const first = run[0];
+  const last = run[run.length - 1];
+  return run.length >= 6 && first !== undefined && last !== undefined && last.x1 - first.x0 >= minSpan;
 }
 
 /** A dot and the gray rim round its core: left as a ring, OCR reads it as a letter o. */
@@ -156,18 +167,22 @@ const LIGHT = 215;
 /**
  * Whether a dark blob is the core of a lighter stroke: a faint or thin letter ("ees" of a small
  * label) breaks up into dark cores with gray strokes round them, where a printed dot has only a
- * thin gray rim. Flood-fills the gray from the blob, giving up once it spreads past the rim.
+ * thin gray rim. Flood-fills the gray from the blob, giving up once it spreads above or below the
+ * rim: a letter's stroke runs up or down. The gray that joins a dense leader's blurred dots to
+ * each other runs only along the baseline, and is followed no further than a few dots.
  */
 function inLighterStroke(image: PageImage, start: number, [x0, y0, x1, y1]: Bbox): boolean {
   const { width, height, data } = image;
   const rim = 2;
+  const reach = 4 * (x1 - x0 + 1 + 2 * rim);
   const seen = new Set<number>([start]);
   const stack = [start];
   while (stack.length) {
     const p = stack.pop() as number;
     const x = p % width;
     const y = (p - x) / width;
-    if (x < x0 - rim || x > x1 + rim || y < y0 - rim || y > y1 + rim) return true;
+    if (y < y0 - rim || y > y1 + rim) return true;
+    if (x < x0 - reach || x > x1 + reach) continue;
     const around = [x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, y > 0 ? p - width : -1];
     around.push(y < height - 1 ? p + width : -1);
     for (const q of around) {
