@@ -156,6 +156,29 @@ describe('findCheckBoxes beside a heading printed white on black', () => {
   });
 });
 
+describe('findCheckBoxes on real crops of scans', () => {
+  it('reads a thin typed "X" that the scan left gray as a mark, and an empty box beside it as empty', async () => {
+    // "☐ Promoter ☐ Beneficial Owner ☒ Executive Officer ☒ Director" at 200 dpi: the X's strokes
+    // are a pixel wide and gray; few of their pixels are darker than the printed outlines' ink.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('thin-x-marks.png', 200));
+    expect(checkBoxes.map((b) => [b.bbox[0], b.checked])).toEqual([
+      [21, false],
+      [178, false],
+      [412, true],
+      [646, true],
+    ]);
+  });
+
+  it('finds a filled box whose fill stops short of its bottom edge', async () => {
+    // "Yes ☐ No ■": the fill's last row and the box's top edge looked like a frame too wide to be a box.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('filled-box.png', 200));
+    expect(checkBoxes.map((b) => [b.bbox[0], b.checked])).toEqual([
+      [108, false],
+      [195, true],
+    ]);
+  });
+});
+
 describe('findCheckBoxes on a table row', () => {
   it('finds the box that a typed amount runs up against, when it is the size of the other boxes', () => {
     const image = draw(1200, 140, (ctx) => {

@@ -67,6 +67,9 @@ export function findCheckBoxes(image: PageImage): { checkBoxes: CheckBox[]; comb
       const bbox: Bbox = [x0, top.y, x1, bottom.y];
       const ratio = (x1 - x0) / dy;
       if (ratio > 1.4 && ratio <= 6.5) {
+        // The last row of a filled box's ink is an edge too, and with the box's top it makes a
+        // "frame" shorter than the box, solid with ink: the box's own bottom edge lies further down.
+        if (solid(image, bbox)) continue;
         frames.push(bbox);
         used.add(i);
         used.add(j);
@@ -275,17 +278,23 @@ function standsApart(image: PageImage, [x0, y0, x1, y1]: Bbox): 'both' | 'one' |
   return left && right ? 'both' : left || right ? 'one' : 'neither';
 }
 
-/** Ink share inside the border, and in the middle half of that inside, where every kind of mark passes. */
+/**
+ * Ink share inside the border, and in the middle half of that inside, where every kind of mark
+ * passes. Ink is weighed against the box's own paper and printed outline: a thin typed "X" whose
+ * strokes a scan left gray counts by how dark its pixels are, where a fixed threshold saw a few
+ * specks; a gray haze just darker than the paper counts for nothing.
+ */
 function insideInk(image: PageImage, [x0, y0, x1, y1]: Bbox): { fill: number; centre: number } {
   // Leave out the border, however heavy the ink made it, and a pixel more: sides are not marks.
   const cap = Math.max(2, Math.round((x1 - x0) * 0.3));
+  const at = (x: number, y: number) => image.data[y * image.width + x] ?? 255;
   const share = (ax: number, ay: number, bx: number, by: number) => {
     let ink = 0;
     let total = 0;
     for (let y = ay; y <= by; y++) {
       for (let x = ax; x <= bx; x++) {
         total++;
-        if ((image.data[y * image.width + x] ?? 255) < INK) ink++;
+        if (at(x, y) < INK) ink++;
       }
     }
     return total ? ink / total : 0;
@@ -300,12 +309,75 @@ function insideInk(image: PageImage, [x0, y0, x1, y1]: Bbox): { fill: number; ce
   const left = border((k) => share(x0 + k, y0, x0 + k, y1));
   const right = border((k) => share(x1 - k, y0, x1 - k, y1));
   const [ix0, iy0, ix1, iy1] = [x0 + left, y0 + top, x1 - right, y1 - bottom];
+  const weight = inkWeight(image, [x0, y0, x1, y1]);
+  const weighed = (ax: number, ay: number, bx: number, by: number) => {
+    let ink = 0;
+    let total = 0;
+    for (let y = ay; y <= by; y++) {
+      for (let x = ax; x <= bx; x++) {
+        total++;
+        ink += weight(at(x, y));
+      }
+    }
+    return total ? ink / total : 0;
+  };
   const qx = Math.floor((ix1 - ix0) / 4);
   const qy = Math.floor((iy1 - iy0) / 4);
   return {
-    fill: share(ix0, iy0, ix1, iy1),
-    centre: share(ix0 + qx, iy0 + qy, ix1 - qx, iy1 - qy),
+    fill: weighed(ix0, iy0, ix1, iy1),
+    centre: weighed(ix0 + qx, iy0 + qy, ix1 - qx, iy1 - qy),
   };
+}
+
+/**
+ * How much of a mark a pixel of this gray is, 0..1, between the paper round the box (a ring just
+ * outside it) and the ink of its printed outline: from a sixth of the way from paper to ink it
+ * starts to count, and from halfway it counts whole. A box printed too faint to tell its ink from
+ * its paper falls back to the fixed threshold.
+ */
+function inkWeight(image: PageImage, [x0, y0, x1, y1]: Bbox): (v: number) => number {
+  const ring: number[] = [];
+  const outline: number[] = [];
+  const push = (list: number[], x: number, y: number) => {
+    if (x >= 0 && y >= 0 && x < image.width && y < image.height)
+      list.push(image.data[y * image.width + x] ?? 255);
+  };
+  for (let x = x0; x <= x1; x++) {
+    for (const d of [3, 4]) {
+      push(ring, x, y0 - d);
+      push(ring, x, y1 + d);
+    }
+    push(outline, x, y0);
+    push(outline, x, y1);
+  }
+  for (let y = y0; y <= y1; y++) {
+    for (const d of [3, 4]) {
+      push(ring, x0 - d, y);
+      push(ring, x1 + d, y);
+    }
+    push(outline, x0, y);
+    push(outline, x1, y);
+  }
+  const quantile = (list: number[], q: number) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 255;
+  };
+  const paper = quantile(ring, 0.75);
+  const ink = quantile(outline, 0.25);
+  const range = paper - ink;
+  if (range < 60) return (v) => (v < INK ? 1 : 0);
+  const from = paper - range / 6;
+  const full = paper - range / 2;
+  return (v) => (v >= from ? 0 : v <= full ? 1 : (from - v) / (from - full));
+}
+
+/** Whether a rectangle is ink through and through (three quarters of it or more). */
+function solid(image: PageImage, [x0, y0, x1, y1]: Bbox): boolean {
+  let ink = 0;
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) if ((image.data[y * image.width + x] ?? 255) < INK) ink++;
+  }
+  return ink >= (x1 - x0 + 1) * (y1 - y0 + 1) * 0.75;
 }
 
 /** Nested or overlapping finds of one box (its outer and inner outline) are one box. */
