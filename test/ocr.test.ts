@@ -91,6 +91,25 @@ describe('rereadMoney', () => {
     expect(words.map((w) => w.text).join('')).toBe('$0.00');
     expect(Math.min(...words.map((w) => w.confidence))).toBeGreaterThan(read.confidence);
   });
+
+  it('reads a sure amount again when its box left a figure beside it uncovered ("25,066" read "5,066")', async () => {
+    const { image, lines } = textPage(['25,066'], {
+      width: 900,
+      height: 200,
+      top: 100,
+      left: 300,
+      fontSize: 36,
+    });
+    const [x0, y0, x1, y1] = lines[0]!.box;
+    // The page pass dropped the first figure and rated the rest sure: its box starts at the "5".
+    const figure = Math.round((x1 - x0) / 6);
+    const read: Word = { text: '5,066', bbox: [x0 + figure + 2, y0, x1, y1], confidence: 0.96 };
+    const words = await rereadMoney(image, [read], pool);
+    expect(words.map((w) => w.text).join('')).toBe('25,066');
+    // An amount whose box covers all its ink is left as read.
+    const whole: Word = { text: '25,066', bbox: [x0, y0, x1, y1], confidence: 0.96 };
+    expect(await rereadMoney(image, [whole], pool)).toEqual([whole]);
+  });
 });
 
 describe('readMissedInk', () => {

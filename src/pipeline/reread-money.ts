@@ -14,15 +14,21 @@ const MONEY_LIKE = /^[$sS§_]*[\d,.\-OoIl|:;'’]*\d[\d,.\-OoIl|$_:;'’]*$/;
 
 /**
  * Reads again, as one line with only digits and separators allowed, each amount that OCR read
- * unsurely; the new reading replaces the old only when it is a valid amount read with more
- * confidence. Adjacent pieces of one amount ("1$,41 ,070.99") are read as one.
+ * unsurely, or whose box leaves a figure's ink beside it uncovered (tesseract can drop an edge
+ * figure and still rate the rest sure: "25,066" read "5,066" at 0.96). The new reading replaces
+ * the old only when it is a well-formed amount read with more confidence, or, over a dropped
+ * figure, one with more figures. Adjacent pieces of one amount ("1$,41 ,070.99") are read as one.
  */
 export async function rereadMoney(image: PageImage, words: readonly Word[], pool: OcrPool): Promise<Word[]> {
-  const groups = moneyGroups(words).filter((g) => Math.min(...g.map((w) => w.confidence)) < REREAD_BELOW);
+  const groups = moneyGroups(words).flatMap((group) => {
+    const box = unionBbox(group.map((w) => w.bbox)) as Bbox;
+    const clipped = uncoveredFigureBeside(image, box, words);
+    const unsure = Math.min(...group.map((w) => w.confidence)) < REREAD_BELOW;
+    return unsure || clipped ? [{ group, box: clipped ?? box, clipped: clipped !== null }] : [];
+  });
   if (groups.length === 0) return [...words];
   const replaced = new Map<Word, Word[]>();
-  for (const group of groups) {
-    const box = unionBbox(group.map((w) => w.bbox)) as Bbox;
+  for (const { group, box, clipped } of groups) {
     const height = box[3] - box[1];
     const wider: Bbox = [
       box[0] - Math.round(height * 0.4),
@@ -31,6 +37,8 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
       box[3],
     ];
     const before = Math.min(...group.map((w) => w.confidence));
+    const figures = (text: string) => text.replace(/\D/g, '').length;
+    const figuresBefore = figures(group.map((w) => w.text).join(''));
     // First as OCR reads any line, then with only money's characters allowed: tesseract rates a
     // reading it was held to a whitelist for unsurely ("$0.00" at 0.00 where it read it freely at
     // 0.88), so the free reading is tried first.
@@ -41,7 +49,12 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
       if (kept.length === 0) continue;
       const confidence = Math.min(...kept.map((w) => w.confidence));
       const text = kept.map((w) => w.text).join('');
-      if (confidence <= before || parseMoney(text.replace(/^[$_]+/, '')) === null) continue;
+      if (parseMoney(text.replace(/^[$_]+/, '')) === null) continue;
+      // A reading whose separators make no amount lost a figure ("3,261" read again "3,.61").
+      const better =
+        (confidence > before && WELL_FORMED.test(text.replace(/^[$_]+/, ''))) ||
+        (clipped && figures(text) > figuresBefore && confidence >= FOUND_FIGURE_AT);
+      if (!better) continue;
       group.forEach((w, i) => {
         replaced.set(w, i === 0 ? kept : []);
       });
@@ -50,6 +63,59 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
   }
   return words.flatMap((w) => replaced.get(w) ?? [w]);
 }
+
+/** An amount as typed: figures grouped by threes, perhaps cents; or "-0-". */
+const WELL_FORMED = /^(?:\d{1,3}(?:[,.]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?|-0-)$/;
+
+/** A reading that takes in a figure the page pass dropped is kept at this confidence or more. */
+const FOUND_FIGURE_AT = 0.6;
+
+/**
+ * Where the ink of a figure stands just left or right of an amount's box, on its line, with no
+ * word's box over it: the box widened to take it in; null when there is none. A figure is ink
+ * about as tall as the amount (a speck, an underline or a leader's dot is shorter, a comb's wall
+ * or a rule taller), within a figure's width of the box.
+ */
+function uncoveredFigureBeside(image: PageImage, box: Bbox, words: readonly Word[]): Bbox | null {
+  const height = box[3] - box[1] + 1;
+  if (height < 6) return null;
+  const reach = Math.round(height * 0.9);
+  const slack = Math.round(height * 0.5);
+  const near = words.filter(
+    (w) =>
+      w.bbox[2] >= box[0] - reach &&
+      w.bbox[0] <= box[2] + reach &&
+      w.bbox[3] + 2 >= box[1] - slack &&
+      w.bbox[1] - 2 <= box[3] + slack,
+  );
+  const covered = (x: number, y: number) =>
+    near.some((w) => x >= w.bbox[0] && x <= w.bbox[2] && y >= w.bbox[1] - 2 && y <= w.bbox[3] + 2);
+  const figureAt = (from: number, to: number): [number, number] | null => {
+    let x0 = Number.POSITIVE_INFINITY;
+    let x1 = Number.NEGATIVE_INFINITY;
+    let top = Number.POSITIVE_INFINITY;
+    let bottom = Number.NEGATIVE_INFINITY;
+    // Rows above and below the amount's too: a comb's wall or a rule runs past them, a figure not.
+    for (let x = Math.max(0, from); x <= Math.min(image.width - 1, to); x++) {
+      for (let y = Math.max(0, box[1] - slack); y <= Math.min(image.height - 1, box[3] + slack); y++) {
+        if ((image.data[y * image.width + x] ?? 255) >= INK || covered(x, y)) continue;
+        x0 = Math.min(x0, x);
+        x1 = Math.max(x1, x);
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+      }
+    }
+    const tall = bottom - top + 1;
+    return tall >= height * 0.6 && tall <= height * 1.3 && x1 - x0 + 1 >= 2 ? [x0, x1] : null;
+  };
+  const left = figureAt(box[0] - reach, box[0] - 1);
+  const right = figureAt(box[2] + 1, box[2] + reach);
+  if (!left && !right) return null;
+  return [left ? left[0] : box[0], box[1], right ? right[1] : box[2], box[3]];
+}
+
+/** Darker than this is a figure's ink. */
+const INK = 128;
 
 /** Runs of money-like words on one baseline with small gaps between them. */
 function moneyGroups(words: readonly Word[]): Word[][] {
