@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Word } from '../src/ingest/lines.js';
 import { MONEY_WHITELIST, OcrPool, ocrPage, ocrRegion } from '../src/ocr/index.js';
+import { readMoneyCells } from '../src/parse/money-cells.js';
 import { processPageImage } from '../src/pipeline/page-stage.js';
 import { readMissedInk } from '../src/pipeline/read-missed-ink.js';
 import { rereadMoney } from '../src/pipeline/reread-money.js';
 import type { Bbox } from '../src/record/schema.js';
-import { FORM_LINES, textPage, toSharp } from './image-fixtures.js';
+import { FORM_LINES, fixtureImage, textPage, toSharp } from './image-fixtures.js';
 
 const pool = new OcrPool({ size: 2 });
 afterAll(() => pool.close());
@@ -143,6 +144,22 @@ describe('OcrPool', () => {
     expect(second.lines[0]?.text).toBe('Legal Fees $ 50,000.00');
     await small.close();
     await expect(ocrPage(image, { pool: small })).rejects.toThrow(/closed/);
+  });
+});
+
+describe('processPageImage on a table whose zeros are typed as dashes', () => {
+  it('reads the "$" and the dash that the page pass dropped from each cell, so that every column keeps its zero', async () => {
+    // A real crop at 200 dpi of four C.5 rows: "☐ $ ____ -" twice a row, one amount among them.
+    const { result } = await processPageImage(await fixtureImage('dash-zero-cells.png', 200), { pool });
+    const rows = result.lines.filter((l) => l.text.includes('☐'));
+    expect(rows.map((l) => readMoneyCells(l.text.slice(l.text.indexOf('☐')), 2).map((c) => c.cents))).toEqual(
+      [
+        [0, 137_230_818],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ],
+    );
   });
 });
 

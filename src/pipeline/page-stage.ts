@@ -10,6 +10,7 @@ import { type OcrResult, ocrPage } from '../ocr/ocr-page.js';
 import { type OcrPool, sharedOcrPool } from '../ocr/pool.js';
 import { layoutLines } from '../parse/layout-lines.js';
 import type { PageInfo } from '../record/schema.js';
+import { readEmptyCells } from './read-empty-cells.js';
 import { readMissedInk } from './read-missed-ink.js';
 import { rereadMoney } from './reread-money.js';
 import { readStateGrid } from './state-grid.js';
@@ -52,7 +53,8 @@ export async function processPageImage(
   }
   const { image, info, boxes, rulings, forOcr } = read.pixels;
   const seen = await readMissedInk(forOcr, read.ocr.words, boxes, pool);
-  const words = readStateGrid(image, await rereadMoney(forOcr, seen, pool));
+  const filled = await readEmptyCells(forOcr, seen, boxes, pool);
+  const words = readStateGrid(image, await rereadMoney(forOcr, filled, pool));
   const lines = layoutLines(words, boxes, withoutRulesThroughText(rulings, words), page.page);
   return { result: { info, lines, boxes, meanConfidence: read.ocr.meanConfidence }, image };
 }

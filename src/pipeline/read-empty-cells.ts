@@ -1,0 +1,188 @@
+import type { CheckBox } from '../image/check-boxes.js';
+import type { Word } from '../ingest/lines.js';
+import type { PageImage } from '../ingest/pages/page-image.js';
+import { MONEY_WHITELIST, ocrRegion } from '../ocr/ocr-region.js';
+import type { OcrPool } from '../ocr/pool.js';
+import { parseMoney } from '../record/money.js';
+import type { Bbox } from '../record/schema.js';
+
+/** Darker than this is ink: a thin dash's gray included. */
+const INK = 170;
+
+/** What a dollar cell's second reading may add: its "$", a dash for zero, or an amount. */
+const CELL_WORD = /^(?:\$|[-–—]{1,2}|\$?-0-|\$?[\d,.]*\d[\d,.]*)$/;
+
+/** A "$" as OCR reads it standing alone. */
+const DOLLAR = /^[$sS§]{1,2}$/;
+
+/** A speck OCR read as a mark or two ("'", "@", "_"): no reading of the cell. */
+const SPECK = /^[^\p{L}\d]{1,3}$/u;
+
+/** An amount read in a cell the page pass found empty is kept at this confidence or more. */
+const AMOUNT_AT = 0.6;
+
+/**
+ * Reads the cell after each check box that the page pass read nothing in (or only its "$", or
+ * specks) although it holds ink: a "$" and an accountant's dash for zero standing apart in a wide
+ * cell are too small for the page's layout analysis, which drops them as specks, and the amount's
+ * column is then lost. The cell's ink is taken in groups: a short bar at the row's middle is the
+ * dash, read by its shape; any other group is read again as one line with only money's characters
+ * allowed. A box with words after it (an option's label) or a blank cell is left alone. What is
+ * read joins the page's words, unsure, in place of the specks.
+ */
+export async function readEmptyCells(
+  image: PageImage,
+  words: readonly Word[],
+  boxes: readonly CheckBox[],
+  pool: OcrPool,
+): Promise<Word[]> {
+  const found: Word[] = [];
+  const dropped = new Set<Word>();
+  for (const { region, side, specks } of emptyCellsWithInk(image, words, boxes)) {
+    const before = found.length;
+    for (const group of inkGroups(image, region, side)) {
+      // A dash for zero is a short bar at the middle of the row: its shape says what it is, where
+      // OCR reads a lone bar as nothing.
+      const [gx0, gy0, gx1, gy1] = group;
+      const w = gx1 - gx0 + 1;
+      const h = gy1 - gy0 + 1;
+      const middle = (region[1] + region[3]) / 2;
+      if (
+        w >= 2 * h &&
+        h <= side * 0.4 &&
+        w <= side * 2 &&
+        Math.abs((gy0 + gy1) / 2 - middle) <= side * 0.35
+      ) {
+        found.push({ text: '-', bbox: group, confidence: 0.6 });
+        continue;
+      }
+      const again = await ocrRegion(image, group, {
+        pool,
+        whitelist: MONEY_WHITELIST,
+        singleLine: true,
+        pad: 10,
+      });
+      const kept = again.words.filter((w) => CELL_WORD.test(w.text));
+      const amounts = kept.filter((w) => /\d/.test(w.text));
+      // A "$" alone is what the cell is likeliest to hold; an amount must be read surely.
+      if (amounts.some((w) => w.confidence < AMOUNT_AT || parseMoney(w.text.replace(/^\$/, '')) === null))
+        continue;
+      found.push(...kept.map((w) => ({ ...w, confidence: Math.min(w.confidence, 0.6) })));
+    }
+    // What the cell was read as stands for the specks the page pass made of it.
+    if (found.length > before) for (const speck of specks) dropped.add(speck);
+  }
+  return [...words.filter((w) => !dropped.has(w)), ...found];
+}
+
+/**
+ * The ink of a cell in groups the width of a gap apart: a "$", an amount, a dash. The line a cell
+ * is typed on (a run of ink far longer than a figure) is no part of any; specks smaller than a
+ * stroke are left out.
+ */
+function inkGroups(image: PageImage, region: Bbox, side: number): Bbox[] {
+  const mask = cellInk(image, region, side);
+  const [x0, y0, x1, y1] = region;
+  const width = x1 - x0 + 1;
+  const height = y1 - y0 + 1;
+  const inked = (x: number) => {
+    for (let y = 0; y < height; y++) if (mask[y * width + x]) return true;
+    return false;
+  };
+  const groups: Bbox[] = [];
+  const gap = Math.max(3, Math.round(side * 0.6));
+  let start = -1;
+  let last = -1;
+  const close = () => {
+    if (start < 0) return;
+    let top = height;
+    let bottom = -1;
+    for (let y = 0; y < height; y++) {
+      for (let x = start; x <= last; x++) {
+        if (!mask[y * width + x]) continue;
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+      }
+    }
+    const box: Bbox = [x0 + start, y0 + top, x0 + last, y0 + bottom];
+    if (bottom >= 0 && (last - start + 1) * (bottom - top + 1) >= side / 2) groups.push(box);
+    start = -1;
+  };
+  for (let x = 0; x < width; x++) {
+    if (!inked(x)) continue;
+    if (start >= 0 && x - last > gap) close();
+    if (start < 0) start = x;
+    last = x;
+  }
+  close();
+  return groups;
+}
+
+/** The region's ink, less rows of ink longer than three figures (the line a cell is typed on). */
+function cellInk(image: PageImage, [x0, y0, x1, y1]: Bbox, side: number): Uint8Array {
+  const width = x1 - x0 + 1;
+  const mask = new Uint8Array(width * (y1 - y0 + 1));
+  for (let y = y0; y <= y1; y++) {
+    let run = -1;
+    for (let x = x0; x <= x1 + 1; x++) {
+      const ink = x <= x1 && (image.data[y * image.width + x] ?? 255) < INK;
+      if (ink && run < 0) run = x;
+      if (!ink && run >= 0) {
+        if (x - run <= side * 3) mask.fill(1, (y - y0) * width + (run - x0), (y - y0) * width + (x - x0));
+        run = -1;
+      }
+    }
+  }
+  return mask;
+}
+
+/**
+ * The cells right of check boxes that hold ink no word covers: each from its box (or the "$" read
+ * after it) to the next box on the row (or a few inches on, the page's edge at most), as tall as
+ * the box and a little more; with the box's side, and the specks OCR read in it, which its
+ * reading replaces.
+ */
+export function emptyCellsWithInk(
+  image: PageImage,
+  words: readonly Word[],
+  boxes: readonly CheckBox[],
+): Array<{ region: Bbox; side: number; specks: Word[] }> {
+  const dpi = image.dpi ?? 300;
+  const out: Array<{ region: Bbox; side: number; specks: Word[] }> = [];
+  for (const box of boxes) {
+    const [, y0, x1, y1] = box.bbox;
+    const side = y1 - y0;
+    const middle = (y0 + y1) / 2;
+    const next = boxes
+      .filter((b) => b.bbox[0] > x1 && Math.abs((b.bbox[1] + b.bbox[3]) / 2 - middle) < side / 2)
+      .reduce<number | null>(
+        (nearest, b) => (nearest === null ? b.bbox[0] : Math.min(nearest, b.bbox[0])),
+        null,
+      );
+    const right = Math.min(next === null ? x1 + Math.round(dpi * 2.5) : next - 3, image.width - 1);
+    const top = Math.max(0, Math.round(y0 - side * 0.3));
+    const bottom = Math.min(image.height - 1, Math.round(y1 + side * 0.3));
+    const inside = words.filter((w) => {
+      const cx = (w.bbox[0] + w.bbox[2]) / 2;
+      const cy = (w.bbox[1] + w.bbox[3]) / 2;
+      return cx > x1 && cx <= right && cy >= top && cy <= bottom;
+    });
+    // Only the cell's "$" read, or specks: what stands after the "$" is still unread.
+    if (!inside.every((w) => DOLLAR.test(w.text) || SPECK.test(w.text))) continue;
+    const dollars = inside.filter((w) => DOLLAR.test(w.text));
+    const left = Math.max(x1 + 3, ...dollars.map((w) => w.bbox[2] + 3));
+    const region: Bbox = [left, top, right, bottom];
+    if (region[2] - region[0] < side || inkIn(image, region) < side / 2) continue;
+    out.push({ region, side, specks: inside.filter((w) => !DOLLAR.test(w.text) && w.bbox[0] >= left) });
+  }
+  return out;
+}
+
+/** Pixels of ink in a box. */
+function inkIn(image: PageImage, [x0, y0, x1, y1]: Bbox): number {
+  let ink = 0;
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) if ((image.data[y * image.width + x] ?? 255) < INK) ink++;
+  }
+  return ink;
+}
