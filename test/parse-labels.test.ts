@@ -389,6 +389,8 @@ describe('valueLines', () => {
     ]);
     // The label matched up to the bracket: the bracket alone is left before the value.
     expect(valueLines('}\nOak Investment Partners VII, L.P.')).toEqual(['Oak Investment Partners VII, L.P.']);
+    // A speck before it: "Area" ends the label's line, "Code)" read "Cade}" on the next.
+    expect(valueLines('’\nCade}\n(703) 660-0290')).toEqual(['(703) 660-0290']);
     // No closing bracket at all: the instruction ends with its line.
     expect(
       valueLines('(Number and Street, City, State, Zip Code\n3 Technology Drive, Charlotte, NC 28244'),

@@ -76,7 +76,7 @@ export function valueLines(text: string): string[] {
   const lines = stripLeadingInstruction(text).split('\n');
   // The tail of a label's instruction wrapped onto the next line ("Code)"), or its closing bracket
   // alone (misread "}"), is not the value.
-  const firstText = lines.findIndex((l) => l.trim() !== '');
+  const firstText = lines.findIndex((l) => /[\p{L}\d]/u.test(l));
   if (firstText >= 0 && /^[^()]{0,30}[)}\]]\s*$/.test(lines[firstText] ?? '')) lines.splice(firstText, 1);
   return (
     lines
