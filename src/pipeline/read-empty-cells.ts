@@ -40,6 +40,14 @@ export async function readEmptyCells(
   const dropped = new Set<Word>();
   for (const { region, side, specks } of emptyCellsWithInk(image, words, boxes)) {
     const before = found.length;
+    // What is read stands as tall as the box, so that the layout sets it on the box's row: a dash
+    // alone is a bar a few pixels high, which may sit below the row's middle.
+    const onRow = ([x0, y0, x1, y1]: Bbox): Bbox => [
+      x0,
+      Math.min(y0, region[1] + Math.round(side * 0.3)),
+      x1,
+      Math.max(y1, region[3] - Math.round(side * 0.3)),
+    ];
     for (const group of inkGroups(image, region, side)) {
       // A dash for zero is a short bar at the middle of the row: its shape says what it is, where
       // OCR reads a lone bar as nothing.
@@ -53,7 +61,7 @@ export async function readEmptyCells(
         w <= side * 2 &&
         Math.abs((gy0 + gy1) / 2 - middle) <= side * 0.35
       ) {
-        found.push({ text: '-', bbox: group, confidence: 0.6 });
+        found.push({ text: '-', bbox: onRow(group), confidence: 0.6 });
         continue;
       }
       const again = await ocrRegion(image, group, {
@@ -67,7 +75,9 @@ export async function readEmptyCells(
       // A "$" alone is what the cell is likeliest to hold; an amount must be read surely.
       if (amounts.some((w) => w.confidence < AMOUNT_AT || parseMoney(w.text.replace(/^\$/, '')) === null))
         continue;
-      found.push(...kept.map((w) => ({ ...w, confidence: Math.min(w.confidence, 0.6) })));
+      found.push(
+        ...kept.map((w) => ({ ...w, bbox: onRow(w.bbox), confidence: Math.min(w.confidence, 0.6) })),
+      );
     }
     // What the cell was read as stands for the specks the page pass made of it.
     if (found.length > before) for (const speck of specks) dropped.add(speck);
