@@ -287,18 +287,8 @@ function standsApart(image: PageImage, [x0, y0, x1, y1]: Bbox): 'both' | 'one' |
 function insideInk(image: PageImage, [x0, y0, x1, y1]: Bbox): { fill: number; centre: number } {
   // Leave out the border, however heavy the ink made it, and a pixel more: sides are not marks.
   const cap = Math.max(2, Math.round((x1 - x0) * 0.3));
-  const at = (x: number, y: number) => image.data[y * image.width + x] ?? 255;
-  const share = (ax: number, ay: number, bx: number, by: number) => {
-    let ink = 0;
-    let total = 0;
-    for (let y = ay; y <= by; y++) {
-      for (let x = ax; x <= bx; x++) {
-        total++;
-        if (at(x, y) < INK) ink++;
-      }
-    }
-    return total ? ink / total : 0;
-  };
+  const share = (ax: number, ay: number, bx: number, by: number) =>
+    meanOver(image, [ax, ay, bx, by], (v) => (v < INK ? 1 : 0));
   const border = (line: (k: number) => number) => {
     let k = 0;
     while (k < cap && line(k) >= 0.6) k++;
@@ -310,17 +300,8 @@ function insideInk(image: PageImage, [x0, y0, x1, y1]: Bbox): { fill: number; ce
   const right = border((k) => share(x1 - k, y0, x1 - k, y1));
   const [ix0, iy0, ix1, iy1] = [x0 + left, y0 + top, x1 - right, y1 - bottom];
   const weight = inkWeight(image, [x0, y0, x1, y1]);
-  const weighed = (ax: number, ay: number, bx: number, by: number) => {
-    let ink = 0;
-    let total = 0;
-    for (let y = ay; y <= by; y++) {
-      for (let x = ax; x <= bx; x++) {
-        total++;
-        ink += weight(at(x, y));
-      }
-    }
-    return total ? ink / total : 0;
-  };
+  const weighed = (ax: number, ay: number, bx: number, by: number) =>
+    meanOver(image, [ax, ay, bx, by], weight);
   const qx = Math.floor((ix1 - ix0) / 4);
   const qy = Math.floor((iy1 - iy0) / 4);
   return {
@@ -372,12 +353,21 @@ function inkWeight(image: PageImage, [x0, y0, x1, y1]: Bbox): (v: number) => num
 }
 
 /** Whether a rectangle is ink through and through (three quarters of it or more). */
-function solid(image: PageImage, [x0, y0, x1, y1]: Bbox): boolean {
-  let ink = 0;
+function solid(image: PageImage, bbox: Bbox): boolean {
+  return meanOver(image, bbox, (v) => (v < INK ? 1 : 0)) >= 0.75;
+}
+
+/** The mean over a rectangle's pixels of what `value` makes of each gray; 0 for an empty one. */
+function meanOver(image: PageImage, [x0, y0, x1, y1]: Bbox, value: (v: number) => number): number {
+  let sum = 0;
+  let total = 0;
   for (let y = y0; y <= y1; y++) {
-    for (let x = x0; x <= x1; x++) if ((image.data[y * image.width + x] ?? 255) < INK) ink++;
+    for (let x = x0; x <= x1; x++) {
+      total++;
+      sum += value(image.data[y * image.width + x] ?? 255);
+    }
   }
-  return ink >= (x1 - x0 + 1) * (y1 - y0 + 1) * 0.75;
+  return total ? sum / total : 0;
 }
 
 /** Nested or overlapping finds of one box (its outer and inner outline) are one box. */
