@@ -163,6 +163,22 @@ describe('processPageImage on a table whose zeros are typed as dashes', () => {
   });
 });
 
+describe('processPageImage on dashes set low in their cells', () => {
+  it("sets each dash read in a cell on its box's row, not on a line of its own", async () => {
+    // A real crop at 200 dpi: "☐ $ ___-___ ☐ $ ___-___", the dashes a few pixels high and below
+    // the middle of the row.
+    const { result } = await processPageImage(await fixtureImage('dash-low-cells.png', 200), { pool });
+    expect(result.lines.filter((l) => /^[\s\t-]+$/.test(l.text))).toEqual([]);
+    const rows = result.lines.filter((l) => /merger\)|Repayment/.test(l.text));
+    expect(rows.map((l) => readMoneyCells(l.text.slice(l.text.indexOf('☐')), 2).map((c) => c.cents))).toEqual(
+      [
+        [0, 0],
+        [0, 0],
+      ],
+    );
+  });
+});
+
 describe('processPageImage on a page OCR reads badly', () => {
   it('does not read it again turned half round when the ink profile was sure it stands upright', async () => {
     /** Pages OCR'd whole (not a line's crop) through the pool, counted at the worker. */
