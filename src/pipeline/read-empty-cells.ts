@@ -1,4 +1,5 @@
 import type { CheckBox } from '../image/check-boxes.js';
+import { inkIn } from '../image/ink-in.js';
 import type { Word } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
 import { MONEY_WHITELIST, ocrRegion } from '../ocr/ocr-region.js';
@@ -182,17 +183,8 @@ export function emptyCellsWithInk(
     const dollars = inside.filter((w) => DOLLAR.test(w.text));
     const left = Math.max(x1 + 3, ...dollars.map((w) => w.bbox[2] + 3));
     const region: Bbox = [left, top, right, bottom];
-    if (region[2] - region[0] < side || inkIn(image, region) < side / 2) continue;
+    if (region[2] - region[0] < side || inkIn(image, region, INK) < side / 2) continue;
     out.push({ region, side, specks: inside.filter((w) => !DOLLAR.test(w.text) && w.bbox[0] >= left) });
   }
   return out;
-}
-
-/** Pixels of ink in a box. */
-function inkIn(image: PageImage, [x0, y0, x1, y1]: Bbox): number {
-  let ink = 0;
-  for (let y = y0; y <= y1; y++) {
-    for (let x = x0; x <= x1; x++) if ((image.data[y * image.width + x] ?? 255) < INK) ink++;
-  }
-  return ink;
 }

@@ -1,3 +1,4 @@
+import { inkIn } from '../image/ink-in.js';
 import { median } from '../image/median.js';
 import type { Word } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
@@ -129,13 +130,13 @@ function markedCells(image: PageImage, grid: Grid): Array<{ column: number; bbox
     const [c0, c1] = [Math.round(cx - half), Math.round(cx + half)];
     const [y0, y1] = [grid.top - 2, grid.bottom + 2];
     const sides = [
-      inkIn(image, [x0, y0 - reach, x1, y0 - 1]),
-      inkIn(image, [x0, y1 + 1, x1, y1 + reach]),
-      inkIn(image, [x0, y0, c0 - 1, y1]),
-      inkIn(image, [c1 + 1, y0, x1, y1]),
+      inkIn(image, [x0, y0 - reach, x1, y0 - 1], INK),
+      inkIn(image, [x0, y1 + 1, x1, y1 + reach], INK),
+      inkIn(image, [x0, y0, c0 - 1, y1], INK),
+      inkIn(image, [c1 + 1, y0, x1, y1], INK),
     ];
     const bbox: Bbox = [x0, y0 - reach, x1, y1 + reach];
-    return { column, bbox, sides, coreInk: inkIn(image, [c0, y0, c1, y1]) };
+    return { column, bbox, sides, coreInk: inkIn(image, [c0, y0, c1, y1], INK) };
   });
   const usual = median(cells.map((c) => c.coreInk));
   if (usual === 0) return [];
@@ -147,14 +148,4 @@ function markedCells(image: PageImage, grid: Grid): Array<{ column: number; bbox
     const ratio = extra.reduce((sum, ink) => sum + ink, 0) / usual;
     return inked >= 3 && ratio >= MARKED ? [{ column: c.column, bbox: c.bbox, ratio }] : [];
   });
-}
-
-function inkIn(image: PageImage, [x0, y0, x1, y1]: Bbox): number {
-  let n = 0;
-  for (let y = Math.max(0, y0); y <= Math.min(image.height - 1, y1); y++) {
-    const row = y * image.width;
-    for (let x = Math.max(0, x0); x <= Math.min(image.width - 1, x1); x++)
-      if ((image.data[row + x] ?? 255) < INK) n++;
-  }
-  return n;
 }
