@@ -49,10 +49,11 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
       if (kept.length === 0) continue;
       const confidence = Math.min(...kept.map((w) => w.confidence));
       const text = kept.map((w) => w.text).join('');
-      if (parseMoney(text.replace(/^[$_]+/, '')) === null) continue;
+      const amount = text.replace(/^[$_]+/, '');
+      if (parseMoney(amount) === null) continue;
       // A reading whose separators make no amount lost a figure ("3,261" read again "3,.61").
       const better =
-        (confidence > before && WELL_FORMED.test(text.replace(/^[$_]+/, ''))) ||
+        (confidence > before && WELL_FORMED.test(amount)) ||
         (clipped && figures(text) > figuresBefore && confidence >= FOUND_FIGURE_AT);
       if (!better) continue;
       group.forEach((w, i) => {

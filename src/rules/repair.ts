@@ -206,9 +206,10 @@ function unsureReading(
     ([path]) => isUnsure(path) && paths.some((p) => path === p || path.startsWith(`${p}.`)),
   );
   if (unsure.length === 0) return flag;
-  const stands =
-    (rule ? sureRowsExceedTotal(record, rule, isUnsure) : null) ??
-    (rule ? failsWithImpliedValues(record, rule, unsure, isUnsure, flags) : null);
+  const stands = rule
+    ? (sureRowsExceedTotal(record, rule, isUnsure) ??
+      failsWithImpliedValues(record, rule, unsure, isUnsure, flags))
+    : null;
   if (stands) {
     return { ...flag, explanation: `${flag.explanation ? `${flag.explanation} ` : ''}${stands}` };
   }
