@@ -377,6 +377,23 @@ describe('valueLines', () => {
     }
   });
 
+  it('ends at the note however garbled: the page number after it is no value, nor the note alone', () => {
+    // A block left blank at a page's foot: the note, then "2 of 7" read "Jot 7" or "ro".
+    expect(
+      valueLines('(Use blank sheet, of copy and use additional copies of this sheet, as necessary)\nro'),
+    ).toEqual([]);
+    expect(
+      valueLines('Ure Blank chert or copy and Las addon. copies of thes sheet as Pecessary\nJot 7'),
+    ).toEqual([]);
+    expect(
+      valueLines(
+        "3 Elm Street\nUse slang sheet. or copy and Jse adamara' cazies otis sheet. as necessary:, SEC *972:6 C2",
+      ),
+    ).toEqual(['3 Elm Street']);
+    // Three of its words are not the note.
+    expect(valueLines('Blank Sheet Copy Center, Inc.')).toEqual(['Blank Sheet Copy Center, Inc.']);
+  });
+
   it('drops a line of specks before the value, and keeps specks alone for the caller to judge', () => {
     expect(valueLines('*\nRobertson Stephens & Company')).toEqual(['Robertson Stephens & Company']);
     expect(valueLines('*')).toEqual(['*']);

@@ -40,6 +40,23 @@ const FOOTER_LINE = (line: string) => FORM_FOOTER_LINE.test(line) || /^[-–\s]*
  */
 const ADDITIONAL_SHEET_NOTE = /^\S?\s*use blank sheet\b|\badditional copies of this sheet\b/i;
 
+/** The note's own words, which no name or address has four of. */
+const NOTE_WORDS = ['blank', 'sheet', 'copy', 'additional', 'copies', 'this', 'necessary'];
+
+/**
+ * The additional-sheet note, also where a degraded scan garbled it past the pattern ("Ure Blank
+ * chert or copy and Las addon. copies of thes sheet as Pecessary"): four of its words, each
+ * read with a letter or two wrong.
+ */
+export function isAdditionalSheetNote(line: string): boolean {
+  if (ADDITIONAL_SHEET_NOTE.test(line)) return true;
+  const words = line.toLowerCase().match(/\p{L}{3,}/gu) ?? [];
+  const found = NOTE_WORDS.filter((note) =>
+    words.some((word) => LevenshteinDistance(word, note) <= (note.length <= 5 ? 1 : 2)),
+  );
+  return found.length >= 4;
+}
+
 /**
  * Removes a leading printed instruction in parentheses ("(Number and Street, City, State, Zip
  * Code)"), which may span lines, but keeps a value that starts with one ("(650) 801-6135").
@@ -73,7 +90,11 @@ export function stripLeadingInstruction(text: string): string {
 
 /** The lines of a value: instructions, check marks, stamps and blank lines removed. */
 export function valueLines(text: string): string[] {
-  const lines = stripLeadingInstruction(text).split('\n');
+  // The additional-sheet note closes a block: after it come the page's footer and its page
+  // number, however OCR garbled them ("Jot 7" for 2 of 7).
+  const raw = text.split('\n');
+  const note = raw.findIndex(isAdditionalSheetNote);
+  const lines = stripLeadingInstruction((note >= 0 ? raw.slice(0, note) : raw).join('\n')).split('\n');
   // The tail of a label's instruction wrapped onto the next line ("Code)"), or its closing bracket
   // alone (misread "}"), is not the value.
   const firstText = lines.findIndex((l) => /[\p{L}\d]/u.test(l));
@@ -91,7 +112,6 @@ export function valueLines(text: string): string[] {
           !STAMP_LINE.test(l.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '')) &&
           !garbledStamp(l) &&
           !FOOTER_LINE(l) &&
-          !ADDITIONAL_SHEET_NOTE.test(l) &&
           !/^[({].*[)}]$/.test(l) &&
           !/^_+$/.test(l),
       )
