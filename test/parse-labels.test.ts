@@ -594,6 +594,31 @@ describe('values of OCR lines', () => {
     expect([investors.nonAccredited.count, investors.nonAccredited.amount]).toEqual([0, 0]);
   });
 
+  it('reads the Non-accredited row whose garbled label fits "Accredited Investors" better as non-accredited', () => {
+    const seed = seedText();
+    const garbled = seed
+      .replace('Accredited investors\t20', 'Aeeredited Testor\t20')
+      .replace('Non-accredited Investors.....\t0', 'Nom-ccredited Investors\t0');
+    expect(garbled).not.toBe(seed);
+    const { investors } = parseOcr(garbled).record.offering;
+    expect(investors.accredited.count).toBe(20);
+    expect([investors.nonAccredited.count, investors.nonAccredited.amount]).toEqual([0, 0]);
+  });
+
+  it('reads C.1 from its column heads when the question and the Debt label are garbled', () => {
+    const seed = seedText();
+    const garbled = seed
+      .replace(
+        /^1\. Enter the aggregate offering price.*$/m,
+        'Lines the Olle Price of ene eluded mths offer unt already old',
+      )
+      .replace('Debt.....', 'Debi .....');
+    expect(garbled).not.toBe(seed);
+    const { securities } = parseOcr(garbled).record.offering;
+    expect(securities).toEqual(parseOcr(seed).record.offering.securities);
+    expect(securities.total.sold).toBeGreaterThan(0);
+  });
+
   it('takes a few specks for no value', () => {
     const seed = seedText();
     const name = 'Qualys, Inc.';

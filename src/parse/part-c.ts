@@ -1,6 +1,6 @@
 import { LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 import { comparePos, type Match, type Pos, type Range } from './form-text.js';
-import type { LabelName } from './labels.js';
+import { LABELS, type LabelName } from './labels.js';
 import { readCount } from './money-cells.js';
 import type { Anchor, Reader } from './reader.js';
 
@@ -35,27 +35,36 @@ export function readPartC(r: Reader, range: Range): void {
 
 /**
  * Where each question of Part C starts: at its printed question, or, when OCR garbled that, at
- * the first row label of its table ("Accredited Investors" for C.2), searched after the previous one.
+ * its table's column heads or first row label ("Accredited Investors" for C.2), searched after the
+ * previous one.
  */
 function tableStarts(r: Reader, range: Range): Anchor[] {
-  const tables: Array<[LabelName, LabelName | null]> = [
-    ['c1', 'debt'],
-    ['c2', 'accredited'],
-    ['c3', null],
-    ['c4a', 'transferAgent'],
-    ['c4b', null],
-    ['c5', 'salaries'],
+  const tables: Array<[LabelName, LabelName[]]> = [
+    ['c1', ['c1Heads', 'debt']],
+    ['c2', ['accredited']],
+    ['c3', []],
+    ['c4a', ['transferAgent']],
+    ['c4b', []],
+    ['c5', ['salaries']],
   ];
   const out: Anchor[] = [];
   let after: Pos | undefined;
-  for (const [question, firstRow] of tables) {
+  for (const [question, stands] of tables) {
     const q = r.find(question, range, after);
-    const row = firstRow ? r.find(firstRow, range, after) : null;
-    // The row label stands in for a missing question; it is never used to skip past a question found.
-    const match = q ?? row;
+    const stand = stands
+      .map((name) => r.find(name, range, after))
+      .reduce<Match | null>(
+        (first, m) => (m && (!first || comparePos(m.start, first.start) < 0) ? m : first),
+        null,
+      );
+    // The heads or a row label, whichever comes first, stand in for a missing question. A question
+    // is printed before its table: one found only after the table's heads or first row is a like
+    // wording further on (C.4.b's "the aggregate offering price" for C.1's garbled question).
+    const asked = q && (!stand || comparePos(q.start, stand.start) <= 0) ? q : null;
+    const match = asked ?? stand;
     if (!match) continue;
-    const anchor: Anchor = q
-      ? { name: question, match: q }
+    const anchor: Anchor = asked
+      ? { name: question, match: asked }
       : { name: question, match: { ...match, end: match.start } };
     out.push(anchor);
     after = anchor.match.end;
@@ -94,9 +103,31 @@ function rowLabel(r: Reader, name: LabelName, range: Range, after: Pos): Match |
     if (!m) return null;
     const before = (r.doc.lines[m.start.line]?.text ?? '').slice(0, m.start.col);
     // A label that ends a hyphenated word is not that row's: "Accredited Investors" in "Non-accredited Investors".
-    if ((before.match(/\p{L}/gu) ?? []).length <= 3 && !/\p{L}-\s*$/u.test(before)) return m;
+    if (
+      (before.match(/\p{L}/gu) ?? []).length <= 3 &&
+      !/\p{L}-\s*$/u.test(before) &&
+      !inLongerLabel(r, name, m)
+    )
+      return m;
     from = m.end;
   }
+}
+
+/**
+ * Whether a row label's match is the end of a longer label that ends with its words, found on the
+ * line from further left: garbled, the short one fits as well or better ("Nom-ccredited
+ * Investors" is the Non-accredited row, not the Accredited one).
+ */
+function inLongerLabel(r: Reader, name: LabelName, m: Match): boolean {
+  const own = LABELS[name].map((w) => w.toLowerCase());
+  return (Object.keys(LABELS) as LabelName[]).some((other) => {
+    if (other === name) return false;
+    const wordings: readonly string[] = LABELS[other];
+    if (!wordings.some((w) => own.some((o) => w.length > o.length && w.toLowerCase().endsWith(o))))
+      return false;
+    const longer = r.find(other, { from: m.start.line, to: m.start.line + 1 });
+    return longer !== null && longer.start.col < m.start.col && longer.end.col >= m.end.col;
+  });
 }
 
 /**
