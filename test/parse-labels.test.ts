@@ -9,6 +9,7 @@ import { LABELS } from '../src/parse/labels.js';
 import { parseFiling } from '../src/parse/parse-filing.js';
 import { Reader } from '../src/parse/reader.js';
 import { parseMisreadDate } from '../src/parse/signature.js';
+import { mendProse } from '../src/parse/spelling.js';
 import { mendOcrText, valueLines } from '../src/parse/value-text.js';
 import { emptyRecord } from '../src/record/empty-record.js';
 import { ACME, parseText, seedText, values } from './parse-seed-variants.js';
@@ -867,5 +868,37 @@ describe('splitAddress', () => {
     });
     // No state code, no split: a garbled tail is not taken for one.
     expect(splitAddress('Sumit Avel Av Nue, Campridge, M $2117')).toMatchObject({ city: null, state: null });
+  });
+});
+
+describe('mendProse', () => {
+  it.each([
+    [
+      'Development of enterprise software for supply chain manadgement',
+      'Development of enterprise software for supply chain management',
+    ],
+    ['General corporaté purposes', 'General corporate purposes'],
+    ['General corporare purposes', 'General corporate purposes'],
+    ['Research and develonment', 'Research and development'],
+    ['Research and development YY', 'Research and development'],
+    ['Research and develanment 1s', 'Research and development'],
+    // A capital misread in the middle of a word, and a first letter misread small.
+    ['Developer of sPeech recognition software', 'Developer of speech recognition software'],
+    [
+      'pevelopment of medical devices for cardiac surgery',
+      'Development of medical devices for cardiac surgery',
+    ],
+  ])('mends %j as %j', (read, typed) => {
+    expect(mendProse(read)).toBe(typed);
+  });
+
+  it.each([
+    'Investment in private equity securities',
+    'Design of semiconductors for wireless networks',
+    'Clinical trials of Phase II',
+    // Not a word of the list, but no common word is one letter from it.
+    'Biopharmaceutical research',
+  ])('leaves %j as typed', (typed) => {
+    expect(mendProse(typed)).toBe(typed);
   });
 });

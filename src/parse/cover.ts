@@ -98,13 +98,9 @@ export function readCover(r: Reader, range: Range): void {
         break;
       }
       case 'businessDescription':
-        record.issuer.businessDescription = r.setText(
-          'issuer.businessDescription',
+        record.issuer.businessDescription = r.prose(
+          r.setText('issuer.businessDescription', from, to, score, true, span.text),
           from,
-          to,
-          score,
-          true,
-          span.text,
         );
         break;
       case 'businessOrganization': {
@@ -119,13 +115,16 @@ export function readCover(r: Reader, range: Range): void {
           record.issuer.entityType = ENTITY_TYPES[chosen] ?? null;
           const reading = readings[chosen];
           if (record.issuer.entityType === 'other' && reading?.match) {
-            record.issuer.entityTypeOther = r.setText(
-              'issuer.entityTypeOther',
+            record.issuer.entityTypeOther = r.prose(
+              r.setText(
+                'issuer.entityTypeOther',
+                reading.match.end,
+                to,
+                1,
+                false,
+                r.textInColumn(reading.match, to),
+              ),
               reading.match.end,
-              to,
-              1,
-              false,
-              r.textInColumn(reading.match, to),
             );
           }
         }

@@ -203,9 +203,9 @@ function readSecurities(r: Reader, table: { from: Pos; to: Pos }): void {
       securities.equity.preferred = preferred?.checked ?? null;
     }
     if (key === 'other') {
-      const description = leadingText(r.text(row.from, row.to));
-      securities.other.description = description;
-      if (description) r.evidence(`${base}.description`, description, row.from, row.to, row.score);
+      const read = leadingText(r.text(row.from, row.to));
+      securities.other.description = r.prose(read, row.from);
+      if (read) r.evidence(`${base}.description`, read, row.from, row.to, row.score);
     }
   }
 }
@@ -303,9 +303,9 @@ function readUseOfProceeds(r: Reader, table: { from: Pos; to: Pos }): void {
     use[key].affiliates = r.setMoney(`${base}.affiliates`, cells[0], row.from, row.to, confidence);
     use[key].others = r.setMoney(`${base}.others`, cells[1], row.from, row.to, confidence);
     if (key === 'other') {
-      const description = leadingText(r.text(row.from, row.to));
-      use.other.description = description;
-      if (description) r.evidence(`${base}.description`, description, row.from, row.to, row.score);
+      const read = leadingText(r.text(row.from, row.to));
+      use.other.description = r.prose(read, row.from);
+      if (read) r.evidence(`${base}.description`, read, row.from, row.to, row.score);
     }
   }
 }

@@ -8,6 +8,7 @@ import { comparePos, type FormText, type Match, type Pos, type Range } from './f
 import { LABELS, type LabelName } from './labels.js';
 import { type MoneyCell, readMoneyCells } from './money-cells.js';
 import { FieldRecorder } from './provenance.js';
+import { mendProse } from './spelling.js';
 import { FORM_FOOTER_LINE, mendOcrText, multiLine, singleLine, squeezeValue } from './value-text.js';
 
 export interface Anchor {
@@ -213,6 +214,14 @@ export class Reader {
     // Specks read as "*" or "~" are not a value either.
     if ((value.match(/[\p{L}\d]/gu) ?? []).length < 2 || echoesLabel(value)) return null;
     return mendOcrText(value);
+  }
+
+  /**
+   * Prose OCR read (a description of a business or of securities, a use of proceeds) with its
+   * garbled common words mended; a transcription's prose is as typed.
+   */
+  prose(value: string | null, from: Pos): string | null {
+    return value !== null && this.doc.readByOcr(from.line) ? mendProse(value) : value;
   }
 
   /**

