@@ -902,3 +902,24 @@ describe('mendProse', () => {
     expect(mendProse(typed)).toBe(typed);
   });
 });
+
+describe('the words of an address OCR garbled', () => {
+  it.each([
+    ['3 Maple Avenue, Suite 1300, St. Louls, MO 63119', '3 Maple Avenue, Suite 1300, St. Louis, MO 63119'],
+    ['1806 Executive Drive, Des Mpines, IA 50339', '1806 Executive Drive, Des Moines, IA 50339'],
+    ['7 Franklin Street, Honolylu, HI 96838', '7 Franklin Street, Honolulu, HI 96838'],
+    ['1536 Madison Avehue, San Diego, CA 92113', '1536 Madison Avenue, San Diego, CA 92113'],
+    ['1305 Elm Street, Bullding 11, Evanston, IL 60228', '1305 Elm Street, Building 11, Evanston, IL 60228'],
+  ])('are the place names of the state and the street words they were: %j', (read, typed) => {
+    expect(mendOcrText(read)).toBe(typed);
+  });
+
+  it.each([
+    '1600 Bridge Parkway, Redwood Shores, CA 94065',
+    '5 Borregas Avenue, Kansas City, MO 64101',
+    // No place in Missouri is one letter from it: a name the list lacks stays as typed.
+    '12 Court Street, Zorbville, MO 64101',
+  ])('leaves %j as typed', (typed) => {
+    expect(mendOcrText(typed)).toBe(typed);
+  });
+});

@@ -30,6 +30,11 @@ function lexicon(): { known: Set<string>; byLength: Map<number, string[]> } {
   return { known, byLength };
 }
 
+/** Whether a lower-case word is a common English word. */
+export function isCommonWord(word: string): boolean {
+  return lexicon().known.has(word);
+}
+
 /**
  * The one common word a garbled word of prose was, or null: OCR's slips in a long word (a letter
  * misread, lost, doubled, or read as a mark: "develonment", "manadgement", "Biopharmaceuti~al")

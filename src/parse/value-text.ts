@@ -1,5 +1,6 @@
 import { LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 import { US_POSTAL_CODES } from '../rules/state-code.js';
+import { mendAddressWords } from './address-words.js';
 import { CHECKED, UNCHECKED } from './check-marks.js';
 import { lookalikeCode } from './lookalike-letters.js';
 import { stateOfZip } from './zip-states.js';
@@ -236,6 +237,7 @@ export function mendOcrText(value: string): string {
           : US_POSTAL_CODES.has(upper)
             ? upper
             : (lookalikeCode(upper, (c) => US_POSTAL_CODES.has(c)) ?? upper);
+      mended.splice(0, i, ...mendAddressWords(mended, i).slice(0, i));
       // An address ends at its ZIP code: a speck or two read after it, or a stamp's figures and
       // letters mixed ("20t7"), are no part of it.
       const junk = (t: string) => {

@@ -1,0 +1,100 @@
+import { createRequire } from 'node:module';
+import { editDistanceWithin, isCommonWord } from './spelling.js';
+
+/** The words of every place name of each state, lower case (the `zipcodes` package's ZIP list). */
+let cityWords: Map<string, Set<string>> | null = null;
+
+function wordsOfCities(state: string): Set<string> | undefined {
+  if (!cityWords) {
+    const require = createRequire(import.meta.url);
+    const { codes } = require('zipcodes/lib/codes.js') as {
+      codes: Record<string, { city: string; state: string }>;
+    };
+    cityWords = new Map();
+    for (const { city, state: code } of Object.values(codes)) {
+      const set = cityWords.get(code) ?? new Set<string>();
+      for (const word of city.toLowerCase().split(/[^a-z]+/)) if (word.length >= 4) set.add(word);
+      cityWords.set(code, set);
+    }
+  }
+  return cityWords.get(state);
+}
+
+/** The spelled-out words of a street address. */
+const STREET_WORDS = [
+  'street',
+  'avenue',
+  'drive',
+  'road',
+  'boulevard',
+  'parkway',
+  'place',
+  'court',
+  'circle',
+  'highway',
+  'plaza',
+  'square',
+  'terrace',
+  'trail',
+  'center',
+  'floor',
+  'suite',
+  'building',
+];
+
+/**
+ * The one word of `words` within an edit or two of `token` (two for words of eight letters or
+ * more), or null when none is, or two are as near.
+ */
+function nearest(token: string, words: Iterable<string>): string | null {
+  const reach = token.length >= 8 ? 2 : 1;
+  let best: string | null = null;
+  let bestDistance = reach + 1;
+  let ties = 0;
+  for (const word of words) {
+    if (Math.abs(word.length - token.length) > reach) continue;
+    const distance = editDistanceWithin(token, word, bestDistance + 1);
+    if (distance < bestDistance) {
+      best = word;
+      bestDistance = distance;
+      ties = 0;
+    } else if (distance === bestDistance && best !== null) ties++;
+  }
+  return best !== null && ties === 0 ? best : null;
+}
+
+/** `word` in the case `token` was typed in: capitals, or a capital first. */
+function inCaseOf(token: string, word: string): string {
+  if (token.length > 1 && token === token.toUpperCase()) return word.toUpperCase();
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/**
+ * Mends the words of an address OCR garbled, where the address itself says what they must be:
+ * the city's words are words of a place name in the state its code gives ("St. Louls, MO" is St.
+ * Louis, "Des Mpines, IA" Des Moines), and a word of the street that is one letter off a street
+ * word is that word ("Avehue", "Driye"). A word a place name of the state has, or a common English
+ * word, is left as read. `tokens` are the address's words up to its state code at `stateAt`.
+ */
+export function mendAddressWords(tokens: string[], stateAt: number): string[] {
+  const state = (tokens[stateAt] ?? '').replace(/\W/g, '').toUpperCase();
+  const places = wordsOfCities(state);
+  // The city is the words after the comma before the one that ends it, just before the state code.
+  let cityFrom = stateAt - 1;
+  while (cityFrom > 0 && !/,$/.test(tokens[cityFrom - 1] ?? '')) cityFrom--;
+  if (cityFrom <= 0) return tokens;
+  return tokens.map((token, i) => {
+    const core = /^(\p{L}+)([,.]?)$/u.exec(token);
+    if (i >= stateAt || !core?.[1]) return token;
+    const [, letters = '', close = ''] = core;
+    const lower = letters.toLowerCase();
+    if (i >= cityFrom) {
+      if (!places || lower.length < 4 || places.has(lower) || isCommonWord(lower)) return token;
+      const word = nearest(lower, places);
+      return word ? inCaseOf(letters, word) + close : token;
+    }
+    if (lower.length < 5 || STREET_WORDS.includes(lower)) return token;
+    const word = nearest(lower, STREET_WORDS);
+    return word ? inCaseOf(letters, word) + close : token;
+  });
+}
