@@ -923,3 +923,24 @@ describe('the words of an address OCR garbled', () => {
     expect(mendOcrText(typed)).toBe(typed);
   });
 });
+
+describe("an entity's suffix OCR misread", () => {
+  it.each([
+    ['Mayfield Fund, 1.2.', 'Mayfield Fund, L.P.'],
+    ['Greylock VII, 1..P.', 'Greylock VII, L.P.'],
+    ['Ironwood Management, LL.C', 'Ironwood Management, L.L.C.'],
+    ['Silver Advisors, _LC', 'Silver Advisors, LLC'],
+    // A roman numeral read with L or 1 for I, the comma before the suffix lost.
+    ['Trident Capital VILL TP.', 'Trident Capital VIII, L.P.'],
+    ['Charles River Ventures Partners 11. 1.P.', 'Charles River Ventures Partners II, L.P.'],
+  ])('reads %j as %j', (read, typed) => {
+    expect(mendOcrText(read)).toBe(typed);
+  });
+
+  it.each(['Smith, T.P.', 'Davis, Jeffrey B.', 'Acme Holdings, LLC', 'Kleiner Perkins Caufield & Byers, LP'])(
+    'leaves %j as typed',
+    (typed) => {
+      expect(mendOcrText(typed)).toBe(typed);
+    },
+  );
+});

@@ -256,7 +256,7 @@ export function mendOcrText(value: string): string {
   if (/^(?:\p{Lu}|\p{L}{1,3}\.)*\p{L}{1,3},$/u.test(end) || /^\p{Lu}\.?,$/u.test(end)) {
     mended[last] = `${end.slice(0, -1)}.`;
   }
-  return periodsAsCommas(mended.join(' '));
+  return entitySuffix(periodsAsCommas(mended.join(' ')));
 }
 
 /**
@@ -322,4 +322,58 @@ export function lookalikeDigits(text: string): string {
 /** Letters, digits and check marks in lower case: readings equal under this differ only in case, spaces or punctuation. */
 export function squeezeValue(text: string): string {
   return text.replace(/[^\p{L}\p{N}☒☐]+/gu, '').toLowerCase();
+}
+
+/** Letters OCR reads for the capitals of an entity's suffix, each mapped to the capital. */
+const SUFFIX_LOOKALIKES: Record<string, string> = {
+  '1': 'L',
+  I: 'L',
+  l: 'L',
+  '|': 'L',
+  _: 'L',
+  T: 'L',
+  '[': 'L',
+  L: 'L',
+  '2': 'P',
+  F: 'P',
+  R: 'P',
+  D: 'P',
+  P: 'P',
+  '(': 'C',
+  '{': 'C',
+  G: 'C',
+  C: 'C',
+};
+
+/** An entity's suffixes by their capitals: typed with periods or without. */
+const SUFFIXES: Record<string, [string, string]> = {
+  LP: ['L.P.', 'LP'],
+  LLC: ['L.L.C.', 'LLC'],
+  LLP: ['L.L.P.', 'LLP'],
+};
+
+/**
+ * The suffix that ends an entity's name, where OCR misread its capitals ("Mayfield Fund, 1.2.",
+ * "Ironwood Management, LL.C", "Silver Advisors, _LC", "Trident Capital VILL TP."): a last token of
+ * look-alikes of L, P and C only, after a comma or a roman numeral, whose capitals spell a suffix,
+ * is that suffix, with periods if it was read with any. A numeral before it read with L or 1 for
+ * I is put back ("VILL" VIII), with the comma that parts it from the suffix. The words before must
+ * be a name of two words or more: "Smith, T.P." is a person's initials.
+ */
+function entitySuffix(value: string): string {
+  const m = /^(.*?)(,?) ([^\s,]{2,6})$/u.exec(value);
+  if (!m) return value;
+  const [, before = '', comma = '', token = ''] = m;
+  const capitals = [...token.replace(/[.,]/g, '')].map((ch) => SUFFIX_LOOKALIKES[ch] ?? '?').join('');
+  const suffix = SUFFIXES[capitals];
+  if (!suffix || (before.match(/\p{L}{2,}/gu) ?? []).length < 2) return value;
+  const typed = /[.,]/.test(token) ? suffix[0] : suffix[1];
+  const numeral = /^(.*\s)([IVXL1]+)[.,]?$/u.exec(before);
+  if (!comma && !numeral) return value;
+  if (numeral?.[2] && !comma) {
+    const fixed = numeral[2].replace(/[L1]/g, 'I');
+    if (!/^(?:X{0,2})(?:IX|IV|V?I{0,3})$/.test(fixed)) return value;
+    return `${numeral[1]}${fixed}, ${typed}`;
+  }
+  return `${before}${comma} ${typed}`;
 }
