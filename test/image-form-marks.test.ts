@@ -179,6 +179,45 @@ describe('findCheckBoxes on real crops of scans', () => {
   });
 });
 
+describe('findCheckBoxes under a row rule', () => {
+  it("measures the box, not the box with the rule's dash just above it", async () => {
+    // Each dash of the rule is a box wide: taken for the top edge, it put the box's own top inside
+    // it, and empty boxes read checked.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('rule-over-boxes.png', 200));
+    const rows = checkBoxes.sort(
+      (a, b) => Math.round(a.bbox[1] / 100) - Math.round(b.bbox[1] / 100) || a.bbox[0] - b.bbox[0],
+    );
+    expect(rows.map((b) => [b.bbox[0], b.checked])).toEqual([
+      [52, false],
+      [200, false],
+      [416, true],
+      [632, false],
+      [769, false],
+      [52, false],
+      [199, false],
+      [416, true],
+      [632, true],
+      [769, false],
+    ]);
+    // Square, as printed: 22 to 23 pixels a side.
+    for (const { bbox } of rows) expect(bbox[3] - bbox[1]).toBeLessThanOrEqual(bbox[2] - bbox[0] + 1);
+  });
+
+  it('takes no box for the box above it and the gap between: boxes stacked a few pixels apart', async () => {
+    // Two boxes and their gap are a box's width wide and twice as tall: no one box.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('stacked-boxes.png', 200));
+    expect(checkBoxes.map((b) => [b.bbox[1], b.checked]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
+      [
+        [14, true],
+        [47, false],
+        [79, false],
+        [111, false],
+        [144, false],
+      ],
+    );
+  });
+});
+
 describe('findCheckBoxes on a table row', () => {
   it('finds the box that a typed amount runs up against, when it is the size of the other boxes', () => {
     const image = draw(1200, 140, (ctx) => {

@@ -64,8 +64,8 @@ export function findCheckBoxes(image: PageImage): { checkBoxes: CheckBox[]; comb
         bottom.y,
       );
       if (x0 === null || x1 === null || x1 - x0 < minSide) continue;
-      const bbox: Bbox = [x0, top.y, x1, bottom.y];
-      const ratio = (x1 - x0) / dy;
+      const bbox = squarer(image, [x0, top.y, x1, bottom.y], minSide);
+      const ratio = (x1 - x0) / (bbox[3] - bbox[1]);
       if (ratio > 1.4 && ratio <= 6.5) {
         // The last row of a filled box's ink is an edge too, and with the box's top it makes a
         // "frame" shorter than the box, solid with ink: the box's own bottom edge lies further down.
@@ -190,6 +190,50 @@ function horizontalEdges(image: PageImage, minSide: number, maxSide: number): Ed
     if (m.yLast !== m.y) out.push({ y: m.yLast, x0: m.x0, x1: m.x1 });
   }
   return out.sort((a, b) => a.y - b.y || a.x0 - b.x0);
+}
+
+/**
+ * The box inside a found one whose top or bottom edge is a rule or a dash just above or below the
+ * box (a form's row rule running over its boxes): past a row of paper, another edge of the box's
+ * width makes it squarer, and printed boxes are square. A mark inside a box never does: its rows
+ * do not run from side to side, and cutting at them would make the box less square.
+ */
+function squarer(image: PageImage, bbox: Bbox, minSide: number): Bbox {
+  const [x0, , x1] = bbox;
+  const width = x1 - x0;
+  const rowInk = (y: number, inset: number) =>
+    meanOver(image, [x0 + inset, y, x1 - inset, y], (v) => (v < INK ? 1 : 0));
+  /**
+   * Walking from `from` by `step` no further than `limit` rows: past the rest of the found edge's
+   * thickness and rows of bare paper, the first row with ink, when it is an edge from side to side.
+   */
+  const innerEdge = (from: number, step: 1 | -1, limit: number): number | null => {
+    const thickness = Math.max(3, Math.round(width * 0.15));
+    let gap = 0;
+    for (let k = 1; k <= limit; k++) {
+      const y = from + step * k;
+      const paper = rowInk(y, 2) < 0.1;
+      if (gap === 0 && k <= thickness && !paper) continue;
+      if (paper) {
+        gap++;
+        continue;
+      }
+      // An edge is two or three rows thick: a scan may break its first row.
+      const edge = [y, y + step].some(
+        (row) => rowInk(row, 0) >= 0.85 && hasSide(image, x0, row, row, 1) && hasSide(image, x1, row, row, 1),
+      );
+      return gap > 0 && edge ? y : null;
+    }
+    return null;
+  };
+  let [, y0, , y1] = bbox;
+  const aspect = (a: number, b: number) => Math.abs(Math.log(width / Math.max(1, b - a)));
+  const limit = Math.floor((y1 - y0) * 0.4);
+  const top = innerEdge(y0, 1, limit);
+  if (top !== null && y1 - top >= minSide && aspect(top, y1) < aspect(y0, y1)) y0 = top;
+  const bottom = innerEdge(y1, -1, limit);
+  if (bottom !== null && bottom - y0 >= minSide && aspect(y0, bottom) < aspect(y0, y1)) y1 = bottom;
+  return [x0, y0, x1, y1];
 }
 
 /** The first column from `from` towards `to` that is a vertical side, or null. */
