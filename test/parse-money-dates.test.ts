@@ -112,6 +112,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('$ 3 y 759 ,000 .00').map((c) => c.cents)).toEqual([375_900_000]);
     expect(readMoneyCells('☐ S$ 9 f 677 f 000.00').map((c) => c.cents)).toEqual([967_700_000]);
     expect(readMoneyCells('☐ g\t0\t☐ s 9,437,992.00', 2).map((c) => c.cents)).toEqual([0, 943_799_200]);
+    expect(readMoneyCells('$\t83 r 000').map((c) => c.cents)).toEqual([8_300_000]);
+  });
+
+  it('reads a bold zero OCR read "@" before its cents, its "$" read "@" too', () => {
+    expect(readMoneyCells('☐ @\t@ .00\t☐ $\t83,000', 2).map((c) => c.cents)).toEqual([0, 8_300_000]);
   });
 
   it('reads a row whose second "$" OCR lost or misread ("os -0-", a bracket, two amounts in one column)', () => {

@@ -76,15 +76,15 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
 
 /**
  * Separators as OCR garbles them, put back: a thousands comma read as a letter with a tail ("3 y
- * 759 ,000.00", "9 f 677 f 000.00": a lone y, f, j or semicolon between a group of digits and a
- * group of three), a separator read twice, underscores for separators, "-0-" read with a letter
+ * 759 ,000.00", "9 f 677 f 000.00", "83 r 000": a lone y, f, j, r or semicolon between a group of
+ * digits and a group of three), a separator read twice, underscores for separators, "-0-" read with a letter
  * for its zero ("-O-", "-N-", "N-") or with long dashes ("—0—"), and a lone 3, 5 or 8 for the
  * "$" between two amounts.
  */
 function mendSeparators(text: string): string {
   return (
     text
-      .replace(/(\d)\s?[yfj;](?=\s?,?\s?\d{3}(?!\d))/g, '$1,')
+      .replace(/(\d)\s?[yfjr;](?=\s?,?\s?\d{3}(?!\d))/g, '$1,')
       .replace(/(\d)([,.])[,.]+(?=\d)/g, '$1$2')
       // Two separators with gaps round them ("94. , 000.00"), or an underscore ("1.273 _580_82"),
       // before a group of three are a thousands comma; an underscore before the cents is the point.
@@ -102,20 +102,28 @@ function mendSeparators(text: string): string {
 
 /**
  * Zeros the pixels or OCR took for something else: a heavy typewriter zero with a dot inside,
- * found as a filled box in its amount ("712, ☒ 23.63", "$ ☒ .00"), and a zero alone in its cell
- * read as the letter o ("☐ or <tab> o", "☐ <tab> oo"), after the box and what is left of its "$".
+ * found as a filled box in its amount ("712, ☒ 23.63", "$ ☒ .00"), a zero alone in its cell
+ * read as the letter o ("☐ or <tab> o", "☐ <tab> oo"), after the box and what is left of its "$",
+ * and a zero read "@" before its cents.
  */
 function zerosTakenForBoxes(text: string): string {
-  return text
-    .replace(
-      new RegExp(`(\\d[\\d,.]*) ?${CHECKED} ?(\\d[\\d,.]*)`, 'g'),
-      (whole, before: string, after: string) =>
-        /^\d{1,3}(?:([,.])\d{3})(?:\1\d{3})*(?:[.,]\d{2})?$/.test(`${before}0${after}`)
-          ? `${before}0${after}`
-          : whole,
-    )
-    .replace(new RegExp(`${CHECKED} ?_?(?=\\.\\d{2}(?!\\d))`, 'g'), '0')
-    .replace(/([☐☒][\s_]*)(?:[A-Za-z$]{1,2}\s+)?[oO]{1,2}(?:\s?[.,]?\s?[0oO]{2})?(?=\s*$|\s+[☐☒])/g, '$1$ 0');
+  return (
+    text
+      .replace(
+        new RegExp(`(\\d[\\d,.]*) ?${CHECKED} ?(\\d[\\d,.]*)`, 'g'),
+        (whole, before: string, after: string) =>
+          /^\d{1,3}(?:([,.])\d{3})(?:\1\d{3})*(?:[.,]\d{2})?$/.test(`${before}0${after}`)
+            ? `${before}0${after}`
+            : whole,
+      )
+      .replace(new RegExp(`${CHECKED} ?_?(?=\\.\\d{2}(?!\\d))`, 'g'), '0')
+      .replace(
+        /([☐☒][\s_]*)(?:[A-Za-z$]{1,2}\s+)?[oO]{1,2}(?:\s?[.,]?\s?[0oO]{2})?(?=\s*$|\s+[☐☒])/g,
+        '$1$ 0',
+      )
+      // A bold zero read "@" before its cents, its "$" read "@" too ("☐ @ @ .00").
+      .replace(/([☐☒][\s_]*)(?:[@$]\s*)?@\s?(?=[.,]\d{2}(?!\d))/g, '$1$ 0')
+  );
 }
 
 /** A quote or tilde OCR read out of a speck just before a "$" ("“s 4,109,900.00", "~$1,171,619.00"). */
