@@ -620,6 +620,17 @@ describe('values of OCR lines', () => {
     expect(securities.total.sold).toBeGreaterThan(0);
   });
 
+  it("reads a Yes/No group whose Yes OCR lost by its boxes' count: each box follows its option", () => {
+    const seed = seedText();
+    const line = 'non-accredited investors in this offering? ☐ Yes ☒ No';
+    // The form's other layout, boxes after the options: Yes checked, then its label lost.
+    const yes = seed.replace(line, 'non-accredited investors in this offering?\tYes ☒ No ☐');
+    const lost = seed.replace(line, 'non-accredited investors in this offering?\t☒ No ☐');
+    expect(lost).not.toBe(seed);
+    expect(parseOcr(yes).record.offering.nonAccreditedSales).toBe(true);
+    expect(parseOcr(lost).record.offering.nonAccreditedSales).toBe(true);
+  });
+
   it('takes a few specks for no value', () => {
     const seed = seedText();
     const name = 'Qualys, Inc.';

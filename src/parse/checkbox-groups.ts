@@ -77,7 +77,7 @@ export function readOptions(doc: FormText, options: readonly Label[], from: Pos,
     match: null,
     span: null,
   }));
-  const marksFirst = marksBeforeOptions(tokens);
+  const marksFirst = marksBeforeOptions(tokens, options.length);
   const markOf = new Map<number, Token>();
   tokens.forEach((token, index) => {
     if (token.kind !== 'option' || token.option === undefined) return;
@@ -151,7 +151,7 @@ function markedBoxesMissed(doc: FormText, readings: OptionReading[], tokens: Tok
  * Whether the group prints its boxes before its options ("☐ Rule 504") or after them ("Yes ☐"):
  * as most options have it, so that one box OCR missed does not turn the whole group around.
  */
-function marksBeforeOptions(tokens: readonly Token[]): boolean {
+function marksBeforeOptions(tokens: readonly Token[], options: number): boolean {
   let before = 0;
   let after = 0;
   tokens.forEach((token, i) => {
@@ -159,8 +159,29 @@ function marksBeforeOptions(tokens: readonly Token[]): boolean {
     if (tokens[i - 1]?.kind === 'mark') before++;
     if (tokens[i + 1]?.kind === 'mark') after++;
   });
-  if (before === after) return tokens[0]?.kind === 'mark' || before > 0;
+  if (before === after) return byCount(tokens, options) ?? (tokens[0]?.kind === 'mark' || before > 0);
   return before > after;
+}
+
+/**
+ * A group with a mark for each of its options, some option's label lost ("☒ No ☐" for "Yes ☒ No
+ * ☐"): the k-th option has k marks before it when each mark follows its option, k + 1 when each
+ * stands before it. Null when the count does not settle it.
+ */
+function byCount(tokens: readonly Token[], options: number): boolean | null {
+  const marks = tokens.filter((t) => t.kind === 'mark').length;
+  if (marks !== options) return null;
+  let fitsAfter = true;
+  let fitsBefore = true;
+  let seen = 0;
+  for (const token of tokens) {
+    if (token.kind === 'mark') seen++;
+    else if (token.option !== undefined) {
+      if (seen !== token.option) fitsAfter = false;
+      if (seen !== token.option + 1) fitsBefore = false;
+    }
+  }
+  return fitsAfter === fitsBefore ? null : fitsBefore;
 }
 
 /** An option whose mark OCR read inside its words, not beside them, is a little less sure. */
