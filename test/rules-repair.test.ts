@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormDRecord } from '../src/record/index.js';
+import { digitSlip } from '../src/rules/digits.js';
 import { C5_ROW_KEYS, evaluate, findMisread } from '../src/rules/index.js';
 import { consistentRecord, readAt, seedRecord, usd } from './rules-seed.js';
 
@@ -8,36 +9,45 @@ const LEGAL = 'offering.expenses.legal';
 const DEBT = 'offering.useOfProceeds.debtRepayment.others';
 const WORKING = 'offering.useOfProceeds.workingCapital.others';
 
-/** A consistent filing whose total payments listed was read with two digits swapped, at a confidence. */
-function swappedTotal(confidence: number): FormDRecord {
+/** A consistent filing whose total payments listed was read, at a confidence, as `read`. */
+function totalReadAs(read: number, confidence: number): FormDRecord {
   const record = consistentRecord();
-  record.offering.useOfProceeds.totalPaymentsListed = usd(28634027.04);
-  readAt(record, TOTAL_LISTED, confidence, '$ 28,634,027.04');
+  record.offering.useOfProceeds.totalPaymentsListed = usd(read);
+  readAt(record, TOTAL_LISTED, confidence, `$ ${read}`);
   return record;
 }
 
 describe('a misread suspected from the arithmetic', () => {
-  it('turns the errors a low-confidence swapped pair of digits causes into one warning with the value meant', () => {
-    const flags = evaluate(swappedTotal(0.55));
+  it('turns the errors a low-confidence misread digit causes into one warning with the value meant', () => {
+    const flags = evaluate(totalReadAs(28634079.04, 0.55));
     expect(flags).toEqual([
       {
         rule: 'OCR_SUSPECTED_MISREAD',
         severity: 'warning',
         paths: [TOTAL_LISTED],
         expected: usd(28634072.04),
-        actual: usd(28634027.04),
-        difference: usd(-45),
+        actual: usd(28634079.04),
+        difference: usd(7),
         message:
-          "C.5 total payments listed was read as 28,634,027.04 (confidence 0.55); the form's arithmetic says 28,634,072.04",
+          "C.5 total payments listed was read as 28,634,079.04 (confidence 0.55); the form's arithmetic says 28,634,072.04",
         explanation:
           'With 28,634,072.04 every arithmetic rule passes; as read, C5_ROWS_SUM_TO_TOTAL, C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS fail.',
         suggestion: {
           path: TOTAL_LISTED,
           value: usd(28634072.04),
-          reason: 'two adjacent digits read in the wrong order: 28,634,027.04 for 28,634,072.04',
+          reason: 'one digit misread: 28,634,079.04 for 28,634,072.04',
         },
       },
     ]);
+  });
+
+  it("keeps two adjacent digits swapped as the filer's error, however unsurely read: OCR reads a figure at a time", () => {
+    const flags = evaluate(totalReadAs(28634027.04, 0.55));
+    expect(flags.map((f) => [f.rule, f.severity])).toEqual([
+      ['C5_ROWS_SUM_TO_TOTAL', 'error'],
+      ['C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS', 'error'],
+    ]);
+    expect(flags[0]?.explanation).toContain('two adjacent digits swapped');
   });
 
   it('suggests the value meant for one digit misread', () => {
@@ -76,8 +86,8 @@ describe('a misread suspected from the arithmetic', () => {
     expect(evaluate(record).map((f) => f.rule)).toEqual(['C4A_SUM']);
   });
 
-  it('keeps the error flags for the same misread read with high confidence', () => {
-    const flags = evaluate(swappedTotal(0.99));
+  it('keeps the error flags for a total two figures off read with high confidence', () => {
+    const flags = evaluate(totalReadAs(28634027.04, 0.99));
     expect(flags.map((f) => [f.rule, f.severity])).toEqual([
       ['C5_ROWS_SUM_TO_TOTAL', 'error'],
       ['C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS', 'error'],
@@ -86,14 +96,14 @@ describe('a misread suspected from the arithmetic', () => {
   });
 
   it('honours a threshold given by the caller', () => {
-    expect(evaluate(swappedTotal(0.9), { confidenceThreshold: 0.95 }).map((f) => f.rule)).toEqual([
-      'OCR_SUSPECTED_MISREAD',
-    ]);
+    expect(evaluate(totalReadAs(28634079.04, 0.9), { confidenceThreshold: 0.95 }).map((f) => f.rule)).toEqual(
+      ['OCR_SUSPECTED_MISREAD'],
+    );
   });
 
   it('never repairs a value from a text transcription or one a person set', () => {
     for (const source of ['text', 'review'] as const) {
-      const record = swappedTotal(0.5);
+      const record = totalReadAs(28634079.04, 0.5);
       const field = record.fields[TOTAL_LISTED];
       if (field) field.source = source;
       expect(evaluate(record).map((f) => f.rule)).toEqual([
@@ -137,7 +147,7 @@ describe('a misread suspected from the arithmetic', () => {
   });
 
   it('keeps the flags of other rules beside the warning', () => {
-    const record = swappedTotal(0.5);
+    const record = totalReadAs(28634079.04, 0.5);
     record.issuer.jurisdiction = 'XX';
     expect(evaluate(record).map((f) => [f.rule, f.severity])).toEqual([
       ['STATE_CODE', 'error'],
@@ -152,7 +162,7 @@ describe('a misread suspected from the arithmetic', () => {
   });
 
   it('never changes the record', () => {
-    const record = swappedTotal(0.5);
+    const record = totalReadAs(28634079.04, 0.5);
     const before = structuredClone(record);
     evaluate(record);
     expect(record).toEqual(before);
@@ -329,6 +339,29 @@ describe('an arithmetic error over an amount read unsurely', () => {
     securities.total.sold = usd(10);
     investors.accredited.amount = usd(10);
     expect(evaluate(record).find((f) => f.rule === 'C1_SOLD_SUM')?.severity).toBe('warning');
+  });
+
+  it("stays the filer's error when the total read unsurely is the rows' sum with two adjacent digits swapped", () => {
+    // A column total copied with two figures swapped (1,033,264 for 1,033,624), read unsurely.
+    const record = consistentRecord();
+    const use = record.offering.useOfProceeds;
+    const others = C5_ROW_KEYS.reduce((sum, row) => sum + (use[row].others ?? 0), 0);
+    use.columnTotals.others = others;
+    expect(evaluate(record).find((f) => f.rule === 'C5_COLUMN_SUM')).toBeUndefined();
+    const digits = String(others);
+    const at = [...digits].findIndex((d, i) => i > 0 && d !== digits[i + 1] && i + 1 < digits.length);
+    const swapped = Number(`${digits.slice(0, at)}${digits[at + 1]}${digits[at]}${digits.slice(at + 2)}`);
+    expect(digitSlip(others, swapped)).toBe('transposed');
+    use.columnTotals.others = swapped;
+    readAt(record, 'offering.useOfProceeds.columnTotals.others', 0.5);
+    const flag = evaluate(record).find((f) => f.rule === 'C5_COLUMN_SUM');
+    expect(flag?.severity).toBe('error');
+    expect(flag?.explanation).toContain('two adjacent digits swapped');
+    // The same total one figure off is likelier misread: a suspected misread, no error.
+    use.columnTotals.others = others + 100;
+    const flags = evaluate(record);
+    expect(flags.map((f) => f.rule)).toContain('OCR_SUSPECTED_MISREAD');
+    expect(flags.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
   it("stays the filer's error when the line one digit off is only matched by a part of the same sum", () => {

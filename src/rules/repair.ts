@@ -59,7 +59,9 @@ export function findMisread(
       setPath(work, path, value);
       if (ARITHMETIC.every((r) => r.check(work).length === 0)) {
         const slip = digitSlip(value, read);
-        if (slip) fits.push({ path, read, value, slip, confidence: field.confidence, rules: failing });
+        // Two figures swapped is a slip of copying, not of reading: OCR reads a figure at a time.
+        if (slip && slip !== 'transposed')
+          fits.push({ path, read, value, slip, confidence: field.confidence, rules: failing });
       }
     }
     setPath(work, path, read);
@@ -207,7 +209,8 @@ function unsureReading(
   );
   if (unsure.length === 0) return flag;
   const stands = rule
-    ? (sureRowsExceedTotal(record, rule, isUnsure) ??
+    ? (transposedByFiler(record, rule, flag) ??
+      sureRowsExceedTotal(record, rule, isUnsure) ??
       failsWithImpliedValues(record, rule, unsure, isUnsure, flags))
     : null;
   if (stands) {
@@ -222,6 +225,30 @@ function unsureReading(
     severity: 'warning',
     explanation: `${flag.explanation ? `${flag.explanation} ` : ''}Read unsurely: ${named}; check these before taking this as the filer's mistake.`,
   };
+}
+
+/**
+ * Why an equation's error is the filer's however its amounts read, or null: the amount given is
+ * the amount the others make with two adjacent digits swapped, or one row is what the equation
+ * needs with two swapped. That is the slip people make copying a figure; OCR misreads a figure at
+ * a time and does not swap two.
+ */
+function transposedByFiler(record: FormDRecord, rule: Rule, flag: Flag): string | null {
+  const { expected, actual } = flag;
+  if (typeof expected !== 'number' || typeof actual !== 'number') return null;
+  if (digitSlip(expected, actual) === 'transposed') {
+    return `${formatCents(actual)} is ${formatCents(expected)} with two adjacent digits swapped: a copying slip, which OCR does not make.`;
+  }
+  for (const row of rule.sum?.rows ?? []) {
+    const written = readCents(record, row);
+    if (written === null) continue;
+    // A row written wrong moves the rows' sum by as much as it is off.
+    const meant = written - (expected - actual);
+    if (digitSlip(meant, written) === 'transposed') {
+      return `${lineName(row)} (${formatCents(written)}) is ${formatCents(meant)}, which the sum needs, with two adjacent digits swapped: a copying slip, which OCR does not make.`;
+    }
+  }
+  return null;
 }
 
 /** In cents: a total below a hundred dollars is no sure reading of a Form D total. */
