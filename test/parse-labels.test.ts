@@ -631,6 +631,19 @@ describe('values of OCR lines', () => {
     expect(parseOcr(lost).record.offering.nonAccreditedSales).toBe(true);
   });
 
+  it("reads a row's dash zeros before the running head of the page the table runs onto", () => {
+    const seed = seedText();
+    const row =
+      'Purchase of real estate\t<input type="checkbox"/> \\$ 0.00\t<input type="checkbox"/> \\$ 0.00';
+    expect(seed).toContain(row);
+    const text = seed.replace(
+      row,
+      'Purchase of real estate\t☐ $ -\t☐ $ -\nC. OFFERING PRICE, NUM ☒ ER OF INVESTORS, EXPENSES AND USE OF PROCEEDS',
+    );
+    const { realEstate } = parseOcr(text).record.offering.useOfProceeds;
+    expect([realEstate.affiliates, realEstate.others]).toEqual([0, 0]);
+  });
+
   it('takes a few specks for no value', () => {
     const seed = seedText();
     const name = 'Qualys, Inc.';

@@ -337,7 +337,7 @@ export class Reader {
     const text = this.text(from, to)
       .replace(/\n\s*\d{1,2}\.?\s*$/, '')
       .split('\n')
-      .filter((line) => !FORM_FOOTER_LINE.test(line.trim()))
+      .filter((line) => !FORM_FOOTER_LINE.test(line.trim()) && !isProse(line))
       .join('\n');
     return readMoneyCells(text, columns);
   }
@@ -352,6 +352,15 @@ export class Reader {
     }
     return cell.cents;
   }
+}
+
+/**
+ * A line of words, with no figure, "$" or dash (the running head of a page a table runs onto:
+ * "C. OFFERING PRICE, NUMBER OF INVESTORS, ..."): no part of a dollar cell, though a mark OCR read in it or its
+ * words after a cell's dash would spoil the cell.
+ */
+function isProse(line: string): boolean {
+  return !/[\d$]|(?:^|\s)[-–—]+(?=\s|$)/u.test(line) && (line.match(/\p{L}{3,}/gu) ?? []).length >= 4;
 }
 
 /** Printed labels long enough that no filer's value reads like one by chance. */
