@@ -750,6 +750,8 @@ describe("the signature table's labels beside a blank", () => {
 
 describe('values the form asks for more than once', () => {
   const ROW = 'Issuer (Print or Type) Qualys, Inc.\tSignature \tDate November 28, 2003';
+  const parseOcr = (text: string) =>
+    parseFiling(ocrOf(text), 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' });
 
   it('takes the issuer name most readings agree on (A.1, Part D, Part E)', async () => {
     const text = seedText().replace(ROW, ROW.replace('Qualys, Inc.', 'Qua1ys, lnc.'));
@@ -757,6 +759,20 @@ describe('values the form asks for more than once', () => {
     const record = await parseText(text);
     expect(record.signature.issuer).toBe('Qualys, Inc.');
     expect(record.issuer.name).toBe('Qualys, Inc.');
+  });
+
+  it("takes the issuer name without the signature's scribble read on after it", async () => {
+    // Part D's copy with the scribble read as words, Part E's left blank: A.1 and Part D agree on
+    // the name Part D starts with.
+    const [d, e] = [seedText().indexOf(ROW), seedText().lastIndexOf(ROW)];
+    expect(e).toBeGreaterThan(d);
+    const seed = seedText();
+    const text = `${seed.slice(0, d)}${ROW.replace('Qualys, Inc.', 'Qualys, Inc. Tons li ha')}${seed.slice(d + ROW.length, e)}${ROW.replace('Qualys, Inc.', '')}${seed.slice(e + ROW.length)}`;
+    const record = parseOcr(text).record;
+    expect(record.signature.issuer).toBe('Qualys, Inc.');
+    // A copy cut short inside a word is no copy of the longer one.
+    const cut = `${seed.slice(0, d)}${ROW.replace('Qualys, Inc.', 'Qualys, In')}${seed.slice(d + ROW.length, e)}${ROW.replace('Qualys, Inc.', '')}${seed.slice(e + ROW.length)}`;
+    expect(parseOcr(cut).record.issuer.name).toBe('Qualys, Inc.');
   });
 
   it('mends A.1 when the two signature copies agree on a name it misread', async () => {

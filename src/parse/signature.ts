@@ -124,16 +124,32 @@ function sameTextMisread(a: string, b: string): boolean {
  */
 function agreed(readings: readonly Reading[]): Reading | null {
   if (readings.length < 2) return null;
+  const squeezed = readings.map((x) => squeezeValue(x.value));
   const groups = new Map<string, Reading[]>();
-  for (const reading of readings) {
-    const key = squeezeValue(reading.value);
+  readings.forEach((reading, i) => {
+    const own = squeezed[i] ?? '';
+    // A copy with the signature's scribble or a stamp read on after it ("Apex Works Inc Tons li
+    // ha") is the copy it starts with.
+    const shorter = squeezed
+      .filter(
+        (k) =>
+          k.length >= 6 &&
+          k.length < own.length &&
+          own.length - k.length <= 15 &&
+          own.startsWith(k) &&
+          runsOnAfter(reading.value, k.length),
+      )
+      .sort((a, b) => a.length - b.length)[0];
+    const key = shorter ?? own;
     groups.set(key, [...(groups.get(key) ?? []), reading]);
-  }
-  const largest = [...groups.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  });
+  const [largestKey, largest = []] = [...groups.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? [];
   const surest = (group: readonly Reading[]) =>
     group.reduce((best, x) => (x.field.confidence > best.field.confidence ? x : best));
   if (largest.length >= 2) {
-    const best = surest(largest);
+    // The group's text is the copy without the run-on; of those, the surest.
+    const exact = largest.filter((x) => squeezeValue(x.value) === largestKey);
+    const best = surest(exact.length ? exact : largest);
     const allWrong = largest.reduce((p, x) => p * (1 - x.field.confidence), 1);
     return {
       value: best.value,
@@ -145,6 +161,16 @@ function agreed(readings: readonly Reading[]): Reading | null {
   // Only a reading surer than every other settles it; a tie leaves each copy as it was read.
   const best = surest(readings);
   return readings.some((x) => x !== best && x.field.confidence >= best.field.confidence) ? null : best;
+}
+
+/** Whether the text's first `letters` letters and digits end a word: what follows is words of its own. */
+function runsOnAfter(text: string, letters: number): boolean {
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (/[\p{L}\p{N}]/u.test(text[i] ?? '')) seen++;
+    if (seen === letters) return /^[^\p{L}\p{N}]*\s/u.test(text.slice(i + 1));
+  }
+  return false;
 }
 
 /**
