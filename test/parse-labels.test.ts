@@ -973,6 +973,8 @@ describe("an entity's suffix OCR misread", () => {
     // A roman numeral read with L or 1 for I, the comma before the suffix lost.
     ['Trident Capital VILL TP.', 'Trident Capital VIII, L.P.'],
     ['Charles River Ventures Partners 11. 1.P.', 'Charles River Ventures Partners II, L.P.'],
+    // The period of an abbreviation lost.
+    ['Riverbend, Inc', 'Riverbend, Inc.'],
   ])('reads %j as %j', (read, typed) => {
     expect(mendOcrText(read)).toBe(typed);
   });

@@ -361,6 +361,9 @@ const SUFFIXES: Record<string, [string, string]> = {
  * be a name of two words or more: "Smith, T.P." is a person's initials.
  */
 function entitySuffix(value: string): string {
+  // "Inc", "Corp", "Ltd" and "Co" end a name with their period, which OCR loses as a speck.
+  const abbreviated = /^(.*\p{L}.*, (?:Inc|Corp|Ltd|Co))$/u.exec(value);
+  if (abbreviated?.[1]) return `${abbreviated[1]}.`;
   const m = /^(.*?)(,?) ([^\s,]{2,6})$/u.exec(value);
   if (!m) return value;
   const [, before = '', comma = '', token = ''] = m;
