@@ -644,6 +644,28 @@ describe('values of OCR lines', () => {
     expect([realEstate.affiliates, realEstate.others]).toEqual([0, 0]);
   });
 
+  it('reads the exemptions and the type of filing whose labels and options OCR garbled', () => {
+    const seed = seedText();
+    const exemptions =
+      'Filing Under (Check box(es) that apply): ☐ Rule 504 ☐ Rule 505 ☒ Rule 506 ☐ Section 4(6) ☐ ULOE';
+    const type = 'Type of Filing: ☒ New Filing ☐ Amendment';
+    // The transcription runs the two groups on; OCR sets them on lines of their own.
+    expect(seed).toContain(`${exemptions}${type}`);
+    const text = seed.replace(
+      `${exemptions}${type}`,
+      'Fling Undr (Chek bx(es) that apply): ☐ ~~ Rule504 ☐ Rule505 ☒ Rule508 ☐ Seconds) ☐ ULOE\nTyeotFlng: ☒ NewFlhg ☐ Amendment',
+    );
+    const { filing } = parseOcr(text).record;
+    expect(filing.exemptions).toEqual({
+      rule504: false,
+      rule505: false,
+      rule506: true,
+      section4_6: false,
+      uloe: false,
+    });
+    expect(filing.isAmendment).toBe(false);
+  });
+
   it('takes a few specks for no value', () => {
     const seed = seedText();
     const name = 'Qualys, Inc.';

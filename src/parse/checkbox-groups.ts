@@ -196,7 +196,10 @@ const BY_ORDER_CONFIDENCE = 0.7;
  * stand for the options in form order.
  */
 function byOrder(readings: OptionReading[], tokens: Token[], markOf: Map<number, Token>): void {
-  const marks = tokens.filter((t) => t.kind === 'mark');
+  // The marks on the lines the group's options were found on: a span that runs on over the next
+  // group's line (its label garbled past finding) holds that group's marks too.
+  const lines = new Set(tokens.filter((t) => t.kind === 'option').map((t) => t.pos.line));
+  const marks = tokens.filter((t) => t.kind === 'mark' && (lines.size === 0 || lines.has(t.pos.line)));
   if (marks.length !== readings.length || readings.every((r) => r.checked !== null)) return;
   for (const [option, mark] of markOf) if (marks[option] !== mark) return;
   readings.forEach((reading, option) => {

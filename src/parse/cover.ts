@@ -33,9 +33,54 @@ const ENTITY_LABELS: readonly LabelName[] = [
   'otherEntity',
 ];
 
+const EXEMPTIONS = ['rule504', 'rule505', 'rule506', 'section4_6', 'uloe'] as const;
+
+function readExemptions(r: Reader, from: Pos, to: Pos): void {
+  const readings = r.options(
+    EXEMPTIONS.map((p) => `filing.exemptions.${p}`),
+    EXEMPTIONS,
+    from,
+    to,
+  );
+  EXEMPTIONS.forEach((p, k) => {
+    r.record.filing.exemptions[p] = readings[k]?.checked ?? null;
+  });
+  r.partlyRead('filing.exemptions', readings, from);
+}
+
+function readTypeOfFiling(r: Reader, from: Pos, to: Pos): void {
+  const readings = r.options(['', ''], ['newFiling', 'amendment'], from, to);
+  const chosen = r.exclusive('Type of Filing', readings, 'filing.isAmendment');
+  if (chosen !== null) r.record.filing.isAmendment = chosen === 1;
+}
+
+/**
+ * The line of a group of boxes whose label OCR garbled past finding ("Fling Under", "TyeotFling"):
+ * the first line of the range with as many marks as the group has options and one of its
+ * options' words.
+ */
+function groupLine(r: Reader, range: Range, options: number, words: RegExp): { from: Pos; to: Pos } | null {
+  for (let line = range.from; line < range.to; line++) {
+    const text = r.doc.lines[line]?.text ?? '';
+    if ((text.match(/[☐☒]/g) ?? []).length === options && words.test(text)) {
+      return { from: { line, col: 0 }, to: { line, col: text.length } };
+    }
+  }
+  return null;
+}
+
 /** The cover page (offering, exemptions, type of filing) and A.1 (the issuer). */
 export function readCover(r: Reader, range: Range): void {
   const anchors = r.anchorsAnyOrder(COVER_ORDER, range);
+  const labelled = new Set(anchors.map((a) => a.name));
+  if (!labelled.has('filingUnder')) {
+    const line = groupLine(r, range, EXEMPTIONS.length, /\bULOE\b|\bRule\s?50\d/i);
+    if (line) readExemptions(r, line.from, line.to);
+  }
+  if (!labelled.has('typeOfFiling')) {
+    const line = groupLine(r, range, 2, /\bAmendment\s*$/i);
+    if (line) readTypeOfFiling(r, line.from, line.to);
+  }
   const { record } = r;
   let telephones = 0;
   let yearAfterMonth: { digits: string; from: Pos; to: Pos; score: number } | undefined;
@@ -55,26 +100,12 @@ export function readCover(r: Reader, range: Range): void {
       case 'nameOfOffering':
         record.filing.offeringName = r.setText('filing.offeringName', from, to, score, false, span.text);
         break;
-      case 'filingUnder': {
-        const paths = ['rule504', 'rule505', 'rule506', 'section4_6', 'uloe'] as const;
-        const readings = r.options(
-          paths.map((p) => `filing.exemptions.${p}`),
-          paths,
-          from,
-          to,
-        );
-        paths.forEach((p, k) => {
-          record.filing.exemptions[p] = readings[k]?.checked ?? null;
-        });
-        r.partlyRead('filing.exemptions', readings, from);
+      case 'filingUnder':
+        readExemptions(r, from, to);
         break;
-      }
-      case 'typeOfFiling': {
-        const readings = r.options(['', ''], ['newFiling', 'amendment'], from, to);
-        const chosen = r.exclusive('Type of Filing', readings, 'filing.isAmendment');
-        if (chosen !== null) record.filing.isAmendment = chosen === 1;
+      case 'typeOfFiling':
+        readTypeOfFiling(r, from, to);
         break;
-      }
       case 'nameOfIssuer':
         record.issuer.name = r.setText('issuer.name', from, to, score, false, span.text);
         break;
