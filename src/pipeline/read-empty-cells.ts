@@ -28,8 +28,9 @@ const AMOUNT_AT = 0.6;
  * cell are too small for the page's layout analysis, which drops them as specks, and the amount's
  * column is then lost. The cell's ink is taken in groups: a short bar at the row's middle is the
  * dash, read by its shape; any other group is read again as one line with only money's characters
- * allowed. A box with words after it (an option's label) or a blank cell is left alone. What is
- * read joins the page's words, unsure, in place of the specks.
+ * allowed. A box with words after it (an option's label) or a blank cell is left alone. The
+ * cells of tables printed without boxes are read the same way after their "$". What is read joins
+ * the page's words, unsure, in place of the specks.
  */
 export async function readEmptyCells(
   image: PageImage,
@@ -39,7 +40,8 @@ export async function readEmptyCells(
 ): Promise<Word[]> {
   const found: Word[] = [];
   const dropped = new Set<Word>();
-  for (const { region, side, specks } of emptyCellsWithInk(image, words, boxes)) {
+  const cells = [...emptyCellsWithInk(image, words, boxes), ...emptyCellsAfterDollars(image, words, boxes)];
+  for (const { region, side, specks } of cells) {
     const before = found.length;
     // What is read stands as tall as the box, so that the layout sets it on the box's row: a dash
     // alone is a bar a few pixels high, which may sit below the row's middle.
@@ -185,6 +187,48 @@ export function emptyCellsWithInk(
     const region: Bbox = [left, top, right, bottom];
     if (region[2] - region[0] < side || inkIn(image, region, INK) < side / 2) continue;
     out.push({ region, side, specks: inside.filter((w) => !DOLLAR.test(w.text) && w.bbox[0] >= left) });
+  }
+  return out;
+}
+
+/**
+ * The cells of tables printed without check boxes (C.1, C.2): after a "$" read alone, up to the
+ * next word on its row (or two inches on), when that stretch holds ink no word covers. A "$" just
+ * after a check box is that box's cell, read above.
+ */
+export function emptyCellsAfterDollars(
+  image: PageImage,
+  words: readonly Word[],
+  boxes: readonly CheckBox[],
+): Array<{ region: Bbox; side: number; specks: Word[] }> {
+  const dpi = image.dpi ?? 300;
+  const out: Array<{ region: Bbox; side: number; specks: Word[] }> = [];
+  for (const dollar of words) {
+    if (!DOLLAR.test(dollar.text)) continue;
+    const [dx0, dy0, dx1, dy1] = dollar.bbox;
+    const side = dy1 - dy0;
+    const middle = (dy0 + dy1) / 2;
+    const onRow = (b: Bbox) => Math.abs((b[1] + b[3]) / 2 - middle) < side;
+    if (boxes.some(({ bbox }) => onRow(bbox) && bbox[2] <= dx0 && dx0 - bbox[2] < side * 2)) continue;
+    const after = words.filter((w) => w !== dollar && w.bbox[0] > dx1 && onRow(w.bbox));
+    // Specks OCR made of the cell's ink (a dash read "-" or "'") are no word that ends it; the
+    // next cell's "$" is.
+    const speck = (w: Word) => SPECK.test(w.text) && !DOLLAR.test(w.text);
+    const next = after
+      .filter((w) => !speck(w))
+      .reduce<number | null>(
+        (nearest, w) => (nearest === null ? w.bbox[0] : Math.min(nearest, w.bbox[0])),
+        null,
+      );
+    const right = Math.min(next === null ? dx1 + Math.round(dpi * 2) : next - 3, image.width - 1);
+    const region: Bbox = [
+      dx1 + 3,
+      Math.max(0, Math.round(dy0 - side * 0.3)),
+      right,
+      Math.min(image.height - 1, Math.round(dy1 + side * 0.3)),
+    ];
+    if (region[2] - region[0] < side || inkIn(image, region, INK) < side / 2) continue;
+    out.push({ region, side, specks: after.filter((w) => speck(w) && w.bbox[0] < right) });
   }
   return out;
 }
