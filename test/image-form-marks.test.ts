@@ -428,7 +428,7 @@ describe('readStateGrid', () => {
 
   it('reads the codes circled on the grid, and only those, from the ink around them', () => {
     const { image, words } = grid(['DE', 'IA', 'RI', 'VA']);
-    const read = readStateGrid(image, words);
+    const read = readStateGrid(image, words).words;
     expect(
       read
         .filter((w) => w.text.startsWith('☒'))
@@ -442,7 +442,7 @@ describe('readStateGrid', () => {
 
   it('reads no mark on a blank grid', () => {
     const { image, words } = grid([]);
-    expect(readStateGrid(image, words)).toEqual(words);
+    expect(readStateGrid(image, words).words).toEqual(words);
   });
 });
 

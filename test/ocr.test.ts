@@ -179,6 +179,41 @@ describe('processPageImage on dashes set low in their cells', () => {
   });
 });
 
+describe('processPageImage on a table printed without check boxes', () => {
+  it('reads the dash after each "$" on its row, where OCR set the dashes on a line of their own', async () => {
+    // A real crop of C.1 at 200 dpi: "Debt $ ___-___ $ ___-___", the dashes low on their lines.
+    const { result } = await processPageImage(await fixtureImage('dollar-dash-cells.png', 200), { pool });
+    expect(result.lines.filter((l) => /^[\s\t-]+$/.test(l.text))).toEqual([]);
+    const rows = result.lines.filter((l) => /^(?:Debt|Convertible|Partnership)/.test(l.text));
+    expect(rows.map((l) => readMoneyCells(l.text.slice(l.text.indexOf('$')), 2).map((c) => c.cents))).toEqual(
+      [
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ],
+    );
+  });
+});
+
+describe('processPageImage on a states grid marked with blots', () => {
+  it('reads each blotted code as marked, and the blot as no box of the next code', async () => {
+    // A real crop at 200 dpi of B.4's grid, eight codes blotted out by a marker.
+    const { result } = await processPageImage(await fixtureImage('blotted-states.png', 200), { pool });
+    const text = result.lines.map((l) => l.text).join('\n');
+    expect([...text.matchAll(/☒\s*\[([A-Z]{2})\]/g)].map((m) => m[1])).toEqual([
+      'CO',
+      'IN',
+      'LA',
+      'NV',
+      'NY',
+      'OK',
+      'WA',
+      'WI',
+    ]);
+    expect(text.match(/☒/g)).toHaveLength(8);
+  });
+});
+
 describe('processPageImage on a page OCR reads badly', () => {
   it('does not read it again turned half round when the ink profile was sure it stands upright', async () => {
     /** Pages OCR'd whole (not a line's crop) through the pool, counted at the worker. */

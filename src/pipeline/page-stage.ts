@@ -54,9 +54,9 @@ export async function processPageImage(
   const { image, info, boxes, rulings, forOcr } = read.pixels;
   const seen = await readMissedInk(forOcr, read.ocr.words, boxes, pool);
   const filled = await readEmptyCells(forOcr, seen, boxes, pool);
-  const words = readStateGrid(image, await rereadMoney(forOcr, filled, pool));
-  const lines = layoutLines(words, boxes, withoutRulesThroughText(rulings, words), page.page);
-  return { result: { info, lines, boxes, meanConfidence: read.ocr.meanConfidence }, image };
+  const grid = readStateGrid(image, await rereadMoney(forOcr, filled, pool), boxes);
+  const lines = layoutLines(grid.words, grid.boxes, withoutRulesThroughText(rulings, grid.words), page.page);
+  return { result: { info, lines, boxes: grid.boxes, meanConfidence: read.ocr.meanConfidence }, image };
 }
 
 /** Below this mean word confidence a page is read again turned half round. */

@@ -1,3 +1,4 @@
+import type { CheckBox } from '../image/check-boxes.js';
 import { inkIn } from '../image/ink-in.js';
 import { median } from '../image/median.js';
 import type { Word } from '../ingest/lines.js';
@@ -10,6 +11,8 @@ const COLUMNS = 13;
 const INK = 150;
 /** A cell with ink around its code of this share of a code's own ink carries a mark. */
 const MARKED = 0.5;
+/** A code whose solid ink is this share of the row's usual code's ink is blotted out by a mark. */
+const BLOTTED = 0.25;
 
 interface Known {
   word: Word;
@@ -21,10 +24,15 @@ interface Known {
  * read plainly ("[CA]"); their places give every cell's place, the marked ones included, whose
  * codes OCR reads as junk, if at all ("(HDD)", "16al"). A cell with ink round its code on three
  * sides (a circle) is marked: its words give way to one word, "☒[CA]", as a check box's mark stands
- * before its label. The other words stay as they were. A small mark laid over the code's own
- * strokes adds no ink round it; it is not read here.
+ * before its label, and a "box" the pixels found in it is dropped. So is a cell whose code a blot or a fill covers: its code holds far more ink
+ * than the row's others. The other words stay as they were. A small mark laid over the code's own
+ * strokes, adding little ink, is not read here.
  */
-export function readStateGrid(image: PageImage, words: readonly Word[]): Word[] {
+export function readStateGrid(
+  image: PageImage,
+  words: readonly Word[],
+  boxes: readonly CheckBox[] = [],
+): { words: Word[]; boxes: CheckBox[] } {
   const known = new Map<number, Known[]>();
   for (const word of words) {
     if (!/[[\]]/.test(word.text)) continue;
@@ -36,6 +44,7 @@ export function readStateGrid(image: PageImage, words: readonly Word[]): Word[] 
     known.set(row, list);
   }
   let out = [...words];
+  let kept = [...boxes];
   for (const [row, cells] of known) {
     for (const line of visualLines(cells)) {
       const grid = fitColumns(line);
@@ -49,11 +58,13 @@ export function readStateGrid(image: PageImage, words: readonly Word[]): Word[] 
         };
         const code = STATE_GRID[row * COLUMNS + column];
         out = out.filter((w) => !inCell(w));
+        // A blot the pixels took for a filled box is this mark, not a box of the next code.
+        kept = kept.filter((b) => !inCell({ text: '', bbox: b.bbox, confidence: 0 }));
         out.push({ text: `☒[${code}]`, bbox, confidence: Math.min(1, 0.5 + (ratio - MARKED)) });
       }
     }
   }
-  return out;
+  return { words: out, boxes: kept };
 }
 
 /** The codes of one grid row that stand on one line of the page (a form may print the grid twice). */
@@ -117,7 +128,7 @@ function fitColumns(line: readonly Known[]): Grid | null {
 /**
  * The cells of a grid row with a mark around their code: ink in the cell beyond the code's own
  * box (a row's codes are all about as wide and tall), on at least three of its four sides, as a
- * circle has; a plain cell has paper there. Ink every cell of the row has there (a rule under the
+ * circle has, or a code blotted out; a plain cell has paper there. Ink every cell of the row has there (a rule under the
  * grid) is the row's, and does not count; nor does a mark on the next row reaching into one side.
  */
 function markedCells(image: PageImage, grid: Grid): Array<{ column: number; bbox: Bbox; ratio: number }> {
@@ -136,7 +147,13 @@ function markedCells(image: PageImage, grid: Grid): Array<{ column: number; bbox
       inkIn(image, [c1 + 1, y0, x1, y1], INK),
     ];
     const bbox: Bbox = [x0, y0 - reach, x1, y1 + reach];
-    return { column, bbox, sides, coreInk: inkIn(image, [c0, y0, c1, y1], INK) };
+    return {
+      column,
+      bbox,
+      sides,
+      coreInk: inkIn(image, [c0, y0, c1, y1], INK),
+      solid: solidInk(image, [c0, y0, c1, y1], Math.max(2, Math.round(h * 0.12))),
+    };
   });
   const usual = median(cells.map((c) => c.coreInk));
   if (usual === 0) return [];
@@ -146,6 +163,37 @@ function markedCells(image: PageImage, grid: Grid): Array<{ column: number; bbox
     const extra = c.sides.map((ink, k) => Math.max(0, ink - (baseline[k] ?? 0)));
     const inked = extra.filter((ink) => ink >= Math.max(3, h / 4)).length;
     const ratio = extra.reduce((sum, ink) => sum + ink, 0) / usual;
-    return inked >= 3 && ratio >= MARKED ? [{ column: c.column, bbox: c.bbox, ratio }] : [];
+    if (inked >= 3 && ratio >= MARKED) return [{ column: c.column, bbox: c.bbox, ratio }];
+    // A blot or a fill laid over the code: ink solid through a square wider than any stroke of a
+    // letter, over a good share of the code.
+    const blot = c.solid / usual;
+    return blot >= BLOTTED ? [{ column: c.column, bbox: c.bbox, ratio: MARKED + blot }] : [];
   });
+}
+
+/**
+ * The pixels of a box that are ink with ink all round them `radius` pixels away: a letter's
+ * strokes are thinner than that, a blot is not.
+ */
+function solidInk(image: PageImage, [x0, y0, x1, y1]: Bbox, radius: number): number {
+  const ink = (x: number, y: number) =>
+    x >= 0 && y >= 0 && x < image.width && y < image.height && (image.data[y * image.width + x] ?? 255) < INK;
+  let count = 0;
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      if (
+        ink(x, y) &&
+        ink(x - radius, y) &&
+        ink(x + radius, y) &&
+        ink(x, y - radius) &&
+        ink(x, y + radius) &&
+        ink(x - radius, y - radius) &&
+        ink(x + radius, y + radius) &&
+        ink(x - radius, y + radius) &&
+        ink(x + radius, y - radius)
+      )
+        count++;
+    }
+  }
+  return count;
 }
