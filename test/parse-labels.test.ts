@@ -666,6 +666,15 @@ describe('values of OCR lines', () => {
     expect(filing.isAmendment).toBe(false);
   });
 
+  it('reads an amount whose gaps OCR left for its separators, with a speck on the line after it', () => {
+    const seed = seedText();
+    const row =
+      'Total Payments Listed (column totals added)\t<input checked="" type="checkbox"/> \\$ 27,701,668.92';
+    expect(seed).toContain(row);
+    const text = seed.replace(row, 'Total Payments Listed (column totals added)\t☒ $ 27,701 668 92\ni\n’');
+    expect(parseOcr(text).record.offering.useOfProceeds.totalPaymentsListed).toBe(2_770_166_892);
+  });
+
   it('takes a few specks for no value', () => {
     const seed = seedText();
     const name = 'Qualys, Inc.';

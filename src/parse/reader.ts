@@ -337,7 +337,7 @@ export class Reader {
     const text = this.text(from, to)
       .replace(/\n\s*\d{1,2}\.?\s*$/, '')
       .split('\n')
-      .filter((line) => !FORM_FOOTER_LINE.test(line.trim()) && !isProse(line))
+      .filter((line) => !FORM_FOOTER_LINE.test(line.trim()) && !isProse(line) && !isSpecks(line))
       .join('\n');
     return readMoneyCells(text, columns);
   }
@@ -361,6 +361,16 @@ export class Reader {
  */
 function isProse(line: string): boolean {
   return !/[\d$]|(?:^|\s)[-–—]+(?=\s|$)/u.test(line) && (line.match(/\p{L}{3,}/gu) ?? []).length >= 4;
+}
+
+/**
+ * A line of a speck or two ("i", "'") that OCR set after a row: read with the row, it ends the
+ * row's amount early ("3,779 725 22 i" loses its cents). A dash, a "$", or a zero read as a
+ * letter ("Oo") or its dash misread ("=") is a cell's and stays.
+ */
+function isSpecks(line: string): boolean {
+  const text = line.trim();
+  return text !== '' && text.length <= 2 && !/[\d$☐☒\-–—=~_oOQD]/.test(text);
 }
 
 /** Printed labels long enough that no filer's value reads like one by chance. */
