@@ -296,6 +296,14 @@ describe('the date and jurisdiction combs as OCR garbles them', () => {
 describe('mendOcrText', () => {
   it.each([
     ['Martinez, Charles T,', 'Martinez, Charles T.'],
+    ['Roberts, John C', 'Roberts, John C.'],
+    ['‘White, Gerhard', 'White, Gerhard'],
+    [
+      '+9675 Bridge Parkway, Suite 38, Pittsburgh, PA 15284',
+      '9675 Bridge Parkway, Suite 38, Pittsburgh, PA 15284',
+    ],
+    ['3122" Broadway, Charleston, WV 25362', '3122 Broadway, Charleston, WV 25362'],
+    ['2 Elm street, Suite 2500, stamford, CT 06926', '2 Elm Street, Suite 2500, Stamford, CT 06926'],
     ['GRP Partners Fund III, L.P,', 'GRP Partners Fund III, L.P.'],
     ['Alta Partners Fund Ill, L.P.', 'Alta Partners Fund III, L.P.'],
     ['26 State street, Cheyenne, WY 82044', '26 State Street, Cheyenne, WY 82044'],
@@ -347,6 +355,8 @@ describe('mendOcrText', () => {
     '16 Wacker Drive, Cleveland, DE 44181',
     'Mt. Vernon Partners, L.P.',
     'Internet.com Holdings',
+    // Not an address: its small words stay small.
+    'Development of software systems',
     'J.P. Morgan Securities, Inc.',
   ])('leaves %j as it is', (value) => {
     expect(mendOcrText(value)).toBe(value);

@@ -179,9 +179,12 @@ export function mendOcrText(value: string): string {
   const words = tokens.filter((t) => /^\p{L}{3,}/u.test(t) && !LOWER_WORDS.has(t.toLowerCase()));
   // A name written last name first ("King, Patricia", "O'Brien, Wei") is Title Case however short.
   const lastNameFirst = /^\p{Lu}[\p{L}'’-]+,\s\p{L}{3,}/u.test(value);
+  // In an address, a word starting with a letter whose capital differs only in size ("street",
+  // "stamford") may have been typed with its capital.
+  const sizeless = (t: string) => /^\d/.test(value) && /^[cosvwxz]/.test(t);
   const titleCase =
     (words.length >= 3 || lastNameFirst) &&
-    words.filter((t) => /^\p{Lu}/u.test(t)).length >= words.length - 1;
+    words.filter((t) => /^\p{Lu}/u.test(t) || sizeless(t)).length >= words.length - 1;
   // A typed value starts with a capital; OCR's lower-case first letter shows beside capitals after
   // it, or where it is a letter whose capital differs only in size ("outsourced payroll ...").
   const capitalStart = /\p{Lu}/u.test(value.slice(1)) || /^[cosvwxz]\p{Ll}{2,}(?=[\s,]|$)/u.test(value);
@@ -255,6 +258,9 @@ export function mendOcrText(value: string): string {
   // A value never ends in a comma: after an initial or an abbreviation it was a period.
   if (/^(?:\p{Lu}|\p{L}{1,3}\.)*\p{L}{1,3},$/u.test(end) || /^\p{Lu}\.?,$/u.test(end)) {
     mended[last] = `${end.slice(0, -1)}.`;
+  } else if (lastNameFirst && last >= 2 && /^\p{Lu}$/u.test(end)) {
+    // A middle initial ends with its period ("Roberts, John C"): OCR lost it as a speck.
+    mended[last] = `${end}.`;
   }
   return entitySuffix(periodsAsCommas(mended.join(' ')));
 }
@@ -268,6 +274,10 @@ export function mendOcrText(value: string): string {
 function withoutSpecks(value: string): string {
   return (
     value
+      // A speck before the value's first letter or figure ("‘9 Center Street", "+9675 Bridge
+      // Parkway"), and a quote stuck to a street number ("3122\" Broadway").
+      .replace(/^[‘’'"`+*«»]+(?=[\p{L}\d])/u, '')
+      .replace(/^(\d+)["”’]+(?=\s)/u, '$1')
       .replace(/ [|<>] (?=\p{L})/gu, ' ')
       .replace(/(^| )\.(?=\p{Lu}\p{Ll})/gu, '$1')
       .replace(/[:;]+$/, '')
