@@ -297,6 +297,7 @@ describe('mendOcrText', () => {
   it.each([
     ['Martinez, Charles T,', 'Martinez, Charles T.'],
     ['Roberts, John C', 'Roberts, John C.'],
+    ['sale of common Stock and Warrants', 'Sale of Common Stock and Warrants'],
     ['‘White, Gerhard', 'White, Gerhard'],
     [
       '+9675 Bridge Parkway, Suite 38, Pittsburgh, PA 15284',
@@ -357,6 +358,7 @@ describe('mendOcrText', () => {
     'Internet.com Holdings',
     // Not an address: its small words stay small.
     'Development of software systems',
+    'Development of Linux software tools',
     'J.P. Morgan Securities, Inc.',
   ])('leaves %j as it is', (value) => {
     expect(mendOcrText(value)).toBe(value);

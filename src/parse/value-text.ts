@@ -182,12 +182,12 @@ export function mendOcrText(value: string): string {
   // In an address, a word starting with a letter whose capital differs only in size ("street",
   // "stamford") may have been typed with its capital.
   const sizeless = (t: string) => /^\d/.test(value) && /^[cosvwxz]/.test(t);
-  const titleCase =
-    (words.length >= 3 || lastNameFirst) &&
-    words.filter((t) => /^\p{Lu}/u.test(t) || sizeless(t)).length >= words.length - 1;
   // A typed value starts with a capital; OCR's lower-case first letter shows beside capitals after
   // it, or where it is a letter whose capital differs only in size ("outsourced payroll ...").
   const capitalStart = /\p{Lu}/u.test(value.slice(1)) || /^[cosvwxz]\p{Ll}{2,}(?=[\s,]|$)/u.test(value);
+  // The first word takes its capital as the value's start, so it counts as one.
+  const capital = (t: string) => /^\p{Lu}/u.test(t) || sizeless(t) || (t === tokens[0] && capitalStart);
+  const titleCase = (words.length >= 3 || lastNameFirst) && words.filter(capital).length >= words.length - 1;
   const mended = tokens.map((token, i) => {
     const core = /^([("']*)(.*?)([)"',.;:]*)$/u.exec(token);
     if (!core) return token;
