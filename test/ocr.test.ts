@@ -3,10 +3,11 @@ import type { Word } from '../src/ingest/lines.js';
 import { MONEY_WHITELIST, OcrPool, ocrPage, ocrRegion } from '../src/ocr/index.js';
 import { readMoneyCells } from '../src/parse/money-cells.js';
 import { processPageImage } from '../src/pipeline/page-stage.js';
+import { readEmptyCells } from '../src/pipeline/read-empty-cells.js';
 import { readMissedInk } from '../src/pipeline/read-missed-ink.js';
 import { rereadMoney } from '../src/pipeline/reread-money.js';
 import type { Bbox } from '../src/record/schema.js';
-import { FORM_LINES, fixtureImage, textPage, toSharp } from './image-fixtures.js';
+import { draw, FORM_LINES, fixtureImage, textPage, toSharp } from './image-fixtures.js';
 
 const pool = new OcrPool({ size: 2 });
 afterAll(() => pool.close());
@@ -160,6 +161,41 @@ describe('processPageImage on a table whose zeros are typed as dashes', () => {
         [0, 0],
       ],
     );
+  });
+});
+
+describe('readEmptyCells on a faint amount broken into pieces', () => {
+  it('takes no piece shaped like a bar, among others, for a dash zero', async () => {
+    // "☐ $ 292,565.34" so faint that only pieces are left: one of them a short bar at mid-height.
+    const box: Bbox = [100, 40, 122, 62];
+    const image = draw(700, 100, (ctx) => {
+      ctx.lineWidth = 2;
+      ctx.strokeRect(100, 40, 22, 22);
+      ctx.fillRect(250, 50, 14, 3);
+      ctx.fillRect(300, 42, 4, 18);
+      ctx.fillRect(330, 44, 9, 4);
+      ctx.fillRect(360, 48, 3, 12);
+    });
+    const words = await readEmptyCells(
+      image,
+      [],
+      [{ bbox: box, fill: 0, checked: false, confidence: 1 }],
+      pool,
+    );
+    expect(words.map((w) => w.text)).not.toContain('-');
+    // The same bar alone in its cell is the dash.
+    const lone = draw(700, 100, (ctx) => {
+      ctx.lineWidth = 2;
+      ctx.strokeRect(100, 40, 22, 22);
+      ctx.fillRect(250, 50, 14, 3);
+    });
+    const dash = await readEmptyCells(
+      lone,
+      [],
+      [{ bbox: box, fill: 0, checked: false, confidence: 1 }],
+      pool,
+    );
+    expect(dash.map((w) => w.text)).toEqual(['-']);
   });
 });
 

@@ -51,14 +51,22 @@ export async function readEmptyCells(
       x1,
       Math.max(y1, region[3] - Math.round(side * 0.3)),
     ];
-    for (const group of inkGroups(image, region, side)) {
-      // A dash for zero is a short bar at the middle of the row: its shape says what it is, where
-      // OCR reads a lone bar as nothing.
+    const groups = inkGroups(image, region, side);
+    for (const group of groups) {
+      // A dash for zero is a short bar at the middle of the row, standing apart: its shape says
+      // what it is, where OCR reads a lone bar as nothing. A bar with other ink close beside it is
+      // a piece of a faint amount (its comma, a broken figure).
       const [gx0, gy0, gx1, gy1] = group;
       const w = gx1 - gx0 + 1;
       const h = gy1 - gy0 + 1;
       const middle = (region[1] + region[3]) / 2;
+      // The cell's "$" may stand just before its dash: a figure's height, no wider than tall.
+      const dollarBefore = (o: Bbox) => o[2] < gx0 && o[3] - o[1] >= side * 0.6 && o[2] - o[0] <= o[3] - o[1];
+      const crowded = groups.some(
+        (o) => o !== group && !dollarBefore(o) && Math.max(o[0] - group[2], group[0] - o[2]) < side * 2,
+      );
       if (
+        !crowded &&
         w >= 2 * h &&
         h <= side * 0.4 &&
         w <= side * 2 &&
@@ -73,7 +81,10 @@ export async function readEmptyCells(
         singleLine: true,
         pad: 10,
       });
-      const kept = again.words.filter((w) => CELL_WORD.test(w.text));
+      // Nor is a bar OCR reads among other pieces a dash.
+      const kept = again.words.filter(
+        (w) => CELL_WORD.test(w.text) && (!crowded || !/^[-–—]{1,2}$/.test(w.text)),
+      );
       const amounts = kept.filter((w) => /\d/.test(w.text));
       // A "$" alone is what the cell is likeliest to hold; an amount must be read surely.
       if (amounts.some((w) => w.confidence < AMOUNT_AT || parseMoney(w.text.replace(/^\$/, '')) === null))
@@ -209,18 +220,32 @@ export function emptyCellsAfterDollars(
     const side = dy1 - dy0;
     const middle = (dy0 + dy1) / 2;
     const onRow = (b: Bbox) => Math.abs((b[1] + b[3]) / 2 - middle) < side;
-    if (boxes.some(({ bbox }) => onRow(bbox) && bbox[2] <= dx0 && dx0 - bbox[2] < side * 2)) continue;
+    // A "$" with a check box before it, and no word between them, is that box's cell's.
+    const boxBefore = boxes
+      .filter(({ bbox }) => onRow(bbox) && bbox[2] <= dx0)
+      .reduce<number | null>((nearest, { bbox }) => Math.max(nearest ?? bbox[2], bbox[2]), null);
+    if (
+      boxBefore !== null &&
+      !words.some(
+        (w) =>
+          w !== dollar && onRow(w.bbox) && w.bbox[0] > boxBefore && w.bbox[2] < dx0 && !SPECK.test(w.text),
+      )
+    )
+      continue;
     const after = words.filter((w) => w !== dollar && w.bbox[0] > dx1 && onRow(w.bbox));
     // Specks OCR made of the cell's ink (a dash read "-" or "'") are no word that ends it; the
     // next cell's "$" is.
     const speck = (w: Word) => SPECK.test(w.text) && !DOLLAR.test(w.text);
     const next = after
       .filter((w) => !speck(w))
-      .reduce<number | null>(
-        (nearest, w) => (nearest === null ? w.bbox[0] : Math.min(nearest, w.bbox[0])),
+      .reduce<Word | null>(
+        (nearest, w) => (nearest === null || w.bbox[0] < nearest.bbox[0] ? w : nearest),
         null,
       );
-    const right = Math.min(next === null ? dx1 + Math.round(dpi * 2) : next - 3, image.width - 1);
+    // An amount read after the "$" is the cell's: ink before it is the amount's own, for the
+    // money reread to take in.
+    if (next && /\d/.test(next.text)) continue;
+    const right = Math.min(next === null ? dx1 + Math.round(dpi * 2) : next.bbox[0] - 3, image.width - 1);
     const region: Bbox = [
       dx1 + 3,
       Math.max(0, Math.round(dy0 - side * 0.3)),
