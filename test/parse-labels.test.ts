@@ -687,6 +687,17 @@ describe('values of OCR lines', () => {
     expect(parseOcr(text).record.offering.useOfProceeds.totalPaymentsListed).toBe(2_770_166_892);
   });
 
+  it('takes no person from blank blocks after the last one filled, whatever mark damage left in their boxes', () => {
+    const seed = seedText();
+    const blank =
+      'Check Box(es) that Apply: ☐ Promoter ☐ Beneficial Owner ☐ Executive Officer ☐ Director ☐ General and/or Managing Partner';
+    const at = seed.indexOf(blank);
+    expect(at).toBeGreaterThan(0);
+    const persons = parseOcr(seed).record.relatedPersons.length;
+    const text = `${seed.slice(0, at)}${blank.replace('☐ Beneficial', '☒ Beneficial')}${seed.slice(at + blank.length)}`;
+    expect(parseOcr(text).record.relatedPersons).toHaveLength(persons);
+  });
+
   it('takes a few specks for no value', () => {
     const seed = seedText();
     const name = 'Qualys, Inc.';

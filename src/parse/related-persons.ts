@@ -12,8 +12,28 @@ const ROLE_LABELS: readonly LabelName[] = [
 ];
 const ROLE_KEYS = ['promoter', 'beneficialOwner', 'executiveOfficer', 'director', 'generalPartner'] as const;
 
-/** A.2: every filled block of related persons, in form order; blank blocks are not records. */
+/**
+ * A.2: every filled block of related persons, in form order; blank blocks are not records. Filers
+ * fill the blocks from the first: a block after the last one with a name or an address is blank,
+ * whatever mark a scan's damage left in its boxes (the first block excepted: every filing names
+ * someone).
+ */
 export function readRelatedPersons(r: Reader, range: Range): void {
+  readBlocks(r, range);
+  const persons = r.record.relatedPersons;
+  // The form asks for one person at least: the first block stands, its name lost or not.
+  while (persons.length > 1) {
+    const last = persons[persons.length - 1];
+    if (!last || last.name !== null || last.address !== null) break;
+    persons.pop();
+    const prefix = `relatedPersons.${persons.length}.`;
+    for (const path of Object.keys(r.recorder.fields)) {
+      if (path.startsWith(prefix)) delete r.recorder.fields[path];
+    }
+  }
+}
+
+function readBlocks(r: Reader, range: Range): void {
   const starts = r.doc.findAll(LABELS.checkBoxesThatApply, range);
   starts.forEach((start, i) => {
     const blockEnd: Pos = starts[i + 1]?.start ?? r.doc.endOf(range);
