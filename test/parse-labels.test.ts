@@ -698,6 +698,20 @@ describe('values of OCR lines', () => {
     expect(parseOcr(text).record.relatedPersons).toHaveLength(persons);
   });
 
+  it('reads the All States box of a recipient whose grid heading OCR lost', () => {
+    const seed = seedText();
+    const block =
+      'Full Name (Last name first, if individual)\n\nN/A\n\nBusiness or Residence Address (Number and Street, City, State, Zip Code)\n\nName of Associated Broker or Dealer\n\nStates in Which Person Listed Has Solicited or Intends to Solicit Purchasers\n\n(Check "All States" or check individuals States) ☐ All States';
+    expect(seed).toContain(block);
+    const text = seed.replace(
+      block,
+      'Full Name (Last name first, if individual)\n\nFirst Montauk Securities Corp.\n\nName of Associated Broker or Dealer\n\nFirst Montauk Securities Corp.\n\n(Check "All States” or check individual States)\t☒ All States',
+    );
+    const [recipient] = parseOcr(text).record.offering.salesCompensation;
+    expect(recipient?.name).toBe('First Montauk Securities Corp.');
+    expect(recipient?.allStates).toBe(true);
+  });
+
   it('takes a few specks for no value', () => {
     const seed = seedText();
     const name = 'Qualys, Inc.';

@@ -74,10 +74,15 @@ function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
     const brokerDealer =
       brokerAt && brokerText && !isStateGridRow(brokerText) ? r.mended(brokerText, brokerAt.end) : null;
     const statesText = statesAt ? r.text(statesAt.end, end) : '';
-    const allStatesAt = statesAt ? within('allStates') : null;
+    // The "All States" box after the instruction that names it ("(Check "All States" or ...)"),
+    // also where OCR lost the grid's heading: the last "All States" of the block before its grid.
+    const gridFrom = statesAt?.end ?? brokerAt?.end ?? block.end;
+    const allStatesAt = r.doc
+      .findAll(LABELS.allStates, range, gridFrom, 3)
+      .filter((m) => comparePos(m.start, end) < 0 && m.start.line <= gridFrom.line + 2)
+      .at(-1);
     const allStates = allStatesAt
-      ? (r.options([''], ['allStates'], statesAt?.end ?? allStatesAt.start, allStatesAt.end)[0]?.checked ??
-        false)
+      ? (r.options([''], ['allStates'], gridFrom, allStatesAt.end)[0]?.checked ?? false)
       : false;
     const states = checkedStates(statesText, statesAt ? r.doc.readByOcr(statesAt.end.line) : false);
     if (!name && !address && !brokerDealer && states.length === 0 && !allStates) return;
