@@ -298,6 +298,9 @@ describe('mendOcrText', () => {
     ['Martinez, Charles T,', 'Martinez, Charles T.'],
     ['Roberts, John C', 'Roberts, John C.'],
     ['sale of common Stock and Warrants', 'Sale of Common Stock and Warrants'],
+    ['780 01d Middlefield Way, Scottsdale, AZ 85203', '780 Old Middlefield Way, Scottsdale, AZ 85203'],
+    ['Blue GP. L.L.C.', 'Blue GP, L.L.C.'],
+    ['Fairview Link. Inc.', 'Fairview Link, Inc.'],
     ['‘White, Gerhard', 'White, Gerhard'],
     [
       '+9675 Bridge Parkway, Suite 38, Pittsburgh, PA 15284',
@@ -359,6 +362,9 @@ describe('mendOcrText', () => {
     // Not an address: its small words stay small.
     'Development of software systems',
     'Development of Linux software tools',
+    '1st Avenue, Suite 5th, Boston, MA 02110',
+    'Unit 1A, Boston, MA 02110',
+    'Acme Co. L.P.',
     'J.P. Morgan Securities, Inc.',
   ])('leaves %j as it is', (value) => {
     expect(mendOcrText(value)).toBe(value);

@@ -3,6 +3,7 @@ import { US_POSTAL_CODES } from '../rules/state-code.js';
 import { mendAddressWords } from './address-words.js';
 import { CHECKED, UNCHECKED } from './check-marks.js';
 import { lookalikeCode } from './lookalike-letters.js';
+import { isCommonWord } from './spelling.js';
 import { stateOfZip } from './zip-states.js';
 
 /** Stamps and office marks that land beside typed values on scans and transcriptions. */
@@ -194,7 +195,9 @@ export function mendOcrText(value: string): string {
     let [, open = '', body = '', close = ''] = core;
     const letters = (body.match(/\p{L}/gu) ?? []).length;
     const digits = (body.match(/\d/g) ?? []).length;
-    if (letters >= 2 && digits > 0 && digits < letters && /^[\p{L}015]+$/u.test(body)) {
+    if (/^\d+(?:st|nd|rd|th)$/i.test(body)) {
+      // An ordinal ("1st Avenue", "5th Floor") is figures and letters as typed.
+    } else if (letters >= 2 && digits > 0 && digits < letters && /^[\p{L}015]+$/u.test(body)) {
       const upper = body === body.toUpperCase();
       body = [...body]
         .map((ch, i) => {
@@ -204,6 +207,17 @@ export function mendOcrText(value: string): string {
           return ch;
         })
         .join('');
+    } else if (
+      letters > 0 &&
+      digits > 0 &&
+      body.length >= 3 &&
+      /^[\p{L}015]+$/u.test(body) &&
+      isCommonWord(asLetters(body))
+    ) {
+      // Figures among fewer letters that spell a common word with their look-alike letters ("01d"
+      // Old): a word, capitalised where its first letter was a figure.
+      const word = asLetters(body);
+      body = /^[015\p{Lu}]/u.test(body) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
     } else if (digits >= 2 && letters > 0 && letters < digits && /^[\dOoIl|-]+$/.test(body)) {
       body = lookalikeDigits(body);
     } else if (/^I[Il]+$/.test(body)) {
@@ -374,6 +388,15 @@ function entitySuffix(value: string): string {
   // "Inc", "Corp", "Ltd" and "Co" end a name with their period, which OCR loses as a speck.
   const abbreviated = /^(.*\p{L}.*, (?:Inc|Corp|Ltd|Co))$/u.exec(value);
   if (abbreviated?.[1]) return `${abbreviated[1]}.`;
+  // The comma before a suffix read as a period ("Blue GP. L.L.C."), after a word no abbreviation.
+  const period = /^(.*\s)(\p{L}+)\. (L\.L\.C\.|L\.P\.|LLC|LP|L\.L\.P\.|LLP|Inc\.)$/u.exec(value);
+  if (
+    period?.[2] &&
+    (period[2] === period[2].toUpperCase() || period[2].length >= 4) &&
+    !NAME_ABBREVIATIONS.has(period[2].toLowerCase())
+  ) {
+    return `${period[1]}${period[2]}, ${period[3]}`;
+  }
   const m = /^(.*?)(,?) ([^\s,]{2,6})$/u.exec(value);
   if (!m) return value;
   const [, before = '', comma = '', token = ''] = m;
@@ -389,4 +412,9 @@ function entitySuffix(value: string): string {
     return `${numeral[1]}${fixed}, ${typed}`;
   }
   return `${before}${comma} ${typed}`;
+}
+
+/** A token's figures read as the letters they look like, in lower case ("01d" old). */
+function asLetters(token: string): string {
+  return token.toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l').replace(/5/g, 's');
 }
