@@ -197,6 +197,25 @@ describe('readEmptyCells on a faint amount broken into pieces', () => {
     );
     expect(dash.map((w) => w.text)).toEqual(['-']);
   });
+
+  it('reads a box\'s cell once, though OCR\'s box for its "$" overlaps the check box', async () => {
+    const box: Bbox = [100, 40, 122, 62];
+    const image = draw(700, 100, (ctx) => {
+      ctx.lineWidth = 2;
+      ctx.strokeRect(100, 40, 22, 22);
+      ctx.font = '22px "DejaVu Sans"';
+      ctx.fillText('$', 128, 60);
+      ctx.fillRect(250, 50, 14, 3);
+    });
+    const dollar: Word = { text: '$', bbox: [118, 42, 141, 62], confidence: 0.9 };
+    const words = await readEmptyCells(
+      image,
+      [dollar],
+      [{ bbox: box, fill: 0, checked: false, confidence: 1 }],
+      pool,
+    );
+    expect(words.map((w) => w.text)).toEqual(['$', '-']);
+  });
 });
 
 describe('processPageImage on dashes set low in their cells', () => {

@@ -222,7 +222,7 @@ export function emptyCellsAfterDollars(
     const onRow = (b: Bbox) => Math.abs((b[1] + b[3]) / 2 - middle) < side;
     // A "$" with a check box before it, and no word between them, is that box's cell's.
     const boxBefore = boxes
-      .filter(({ bbox }) => onRow(bbox) && bbox[2] <= dx0)
+      .filter(({ bbox }) => onRow(bbox) && bbox[0] < dx0)
       .reduce<number | null>((nearest, { bbox }) => Math.max(nearest ?? bbox[2], bbox[2]), null);
     if (
       boxBefore !== null &&
