@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { editDistanceWithin, isCommonWord } from './spelling.js';
+import { isCommonWord, nearestWord } from './spelling.js';
 
 /** The words of every place name of each state, lower case (the `zipcodes` package's ZIP list). */
 let cityWords: Map<string, Set<string>> | null = null;
@@ -42,25 +42,9 @@ const STREET_WORDS = [
   'building',
 ];
 
-/**
- * The one word of `words` within an edit or two of `token` (two for words of eight letters or
- * more), or null when none is, or two are as near.
- */
+/** The one word of `words` within an edit of `token` (two for words of eight letters or more). */
 function nearest(token: string, words: Iterable<string>): string | null {
-  const reach = token.length >= 8 ? 2 : 1;
-  let best: string | null = null;
-  let bestDistance = reach + 1;
-  let ties = 0;
-  for (const word of words) {
-    if (Math.abs(word.length - token.length) > reach) continue;
-    const distance = editDistanceWithin(token, word, bestDistance + 1);
-    if (distance < bestDistance) {
-      best = word;
-      bestDistance = distance;
-      ties = 0;
-    } else if (distance === bestDistance && best !== null) ties++;
-  }
-  return best !== null && ties === 0 ? best : null;
+  return nearestWord(token, words, token.length >= 8 ? 2 : 1);
 }
 
 /** `word` in the case `token` was typed in: capitals, or a capital first. */

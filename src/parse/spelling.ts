@@ -49,18 +49,29 @@ export function closestWord(token: string): string | null {
   const letters = lower.replace(/[^a-z]/g, '');
   if (known.has(letters) && letters.length >= lower.length - 1) return letters;
   const reach = lower.length >= 9 ? 2 : 1;
+  const near = function* () {
+    for (let length = lower.length - reach; length <= lower.length + reach; length++)
+      yield* byLength.get(length) ?? [];
+  };
+  return nearestWord(lower, near(), reach);
+}
+
+/**
+ * The one word of `words` within `reach` edits of `token`, or null when none is, or two are as
+ * near: a garbled word is put back only where no other word could have been meant.
+ */
+export function nearestWord(token: string, words: Iterable<string>, reach: number): string | null {
   let best: string | null = null;
   let bestDistance = reach + 1;
   let ties = 0;
-  for (let length = lower.length - reach; length <= lower.length + reach; length++) {
-    for (const word of byLength.get(length) ?? []) {
-      const distance = editDistanceWithin(lower, word, bestDistance + 1);
-      if (distance < bestDistance) {
-        best = word;
-        bestDistance = distance;
-        ties = 0;
-      } else if (distance === bestDistance && best !== null) ties++;
-    }
+  for (const word of words) {
+    if (Math.abs(word.length - token.length) > reach) continue;
+    const distance = editDistanceWithin(token, word, bestDistance + 1);
+    if (distance < bestDistance) {
+      best = word;
+      bestDistance = distance;
+      ties = 0;
+    } else if (distance === bestDistance && best !== null) ties++;
   }
   return best !== null && ties === 0 ? best : null;
 }
