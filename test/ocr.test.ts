@@ -136,6 +136,21 @@ describe('readMissedInk', () => {
 });
 
 describe('OcrPool', () => {
+  it("counts a region read again as its share of a page against a worker's quota", async () => {
+    const small = new OcrPool({ size: 1, recycleAfter: 1 });
+    const seen = new Set<unknown>();
+    const note = async (worker: unknown) => {
+      seen.add(worker);
+    };
+    for (let i = 0; i < 5; i++) await small.run(note, 0.1);
+    expect(seen.size).toBe(1);
+    // Half a page more wears it out: the next job has a new worker.
+    await small.run(note, 0.5);
+    await small.run(note);
+    expect(seen.size).toBe(2);
+    await small.close();
+  });
+
   it('replaces a worker after its quota of pages and refuses work once closed', async () => {
     const small = new OcrPool({ size: 1, recycleAfter: 1 });
     const { image } = textPage(['Legal Fees $ 50,000.00'], { width: 1200, height: 200, top: 100, left: 50 });

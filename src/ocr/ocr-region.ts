@@ -45,11 +45,15 @@ export async function ocrRegion(
   if (options.whitelist !== undefined) params.tessedit_char_whitelist = options.whitelist;
   else params.tessedit_char_blacklist = NEVER_ON_THE_FORM;
   const pixels = options.prepare ? options.prepare(crop.image) : crop.image;
-  const { data } = await pool.run((worker) =>
-    worker.recognize(toPgm(pixels), params as Partial<Tesseract.RecognizeOptions>, {
-      text: false,
-      blocks: true,
-    }),
+  // A region wears its worker as its share of the page does (a few hundredths at the least).
+  const share = Math.max(0.02, (pixels.width * pixels.height) / Math.max(1, image.width * image.height));
+  const { data } = await pool.run(
+    (worker) =>
+      worker.recognize(toPgm(pixels), params as Partial<Tesseract.RecognizeOptions>, {
+        text: false,
+        blocks: true,
+      }),
+    Math.min(1, share),
   );
   const { lines, words } = toResult(data, image.page, 1, { left: crop.left, top: crop.top });
   const confidence = words.length === 0 ? 0 : Math.min(...words.map((w) => w.confidence));

@@ -11,7 +11,10 @@ export type OcrWorker = Tesseract.Worker;
 export interface OcrPoolOptions {
   /** Workers that run at once; defaults to the machine's cores. */
   size?: number;
-  /** Pages a worker reads before it is replaced, to give back the memory WebAssembly never returns. */
+  /**
+   * Pages a worker reads before it is replaced, to give back the memory WebAssembly never returns
+   * (regions read again count as their share of a page).
+   */
   recycleAfter?: number;
   /** A job that takes longer than this is abandoned and its worker replaced. */
   timeoutMs?: number;
@@ -58,6 +61,8 @@ export class OcrPool {
   #live = 0;
   #waiting: Waiter[] = [];
   #closed = false;
+  /** Workers being stopped: a new one waits for them. */
+  #ending = new Set<Promise<void>>();
   /** OSD workers started (their promises), the idle ones, and the jobs waiting for one. */
   #osd: OsdSlot[] = [];
   #osdIdle: OsdSlot[] = [];
@@ -72,8 +77,12 @@ export class OcrPool {
     assertLanguageData(this.langPath, 'eng');
   }
 
-  /** Runs one job on a free worker; a worker whose job failed or timed out is replaced. */
-  async run<T>(job: (worker: OcrWorker) => Promise<T>): Promise<T> {
+  /**
+   * Runs one job on a free worker; a worker whose job failed or timed out is replaced. `pages` is
+   * how much of the worker's quota the job uses: a whole page is 1, a region read again its share
+   * of a page, so the many small rereads of a page do not wear a worker out as pages do.
+   */
+  async run<T>(job: (worker: OcrWorker) => Promise<T>, pages = 1): Promise<T> {
     const slot = await this.#acquire();
     let healthy = true;
     let timer: NodeJS.Timeout | undefined;
@@ -90,7 +99,7 @@ export class OcrPool {
       throw typeof error === 'string' ? new Error(`tesseract: ${error}`) : error;
     } finally {
       clearTimeout(timer);
-      slot.jobs++;
+      slot.jobs += pages;
       this.#release(slot, healthy);
     }
   }
@@ -169,6 +178,7 @@ export class OcrPool {
   async #spawnSlot(): Promise<Slot> {
     this.#live++;
     try {
+      await Promise.all(this.#ending);
       return { worker: await spawn('eng', OEM.LSTM_ONLY, this.langPath, false), jobs: 0 };
     } catch (error) {
       this.#live--;
@@ -179,7 +189,14 @@ export class OcrPool {
   #release(slot: Slot, healthy: boolean): void {
     if (this.#closed || !healthy || slot.jobs >= this.recycleAfter) {
       this.#live--;
-      void slot.worker.terminate().catch(() => undefined);
+      // The replacement starts once this worker's memory is given back: two at once would hold
+      // twice a worker's memory at the peak.
+      const ended = slot.worker.terminate().then(
+        () => undefined,
+        () => undefined,
+      );
+      this.#ending.add(ended);
+      void ended.then(() => this.#ending.delete(ended));
       if (this.#closed) return;
       const waiter = this.#waiting.shift();
       if (waiter) this.#spawnSlot().then(waiter.resolve, waiter.reject);
