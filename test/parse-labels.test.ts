@@ -299,6 +299,8 @@ describe('mendOcrText', () => {
     ['Roberts, John C', 'Roberts, John C.'],
     ['sale of common Stock and Warrants', 'Sale of Common Stock and Warrants'],
     ['780 01d Middlefield Way, Scottsdale, AZ 85203', '780 Old Middlefield Way, Scottsdale, AZ 85203'],
+    ['3 Canal Sueet, Building 36, Charlotte, NC. 28201', '3 Canal Street, Building 36, Charlotte, NC 28201'],
+    ['2560 Elm Street, Suite 30, Boston, MA 02196, for A)', '2560 Elm Street, Suite 30, Boston, MA 02196'],
     ['Blue GP. L.L.C.', 'Blue GP, L.L.C.'],
     ['Fairview Link. Inc.', 'Fairview Link, Inc.'],
     ['‘White, Gerhard', 'White, Gerhard'],
@@ -365,6 +367,7 @@ describe('mendOcrText', () => {
     '1st Avenue, Suite 5th, Boston, MA 02110',
     'Unit 1A, Boston, MA 02110',
     'Acme Co. L.P.',
+    '12 Sweet Briar Road, Boston, MA 02110',
     'J.P. Morgan Securities, Inc.',
   ])('leaves %j as it is', (value) => {
     expect(mendOcrText(value)).toBe(value);
@@ -427,6 +430,13 @@ describe('valueLines', () => {
     expect(valueLines('}\nOak Investment Partners VII, L.P.')).toEqual(['Oak Investment Partners VII, L.P.']);
     // A speck before it: "Area" ends the label's line, "Code)" read "Cade}" on the next.
     expect(valueLines('’\nCade}\n(703) 660-0290')).toEqual(['(703) 660-0290']);
+    // The opening bracket lost, or read as a letter.
+    expect(valueLines('Number and Street. City. Slate. Zip Code)\n5 Pine Street, Wichita, KS 67272')).toEqual(
+      ['5 Pine Street, Wichita, KS 67272'],
+    );
+    expect(valueLines('iNumber and Street. City. State, Zip Code)\n5 Pine Street')).toEqual([
+      '5 Pine Street',
+    ]);
     // No closing bracket at all: the instruction ends with its line.
     expect(
       valueLines('(Number and Street, City, State, Zip Code\n3 Technology Drive, Charlotte, NC 28244'),

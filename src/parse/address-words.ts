@@ -78,7 +78,8 @@ export function mendAddressWords(tokens: string[], stateAt: number): string[] {
       return word ? inCaseOf(letters, word) + close : token;
     }
     if (lower.length < 5 || STREET_WORDS.includes(lower)) return token;
-    const word = nearest(lower, STREET_WORDS);
+    // A street word that ends the street (before its comma) may be two letters off ("Sueet,").
+    const word = close === ',' ? nearestWord(lower, STREET_WORDS, 2) : nearest(lower, STREET_WORDS);
     return word ? inCaseOf(letters, word) + close : token;
   });
 }

@@ -97,10 +97,11 @@ export function valueLines(text: string): string[] {
   const raw = text.split('\n');
   const note = raw.findIndex(isAdditionalSheetNote);
   const lines = stripLeadingInstruction((note >= 0 ? raw.slice(0, note) : raw).join('\n')).split('\n');
-  // The tail of a label's instruction wrapped onto the next line ("Code)"), or its closing bracket
-  // alone (misread "}"), is not the value.
+  // The tail of a label's instruction wrapped onto the next line ("Code)"), its closing bracket
+  // alone (misread "}"), or the whole instruction with its opening bracket lost or misread
+  // ("Number and Street. City. Slate. Zip Code)", "iNumber and ..."), is not the value.
   const firstText = lines.findIndex((l) => /[\p{L}\d]/u.test(l));
-  if (firstText >= 0 && /^[^()]{0,30}[)}\]]\s*$/.test(lines[firstText] ?? '')) lines.splice(firstText, 1);
+  if (firstText >= 0 && /^[^()]{0,60}[)}\]]\s*$/.test(lines[firstText] ?? '')) lines.splice(firstText, 1);
   return (
     lines
       // A wide gap (a tab) ends a value: what follows is another column, a stamp or a note.
@@ -257,9 +258,14 @@ export function mendOcrText(value: string): string {
       mended.splice(0, i, ...mendAddressWords(mended, i).slice(0, i));
       // An address ends at its ZIP code: a speck or two read after it, or a stamp's figures and
       // letters mixed ("20t7"), are no part of it.
+      // A word in small letters is no country or place after the ZIP code ("02196, for A)").
       const junk = (t: string) => {
         const core = t.replace(/\W/g, '');
-        return core.length <= 2 || (core.length <= 5 && /\d/.test(core) && /\p{L}/u.test(core));
+        return (
+          core.length <= 2 ||
+          (core.length <= 5 && /\d/.test(core) && /\p{L}/u.test(core)) ||
+          /^\p{Ll}{1,4}$/u.test(core)
+        );
       };
       if (mended.slice(i + 2).every(junk) && mended.length - i - 2 <= 2) {
         mended.splice(i + 2);
