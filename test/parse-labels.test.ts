@@ -1034,6 +1034,9 @@ describe('the words of an address OCR garbled', () => {
     ['7 Franklin Street, Honolylu, HI 96838', '7 Franklin Street, Honolulu, HI 96838'],
     ['1536 Madison Avehue, San Diego, CA 92113', '1536 Madison Avenue, San Diego, CA 92113'],
     ['1305 Elm Street, Bullding 11, Evanston, IL 60228', '1305 Elm Street, Building 11, Evanston, IL 60228'],
+    // A city word split in two.
+    ['6 Cedar Lane, Suite 100, Portla d, OR 97244', '6 Cedar Lane, Suite 100, Portland, OR 97244'],
+    ['1 K Street, Wash Ngton, DC 20001', '1 K Street, Washington, DC 20001'],
   ])('are the place names of the state and the street words they were: %j', (read, typed) => {
     expect(mendOcrText(read)).toBe(typed);
   });
@@ -1041,6 +1044,7 @@ describe('the words of an address OCR garbled', () => {
   it.each([
     '1600 Bridge Parkway, Redwood Shores, CA 94065',
     '5 Borregas Avenue, Kansas City, MO 64101',
+    '2 Elm Street, Salt Lake City, UT 84101',
     // No place in Missouri is one letter from it: a name the list lacks stays as typed.
     '12 Court Street, Zorbville, MO 64101',
   ])('leaves %j as typed', (typed) => {

@@ -58,15 +58,32 @@ function inCaseOf(token: string, word: string): string {
  * the city's words are words of a place name in the state its code gives ("St. Louls, MO" is St.
  * Louis, "Des Mpines, IA" Des Moines), and a word of the street that is one letter off a street
  * word is that word ("Avehue", "Driye"). A word a place name of the state has, or a common English
- * word, is left as read. `tokens` are the address's words up to its state code at `stateAt`.
+ * word, is left as read. `read` are the address's words, its state code at `at`; a city word OCR
+ * split in two comes back whole, so the words returned may be fewer.
  */
-export function mendAddressWords(tokens: string[], stateAt: number): string[] {
-  const state = (tokens[stateAt] ?? '').replace(/\W/g, '').toUpperCase();
+export function mendAddressWords(read: string[], at: number): string[] {
+  let stateAt = at;
+  const state = (read[stateAt] ?? '').replace(/\W/g, '').toUpperCase();
   const places = wordsOfCities(state);
   // The city is the words after the comma before the one that ends it, just before the state code.
   let cityFrom = stateAt - 1;
-  while (cityFrom > 0 && !/,$/.test(tokens[cityFrom - 1] ?? '')) cityFrom--;
-  if (cityFrom <= 0) return tokens;
+  while (cityFrom > 0 && !/,$/.test(read[cityFrom - 1] ?? '')) cityFrom--;
+  if (cityFrom <= 0) return read;
+  const tokens = [...read];
+  // A city word OCR split in two ("Wash Ngton", "Portla d"): the two pieces joined are (or are an
+  // edit or two from) a word of the state's place names, where a piece alone is none.
+  for (let k = cityFrom; places && k + 1 < stateAt; k++) {
+    const [a = '', b = ''] = [tokens[k], tokens[k + 1]];
+    const pieces = [a, b].map((t) => t.replace(/[,.]$/, ''));
+    if (!pieces.every((t) => /^\p{L}+$/u.test(t))) continue;
+    const lower = pieces.map((t) => t.toLowerCase());
+    if (lower.every((t) => places.has(t) || isCommonWord(t))) continue;
+    const joined = lower.join('');
+    const word = joined.length >= 5 ? (places.has(joined) ? joined : nearest(joined, places)) : null;
+    if (!word) continue;
+    tokens.splice(k, 2, inCaseOf(pieces[0] ?? '', word) + (b.match(/[,.]$/)?.[0] ?? ''));
+    stateAt--;
+  }
   return tokens.map((token, i) => {
     const core = /^(\p{L}+)([,.]?)$/u.exec(token);
     if (i >= stateAt || !core?.[1]) return token;

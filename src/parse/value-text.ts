@@ -255,7 +255,9 @@ export function mendOcrText(value: string): string {
           : US_POSTAL_CODES.has(upper)
             ? upper
             : (lookalikeCode(upper, (c) => US_POSTAL_CODES.has(c)) ?? upper);
-      mended.splice(0, i, ...mendAddressWords(mended, i).slice(0, i));
+      const whole = mendAddressWords(mended, i);
+      i -= mended.length - whole.length;
+      mended.splice(0, mended.length, ...whole);
       // An address ends at its ZIP code: a speck or two read after it, or a stamp's figures and
       // letters mixed ("20t7"), are no part of it.
       // A word in small letters is no country or place after the ZIP code ("02196, for A)").
