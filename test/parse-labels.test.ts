@@ -297,6 +297,12 @@ describe('mendOcrText', () => {
   it.each([
     ['Martinez, Charles T,', 'Martinez, Charles T.'],
     ['Roberts, John C', 'Roberts, John C.'],
+    // A word split in two.
+    ['Institutional Vent Ure Partners Fund III, L.P.', 'Institutional Venture Partners Fund III, L.P.'],
+    [
+      '1140 Techno Ogy Drive, Floor 2000, New York, NY 10068',
+      '1140 Technology Drive, Floor 2000, New York, NY 10068',
+    ],
     ['sale of common Stock and Warrants', 'Sale of Common Stock and Warrants'],
     ['780 01d Middlefield Way, Scottsdale, AZ 85203', '780 Old Middlefield Way, Scottsdale, AZ 85203'],
     ['3 Canal Sueet, Building 36, Charlotte, NC. 28201', '3 Canal Street, Building 36, Charlotte, NC 28201'],
@@ -368,6 +374,8 @@ describe('mendOcrText', () => {
     'Unit 1A, Boston, MA 02110',
     'Acme Co. L.P.',
     '12 Sweet Briar Road, Boston, MA 02110',
+    // Two words that are words stay apart.
+    '4 High and Low Avenue, Manchester, NH 03191',
     'J.P. Morgan Securities, Inc.',
   ])('leaves %j as it is', (value) => {
     expect(mendOcrText(value)).toBe(value);

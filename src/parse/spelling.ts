@@ -44,16 +44,12 @@ export function isCommonWord(word: string): boolean {
 export function closestWord(token: string): string | null {
   const lower = token.toLowerCase();
   if (lower.length < 6 || !/^[\p{Ll}~^'`´‘’.,:;|_-]+$/u.test(lower)) return null;
-  const { known, byLength } = lexicon();
+  const { known } = lexicon();
   if (known.has(lower)) return null;
   const letters = lower.replace(/[^a-z]/g, '');
   if (known.has(letters) && letters.length >= lower.length - 1) return letters;
   const reach = lower.length >= 9 ? 2 : 1;
-  const near = function* () {
-    for (let length = lower.length - reach; length <= lower.length + reach; length++)
-      yield* byLength.get(length) ?? [];
-  };
-  return nearestWord(lower, near(), reach);
+  return nearestWord(lower, nearLength(lower, reach), reach);
 }
 
 /**
@@ -128,4 +124,39 @@ export function editDistanceWithin(a: string, b: string, limit: number): number 
     previous = current;
   }
   return Math.min(previous[b.length] ?? limit, limit);
+}
+
+/**
+ * Words OCR split in two ("Vent Ure", "Techno Ogy"), put back whole: two neighbouring pieces of
+ * letters, one of them no word, that joined make a common word of six letters or more (or one
+ * letter off one, for eight or more). Pieces that are both words ("High and") stay apart.
+ */
+export function joinSplitWords(tokens: readonly string[]): string[] {
+  const out = [...tokens];
+  for (let k = 0; k + 1 < out.length; k++) {
+    const [a = '', b = ''] = [out[k], out[k + 1]];
+    const close = /[,.;:]$/.exec(b)?.[0] ?? '';
+    const pieces = [a, close ? b.slice(0, -1) : b];
+    if (!pieces.every((t) => /^\p{L}+$/u.test(t))) continue;
+    const lower = pieces.map((t) => t.toLowerCase());
+    if (lower.every(isCommonWord)) continue;
+    const joined = lower.join('');
+    if (joined.length < 6) continue;
+    const word = isCommonWord(joined)
+      ? joined
+      : joined.length >= 8
+        ? nearestWord(joined, nearLength(joined, 1), 1)
+        : null;
+    if (!word) continue;
+    const first = pieces[0] ?? '';
+    out.splice(k, 2, (/^\p{Lu}/u.test(first) ? word.charAt(0).toUpperCase() + word.slice(1) : word) + close);
+  }
+  return out;
+}
+
+/** The common words within `reach` letters of a word's length. */
+function* nearLength(word: string, reach: number): Generator<string> {
+  const { byLength } = lexicon();
+  for (let length = word.length - reach; length <= word.length + reach; length++)
+    yield* byLength.get(length) ?? [];
 }

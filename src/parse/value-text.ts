@@ -3,7 +3,7 @@ import { US_POSTAL_CODES } from '../rules/state-code.js';
 import { mendAddressWords } from './address-words.js';
 import { CHECKED, UNCHECKED } from './check-marks.js';
 import { lookalikeCode } from './lookalike-letters.js';
-import { isCommonWord } from './spelling.js';
+import { isCommonWord, joinSplitWords } from './spelling.js';
 import { stateOfZip } from './zip-states.js';
 
 /** Stamps and office marks that land beside typed values on scans and transcriptions. */
@@ -177,7 +177,7 @@ const LOWER_WORDS = new Set([
  * an initial or abbreviation ("Charles T,").
  */
 export function mendOcrText(value: string): string {
-  const tokens = withoutSpecks(value).split(' ');
+  const tokens = joinSplitWords(withoutSpecks(value).split(' '));
   const words = tokens.filter((t) => /^\p{L}{3,}/u.test(t) && !LOWER_WORDS.has(t.toLowerCase()));
   // A name written last name first ("King, Patricia", "O'Brien, Wei") is Title Case however short.
   const lastNameFirst = /^\p{Lu}[\p{L}'’-]+,\s\p{L}{3,}/u.test(value);
