@@ -128,8 +128,9 @@ export function editDistanceWithin(a: string, b: string, limit: number): number 
 
 /**
  * Words OCR split in two ("Vent Ure", "Techno Ogy"), put back whole: two neighbouring pieces of
- * letters, one of them no word, that joined make a common word of six letters or more (or one
- * letter off one, for eight or more). Pieces that are both words ("High and") stay apart.
+ * letters, one of them a short piece that is no word, that joined make a common word of six
+ * letters or more (or one letter off one, for eight or more). Words ("High and", "Sweet Briar")
+ * and initials ("Charles T") stay apart.
  */
 export function joinSplitWords(tokens: readonly string[]): string[] {
   const out = [...tokens];
@@ -139,7 +140,8 @@ export function joinSplitWords(tokens: readonly string[]): string[] {
     const pieces = [a, close ? b.slice(0, -1) : b];
     if (!pieces.every((t) => /^\p{L}+$/u.test(t))) continue;
     const lower = pieces.map((t) => t.toLowerCase());
-    if (lower.every(isCommonWord)) continue;
+    // A piece OCR broke off is short and no word; an initial ("Charles T") is no piece.
+    if (lower.some((t) => t.length < 2) || !lower.some((t) => t.length <= 3 && !isCommonWord(t))) continue;
     const joined = lower.join('');
     if (joined.length < 6) continue;
     const word = isCommonWord(joined)
