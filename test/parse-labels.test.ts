@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TextLine } from '../src/ingest/lines.js';
 import { readTranscription } from '../src/ingest/transcription.js';
 import { splitAddress } from '../src/parse/address.js';
+import { usPhone } from '../src/parse/cover.js';
 import { FormText } from '../src/parse/form-text.js';
 import { LABELS } from '../src/parse/labels.js';
 import { parseFiling } from '../src/parse/parse-filing.js';
@@ -1081,4 +1082,17 @@ describe("an entity's suffix OCR misread", () => {
       expect(mendOcrText(typed)).toBe(typed);
     },
   );
+});
+
+describe('usPhone', () => {
+  it.each([
+    ['( 804) 239-2253 ce', '(804) 239-2253'],
+    ['(650)801-6135', '(650) 801-6135'],
+    // Typed without brackets, or not a US number read whole: as read.
+    ['650-801-6135', '650-801-6135'],
+    ['(6.7) 274-1 1452', '(6.7) 274-1 1452'],
+    ['650.801.6135 x12', '650.801.6135 x12'],
+  ])('reads %j as %j', (read, typed) => {
+    expect(usPhone(read)).toBe(typed);
+  });
 });

@@ -123,7 +123,8 @@ export function readCover(r: Reader, range: Range): void {
       }
       case 'telephone': {
         const path = telephones++ === 0 ? 'issuer.phone' : 'issuer.principalBusinessPhone';
-        const phone = r.setText(path, from, to, score, false, span.text);
+        const read = r.setText(path, from, to, score, false, span.text);
+        const phone = read !== null && r.doc.readByOcr(from.line) ? usPhone(read) : read;
         if (path === 'issuer.phone') record.issuer.phone = phone;
         else record.issuer.principalBusinessPhone = phone;
         break;
@@ -302,4 +303,18 @@ function recordAddressParts(r: Reader, path: string): void {
   for (const [key, value] of Object.entries(address)) {
     if (value !== null) r.recorder.fields[`${path}.${key}`] = { ...whole, raw: whole.raw };
   }
+}
+
+/**
+ * A US telephone number OCR read with its area code in brackets, typed "(650) 801-6135": its three
+ * groups of figures kept, the specks OCR read in its brackets and after it ("( 804) 239-2253 ce")
+ * dropped. Anything else stays as read.
+ */
+export function usPhone(read: string): string {
+  const m =
+    /^[^\d(]{0,2}\(?\s*(\d{3})\s*\)?\s*[-.]?\s*(\d{3})\s*[-.]\s*(\d{4})(?!\d)(?:\s+\p{L}{1,3})?\s*$/u.exec(
+      read,
+    );
+  // Typed without brackets ("650-801-6135"), it stays as typed.
+  return m && /[()]/.test(read) ? `(${m[1]}) ${m[2]}-${m[3]}` : read;
 }
