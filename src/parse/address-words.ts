@@ -7,9 +7,10 @@ let cityWords: Map<string, Set<string>> | null = null;
 function wordsOfCities(state: string): Set<string> | undefined {
   if (!cityWords) {
     const require = createRequire(import.meta.url);
-    const { codes } = require('zipcodes/lib/codes.js') as {
-      codes: Record<string, { city: string; state: string }>;
-    };
+    const path = require.resolve('zipcodes/lib/codes.js');
+    const { codes } = require(path) as { codes: Record<string, { city: string; state: string }> };
+    // The list is dropped once its words are taken: the module cache would keep all of it.
+    delete require.cache[path];
     cityWords = new Map();
     for (const { city, state: code } of Object.values(codes)) {
       const set = cityWords.get(code) ?? new Set<string>();

