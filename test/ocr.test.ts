@@ -1,3 +1,4 @@
+import type { SKRSContext2D } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Word } from '../src/ingest/lines.js';
 import { MONEY_WHITELIST, OcrPool, ocrPage, ocrRegion } from '../src/ocr/index.js';
@@ -180,54 +181,40 @@ describe('processPageImage on a table whose zeros are typed as dashes', () => {
 });
 
 describe('readEmptyCells on a faint amount broken into pieces', () => {
-  it('takes no piece shaped like a bar, among others, for a dash zero', async () => {
-    // "☐ $ 292,565.34" so faint that only pieces are left: one of them a short bar at mid-height.
-    const box: Bbox = [100, 40, 122, 62];
+  /** A check box at [100, 40, 122, 62] and what `paint` puts in its cell, read by readEmptyCells. */
+  const readCell = (paint: (ctx: SKRSContext2D) => void, words: Word[] = []) => {
     const image = draw(700, 100, (ctx) => {
       ctx.lineWidth = 2;
       ctx.strokeRect(100, 40, 22, 22);
+      paint(ctx);
+    });
+    const box = { bbox: [100, 40, 122, 62] as Bbox, fill: 0, checked: false, confidence: 1 };
+    return readEmptyCells(image, words, [box], pool);
+  };
+
+  it('takes no piece shaped like a bar, among others, for a dash zero', async () => {
+    // "☐ $ 292,565.34" so faint that only pieces are left: one of them a short bar at mid-height.
+    const words = await readCell((ctx) => {
       ctx.fillRect(250, 50, 14, 3);
       ctx.fillRect(300, 42, 4, 18);
       ctx.fillRect(330, 44, 9, 4);
       ctx.fillRect(360, 48, 3, 12);
     });
-    const words = await readEmptyCells(
-      image,
-      [],
-      [{ bbox: box, fill: 0, checked: false, confidence: 1 }],
-      pool,
-    );
     expect(words.map((w) => w.text)).not.toContain('-');
     // The same bar alone in its cell is the dash.
-    const lone = draw(700, 100, (ctx) => {
-      ctx.lineWidth = 2;
-      ctx.strokeRect(100, 40, 22, 22);
-      ctx.fillRect(250, 50, 14, 3);
-    });
-    const dash = await readEmptyCells(
-      lone,
-      [],
-      [{ bbox: box, fill: 0, checked: false, confidence: 1 }],
-      pool,
-    );
+    const dash = await readCell((ctx) => ctx.fillRect(250, 50, 14, 3));
     expect(dash.map((w) => w.text)).toEqual(['-']);
   });
 
   it('reads a box\'s cell once, though OCR\'s box for its "$" overlaps the check box', async () => {
-    const box: Bbox = [100, 40, 122, 62];
-    const image = draw(700, 100, (ctx) => {
-      ctx.lineWidth = 2;
-      ctx.strokeRect(100, 40, 22, 22);
-      ctx.font = '22px "DejaVu Sans"';
-      ctx.fillText('$', 128, 60);
-      ctx.fillRect(250, 50, 14, 3);
-    });
     const dollar: Word = { text: '$', bbox: [118, 42, 141, 62], confidence: 0.9 };
-    const words = await readEmptyCells(
-      image,
+    const words = await readCell(
+      (ctx) => {
+        ctx.font = '22px "DejaVu Sans"';
+        ctx.fillText('$', 128, 60);
+        ctx.fillRect(250, 50, 14, 3);
+      },
       [dollar],
-      [{ bbox: box, fill: 0, checked: false, confidence: 1 }],
-      pool,
     );
     expect(words.map((w) => w.text)).toEqual(['$', '-']);
   });
