@@ -24,9 +24,9 @@ interface Known {
  * read plainly ("[CA]"); their places give every cell's place, the marked ones included, whose
  * codes OCR reads as junk, if at all ("(HDD)", "16al"). A cell with ink round its code on three
  * sides (a circle) is marked: its words give way to one word, "☒[CA]", as a check box's mark stands
- * before its label, and a "box" the pixels found in it is dropped. So is a cell whose code a blot or a fill covers: its code holds far more ink
- * than the row's others. The other words stay as they were. A small mark laid over the code's own
- * strokes, adding little ink, is not read here.
+ * before its label, and a "box" the pixels found in it is dropped. So is a cell whose code a blot
+ * or a fill covers: solid ink, which no letter's stroke is. The other words stay as they were. A
+ * small mark laid over the code's own strokes, adding little ink, is not read here.
  */
 export function readStateGrid(
   image: PageImage,
@@ -128,8 +128,9 @@ function fitColumns(line: readonly Known[]): Grid | null {
 /**
  * The cells of a grid row with a mark around their code: ink in the cell beyond the code's own
  * box (a row's codes are all about as wide and tall), on at least three of its four sides, as a
- * circle has, or a code blotted out; a plain cell has paper there. Ink every cell of the row has there (a rule under the
- * grid) is the row's, and does not count; nor does a mark on the next row reaching into one side.
+ * circle has, or a code blotted out; a plain cell has paper there. Ink every cell of the row has
+ * there (a rule under the grid) is the row's, and does not count; nor does a mark on the next row
+ * reaching into one side.
  */
 function markedCells(image: PageImage, grid: Grid): Array<{ column: number; bbox: Bbox; ratio: number }> {
   const h = grid.bottom - grid.top;
