@@ -117,6 +117,16 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
 
   it('reads a bold zero OCR read "@" before its cents, its "$" read "@" too', () => {
     expect(readMoneyCells('☐ @\t@ .00\t☐ $\t83,000', 2).map((c) => c.cents)).toEqual([0, 8_300_000]);
+    // The "$" alone read "@" before an amount keeps its column.
+    expect(readMoneyCells('☐ @\t16,533.00 ☐ $\t117,090.05', 2).map((c) => c.cents)).toEqual([
+      1_653_300, 11_709_005,
+    ]);
+  });
+
+  it('reads a second "$" read "8" after an amount without cents', () => {
+    expect(readMoneyCells('$ 3.185.000 8 2,436,000', 2).map((c) => c.cents)).toEqual([
+      318_500_000, 243_600_000,
+    ]);
   });
 
   it('reads a row whose second "$" OCR lost or misread ("os -0-", a bracket, two amounts in one column)', () => {

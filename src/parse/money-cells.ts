@@ -43,12 +43,12 @@ const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
  * box. Rows typed without "$" signs fall back to the amounts themselves.
  */
 export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
-  // A lone 3, 5, 8, |, bracket, or one or two letters between a box and an amount are the "$" ("☐
+  // A lone 3, 5, 8, |, bracket, "@", or one or two letters between a box and an amount are the "$" ("☐
   // 5 <tab> 170.781", "☐ I <tab> 0.00", "☐ Y -0-", "☐ UE 0.00", "☐ 3s <tab> 0", "☐ 5 <tab> Q"): the
   // sign or its stroke misread; nothing else is printed between them.
   const text = mendSeparators(zerosTakenForBoxes(raw.replace(STRAY_QUOTE, '$1')))
     .replace(
-      /([☐☒][\s_]*)(?:[358][sS§]?|[|)}\]]|[A-Za-z]{1,2})(?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])|[oOQD](?![\p{L}\d])))/gu,
+      /([☐☒][\s_]*)(?:[358][sS§]?|[|)}\]@]|[A-Za-z]{1,2})(?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])|[oOQD](?![\p{L}\d])))/gu,
       '$1$',
     )
     // A "$" read as a figure glued to a zero after its box ("☐ 50.00" is $0.00: no Form D amount
@@ -95,8 +95,8 @@ function mendSeparators(text: string): string {
       .replace(/(^|\s)[-–—]?[oONDQUun][-–—](?=\s|$)/g, '$1-0-')
       // "-0-" typed or read with long dashes ("—0—", "–0-").
       .replace(/(^|[\s$])[–—-]0[–—-](?=\s|$)/g, '$1-0-')
-      // A lone 3, 5 or 8 between two amounts is the second one's "$" ("0.00 3 <tab> 0.00").
-      .replace(/(\d[.,]\d{2}|-0-)\s+[358]\s+(?=-0-|\d)/g, '$1 $ ')
+      // A lone 3, 5 or 8 between two amounts is the second one's "$" ("0.00 3 <tab> 0.00", "3.185.000 8").
+      .replace(/(\d[.,]\d{2,3}|-0-)\s+[358]\s+(?=-0-|\d)/g, '$1 $ ')
   );
 }
 
