@@ -52,6 +52,7 @@ export async function readEmptyCells(
       Math.max(y1, region[3] - Math.round(side * 0.3)),
     ];
     const groups = inkGroups(image, region, side);
+    const middle = (region[1] + region[3]) / 2;
     for (const group of groups) {
       // A dash for zero is a short bar at the middle of the row, standing apart: its shape says
       // what it is, where OCR reads a lone bar as nothing. A bar with other ink close beside it is
@@ -59,7 +60,6 @@ export async function readEmptyCells(
       const [gx0, gy0, gx1, gy1] = group;
       const w = gx1 - gx0 + 1;
       const h = gy1 - gy0 + 1;
-      const middle = (region[1] + region[3]) / 2;
       // The cell's "$" may stand just before its dash: a figure's height, no wider than tall.
       const dollarBefore = (o: Bbox) => o[2] < gx0 && o[3] - o[1] >= side * 0.6 && o[2] - o[0] <= o[3] - o[1];
       const crowded = groups.some(
@@ -160,6 +160,24 @@ function cellInk(image: PageImage, [x0, y0, x1, y1]: Bbox, side: number): Uint8A
   return mask;
 }
 
+/** A dollar cell OCR read nothing in although it holds ink, with the height of its row's marks. */
+interface EmptyCell {
+  region: Bbox;
+  side: number;
+  /** Specks OCR read in the cell, which its reading replaces. */
+  specks: Word[];
+}
+
+/** A cell's rows: its box's or "$"'s, and a little more above and below, on the page. */
+function band(image: PageImage, y0: number, y1: number, side: number): [number, number] {
+  return [Math.max(0, Math.round(y0 - side * 0.3)), Math.min(image.height - 1, Math.round(y1 + side * 0.3))];
+}
+
+/** Whether a cell is wide enough to hold a figure and holds some ink. */
+function holdsInk(image: PageImage, region: Bbox, side: number): boolean {
+  return region[2] - region[0] >= side && inkIn(image, region, INK) >= side / 2;
+}
+
 /**
  * The cells right of check boxes that hold ink no word covers: each from its box (or the "$" read
  * after it) to the next box on the row (or a few inches on, the page's edge at most), as tall as
@@ -170,9 +188,9 @@ export function emptyCellsWithInk(
   image: PageImage,
   words: readonly Word[],
   boxes: readonly CheckBox[],
-): Array<{ region: Bbox; side: number; specks: Word[] }> {
+): EmptyCell[] {
   const dpi = image.dpi ?? 300;
-  const out: Array<{ region: Bbox; side: number; specks: Word[] }> = [];
+  const out: EmptyCell[] = [];
   for (const box of boxes) {
     const [, y0, x1, y1] = box.bbox;
     const side = y1 - y0;
@@ -184,8 +202,7 @@ export function emptyCellsWithInk(
         null,
       );
     const right = Math.min(next === null ? x1 + Math.round(dpi * 2.5) : next - 3, image.width - 1);
-    const top = Math.max(0, Math.round(y0 - side * 0.3));
-    const bottom = Math.min(image.height - 1, Math.round(y1 + side * 0.3));
+    const [top, bottom] = band(image, y0, y1, side);
     const inside = words.filter((w) => {
       const cx = (w.bbox[0] + w.bbox[2]) / 2;
       const cy = (w.bbox[1] + w.bbox[3]) / 2;
@@ -196,7 +213,7 @@ export function emptyCellsWithInk(
     const dollars = inside.filter((w) => DOLLAR.test(w.text));
     const left = Math.max(x1 + 3, ...dollars.map((w) => w.bbox[2] + 3));
     const region: Bbox = [left, top, right, bottom];
-    if (region[2] - region[0] < side || inkIn(image, region, INK) < side / 2) continue;
+    if (!holdsInk(image, region, side)) continue;
     out.push({ region, side, specks: inside.filter((w) => !DOLLAR.test(w.text) && w.bbox[0] >= left) });
   }
   return out;
@@ -211,9 +228,9 @@ export function emptyCellsAfterDollars(
   image: PageImage,
   words: readonly Word[],
   boxes: readonly CheckBox[],
-): Array<{ region: Bbox; side: number; specks: Word[] }> {
+): EmptyCell[] {
   const dpi = image.dpi ?? 300;
-  const out: Array<{ region: Bbox; side: number; specks: Word[] }> = [];
+  const out: EmptyCell[] = [];
   for (const dollar of words) {
     if (!DOLLAR.test(dollar.text)) continue;
     const [dx0, dy0, dx1, dy1] = dollar.bbox;
@@ -246,13 +263,9 @@ export function emptyCellsAfterDollars(
     // money reread to take in.
     if (next && /\d/.test(next.text)) continue;
     const right = Math.min(next === null ? dx1 + Math.round(dpi * 2) : next.bbox[0] - 3, image.width - 1);
-    const region: Bbox = [
-      dx1 + 3,
-      Math.max(0, Math.round(dy0 - side * 0.3)),
-      right,
-      Math.min(image.height - 1, Math.round(dy1 + side * 0.3)),
-    ];
-    if (region[2] - region[0] < side || inkIn(image, region, INK) < side / 2) continue;
+    const [top, bottom] = band(image, dy0, dy1, side);
+    const region: Bbox = [dx1 + 3, top, right, bottom];
+    if (!holdsInk(image, region, side)) continue;
     out.push({ region, side, specks: after.filter((w) => speck(w) && w.bbox[0] < right) });
   }
   return out;
