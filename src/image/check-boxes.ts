@@ -14,6 +14,9 @@ export interface CheckBox {
 }
 
 const INK = 150;
+/** 1 for a pixel of ink, 0 for paper, by the fixed threshold. */
+const inkPixel = (v: number): number => (v < INK ? 1 : 0);
+
 /** Ink inside a box above this share is a mark (an X, a tick, a fill, a scribble); below, empty or specks. */
 const FILL_THRESHOLD = 0.06;
 
@@ -201,8 +204,7 @@ function horizontalEdges(image: PageImage, minSide: number, maxSide: number): Ed
 function squarer(image: PageImage, bbox: Bbox, minSide: number): Bbox {
   const [x0, , x1] = bbox;
   const width = x1 - x0;
-  const rowInk = (y: number, inset: number) =>
-    meanOver(image, [x0 + inset, y, x1 - inset, y], (v) => (v < INK ? 1 : 0));
+  const rowInk = (y: number, inset: number) => meanOver(image, [x0 + inset, y, x1 - inset, y], inkPixel);
   /**
    * Walking from `from` by `step` no further than `limit` rows: past the rest of the found edge's
    * thickness and rows of bare paper, the first row with ink, when it is an edge from side to side.
@@ -332,7 +334,7 @@ function insideInk(image: PageImage, [x0, y0, x1, y1]: Bbox): { fill: number; ce
   // Leave out the border, however heavy the ink made it, and a pixel more: sides are not marks.
   const cap = Math.max(2, Math.round((x1 - x0) * 0.3));
   const share = (ax: number, ay: number, bx: number, by: number) =>
-    meanOver(image, [ax, ay, bx, by], (v) => (v < INK ? 1 : 0));
+    meanOver(image, [ax, ay, bx, by], inkPixel);
   const border = (line: (k: number) => number) => {
     let k = 0;
     while (k < cap && line(k) >= 0.6) k++;
@@ -390,7 +392,7 @@ function inkWeight(image: PageImage, [x0, y0, x1, y1]: Bbox): (v: number) => num
   const paper = quantile(ring, 0.75);
   const ink = quantile(outline, 0.25);
   const range = paper - ink;
-  if (range < 60) return (v) => (v < INK ? 1 : 0);
+  if (range < 60) return inkPixel;
   const from = paper - range / 6;
   const full = paper - range / 2;
   return (v) => (v >= from ? 0 : v <= full ? 1 : (from - v) / (from - full));
@@ -398,7 +400,7 @@ function inkWeight(image: PageImage, [x0, y0, x1, y1]: Bbox): (v: number) => num
 
 /** Whether a rectangle is ink through and through (three quarters of it or more). */
 function solid(image: PageImage, bbox: Bbox): boolean {
-  return meanOver(image, bbox, (v) => (v < INK ? 1 : 0)) >= 0.75;
+  return meanOver(image, bbox, inkPixel) >= 0.75;
 }
 
 /** The mean over a rectangle's pixels of what `value` makes of each gray; 0 for an empty one. */

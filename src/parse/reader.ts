@@ -356,8 +356,8 @@ export class Reader {
 
 /**
  * A line of words, with no figure, "$" or dash (the running head of a page a table runs onto:
- * "C. OFFERING PRICE, NUMBER OF INVESTORS, ..."): no part of a dollar cell, though a mark OCR read in it or its
- * words after a cell's dash would spoil the cell.
+ * "C. OFFERING PRICE, NUMBER OF INVESTORS, ..."): no part of a dollar cell, though a mark OCR read
+ * in it, or its words after a cell's dash, would spoil the cell.
  */
 function isProse(line: string): boolean {
   return !/[\d$]|(?:^|\s)[-–—]+(?=\s|$)/u.test(line) && (line.match(/\p{L}{3,}/gu) ?? []).length >= 4;
