@@ -179,6 +179,46 @@ describe('findCheckBoxes on real crops of scans', () => {
   });
 });
 
+describe('findCheckBoxes among typed letters', () => {
+  it("takes no bowl of a bold typewriter letter for a box: the page's boxes are larger", async () => {
+    // A real crop at 200 dpi: "Offering of Limited Partnership Units" typed bold in a wide
+    // monospace, over the Rule 504 row and the type of filing. The "O", "o", "e" and "p" were found
+    // as boxes a stroke under 1/12 inch a side, and erased before OCR read the name.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('bold-typed-letters.png', 200));
+    expect(checkBoxes.filter((b) => b.bbox[1] < 40)).toEqual([]);
+    expect(checkBoxes.map((b) => [b.bbox[0], b.checked])).toEqual([
+      [376, false],
+      [519, false],
+      [662, true],
+      [805, false],
+      [976, false],
+      [150, true],
+      [306, false],
+    ]);
+  });
+
+  it('keeps a small find inside a worn box of the page\'s size, and drops the serif "8" and "S"', async () => {
+    // A real crop at 200 dpi: a marked Director box whose left side the scan wore to gray is found
+    // only as the square inside it; the "8" of "8 Summit Avenue" and the "S" of "MS" were read as
+    // marked boxes.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('worn-box-serif-letters.png', 200));
+    expect(checkBoxes.filter((b) => b.bbox[1] > 200)).toEqual([]);
+    expect(checkBoxes.find((b) => b.bbox[0] === 989)?.checked).toBe(true);
+  });
+});
+
+describe('findCheckBoxes on a row of two boxes', () => {
+  it("finds a marked box whose X's arm touches its label, beside the row's one other box", async () => {
+    // A real crop at 200 dpi of E.1, "Yes ☐ No ☒": the X runs into the "o" of "No", so the box
+    // does not stand apart on both sides, and the page has too few boxes to vouch for its size.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('mark-touching-label.png', 200));
+    expect(checkBoxes.map((b) => [b.bbox[0], b.checked])).toEqual([
+      [306, false],
+      [393, true],
+    ]);
+  });
+});
+
 describe('findCheckBoxes under a row rule', () => {
   it("measures the box, not the box with the rule's dash just above it", async () => {
     // Each dash of the rule is a box wide: taken for the top edge, it put the box's own top inside

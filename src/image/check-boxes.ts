@@ -102,7 +102,7 @@ export function findCheckBoxes(image: PageImage): { checkBoxes: CheckBox[]; comb
       break;
     }
   }
-  const all = dedupe([...boxes, ...sizedLike(crowded, boxes)]);
+  const all = dedupe([...withoutLetters(image, boxes, dpi), ...crowdedBoxes(crowded, boxes)]);
   const checkBoxes = withoutCombs(all).filter((b) => !frames.some((frame) => cellOf(b.bbox, frame)));
   const combCells = all.filter((b) => !checkBoxes.includes(b)).map((b) => b.bbox);
   return { checkBoxes, combs: [...combCells, ...frames] };
@@ -289,12 +289,76 @@ function inkAround(image: PageImage, [x0, y0, x1, y1]: Bbox): number {
   return total > 0 ? ink / total : 1;
 }
 
+/** The least share of gray or darker pixels along any of a rectangle's four sides. */
+function weakestSide(image: PageImage, [x0, y0, x1, y1]: Bbox): number {
+  const worn = 200;
+  const share = (count: number, at: (k: number) => [number, number]) => {
+    let inked = 0;
+    for (let k = 0; k < count; k++) {
+      const [x, y] = at(k);
+      if ((image.data[y * image.width + x] ?? 255) < worn) inked++;
+    }
+    return inked / count;
+  };
+  const w = x1 - x0 + 1;
+  const h = y1 - y0 + 1;
+  return Math.min(
+    share(w, (k) => [x0 + k, y0]),
+    share(w, (k) => [x0 + k, y1]),
+    share(h, (k) => [x0, y0 + k]),
+    share(h, (k) => [x1, y0 + k]),
+  );
+}
+
+/**
+ * Boxes under 1/12 inch a side that are not the size of the page's larger boxes: the bowls of bold
+ * typed letters ("O", "e", "g", "8", "S"), which stand apart from their neighbours in a
+ * typewriter's wide pitch. A form prints its boxes alike; a page whose boxes are all that small
+ * keeps them.
+ */
+function withoutLetters(image: PageImage, boxes: CheckBox[], dpi: number): CheckBox[] {
+  const small = Math.round(dpi / 12);
+  const isSmall = (b: CheckBox) => Math.min(b.bbox[2] - b.bbox[0], b.bbox[3] - b.bbox[1]) < small;
+  const large = boxes.filter((b) => !isSmall(b));
+  if (large.length < 3) return boxes;
+  const likeLarge = new Set(sizedLike(boxes.filter(isSmall), large));
+  const width = median(large.map((b) => b.bbox[2] - b.bbox[0]));
+  const height = median(large.map((b) => b.bbox[3] - b.bbox[1]));
+  return boxes.filter((b) => !isSmall(b) || likeLarge.has(b) || withinOutline(image, b.bbox, width, height));
+}
+
+/**
+ * Whether a box of the page's size, faint or worn, stands round a smaller find: the inside of a
+ * printed box whose own edges a scan wore away. Letters have no outline round them.
+ */
+function withinOutline(image: PageImage, [x0, y0, x1, y1]: Bbox, width: number, height: number): boolean {
+  for (let ax = x1 - width; ax <= x0; ax++) {
+    for (let ay = y1 - height; ay <= y0; ay++) {
+      if (weakestSide(image, [ax, ay, ax + width, ay + height]) >= 0.85) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * The crowded boxes that are the size of the form's other boxes (a form prints its boxes alike;
- * letters come in other sizes): those are boxes a typed value ran up against.
+ * letters come in other sizes): those are boxes a typed value or a heavy mark ran up against. On
+ * a page of one or two boxes, the size of one on the same row ("Yes ☐ No ☒", the X's arm
+ * touching "No").
  */
+function crowdedBoxes(crowded: CheckBox[], boxes: CheckBox[]): CheckBox[] {
+  if (boxes.length >= 3) return sizedLike(crowded, boxes);
+  return crowded.filter((c) =>
+    boxes.some((b) => {
+      const middle = (c.bbox[1] + c.bbox[3]) / 2;
+      return middle > b.bbox[1] && middle < b.bbox[3] && sizedLike([c], [b]).length > 0;
+    }),
+  );
+}
+
+/** The candidates the size of the reference boxes (their median), within a tenth or two pixels. */
 function sizedLike(crowded: CheckBox[], boxes: CheckBox[]): CheckBox[] {
-  if (crowded.length === 0 || boxes.length < 3) return [];
+  if (crowded.length === 0 || boxes.length === 0) return [];
   const width = median(boxes.map((b) => b.bbox[2] - b.bbox[0]));
   const height = median(boxes.map((b) => b.bbox[3] - b.bbox[1]));
   const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(2, b * 0.1);
