@@ -34,6 +34,37 @@ describe('layoutLines', () => {
     expect(lines.map((l) => l.text)).toEqual(['Purchase\t☐ $ 0\t☒ $225,297.03']);
   });
 
+  it('parts words by spaces, not tabs, where OCR read specks inside them', () => {
+    // A real line at 200 dpi: "Units of Limited Partnership Interest" typed in a thin monospace,
+    // specks read as words over "Units", "Limited" and "Partnership". Measured from a speck's end
+    // and by a speck's height, each gap after one was a column's, and the name ended at "Units".
+    const at = (text: string, bbox: [number, number, number, number]): Word => ({
+      text,
+      bbox,
+      confidence: 0.9,
+    });
+    const lines = layoutLines(
+      [
+        at('Units', [129, 558, 215, 579]),
+        at('.', [172, 557, 174, 560]),
+        at('of', [237, 556, 270, 578]),
+        at('Limited', [293, 556, 413, 579]),
+        at('.', [315, 556, 318, 559]),
+        at(':', [352, 554, 354, 557]),
+        at('Partnership', [436, 555, 629, 584]),
+        at('.', [603, 557, 606, 560]),
+        at('Interest', [653, 557, 790, 579]),
+        // A stamp beside it, whose tall word makes the row.
+        at('ROCESSE', [1249, 503, 1490, 596]),
+        at('1995', [1415, 565, 1478, 588]),
+      ],
+      [],
+      noRules,
+      1,
+    );
+    expect(lines.map((l) => l.text)).toEqual(['Units . of Limited . : Partnership . Interest\tROCESSE 1995']);
+  });
+
   it('reads no word in a sliver of a rule several lines tall, which would pull rows out of order', () => {
     const lines = layoutLines(
       [

@@ -99,13 +99,17 @@ function toLine(words: Word[], page: number, line: number): TextLine {
   let text = '';
   const placed: Word[] = [];
   let prev: Word | undefined;
+  // How far right the words so far reach: a speck OCR read inside a word ends short of it.
+  let reach = Number.NEGATIVE_INFINITY;
   for (const w of words) {
     if (prev) {
-      const gap = w.bbox[0] - prev.bbox[2];
-      const height = Math.max(prev.bbox[3] - prev.bbox[1], 1);
+      const gap = w.bbox[0] - reach;
+      // Measured by the taller of the two words: a speck's height is no measure of the text's gaps.
+      const height = Math.max(prev.bbox[3] - prev.bbox[1], w.bbox[3] - w.bbox[1], 1);
       // A wide gap between words is a column gap: a tab, as transcriptions write it.
       text += gap > height * 4 ? '\t' : ' ';
     }
+    reach = Math.max(reach, w.bbox[2]);
     // Boxes typed or read as text ("[X]", "Yes[X]") become marks like the ones found in the pixels.
     const wordText = normalizeCheckMarks(w.text).replace(/\s+/g, ' ').trim() || w.text;
     placed.push({ ...w, text: wordText, start: text.length });
