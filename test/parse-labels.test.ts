@@ -66,6 +66,13 @@ describe('FormText.find with OCR-like typos', () => {
     // A value typed on the label's line is not taken for the label's rest.
     expect(docOf('Full Name Smith, John A.').find(LABELS.fullName)?.end).toEqual({ line: 0, col: 9 });
   });
+
+  it('ends a garbled label at the end of its last word, whose closing bracket OCR read as a letter', () => {
+    // "Issuer (Print or Typey": the match stops after "Type", and the "y" left over was taken for
+    // the value, so the issuer's name on the next line was never read.
+    const garbled = docOf('Issuer (Print or Typey\nGenomic Corporation');
+    expect(garbled.find(LABELS.signatureIssuer)?.end).toEqual({ line: 0, col: 22 });
+  });
 });
 
 describe('the seed with several labels misspelled', () => {

@@ -131,8 +131,10 @@ export class FormText {
       if (found.offset > 1 || 1 - found.distance / needle.length < MIN_EXTEND_SCORE) continue;
       end = Math.max(end, from + found.offset + found.substring.length);
     }
-    // A label ends at a word's end: a letter left over is the label's misread last letter.
-    while (end > match.end.col && isWordChar(text[end])) end++;
+    // A label ends at a word's end: a letter left over is the label's misread last letter (or
+    // its closing bracket misread: "Issuer (Print or Typey").
+    const midWord = isWordChar(text[end - 1]) && isWordChar(text[end]);
+    if (end > match.end.col || midWord) while (isWordChar(text[end])) end++;
     return end === match.end.col ? match : { ...match, end: { line: match.end.line, col: end } };
   }
 
