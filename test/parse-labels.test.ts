@@ -11,7 +11,7 @@ import { parseFiling } from '../src/parse/parse-filing.js';
 import { Reader } from '../src/parse/reader.js';
 import { parseMisreadDate } from '../src/parse/signature.js';
 import { mendProse } from '../src/parse/spelling.js';
-import { mendOcrText, valueLines } from '../src/parse/value-text.js';
+import { mendNameCase, mendOcrText, valueLines } from '../src/parse/value-text.js';
 import { emptyRecord } from '../src/record/empty-record.js';
 import { ACME, parseText, seedText, values } from './parse-seed-variants.js';
 
@@ -301,6 +301,35 @@ describe('the date and jurisdiction combs as OCR garbles them', () => {
   });
 });
 
+describe('mendNameCase', () => {
+  it.each([
+    ['Hiroshi white', 'person', 'Hiroshi White'],
+    ['Richard I. clark', 'person', 'Richard I. Clark'],
+    ['Miller, Giovanni o.', 'person', 'Miller, Giovanni O.'],
+    ['Andrew X. JackSon', 'person', 'Andrew X. Jackson'],
+    ['Jason K, ESchelbeck', 'person', 'Jason K. Eschelbeck'],
+    ['VenroCk Associates, L.P.', 'entity', 'Venrock Associates, L.P.'],
+    ['Clearwater Gp, L.L.C.', 'entity', 'Clearwater GP, L.L.C.'],
+    ['U.S. Venture partners IX, L.P.', 'entity', 'U.S. Venture Partners IX, L.P.'],
+    ['3 ExecUtive Drive, Phoenix, AZ 85088', 'address', '3 Executive Drive, Phoenix, AZ 85088'],
+  ] as const)('mends the case of %j (a %s) to %j', (read, kind, typed) => {
+    expect(mendNameCase(read, kind)).toBe(typed);
+  });
+
+  it.each([
+    ['McKenzie, Ann', 'person'],
+    ['DeSoto, Maria', 'person'],
+    ['PeopleSoft, Inc.', 'entity'],
+    ['Fund of the Future, L.P.', 'entity'],
+    ['eBay Inc.', 'entity'],
+    ['IBM Corp.', 'entity'],
+    ['King, Patricia A.', 'person'],
+    ['1 Main street, Boston, MA 02110', 'address'],
+  ] as const)('leaves %j (a %s) as read', (read, kind) => {
+    expect(mendNameCase(read, kind)).toBe(read);
+  });
+});
+
 describe('mendOcrText', () => {
   it.each([
     ['Martinez, Charles T,', 'Martinez, Charles T.'],
@@ -349,6 +378,7 @@ describe('mendOcrText', () => {
     ['Keystone .Income Fund, L.L.C.', 'Keystone Income Fund, L.L.C.'],
     ['6272 Elm Street:', '6272 Elm Street'],
     ['Membership | Units', 'Membership Units'],
+    ['Units . of Limited . : Partnership . Interest', 'Units of Limited Partnership Interest'],
     ['Norwest Venture Partners II, L.p.', 'Norwest Venture Partners II, L.P.'],
     ['1 Pine Street, Portland, GR 97256', '1 Pine Street, Portland, OR 97256'],
     ['5192 Fifth Avenue, Des Moines, IA 50367, VJ', '5192 Fifth Avenue, Des Moines, IA 50367'],
@@ -358,11 +388,23 @@ describe('mendOcrText', () => {
     ['7 Executive Drive, Bethesda, MP 20899', '7 Executive Drive, Bethesda, MD 20899'],
     ['30 Gateway Boulevard, Sioux Falls, SH 57121', '30 Gateway Boulevard, Sioux Falls, SD 57121'],
     ['2124 Executive > Drive', '2124 Executive Drive'],
+    // A code garbled past reading, before a ZIP code of a state the city is a place of.
+    [
+      '1032 Sand Hill Road, Building 2200, Portland, E 04168',
+      '1032 Sand Hill Road, Building 2200, Portland, ME 04168',
+    ],
+    ['9 Franklin Treet, Boulder, (1 80324', '9 Franklin Street, Boulder, CO 80324'],
+    // A speck before the ZIP code read as a figure.
+    ['9 Industrial Parkway, Manchester, NH 103116', '9 Industrial Parkway, Manchester, NH 03116'],
+    ['8 Chestnut Street, Albuquerque, NM 187120', '8 Chestnut Street, Albuquerque, NM 87120'],
   ])('mends %j to %j', (read, typed) => {
     expect(mendOcrText(read)).toBe(typed);
   });
 
   it.each([
+    // Not a place of the ZIP code's state, or six figures whose first five are that state's too.
+    '9 Main Street, Xqzville, E 04168',
+    '9 Main Street, Boston, MA 021101',
     'Telecommunications equipment',
     'limited liability company',
     'Bank of America, N.A.',
@@ -873,6 +915,40 @@ describe('values the form asks for more than once', () => {
     // A copy cut short inside a word is no copy of the longer one.
     const cut = `${seed.slice(0, d)}${ROW.replace('Qualys, Inc.', 'Qualys, In')}${seed.slice(d + ROW.length, e)}${ROW.replace('Qualys, Inc.', '')}${seed.slice(e + ROW.length)}`;
     expect(parseOcr(cut).record.issuer.name).toBe('Qualys, Inc.');
+  });
+
+  it('takes the whole name where the other copies were cut short of its last words', () => {
+    // A.1 reads the whole name; Part D's copy lost its last word under the signature, and Part E's
+    // the end of it. They had agreed on the shortest as a copy with words read on after it.
+    const seed = seedText();
+    const whole = 'Meridian Ventures Limited Partnership';
+    const [d, e] = [seed.indexOf(ROW), seed.lastIndexOf(ROW)];
+    const named = (name: string) => ROW.replace('Qualys, Inc.', name);
+    const text =
+      `${seed.slice(0, d)}${named('Meridian Ventures Limited')}${seed.slice(d + ROW.length, e)}${named('Meridian Ventures Limited partners')}${seed.slice(e + ROW.length)}`.replace(
+        'Qualys, Inc.',
+        whole,
+      );
+    const record = parseOcr(text).record;
+    expect(record.issuer.name).toBe(whole);
+    expect(record.signature.issuer).toBe(whole);
+    // And a suffix the A.1 copy lost is the suffix the signature's copy has.
+    const suffix =
+      `${seed.slice(0, d)}${named('Copper Creek Properties III, L.P.')}${seed.slice(d + ROW.length, e)}${named('Copper Creek Properties III,')}${seed.slice(e + ROW.length)}`.replace(
+        'Qualys, Inc.',
+        'Copper Creek Properties III.',
+      );
+    expect(parseOcr(suffix).record.signature.issuer).toBe('Copper Creek Properties III, L.P.');
+    expect(parseOcr(suffix).record.issuer.name).toBe('Copper Creek Properties III, L.P.');
+  });
+
+  it("mends the case OCR misread in the signer's and a related person's names", () => {
+    // "c" and "S" are the same shape in both sizes: OCR reads their case by their size.
+    const text = seedText().replaceAll('Eric Saltzman', 'Eric SaltZman').replace('Courtot, Philippe', 'courtot, Philippe');
+    expect(text).not.toBe(seedText());
+    const record = parseOcr(text).record;
+    expect(record.signature.signer).toBe('Eric Saltzman');
+    expect(record.relatedPersons[0]?.name).toBe('Courtot, Philippe');
   });
 
   it('mends A.1 when the two signature copies agree on a name it misread', async () => {

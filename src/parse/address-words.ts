@@ -21,6 +21,16 @@ function wordsOfCities(state: string): Set<string> | undefined {
   return cityWords.get(state);
 }
 
+/**
+ * Whether a city, as its words were read, is a place of the state: each of its words of four
+ * letters or more is a word of one of the state's place names, and it has one.
+ */
+export function isPlaceIn(state: string, city: readonly string[]): boolean {
+  const places = wordsOfCities(state);
+  const words = city.map((w) => w.replace(/[^\p{L}]/gu, '').toLowerCase()).filter((w) => w.length >= 4);
+  return places !== undefined && words.length > 0 && words.every((w) => places.has(w));
+}
+
 /** The spelled-out words of a street address. */
 const STREET_WORDS = [
   'street',

@@ -63,16 +63,24 @@ function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
     const statesAt = within('statesSolicited');
     const stop = (...candidates: Array<Pos | undefined>) => candidates.find((p) => p !== undefined) ?? end;
 
+    const prefix = `offering.salesCompensation.${r.record.offering.salesCompensation.length}`;
     const name = r.mended(
       singleLine(r.text(block.end, stop(addressAt?.start, brokerAt?.start, statesAt?.start))),
       block.end,
+      `${prefix}.name`,
     );
     const address = addressAt
-      ? r.mended(multiLine(r.text(addressAt.end, stop(brokerAt?.start, statesAt?.start))), addressAt.end)
+      ? r.mended(
+          multiLine(r.text(addressAt.end, stop(brokerAt?.start, statesAt?.start))),
+          addressAt.end,
+          `${prefix}.address`,
+        )
       : null;
     const brokerText = brokerAt ? singleLine(r.text(brokerAt.end, stop(statesAt?.start))) : null;
     const brokerDealer =
-      brokerAt && brokerText && !isStateGridRow(brokerText) ? r.mended(brokerText, brokerAt.end) : null;
+      brokerAt && brokerText && !isStateGridRow(brokerText)
+        ? r.mended(brokerText, brokerAt.end, `${prefix}.brokerDealer`)
+        : null;
     const statesText = statesAt ? r.text(statesAt.end, end) : '';
     // The "All States" box after the instruction that names it ("(Check "All States" or ...)"),
     // also where OCR lost the grid's heading: the last "All States" of the block before its grid.
@@ -87,8 +95,6 @@ function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
     const states = checkedStates(statesText, statesAt ? r.doc.readByOcr(statesAt.end.line) : false);
     if (!name && !address && !brokerDealer && states.length === 0 && !allStates) return;
 
-    const index = r.record.offering.salesCompensation.length;
-    const prefix = `offering.salesCompensation.${index}`;
     r.record.offering.salesCompensation.push({ name, address, brokerDealer, states, allStates });
     if (name) r.setText(`${prefix}.name`, block.end, stop(addressAt?.start, brokerAt?.start), block.score);
     if (address && addressAt) r.setText(`${prefix}.address`, addressAt.end, stop(brokerAt?.start), 1, true);

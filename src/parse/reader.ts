@@ -9,7 +9,14 @@ import { LABELS, type LabelName } from './labels.js';
 import { type MoneyCell, readMoneyCells } from './money-cells.js';
 import { FieldRecorder } from './provenance.js';
 import { mendProse } from './spelling.js';
-import { FORM_FOOTER_LINE, mendOcrText, multiLine, singleLine, squeezeValue } from './value-text.js';
+import {
+  FORM_FOOTER_LINE,
+  mendNameCase,
+  mendOcrText,
+  multiLine,
+  singleLine,
+  squeezeValue,
+} from './value-text.js';
 
 export interface Anchor {
   name: LabelName;
@@ -198,7 +205,7 @@ export class Reader {
     // OCR splits a label's words over lines; a transcription keeps a label on its line.
     const ocr = this.doc.readByOcr(from.line);
     const value = multi ? multiLine(ocr ? withoutLabelStarts(raw) : raw) : singleLine(raw);
-    const mended = value === null ? null : this.mended(value, from);
+    const mended = value === null ? null : this.mended(value, from, path);
     if (value === null || mended === null) return null;
     this.evidence(path, value, from, to, score);
     return mended;
@@ -209,11 +216,13 @@ export class Reader {
    * its words are found), and a "value" that is the form's own printed words, a label OCR garbled
    * past finding ("States in Which Person Tisted Has Solicited"), or specks, is no value.
    */
-  mended(value: string | null, from: Pos): string | null {
+  mended(value: string | null, from: Pos, path = ''): string | null {
     if (value === null || !this.doc.readByOcr(from.line)) return value;
     // Specks read as "*" or "~" are not a value either.
     if ((value.match(/[\p{L}\d]/gu) ?? []).length < 2 || echoesLabel(value)) return null;
-    return mendOcrText(value);
+    const mended = mendOcrText(value);
+    const kind = caseKind(path, mended);
+    return kind ? mendNameCase(mended, kind) : mended;
   }
 
   /**
@@ -433,4 +442,24 @@ function echoesLabel(value: string): boolean {
       text.length >= label.length * 0.8 &&
       LevenshteinDistance(text.slice(0, label.length), label) <= Math.floor(label.length / 5),
   );
+}
+
+/**
+ * What a text value is, for the case of its letters: a person's name (the signer, a related
+ * person written last name first with no entity's suffix), an entity's name, an address; null for
+ * other text (prose, titles, descriptions), whose case is as typed.
+ */
+function caseKind(path: string, value: string): 'person' | 'entity' | 'address' | null {
+  if (/\.address$/.test(path)) return 'address';
+  if (path === 'signature.signer') return 'person';
+  if (/^relatedPersons\.\d+\.name$/.test(path)) {
+    const entity =
+      /\b(?:L\.?L\.?C|L\.?P|L\.?L\.?P|Inc|Corp|Ltd|Co|Company|Corporation|Partners|Fund|Trust|Associates|Holdings|Group|Capital|Ventures|Management)\b/i;
+    return /^[^,]+, \p{L}/u.test(value) && !entity.test(value) ? 'person' : 'entity';
+  }
+  if (
+    /^(?:issuer\.name|signature\.issuer|offering\.salesCompensation\.\d+\.(?:name|brokerDealer))$/.test(path)
+  )
+    return 'entity';
+  return null;
 }

@@ -55,8 +55,8 @@ function readBlocks(r: Reader, range: Range): void {
       ? r.text(nameAt.end, r.onePage(nameAt.end, usableAddress ? addressAt.start : blockEnd))
       : '';
     const addressText = usableAddress ? r.text(addressAt.end, r.onePage(addressAt.end, blockEnd)) : '';
-    const name = nameAt ? r.mended(singleLine(nameText), nameAt.end) : null;
-    const address = addressAt ? r.mended(multiLine(addressText), addressAt.end) : null;
+    const name = nameAt ? r.mended(singleLine(nameText), nameAt.end, `${prefix}.name`) : null;
+    const address = addressAt ? r.mended(multiLine(addressText), addressAt.end, `${prefix}.address`) : null;
     const anyRole = readings.some((x) => x.checked);
     if (!name && !address && !anyRole) {
       for (const k of ROLE_KEYS) delete r.recorder.fields[`${prefix}.roles.${k}`];

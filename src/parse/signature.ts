@@ -4,6 +4,7 @@ import type { FieldProvenance } from '../record/schema.js';
 import type { Range } from './form-text.js';
 import type { LabelName } from './labels.js';
 import type { Reader } from './reader.js';
+import { isCommonWord } from './spelling.js';
 import { lookalikeDigits, squeezeValue } from './value-text.js';
 
 // The part headings are listed so that a label inside one ("FEDERAL SIGNATURE") is not taken for a field.
@@ -125,6 +126,8 @@ function sameTextMisread(a: string, b: string): boolean {
 function agreed(readings: readonly Reading[]): Reading | null {
   if (readings.length < 2) return null;
   const squeezed = readings.map((x) => squeezeValue(x.value));
+  const whole = cutShort(readings, squeezed);
+  if (whole) return whole;
   const groups = new Map<string, Reading[]>();
   readings.forEach((reading, i) => {
     const own = squeezed[i] ?? '';
@@ -137,7 +140,8 @@ function agreed(readings: readonly Reading[]): Reading | null {
           k.length < own.length &&
           own.length - k.length <= 15 &&
           own.startsWith(k) &&
-          runsOnAfter(reading.value, k.length),
+          runsOnAfter(reading.value, k.length) &&
+          !wholeWords(restAfter(reading.value, k.length) ?? ''),
       )
       .sort((a, b) => a.length - b.length)[0];
     const key = shorter ?? own;
@@ -163,14 +167,51 @@ function agreed(readings: readonly Reading[]): Reading | null {
   return readings.some((x) => x !== best && x.field.confidence >= best.field.confidence) ? null : best;
 }
 
-/** Whether the text's first `letters` letters and digits end a word: what follows is words of its own. */
-function runsOnAfter(text: string, letters: number): boolean {
+/**
+ * The copy the others were cut short of: where every reading is the start of the longest, and
+ * what the longest has after the shortest is whole words (a name's last words or its suffix,
+ * "Partnership", "L.P."), the scribble or the column's edge covered the end of the shorter copies.
+ * A copy with a scribble read on after it has no such words after the name ("Tons li ha").
+ */
+function cutShort(readings: readonly Reading[], squeezed: readonly string[]): Reading | null {
+  const lengths = squeezed.map((k) => k.length);
+  const longestAt = lengths.indexOf(Math.max(...lengths));
+  const longest = squeezed[longestAt] ?? '';
+  const shortest = Math.min(...lengths);
+  if (shortest === longest.length || shortest < 6 || !squeezed.every((k) => longest.startsWith(k)))
+    return null;
+  const reading = readings[longestAt];
+  return reading && wholeWords(restAfter(reading.value, shortest) ?? '') ? reading : null;
+}
+
+/** Abbreviations that end an entity's name. */
+const NAME_ENDINGS = new Set(['lp', 'llc', 'llp', 'ltd', 'inc', 'corp', 'co', 'na', 'plc']);
+
+/** Whether a text is words a name may end with: common words, roman numerals, an entity's suffix. */
+function wholeWords(text: string): boolean {
+  const words = text
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase())
+    .filter(Boolean);
+  return (
+    words.length > 0 &&
+    words.every((w) => NAME_ENDINGS.has(w) || /^[ivx]+$/.test(w) || (w.length >= 3 && isCommonWord(w)))
+  );
+}
+
+/** The text after its first `letters` letters and digits; null when it has fewer. */
+function restAfter(text: string, letters: number): string | null {
   let seen = 0;
   for (let i = 0; i < text.length; i++) {
     if (/[\p{L}\p{N}]/u.test(text[i] ?? '')) seen++;
-    if (seen === letters) return /^[^\p{L}\p{N}]*\s/u.test(text.slice(i + 1));
+    if (seen === letters) return text.slice(i + 1);
   }
-  return false;
+  return null;
+}
+
+/** Whether the text's first `letters` letters and digits end a word: what follows is words of its own. */
+function runsOnAfter(text: string, letters: number): boolean {
+  return /^[^\p{L}\p{N}]*\s/u.test(restAfter(text, letters) ?? '');
 }
 
 /**

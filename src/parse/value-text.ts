@@ -1,6 +1,6 @@
 import { LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 import { US_POSTAL_CODES } from '../rules/state-code.js';
-import { mendAddressWords } from './address-words.js';
+import { isPlaceIn, mendAddressWords } from './address-words.js';
 import { CHECKED, UNCHECKED } from './check-marks.js';
 import { lookalikeCode } from './lookalike-letters.js';
 import { isCommonWord, joinSplitWords } from './spelling.js';
@@ -241,7 +241,29 @@ export function mendOcrText(value: string): string {
   // real one: a letter misread makes the code it resembles ("Miami, FI, 33153"). One letter off
   // the state the ZIP code is in, it is that state ("Bethesda, MP 20899" is MD, though MP is a code).
   for (let i = 0; i + 1 < mended.length; i++) {
-    const code = mended[i] ?? '';
+    let code = mended[i] ?? '';
+    if (i > 0 && /,$/.test(mended[i - 1] ?? '')) {
+      // A speck read before the ZIP code as a figure ("NH 103116"): the last five figures are a
+      // ZIP code of the state the code names, the first five are not.
+      const six = /^\d(\d{5})(\W?)$/.exec(mended[i + 1] ?? '');
+      const upper = code.slice(0, 2).toUpperCase();
+      if (six && stateOfZip(six[1] ?? '') === upper && stateOfZip(mended[i + 1] ?? '') !== upper) {
+        mended[i + 1] = (six[1] ?? '') + (six[2] ?? '');
+      }
+      // A state code garbled past reading ("Portland, E 04168", "Boulder, (1 80324") is the state
+      // of the ZIP code after it, where the city before it is a place of that state.
+      const zipState = stateOfZip(mended[i + 1] ?? '');
+      if (
+        /^\d{5}(?:-\d{4})?\W?$/.test(mended[i + 1] ?? '') &&
+        /^[^\d\s]\S?[,.]?$/.test(code) &&
+        !US_POSTAL_CODES.has(upper) &&
+        zipState &&
+        isPlaceIn(zipState, cityBefore(mended, i))
+      ) {
+        mended[i] = zipState;
+        code = zipState;
+      }
+    }
     if (
       /^\p{L}{2}[,.]?$/u.test(code) &&
       /^\d{5}(?:-\d{4})?\W?$/.test(mended[i + 1] ?? '') &&
@@ -287,6 +309,67 @@ export function mendOcrText(value: string): string {
   return entitySuffix(periodsAsCommas(mended.join(' ')));
 }
 
+/** The words of the city before the state code at `at`: back from its comma to the comma before. */
+function cityBefore(tokens: readonly string[], at: number): string[] {
+  let from = at - 1;
+  while (from > 0 && !/,$/.test(tokens[from - 1] ?? '')) from--;
+  return tokens.slice(from, at);
+}
+
+/** Letters whose capital is the small letter drawn larger: OCR reads their case by their size. */
+const SIZELESS = 'cosvwxzku';
+
+/** Beginnings of surnames that keep a capital after them ("McKenzie", "DeSoto", "VanHorn"). */
+const SURNAME_PREFIXES = new Set(['mc', 'mac', 'de', 'da', 'di', 'du', 'la', 'le', 'van', 'von', 'st']);
+
+/**
+ * The case OCR misread in a name (a person's, or an entity's) or an address, where only the case
+ * of a letter that is the same shape in both sizes could be wrong: a name's words start with a
+ * capital ("Hiroshi white", "Richard I. clark"), an initial is a capital ("Giovanni o."), and one
+ * of those letters read large inside a word is small ("JackSon", "VenroCk", "ESchelbeck",
+ * "ExecUtive Drive"), unless a surname's prefix stands before it ("McKenzie"), or, in an
+ * entity's name or an address, the word is two words joined ("PeopleSoft"). Words a Title Case
+ * name leaves small ("of", "and", "van") stay small; an address's words are left as read but for
+ * the capitals inside them.
+ */
+export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address'): string {
+  return value
+    .split(' ')
+    .map((token, i) => {
+      const core = /^([("'‘]*)(\p{L}[\p{L}'’-]*)(.*)$/u.exec(token);
+      if (!core) return token;
+      const [, open = '', word = '', close = ''] = core;
+      if (kind !== 'address' && word.length === 1 && close.startsWith('.'))
+        return open + word.toUpperCase() + close;
+      // A middle initial's period read as a comma ("Jason K, Eschelbeck"): a person's name has a
+      // comma only after the last name that comes first.
+      if (kind === 'person' && i > 0 && /^\p{Lu}$/u.test(word) && close === ',') return `${open + word}.`;
+      // A partnership's or company's suffix is capitals ("Clearwater Gp, L.L.C.").
+      if (kind !== 'address' && /^(?:gp|lp|llc|llp)$/i.test(word)) return open + word.toUpperCase() + close;
+      let mended = [...word]
+        .map((ch, k) => {
+          const next = word[k + 1] ?? '';
+          const lower = ch.toLowerCase();
+          if (k === 0 || ch === lower || !SIZELESS.includes(lower) || !/\p{Ll}/u.test(next)) return ch;
+          // The letters before it: lower case or the word's first capital.
+          const before = word.slice(0, k);
+          if (!/^\p{Lu}?\p{Ll}*$/u.test(before)) return ch;
+          if (SURNAME_PREFIXES.has(before.toLowerCase())) return ch;
+          const joined = kind !== 'person' && before.length >= 3 && word.length - k >= 3;
+          return joined && isCommonWord(before.toLowerCase()) && isCommonWord(word.slice(k).toLowerCase())
+            ? ch
+            : lower;
+        })
+        .join('');
+      const small = /^\p{Ll}[\p{Ll}'’-]*$/u.test(mended);
+      if (kind !== 'address' && small && mended.length >= 2 && (i === 0 || !LOWER_WORDS.has(mended))) {
+        mended = mended.charAt(0).toUpperCase() + mended.slice(1);
+      }
+      return open + mended + close;
+    })
+    .join(' ');
+}
+
 /**
  * Specks OCR read among a value's words: a lone "|", "<" or ">" between words, a period stuck to
  * the front of a capitalised word ("Keystone .Income Fund"), a colon or semicolon ending the value;
@@ -301,6 +384,8 @@ function withoutSpecks(value: string): string {
       .replace(/^[‘’'"`+*«»]+(?=[\p{L}\d])/u, '')
       .replace(/^(\d+)["”’]+(?=\s)/u, '$1')
       .replace(/ [|<>] (?=\p{L})/gu, ' ')
+      // Specks read as stops between words ("Units . of Limited . : Partnership").
+      .replace(/(?<=\p{L}) (?:[.:;·'`] )+(?=\p{L})/gu, ' ')
       .replace(/(^| )\.(?=\p{Lu}\p{Ll})/gu, '$1')
       .replace(/[:;]+$/, '')
       .replace(/\b(\p{Lu})\.(\p{Ll})\.(?=\s|,|$)/gu, (_, a: string, b: string) => `${a}.${b.toUpperCase()}.`)
