@@ -133,6 +133,24 @@ describe('removeDotLeaders', () => {
     expect(inkBetween(cleaned, 320, image.width)).toBeLessThan(inkBetween(image, 320, image.width) * 0.1);
   });
 
+  it('erases a leader printed faint, its gray dots a pixel or two wide', async () => {
+    // A real crop at 200 dpi: "Transfer Agent's Fees ......" and "Printing and Engraving Costs
+    // ......", the leaders' dots lighter than the ink threshold. OCR saw them all the same, and
+    // dropped the whole C.4.a table's labels with them.
+    const image = await fixtureImage('faint-leaders.png', 200);
+    const { image: cleaned } = removeDotLeaders(image);
+    const gray = (img: PageImage, x0: number, x1: number) => {
+      let n = 0;
+      for (let y = 0; y < img.height; y++)
+        for (let x = x0; x < x1; x++) if ((img.data[y * img.width + x] ?? 255) < 200) n++;
+      return n;
+    };
+    // The labels end before x = 230; the leaders run on to the right edge.
+    expect(gray(cleaned, 0, 225)).toBe(gray(image, 0, 225));
+    expect(gray(image, 300, image.width)).toBeGreaterThan(300);
+    expect(gray(cleaned, 300, image.width)).toBeLessThan(gray(image, 300, image.width) * 0.2);
+  });
+
   it("keeps a broken typewriter amount whose figures' feet stand in a row like dots", async () => {
     // A real crop at 200 dpi: "$ 3,261,500.00" typed faint, its strokes broken into dark cores.
     const image = await fixtureImage('broken-figures.png', 200);

@@ -2,7 +2,9 @@ import type { PageImage } from '../ingest/pages/page-image.js';
 import type { Bbox } from '../record/schema.js';
 import { median } from './median.js';
 
+/** Darker than this is a dot; then, for leaders printed faint (gray dots a pixel or two wide), darker than FAINT. */
 const INK = 150;
+const FAINT = 200;
 
 interface Dot {
   x0: number;
@@ -19,9 +21,17 @@ interface Dot {
  * stays.
  */
 export function removeDotLeaders(image: PageImage): { image: PageImage; removed: number } {
+  // Dark dots first: blurred dense ones whose gray joins them are apart at this threshold. Then
+  // faint ones, which OCR sees and this threshold does not: their rows made OCR drop the labels.
+  const dark = removeLeaders(image, INK);
+  const faint = removeLeaders(dark.image, FAINT);
+  return { image: faint.image, removed: dark.removed + faint.removed };
+}
+
+function removeLeaders(image: PageImage, ink: number): { image: PageImage; removed: number } {
   const dpi = image.dpi ?? 300;
   const maxDot = Math.max(3, Math.round(dpi / 28));
-  const dots = smallBlobs(image, maxDot);
+  const dots = smallBlobs(image, maxDot, ink);
   const rows = new Map<number, Dot[]>();
   const band = Math.max(2, Math.round(maxDot / 2));
   for (const d of dots) {
@@ -113,7 +123,7 @@ function eraseDot(data: Buffer, width: number, height: number, d: Dot): void {
 }
 
 /** Connected blobs of ink no larger than a dot, found with a flood fill that gives up on larger shapes. */
-function smallBlobs(image: PageImage, maxDot: number): Dot[] {
+function smallBlobs(image: PageImage, maxDot: number, ink: number): Dot[] {
   const { width, height, data } = image;
   const visited = new Uint8Array(width * height);
   const out: Dot[] = [];
@@ -121,12 +131,12 @@ function smallBlobs(image: PageImage, maxDot: number): Dot[] {
   const cap = maxDot * maxDot * 2;
   const size = width * height;
   const visit = (q: number) => {
-    if (visited[q] || (data[q] ?? 255) >= INK) return;
+    if (visited[q] || (data[q] ?? 255) >= ink) return;
     visited[q] = 1;
     stack.push(q);
   };
   for (let start = 0; start < width * height; start++) {
-    if (visited[start] || (data[start] ?? 255) >= INK) continue;
+    if (visited[start] || (data[start] ?? 255) >= ink) continue;
     stack.length = 0;
     stack.push(start);
     visited[start] = 1;
