@@ -359,6 +359,9 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
       [449_697_300, true],
     ]);
     expect(readMoneyCells('\t☐ s –0-\t☐ $—0—', 2).map((c) => c.cents)).toEqual([0, 0]);
+    // Its first dash read as a bracket or a sign: C.1's Equity row, "s <0- s -0-".
+    expect(readMoneyCells('Equity\ts <0-\ts -0-', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('\t$ =0-\t$ ~0-', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
   it('reads a "$" misread as figures or letters beside a zero, not as figures of the amount', () => {

@@ -93,8 +93,9 @@ function mendSeparators(text: string): string {
       .replace(/(\d)_(?=\d{2}(?!\d))/g, '$1.')
       .replace(/,\s?,/g, ',')
       .replace(/(^|\s)[-–—]?[oONDQUun][-–—](?=\s|$)/g, '$1-0-')
-      // "-0-" typed or read with long dashes ("—0—", "–0-").
-      .replace(/(^|[\s$])[–—-]0[–—-](?=\s|$)/g, '$1-0-')
+      // "-0-" typed or read with long dashes ("—0—", "–0-"), its first dash read as a bracket
+      // or a sign ("<0-", "=0-", "~0-").
+      .replace(/(^|[\s$])[–—<=~-]0[–—-](?=\s|$)/g, '$1-0-')
       // A lone 3, 5 or 8 between two amounts is the second one's "$" ("0.00 3 <tab> 0.00", "3.185.000 8").
       .replace(/(\d[.,]\d{2,3}|-0-)\s+[358]\s+(?=-0-|\d)/g, '$1 $ ')
   );
