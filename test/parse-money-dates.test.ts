@@ -364,6 +364,20 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('\t$ =0-\t$ ~0-', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
+  it('reads a mark between a box and its amount as the "$" ("\\", a quote), so each amount keeps its column', () => {
+    // C.5 rows: with the first "$" read as "\\" or "“", the zero after it was no cell, and the
+    // payment to others took the affiliates' column.
+    expect(readMoneyCells('Salaries and fees\t☐ \\\t0 ☐ 5 13.263.00', 2).map((c) => c.cents)).toEqual([
+      0, 1_326_300,
+    ]);
+    expect(
+      readMoneyCells('Construction\t☐ “\t0.00 ☒ $ 1,147,306.46', 2).map((c) => [c.cents, c.estimated]),
+    ).toEqual([
+      [0, false],
+      [114_730_646, true],
+    ]);
+  });
+
   it('reads a "$" misread as figures or letters beside a zero, not as figures of the amount', () => {
     // "3s", "5" before a zero read as a letter, after the box.
     expect(readMoneyCells('\t☐ 3s\t0').map((c) => c.cents)).toEqual([0]);

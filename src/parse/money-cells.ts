@@ -43,12 +43,13 @@ const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
  * box. Rows typed without "$" signs fall back to the amounts themselves.
  */
 export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
-  // A lone 3, 5, 8, |, bracket, "@", or one or two letters between a box and an amount are the "$" ("☐
-  // 5 <tab> 170.781", "☐ I <tab> 0.00", "☐ Y -0-", "☐ UE 0.00", "☐ 3s <tab> 0", "☐ 5 <tab> Q"): the
-  // sign or its stroke misread; nothing else is printed between them.
+  // A lone 3, 5, 8, one or two marks (|, a bracket, "@", "\", a quote), or one or two letters between
+  // a box and an amount are the "$" ("☐ 5 <tab> 170.781", "☐ I <tab> 0.00", "☐ Y -0-", "☐ UE 0.00",
+  // "☐ 3s <tab> 0", "☐ 5 <tab> Q", "☐ \ <tab> 0"): the sign or its stroke misread; nothing else is
+  // printed between them.
   const text = mendSeparators(zerosTakenForBoxes(raw.replace(STRAY_QUOTE, '$1')))
     .replace(
-      /([☐☒][\s_]*)(?:[358][sS§]?|[|)}\]@]|[A-Za-z]{1,2})(?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])|[oOQD](?![\p{L}\d])))/gu,
+      /([☐☒][\s_]*)(?:[358][sS§]?|[^\s\p{L}\p{N}☐☒$_-]{1,2}|[A-Za-z]{1,2})(?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])|[oOQD](?![\p{L}\d])))/gu,
       '$1$',
     )
     // A "$" read as a figure glued to a zero after its box ("☐ 50.00" is $0.00: no Form D amount
