@@ -378,6 +378,14 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     ]);
   });
 
+  it('reads a "$" read as a mark alone in its column, or as a figure after an amount, in a row without boxes', () => {
+    // C.1 rows: "~" for the first "$" (the row had read as one cell), "\\" and "5" for the two.
+    expect(readMoneyCells('Convertible Securities\t~\t83.000.00 s 83.000.00', 2).map((c) => c.cents)).toEqual(
+      [8_300_000, 8_300_000],
+    );
+    expect(readMoneyCells('Other (Specify\t|\t\\\t0\t5\t0', 2).map((c) => c.cents)).toEqual([0, 0]);
+  });
+
   it('reads a "$" misread as figures or letters beside a zero, not as figures of the amount', () => {
     // "3s", "5" before a zero read as a letter, after the box.
     expect(readMoneyCells('\t☐ 3s\t0').map((c) => c.cents)).toEqual([0]);

@@ -285,8 +285,10 @@ function withLeadingAmountOpened(text: string): string {
   return text.replace(/^([^$☐☒\d]*?)(\d{1,3}(?:,\d{3})+(?:\.\d{2})?)(?=\s+(?:[$☐☒]|[sS§]{1,2}\s))/, '$1$ $2');
 }
 
-/** A "$" OCR read as a letter, alone in its column. */
-const LONE_DOLLAR = /^(?:[sS§]{1,2}|H)$/;
+/** A "$" OCR read as a letter or a mark ("~", "\\", "|", "<"), alone in its column. */
+const LONE_DOLLAR = /^(?:[sS§]{1,2}|H|[~\\|<])$/;
+/** A "$" read as a figure, alone in its column: only after a clean amount, where no count stands. */
+const LONE_DOLLAR_FIGURE = /^[358]$/;
 
 /**
  * On a laid-out OCR row, columns are set apart by tabs: after the row's first dollar cell, a column
@@ -304,7 +306,9 @@ function withColumnsOpened(text: string): string {
     .map((column, i) => {
       if (i < firstCell) return column;
       // A column of a lone "S" before an amount is a "$" standing apart: it opens the next cell.
-      if (LONE_DOLLAR.test(column.trim()) && /^(?:-0-|\d)/.test((columns[i + 1] ?? '').trim())) {
+      const afterAmount = i > firstCell && AMOUNT_COLUMN.test((columns[i - 1] ?? '').trim());
+      const lone = LONE_DOLLAR.test(column.trim()) || (afterAmount && LONE_DOLLAR_FIGURE.test(column.trim()));
+      if (lone && /^(?:-0-|\d)/.test((columns[i + 1] ?? '').trim())) {
         filled = false;
         return '$';
       }
