@@ -433,6 +433,18 @@ describe('mendOcrText', () => {
 });
 
 describe('valueLines', () => {
+  it('drops a second instruction after the first whose opening bracket OCR garbled', () => {
+    // "(If different from Executive Offices)" over two lines, its bracket read "a" and its words misread.
+    expect(
+      valueLines(' (Number and Street. City. State, Zip Code) ait different trom\nEaceutive Offices)\n'),
+    ).toEqual([]);
+    expect(
+      valueLines(
+        ' (Number and Street, City, State, Zip Code) ait different trom\nEaceutive Offices)\n9 Elm Street',
+      ),
+    ).toEqual(['9 Elm Street']);
+  });
+
   it('drops a stamp OCR garbled ("ROCESSE", "PROCESSE-") and lines of mere specks', () => {
     expect(valueLines('ROCESSE\nLLC Membership Units\n’\nPROCESSE-')).toEqual(['LLC Membership Units']);
     expect(valueLines('Processing equipment')).toEqual(['Processing equipment']);
@@ -944,7 +956,9 @@ describe('values the form asks for more than once', () => {
 
   it("mends the case OCR misread in the signer's and a related person's names", () => {
     // "c" and "S" are the same shape in both sizes: OCR reads their case by their size.
-    const text = seedText().replaceAll('Eric Saltzman', 'Eric SaltZman').replace('Courtot, Philippe', 'courtot, Philippe');
+    const text = seedText()
+      .replaceAll('Eric Saltzman', 'Eric SaltZman')
+      .replace('Courtot, Philippe', 'courtot, Philippe');
     expect(text).not.toBe(seedText());
     const record = parseOcr(text).record;
     expect(record.signature.signer).toBe('Eric Saltzman');

@@ -65,9 +65,13 @@ export function isAdditionalSheetNote(line: string): boolean {
  */
 export function stripLeadingInstruction(text: string): string {
   let rest = text.replace(/^[\s:.;,_-]+/, '');
-  // OCR often misreads the opening parenthesis of an instruction ("Od check if this is ...)", "fim] check ...)").
-  const garbled = /^\S{1,5}\s+((?:\p{L}+[\s,.]+){3,}[^()\n]*)\)/u.exec(rest);
-  if (garbled && !rest.startsWith('(')) rest = rest.slice(garbled[0].length).replace(/^[\s:.;,_-]+/, '');
+  // OCR often misreads the opening parenthesis of an instruction ("Od check if this is ...)", "fim] check ...)"),
+  // also of a second one after the first ("(Number and Street, ...) ait different trom Eaceutive Offices)").
+  const withoutGarbled = () => {
+    const garbled = /^\S{1,5}\s+((?:\p{L}+[\s,.]+){3,}[^()\n]*)\)/u.exec(rest);
+    if (garbled && !rest.startsWith('(')) rest = rest.slice(garbled[0].length).replace(/^[\s:.;,_-]+/, '');
+  };
+  withoutGarbled();
   while (rest.startsWith('(')) {
     let depth = 0;
     let end = -1;
@@ -86,6 +90,7 @@ export function stripLeadingInstruction(text: string): string {
     const inner = rest.slice(1, end);
     if ((inner.match(/\p{L}{2,}/gu) ?? []).length < 2) break;
     rest = rest.slice(end + 1).replace(/^[\s:.;,_-]+/, '');
+    withoutGarbled();
   }
   return rest;
 }
