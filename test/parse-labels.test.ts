@@ -1118,6 +1118,8 @@ describe('mendProse', () => {
       'pevelopment of medical devices for cardiac surgery',
       'Development of medical devices for cardiac surgery',
     ],
+    // Letters a rule under the words took, read as underscores.
+    ['limited liability co__pany', 'limited liability company'],
   ])('mends %j as %j', (read, typed) => {
     expect(mendProse(read)).toBe(typed);
   });

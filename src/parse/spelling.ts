@@ -51,8 +51,23 @@ export function closestWord(token: string): string | null {
   if (known.has(lower)) return null;
   const letters = lower.replace(/[^a-z]/g, '');
   if (known.has(letters) && letters.length >= lower.length - 1) return letters;
+  // Underscores inside a word are letters OCR lost to a rule under them ("co__pany"): each run of
+  // them is one letter or two, and the one word of the list they spell is the word.
+  if (/[a-z]_+[a-z]/.test(lower) && /^[a-z_]+$/.test(lower)) return underscoredWord(lower);
   const reach = lower.length >= 9 ? 2 : 1;
   return nearestWord(lower, nearLength(lower, reach), reach);
+}
+
+/** The one word of the list that a word with runs of underscores for lost letters spells, or null. */
+function underscoredWord(token: string): string | null {
+  const pattern = new RegExp(`^${token.replace(/_+/g, (run) => `[a-z]{1,${Math.max(2, run.length)}}`)}$`);
+  const { byLength } = lexicon();
+  const found: string[] = [];
+  const fixed = token.replace(/_/g, '').length;
+  for (let length = fixed + 1; length <= token.length + 1; length++) {
+    for (const word of byLength.get(length) ?? []) if (pattern.test(word)) found.push(word);
+  }
+  return found.length === 1 ? (found[0] ?? null) : null;
 }
 
 /**
