@@ -379,6 +379,8 @@ describe('mendOcrText', () => {
     ['6272 Elm Street:', '6272 Elm Street'],
     ['Membership | Units', 'Membership Units'],
     ['Units . of Limited . : Partnership . Interest', 'Units of Limited Partnership Interest'],
+    ['Summit Technologies, = Inc.', 'Summit Technologies, Inc.'],
+    ['Series C Preferred Stock Financing’', 'Series C Preferred Stock Financing'],
     ['Norwest Venture Partners II, L.p.', 'Norwest Venture Partners II, L.P.'],
     ['1 Pine Street, Portland, GR 97256', '1 Pine Street, Portland, OR 97256'],
     ['5192 Fifth Avenue, Des Moines, IA 50367, VJ', '5192 Fifth Avenue, Des Moines, IA 50367'],

@@ -388,7 +388,11 @@ function withoutSpecks(value: string): string {
       // Parkway"), and a quote stuck to a street number ("3122\" Broadway").
       .replace(/^[‘’'"`+*«»]+(?=[\p{L}\d])/u, '')
       .replace(/^(\d+)["”’]+(?=\s)/u, '$1')
-      .replace(/ [|<>] (?=\p{L})/gu, ' ')
+      .replace(/ [|<>=~*+•] (?=\p{L})/gu, ' ')
+      // A quote after the last word with none before it ("Stock Financing’").
+      .replace(/(?<=\p{L}{2})[’'`"”]+$/u, (quote, at: number, all: string) =>
+        /[‘’'`"“”]/.test(all.slice(0, at)) ? quote : '',
+      )
       // Specks read as stops between words ("Units . of Limited . : Partnership").
       .replace(/(?<=\p{L}) (?:[.:;·'`] )+(?=\p{L})/gu, ' ')
       .replace(/(^| )\.(?=\p{Lu}\p{Ll})/gu, '$1')
