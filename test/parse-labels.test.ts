@@ -484,6 +484,9 @@ describe('valueLines', () => {
         "3 Elm Street\nUse slang sheet. or copy and Jse adamara' cazies otis sheet. as necessary:, SEC *972:6 C2",
       ),
     ).toEqual(['3 Elm Street']);
+    expect(
+      valueLines('Use slang sheet. or copy and se adam enzies of is sheet. as necessary:\nSEC *972:6 C2:'),
+    ).toEqual([]);
     // Three of its words are not the note.
     expect(valueLines('Blank Sheet Copy Center, Inc.')).toEqual(['Blank Sheet Copy Center, Inc.']);
   });
