@@ -1,11 +1,14 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findCheckBoxes } from '../src/image/check-boxes.js';
+import { eraseCombs } from '../src/image/page-pixels.js';
 import type { Word } from '../src/ingest/lines.js';
 import { MONEY_WHITELIST, OcrPool, ocrPage, ocrRegion } from '../src/ocr/index.js';
 import { readMoneyCells } from '../src/parse/money-cells.js';
 import { processPageImage } from '../src/pipeline/page-stage.js';
 import { readEmptyCells } from '../src/pipeline/read-empty-cells.js';
 import { readMissedInk } from '../src/pipeline/read-missed-ink.js';
+import { rereadCombs } from '../src/pipeline/reread-combs.js';
 import { rereadMoney } from '../src/pipeline/reread-money.js';
 import type { Bbox } from '../src/record/schema.js';
 import { draw, FORM_LINES, fixtureImage, textPage, toSharp } from './image-fixtures.js';
@@ -303,5 +306,38 @@ describe('processPageImage on a page OCR reads badly', () => {
     } finally {
       await counted.close();
     }
+  });
+});
+
+describe('rereadCombs on the incorporation date and jurisdiction', () => {
+  it("reads each comb again with only figures (after Month and Year) or capitals allowed, where OCR's reading made no sense", async () => {
+    // A real crop at 200 dpi: Month "0 7", Year "0 0", jurisdiction "W V" in their combs. The page
+    // pass read the year "(0 QO"; the jurisdiction is given here as misread "V\\".
+    const page = await fixtureImage('date-jurisdiction-combs.png', 200);
+    const { combs } = findCheckBoxes(page);
+    // As OCR is given the page: the combs' walls erased.
+    const image = eraseCombs(page, combs);
+    const word = (text: string, bbox: Bbox, confidence = 0.5): Word => ({ text, bbox, confidence });
+    const words = [
+      word('Month', [157, 39, 228, 56], 0.75),
+      word('Q', [251, 36, 266, 59], 0.22),
+      word('7', [289, 36, 303, 59], 0.96),
+      word('Year', [343, 39, 392, 56], 0.58),
+      word('(0', [414, 36, 430, 59], 0.3),
+      word('QO', [452, 36, 467, 59], 0.28),
+      word('V\\', [477, 136, 542, 160], 0.3),
+    ];
+    const read = await rereadCombs(image, words, combs, pool);
+    const within = (x0: number, x1: number, y: number) =>
+      read
+        .filter((w) => w.bbox[0] >= x0 - 15 && w.bbox[2] <= x1 + 15 && w.bbox[1] <= y && w.bbox[3] >= y)
+        .sort((a, b) => a.bbox[0] - b.bbox[0])
+        .map((w) => w.text)
+        .join(' ');
+    // The month's reading made sense (a Q is a zero to the parser), but the new one is sure.
+    expect(within(240, 320, 48)).toBe('0 7');
+    expect(within(400, 480, 48)).toBe('0 0');
+    expect(within(470, 550, 148)).toBe('W V');
+    expect(read.some((w) => w.text === 'Month')).toBe(true);
   });
 });

@@ -22,6 +22,8 @@ export interface PagePixels {
   image: PageImage;
   info: PageInfo;
   boxes: CheckBox[];
+  /** The combs of typed-in fields (Month "0 6", jurisdiction "D E"), whole or a cell at a time. */
+  combs: Bbox[];
   rulings: Rulings;
   /**
    * The cleaned page less what OCR misreads (dot leaders, box outlines, comb walls, thin rules),
@@ -54,7 +56,7 @@ export async function readPixels(
   // draws a run of ink as long as a rule, and its rule would cut the rows' amounts off their labels.
   const rulings = findRulings(boxless);
   const forOcr = eraseThinRules(invertBars(eraseCombs(boxless, combs)));
-  return { image, info, boxes, rulings, forOcr };
+  return { image, info, boxes, combs, rulings, forOcr };
 }
 
 /** Check boxes are read from the pixels; OCR would only read their outlines as letters. */
@@ -78,7 +80,7 @@ function eraseBoxes(image: PageImage, boxes: readonly CheckBox[]): PageImage {
  * The cells of a typed-in comb ("0 6", "D E"): OCR skips characters walled in by lines, so the walls
  * go, as rules are erased: a digit typed to fill its cell touches the walls, and keeps its strokes.
  */
-function eraseCombs(image: PageImage, combs: readonly Bbox[]): PageImage {
+export function eraseCombs(image: PageImage, combs: readonly Bbox[]): PageImage {
   if (combs.length === 0) return image;
   const erased = { ...image, data: Buffer.from(image.data) };
   for (const comb of combs) eraseCombWalls(erased, comb);

@@ -12,6 +12,7 @@ import { layoutLines } from '../parse/layout-lines.js';
 import type { PageInfo } from '../record/schema.js';
 import { readEmptyCells } from './read-empty-cells.js';
 import { readMissedInk } from './read-missed-ink.js';
+import { rereadCombs } from './reread-combs.js';
 import { rereadMoney } from './reread-money.js';
 import { readStateGrid } from './state-grid.js';
 
@@ -31,8 +32,9 @@ export interface PageStageOptions {
 
 /**
  * One scanned page: clean it, find its check boxes and printed rules in the pixels, erase what
- * OCR misreads (dot leaders, box outlines), OCR it, read unsure amounts again with only digits
- * allowed, read the marks on a states grid, and lay its words out as lines. The pixel work runs on
+ * OCR misreads (dot leaders, box outlines), OCR it, read the combs of typed-in fields and unsure
+ * amounts again with only what they may hold allowed, read the marks on a states grid, and lay its
+ * words out as lines. The pixel work runs on
  * an image thread, so the pages of filings read side by side are cleaned on as many cores.
  * Returns the cleaned image too: it is the raster every bbox refers to.
  */
@@ -51,10 +53,12 @@ export async function processPageImage(
     const again = await readPage(page, pool, threads, turned);
     if (again.ocr.meanConfidence > read.ocr.meanConfidence) read = again;
   }
-  const { image, info, boxes, rulings, forOcr } = read.pixels;
+  const { image, info, boxes, combs, rulings, forOcr } = read.pixels;
   const seen = await readMissedInk(forOcr, read.ocr.words, boxes, pool);
   const filled = await readEmptyCells(forOcr, seen, boxes, pool);
-  const grid = readStateGrid(image, await rereadMoney(forOcr, filled, pool), boxes);
+  // Combs after amounts: a comb's figures read unsurely look like an amount to read again.
+  const amounts = await rereadMoney(forOcr, filled, pool);
+  const grid = readStateGrid(image, await rereadCombs(forOcr, amounts, combs, pool), boxes);
   const lines = layoutLines(grid.words, grid.boxes, withoutRulesThroughText(rulings, grid.words), page.page);
   return { result: { info, lines, boxes: grid.boxes, meanConfidence: read.ocr.meanConfidence }, image };
 }
