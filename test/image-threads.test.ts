@@ -24,7 +24,12 @@ describe('image threads', () => {
     expect(threaded.image.data.equals(pixels.image.data)).toBe(true);
     expect(threaded.forOcr.data.equals(pixels.forOcr.data)).toBe(true);
     const { image, forOcr, ...found } = threaded;
-    expect(found).toEqual({ info: pixels.info, boxes: pixels.boxes, rulings: pixels.rulings });
+    expect(found).toEqual({
+      info: pixels.info,
+      boxes: pixels.boxes,
+      combs: pixels.combs,
+      rulings: pixels.rulings,
+    });
     expect(found.info.rotation).toBe(180);
   });
 
