@@ -357,8 +357,9 @@ export function readCount(text: string): { count: number | null; raw: string } {
     // OCR reads the digits of a typed count as letters (o for 0, l for 1), and some filers type "0.00".
     // A bracket or a quote after it ("20)") is the column's edge, not part of the count.
     const bare = token.replace(/^[([{'"‘’]+|[)\]}|'"‘’]+$/g, '');
-    // A zero alone may be read as a letter ("Non-accredited Investors Q $ 0.00").
-    const lone = /^[OQD]$/.test(bare);
+    // A zero alone may be read as a letter or a broken ring ("Non-accredited Investors Q $ 0.00",
+    // "... n $0"), or "@".
+    const lone = /^[OQDoCcUun@]$/.test(bare);
     const digits = lone ? '0' : lookalikeDigits(bare);
     if (!/^\d{1,3}(?:,\d{3})*(?:\.0{1,2})?$|^\d+(?:\.0{1,2})?$/.test(digits) || !(lone || /\d/.test(token)))
       continue;
