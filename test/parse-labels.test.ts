@@ -865,6 +865,9 @@ describe('the signature table as OCR lays it out', () => {
     ['Junc 17, 2OO5', '2005-06-17'],
     ['June 17, 2005', null],
     ['Jane Doe', null],
+    // A slash read as a 7, or lost where a figure read as a slash makes another date too.
+    ['4717/08', '2008-04-17'],
+    ['4/1708', null],
   ])('reads the misread date %j as %j (null: nothing to mend, or no date)', (text, iso) => {
     expect(parseMisreadDate(text)).toBe(iso);
   });

@@ -230,7 +230,28 @@ export function parseMisreadDate(text: string): string | null {
     const month = MONTHS.find((m) => LevenshteinDistance(lower, m) <= 1);
     if (month && month !== lower) mended = month + mended.slice(word.length);
   }
-  return mended === text ? null : parseDate(mended);
+  if (mended !== text) return parseDate(mended);
+  return slashReadAsFigure(text);
+}
+
+/**
+ * A typed "4/17/08" with one slash OCR read as a 1 or a 7 ("4717/08") or lost: the one date that
+ * a figure read as a slash, or a slash put back, makes. Where two dates can be made ("4/1708" is
+ * 4/1/08 or 4/17/08), it is left unread.
+ */
+function slashReadAsFigure(text: string): string | null {
+  const token = text.trim();
+  if (!/^\d{3,5}\/\d{2,4}$|^\d{1,2}\/\d{4,6}$/.test(token)) return null;
+  const dates = new Set<string>();
+  for (let i = 1; i < token.length; i++) {
+    const candidates = [`${token.slice(0, i)}/${token.slice(i)}`];
+    if (token[i] === '1' || token[i] === '7') candidates.push(`${token.slice(0, i)}/${token.slice(i + 1)}`);
+    for (const candidate of candidates) {
+      const date = parseDate(candidate);
+      if (date) dates.add(date);
+    }
+  }
+  return dates.size === 1 ? ([...dates][0] ?? null) : null;
 }
 
 /** E.1: is any party subject to the disqualification provisions of Rule 262? */
