@@ -1020,6 +1020,17 @@ describe('a check-box group with its first box missed', () => {
   });
 });
 
+describe('a check-box group whose last options a stamp covers', () => {
+  it('takes the box after the last option read for the option printed next', () => {
+    // "☒ Rule 506 ☐ Secon": the rest of the row, "tion 4(6) ☐ ULOE", under the PROCESSED stamp.
+    const text = seedText().replace('☐ Section 4(6) ☐ ULOE', '☐ Secon');
+    expect(text).not.toBe(seedText());
+    const { exemptions } = parseOcrLike(text).filing;
+    expect(exemptions).toMatchObject({ rule504: false, rule505: false, rule506: true, section4_6: false });
+    expect(exemptions.uloe).toBeNull();
+  });
+});
+
 describe("a mark OCR read inside an option's words", () => {
   it('is that option\'s mark ("General ☒ and/or Managing Partner")', async () => {
     const line =

@@ -107,6 +107,7 @@ export function readOptions(doc: FormText, options: readonly Label[], from: Pos,
     }
   });
   byOrder(readings, tokens, markOf);
+  if (marksFirst) nextInOrder(readings, tokens, markOf);
   if (marksFirst) markedBoxesMissed(doc, readings, tokens, from);
   return readings;
 }
@@ -209,6 +210,37 @@ function byOrder(readings: OptionReading[], tokens: Token[], markOf: Map<number,
     reading.confidence = BY_ORDER_CONFIDENCE;
     reading.span = { from: mark.pos, to: mark.end };
     reading.raw = mark.checked ? CHECKED : '☐';
+  });
+}
+
+/**
+ * In a group whose boxes stand before their options, a box left over right after an option read,
+ * with no option found after it ("☒ Rule 506 ☐ Secon", the rest of the row under a stamp), is the
+ * box of the option the form prints next, where that option was found nowhere.
+ */
+function nextInOrder(readings: OptionReading[], tokens: Token[], markOf: Map<number, Token>): void {
+  const taken = new Set(markOf.values());
+  const found = new Set(
+    tokens.flatMap((t) => (t.kind === 'option' && t.option !== undefined ? [t.option] : [])),
+  );
+  tokens.forEach((mark, index) => {
+    const previous = tokens[index - 1];
+    if (
+      mark.kind !== 'mark' ||
+      taken.has(mark) ||
+      previous?.kind !== 'option' ||
+      previous.option === undefined
+    )
+      return;
+    if (tokens[index + 1]?.kind === 'option') return;
+    const option = previous.option + 1;
+    const reading = readings[option];
+    if (!reading || reading.checked !== null || found.has(option)) return;
+    reading.checked = mark.checked ?? null;
+    reading.confidence = BY_ORDER_CONFIDENCE;
+    reading.span = { from: mark.pos, to: mark.end };
+    reading.raw = mark.checked ? CHECKED : '☐';
+    taken.add(mark);
   });
 }
 
