@@ -237,6 +237,19 @@ describe('findCheckBoxes on a row of two boxes', () => {
   });
 });
 
+describe('findCheckBoxes with heavy ticks', () => {
+  it("reads a tick whose heavy strokes lie along the box's sides, off its middle, as a mark", async () => {
+    // A real crop at 200 dpi of B.1 and B.3, "Yes ☐ No ☑" over "Yes ☑ No ☐", heavy ink. The tick
+    // in B.3's Yes box runs along its bottom and right sides: taken for thick walls, it was left
+    // out of the inside, and the box read empty.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('heavy-ticks.png', 200));
+    const at = (x: number, y: number) => checkBoxes.find((b) => b.bbox[0] === x && b.bbox[1] === y);
+    expect(at(72, 145)?.checked).toBe(true);
+    expect(at(161, 145)?.checked).toBe(false);
+    expect(at(72, 25)?.checked).toBe(false);
+  });
+});
+
 describe('findCheckBoxes under a row rule', () => {
   it("measures the box, not the box with the rule's dash just above it", async () => {
     // Each dash of the rule is a box wide: taken for the top edge, it put the box's own top inside

@@ -86,9 +86,12 @@ export function findCheckBoxes(image: PageImage): { checkBoxes: CheckBox[]; comb
       if (apart === 'neither') continue;
       used.add(i);
       used.add(j);
-      const { fill, centre } = insideInk(image, bbox);
+      const { fill, centre, spread } = insideInk(image, bbox);
       // A mark crosses the middle of its box; a doubled or smeared wall, however inky, does not.
-      const evidence = Math.min(fill, centre);
+      // A tick drawn off the middle still spreads its ink over most rows and columns of the
+      // inside, where a smeared wall keeps to a band along its side.
+      const ticked = fill >= 2 * FILL_THRESHOLD && spread >= 0.6 ? fill / 2 : 0;
+      const evidence = Math.max(Math.min(fill, centre), ticked);
       const checked = evidence > FILL_THRESHOLD;
       const margin = Math.abs(evidence - FILL_THRESHOLD);
       const box = {
@@ -394,7 +397,10 @@ function standsApart(image: PageImage, [x0, y0, x1, y1]: Bbox): 'both' | 'one' |
  * strokes a scan left gray counts by how dark its pixels are, where a fixed threshold saw a few
  * specks; a gray haze just darker than the paper counts for nothing.
  */
-function insideInk(image: PageImage, [x0, y0, x1, y1]: Bbox): { fill: number; centre: number } {
+function insideInk(
+  image: PageImage,
+  [x0, y0, x1, y1]: Bbox,
+): { fill: number; centre: number; spread: number } {
   // Leave out the border, however heavy the ink made it, and a pixel more: sides are not marks.
   const cap = Math.max(2, Math.round((x1 - x0) * 0.3));
   const share = (ax: number, ay: number, bx: number, by: number) =>
@@ -404,19 +410,32 @@ function insideInk(image: PageImage, [x0, y0, x1, y1]: Bbox): { fill: number; ce
     while (k < cap && line(k) >= 0.6) k++;
     return Math.max(k, 1) + 1;
   };
-  const top = border((k) => share(x0, y0 + k, x1, y0 + k));
-  const bottom = border((k) => share(x0, y1 - k, x1, y1 - k));
-  const left = border((k) => share(x0 + k, y0, x0 + k, y1));
-  const right = border((k) => share(x1 - k, y0, x1 - k, y1));
+  const walls = [
+    border((k) => share(x0, y0 + k, x1, y0 + k)),
+    border((k) => share(x0, y1 - k, x1, y1 - k)),
+    border((k) => share(x0 + k, y0, x0 + k, y1)),
+    border((k) => share(x1 - k, y0, x1 - k, y1)),
+  ];
+  // A printed box's walls are alike: a mark's heavy stroke along one or two sides (a tick's arms)
+  // is no thicker wall, and stays inside. The second thinnest is the wall (the thinnest may be a
+  // side the box's found edge lies inside of).
+  const wall = ([...walls].sort((a, b) => a - b)[1] ?? 1) + 1;
+  const [top, bottom, left, right] = walls.map((w) => Math.min(w, wall)) as [number, number, number, number];
   const [ix0, iy0, ix1, iy1] = [x0 + left, y0 + top, x1 - right, y1 - bottom];
   const weight = inkWeight(image, [x0, y0, x1, y1]);
   const weighed = (ax: number, ay: number, bx: number, by: number) =>
     meanOver(image, [ax, ay, bx, by], weight);
   const qx = Math.floor((ix1 - ix0) / 4);
   const qy = Math.floor((iy1 - iy0) / 4);
+  // The share of the inside's rows, and of its columns, that a mark's ink reaches: the less of the two.
+  let rows = 0;
+  let columns = 0;
+  for (let y = iy0; y <= iy1; y++) if (meanOver(image, [ix0, y, ix1, y], weight) >= 0.1) rows++;
+  for (let x = ix0; x <= ix1; x++) if (meanOver(image, [x, iy0, x, iy1], weight) >= 0.1) columns++;
   return {
     fill: weighed(ix0, iy0, ix1, iy1),
     centre: weighed(ix0 + qx, iy0 + qy, ix1 - qx, iy1 - qy),
+    spread: Math.min(rows / Math.max(1, iy1 - iy0 + 1), columns / Math.max(1, ix1 - ix0 + 1)),
   };
 }
 
