@@ -1031,6 +1031,16 @@ describe('a check-box group whose last options a stamp covers', () => {
   });
 });
 
+describe('a Yes/No group whose marked box OCR read as junk after its option', () => {
+  it('reads the option with the junk after it checked, unsurely', () => {
+    // "Yes =! No ☐": the X ran over the Yes box, so the pixels found no box there.
+    const text = seedText().replace('single unit? ☒ Yes ☐ No', 'single unit? Yes =! No ☐');
+    expect(text).not.toBe(seedText());
+    const { record } = parseFiling(ocrOf(text), 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' });
+    expect(record.offering.jointOwnership).toBe(true);
+  });
+});
+
 describe("a mark OCR read inside an option's words", () => {
   it('is that option\'s mark ("General ☒ and/or Managing Partner")', async () => {
     const line =

@@ -108,7 +108,7 @@ export function readOptions(doc: FormText, options: readonly Label[], from: Pos,
   });
   byOrder(readings, tokens, markOf);
   if (marksFirst) nextInOrder(readings, tokens, markOf);
-  if (marksFirst) markedBoxesMissed(doc, readings, tokens, from);
+  markedBoxesMissed(doc, readings, tokens, from, marksFirst);
   return readings;
 }
 
@@ -120,31 +120,51 @@ const EMPTY_BOX = /^(?:[[(|]\s?[\])|]?|[\])|]|[oO0DQ□]|[Il1|!]|\[.)$/;
 
 /**
  * On OCR lines, an option whose box the pixels did not find, with a short run of junk where the
- * box stands ("[7 Beneficial Owner", "XI General...", "fj", "#"): an empty box is found by its
+ * box stands, before the option or after it as the group prints them ("[7 Beneficial Owner",
+ * "XI General...", "fj", "#", "Yes =!"): an empty box is found by its
  * clean edges, so a box missed is almost always one a mark ran over, and OCR read mark and box
  * together as that junk. It reads checked, unsurely; an outline read alone ("[]", "O") stays unread.
  */
-function markedBoxesMissed(doc: FormText, readings: OptionReading[], tokens: Token[], from: Pos): void {
+function markedBoxesMissed(
+  doc: FormText,
+  readings: OptionReading[],
+  tokens: Token[],
+  from: Pos,
+  marksFirst: boolean,
+): void {
   if (!doc.readByOcr(from.line)) return;
   tokens.forEach((token, index) => {
     if (token.kind !== 'option' || token.option === undefined) return;
     const reading = readings[token.option];
     if (!reading || reading.checked !== null) return;
-    const previous = tokens[index - 1];
-    const start =
-      previous && previous.end.line === token.pos.line ? previous.end : { line: token.pos.line, col: 0 };
-    const before = doc.between(start, token.pos);
-    const junk = /(\S{1,3})\s*$/.exec(before)?.[1] ?? '';
+    // The junk stands where the box does: before the option ("☐ Rule 504"), or after it ("Yes =!").
+    let start: Pos;
+    let end: Pos;
+    if (marksFirst) {
+      const previous = tokens[index - 1];
+      start =
+        previous && previous.end.line === token.pos.line ? previous.end : { line: token.pos.line, col: 0 };
+      end = token.pos;
+    } else {
+      const next = tokens[index + 1];
+      const lineEnd = { line: token.end.line, col: doc.lines[token.end.line]?.text.length ?? 0 };
+      start = token.end;
+      end = next && next.pos.line === token.end.line ? next.pos : lineEnd;
+    }
+    const between = doc.between(start, end);
+    const junk = (marksFirst ? /(\S{1,3})\s*$/ : /^\s*(\S{1,3})/).exec(between)?.[1] ?? '';
     if (junk === '' || EMPTY_BOX.test(junk) || /^\p{L}{3}$/u.test(junk) || /^[.,:;'"_~-]+$/.test(junk))
       return;
-    if (before.trim().length > junk.length + 3) return;
+    if (between.trim().length > junk.length + 3) return;
     reading.checked = true;
     reading.confidence = MISSED_BOX_CONFIDENCE * (token.match?.score ?? 1);
-    reading.span = {
-      from: { line: token.pos.line, col: start.col + before.lastIndexOf(junk) },
-      to: token.end,
-    };
-    reading.raw = `${junk} ${doc.between(token.pos, token.end)}`;
+    const at = start.col + between.indexOf(junk);
+    reading.span = marksFirst
+      ? { from: { line: token.pos.line, col: at }, to: token.end }
+      : { from: token.pos, to: { line: token.end.line, col: at + junk.length } };
+    reading.raw = marksFirst
+      ? `${junk} ${doc.between(token.pos, token.end)}`
+      : `${doc.between(token.pos, token.end)} ${junk}`;
   });
 }
 
