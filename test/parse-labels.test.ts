@@ -257,6 +257,12 @@ describe('the date and jurisdiction combs as OCR garbles them', () => {
     expect(text).not.toBe(seedText());
     const record = await parseText(text);
     expect(record.issuer.incorporation).toMatchObject({ month: 2, year: 1992 });
+    // Nor from its opening wall before it ("| 9 7").
+    const opening = seedText().replace(
+      'Month\n1 **2**Year\n9 **9**☒ Actual☐ Estimated',
+      'Month 0 2 Year | 9 7 ☒ Actual ☐ Estimated',
+    );
+    expect((await parseText(opening)).issuer.incorporation).toMatchObject({ month: 2, year: 1997 });
   });
 
   it('reads a jurisdiction whose letter OCR read as a digit ("D3") as a real code, marked unsure', async () => {

@@ -281,10 +281,12 @@ function digitsOnly(text: string, max = 4): string {
   // OCR reads a lone 0 or 1 in a comb cell as the letter O or I. The Actual and Estimated boxes
   // follow the year: what OCR read after the first of them is no digit of it ("0 6 ☒ 7").
   const tokens = (text.split(/[☒☐]/)[0] ?? '').split('\n').slice(0, 4).join(' ').split(/\s+/).filter(Boolean);
-  // A comb's closing wall read as "|" after a whole two- or four-digit value is no 1 of it ("9 2 |").
+  // A comb's closing wall read as "|" after a whole two- or four-digit value is no 1 of it ("9 2 |"),
+  // nor its opening wall before one ("| 9 7").
   const figures = (list: readonly string[]) => list.join('').replace(/\D/g, '').length;
   const last = tokens[tokens.length - 1] ?? '';
   if (/^[|\]!]$/.test(last) && [2, 4].includes(figures(tokens.slice(0, -1)))) tokens.pop();
+  if (/^[|[!]$/.test(tokens[0] ?? '') && [2, 4].includes(figures(tokens.slice(1)))) tokens.shift();
   const firstLines = tokens
     .map((token) => (ZERO_IN_A_CELL.test(token) ? '0' : ONE_IN_A_CELL.test(token) ? '1' : token))
     .join(' ');
