@@ -378,7 +378,8 @@ export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address
 }
 
 /**
- * Specks OCR read among a value's words: a lone "|", "<" or ">" between words, a period stuck to
+ * Specks OCR read among a value's words: a lone "|", "<", ">", "=", "~", "*", "+" or bullet, or a
+ * row of stops, between words; a quote after the last word with none before it; a period stuck to
  * the front of a capitalised word ("Keystone .Income Fund"), a colon or semicolon ending the value;
  * a one-letter abbreviation's letter read small after a capital one ("L.p." for L.P.) or its period
  * read as a comma ("L,P."); and a roman numeral's I read as 1 ("Ventures 1X").
