@@ -291,6 +291,14 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('\t$ 4 , 680 ,901.00').map((c) => c.cents)).toEqual([468_090_100]);
   });
 
+  it('reads the row\'s first "$" read as a figure before an amount that cannot take it, and "-()-" as a zero', () => {
+    // C.1's Total row, "$ 21,340,000.00 $ 19,154,887.23": the first amount had taken the second's column.
+    expect(readMoneyCells('Total.\t5 21,340,000.00, $s 19,154,887.23', 2).map((c) => c.cents)).toEqual([
+      2_134_000_000, 1_915_488_723,
+    ]);
+    expect(readMoneyCells('Partnership Interests\t$\t-()-\t$\t-()-', 2).map((c) => c.cents)).toEqual([0, 0]);
+  });
+
   it('closes gaps OCR put inside an amount ("3 4,400.00", "4, 1 78,000") where the digits then group as typed', () => {
     expect(readMoneyCells('$\t3 4,400.00').map((c) => c.cents)).toEqual([3_440_000]);
     expect(readMoneyCells('$ 12 3,456.78').map((c) => c.cents)).toEqual([12_345_678]);

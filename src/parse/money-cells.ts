@@ -97,6 +97,14 @@ function mendSeparators(text: string): string {
       // "-0-" typed or read with long dashes ("—0—", "–0-"), its first dash read as a bracket
       // or a sign ("<0-", "=0-", "~0-").
       .replace(/(^|[\s$])[–—<=~-]0[–—-](?=\s|$)/g, '$1-0-')
+      // Its zero read as a pair of brackets ("-()-").
+      .replace(/(^|[\s$])[–—-]\(\)[–—-](?=\s|$)/g, '$1-0-')
+      // The row's first "$" read as a 3, 5 or 8 before an amount that cannot take it as a figure:
+      // its first group has one or two figures ("5 21,340,000.00" is $21,340,000.00, never
+      // 521,340,000.00). After a "$" it is a figure of the amount ("$ 3 4,400.00").
+      .replace(/(^|\t)[358] (?=\d{1,2},\d{3}(?!\d))/g, (found, start: string, at: number, all: string) =>
+        /[$☐☒]/.test(all.slice(0, at)) ? found : `${start}$ `,
+      )
       // A lone 3, 5 or 8 between two amounts is the second one's "$" ("0.00 3 <tab> 0.00", "3.185.000 8").
       .replace(/(\d[.,]\d{2,3}|-0-)\s+[358]\s+(?=-0-|\d)/g, '$1 $ ')
   );
