@@ -335,8 +335,8 @@ function withoutLetters(image: PageImage, boxes: CheckBox[], dpi: number): Check
  * printed box whose own edges a scan wore away. Letters have no outline round them.
  */
 function withinOutline(image: PageImage, [x0, y0, x1, y1]: Bbox, width: number, height: number): boolean {
-  for (let ax = x1 - width; ax <= x0; ax++) {
-    for (let ay = y1 - height; ay <= y0; ay++) {
+  for (let ax = Math.max(0, x1 - width); ax <= x0 && ax + width < image.width; ax++) {
+    for (let ay = Math.max(0, y1 - height); ay <= y0 && ay + height < image.height; ay++) {
       if (weakestSide(image, [ax, ay, ax + width, ay + height]) >= 0.85) return true;
     }
   }
