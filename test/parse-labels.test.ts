@@ -316,6 +316,7 @@ describe('mendNameCase', () => {
     ['Jason K, ESchelbeck', 'person', 'Jason K. Eschelbeck'],
     ['VenroCk Associates, L.P.', 'entity', 'Venrock Associates, L.P.'],
     ['Clearwater Gp, L.L.C.', 'entity', 'Clearwater GP, L.L.C.'],
+    ['Silver Advisors, L.L-.C.', 'entity', 'Silver Advisors, L.L.C.'],
     ['U.S. Venture partners IX, L.P.', 'entity', 'U.S. Venture Partners IX, L.P.'],
     ['3 ExecUtive Drive, Phoenix, AZ 85088', 'address', '3 Executive Drive, Phoenix, AZ 85088'],
   ] as const)('mends the case of %j (a %s) to %j', (read, kind, typed) => {

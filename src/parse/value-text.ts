@@ -343,6 +343,9 @@ export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address
   return value
     .split(' ')
     .map((token, i) => {
+      // A speck read inside a suffix's initials ("L.L-.C.").
+      if (kind !== 'address' && /^[A-Z.-]+$/.test(token) && (token.match(/\./g) ?? []).length >= 2)
+        return token.replaceAll('-', '');
       const core = /^([("'‘]*)(\p{L}[\p{L}'’-]*)(.*)$/u.exec(token);
       if (!core) return token;
       const [, open = '', word = '', close = ''] = core;
