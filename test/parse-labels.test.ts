@@ -317,6 +317,8 @@ describe('mendNameCase', () => {
     ['VenroCk Associates, L.P.', 'entity', 'Venrock Associates, L.P.'],
     ['Clearwater Gp, L.L.C.', 'entity', 'Clearwater GP, L.L.C.'],
     ['Silver Advisors, L.L-.C.', 'entity', 'Silver Advisors, L.L.C.'],
+    ['Williams, Sharon V-', 'person', 'Williams, Sharon V.'],
+    ['L Borregas Avenue, Boston, MA 02129', 'address', '1 Borregas Avenue, Boston, MA 02129'],
     ['U.S. Venture partners IX, L.P.', 'entity', 'U.S. Venture Partners IX, L.P.'],
     ['3 ExecUtive Drive, Phoenix, AZ 85088', 'address', '3 Executive Drive, Phoenix, AZ 85088'],
   ] as const)('mends the case of %j (a %s) to %j', (read, kind, typed) => {
@@ -332,6 +334,7 @@ describe('mendNameCase', () => {
     ['IBM Corp.', 'entity'],
     ['King, Patricia A.', 'person'],
     ['1 Main street, Boston, MA 02110', 'address'],
+    ['L Street, Washington, DC 20005', 'address'],
   ] as const)('leaves %j (a %s) as read', (read, kind) => {
     expect(mendNameCase(read, kind)).toBe(read);
   });

@@ -351,9 +351,15 @@ export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address
       const [, open = '', word = '', close = ''] = core;
       if (kind !== 'address' && word.length === 1 && close.startsWith('.'))
         return open + word.toUpperCase() + close;
-      // A middle initial's period read as a comma ("Jason K, Eschelbeck"): a person's name has a
-      // comma only after the last name that comes first.
-      if (kind === 'person' && i > 0 && /^\p{Lu}$/u.test(word) && close === ',') return `${open + word}.`;
+      // A middle initial's period read as a comma or a dash ("Jason K, Eschelbeck", "Sharon V-"):
+      // a person's name has a comma only after the last name that comes first.
+      if (kind === 'person' && i > 0 && /^\p{Lu}[,_-]$/u.test(`${word}${close}`))
+        return `${open + word.charAt(0)}.`;
+      // A street number 1 read as a letter ("L Borregas Avenue"), where no street is named by it.
+      const next = value.split(' ')[i + 1] ?? '';
+      if (kind === 'address' && i === 0 && /^[LlI|]$/.test(token) && /^\p{Lu}\p{Ll}/u.test(next)) {
+        if (!STREET_WORD.test(next.replace(/[,.]$/, ''))) return '1';
+      }
       // A partnership's or company's suffix is capitals ("Clearwater Gp, L.L.C.").
       if (kind !== 'address' && /^(?:gp|lp|llc|llp)$/i.test(word)) return open + word.toUpperCase() + close;
       let mended = [...word]
@@ -415,6 +421,9 @@ function withoutSpecks(value: string): string {
 /** Words a street address spells out, which take no period. */
 const STREET_WORDS =
   'street|avenue|road|drive|lane|boulevard|parkway|place|court|circle|highway|plaza|square|terrace|way|trail|center|floor|suite';
+
+/** A street word standing alone ("L Street", "I Street" are streets). */
+const STREET_WORD = new RegExp(`^(?:${STREET_WORDS})$`, 'i');
 
 /** Abbreviations that end in a period and may stand first in a name ("Mt. Vernon Partners"). */
 const NAME_ABBREVIATIONS = new Set([
