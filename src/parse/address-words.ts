@@ -22,6 +22,17 @@ function wordsOfCities(state: string): Set<string> | undefined {
 }
 
 /**
+ * Where the city of an address starts, its words read as `tokens` and its state code at `at`: the
+ * words after the comma before the one that ends the city, just before the state code (0 when no
+ * comma stands before it).
+ */
+export function cityStart(tokens: readonly string[], at: number): number {
+  let from = at - 1;
+  while (from > 0 && !/,$/.test(tokens[from - 1] ?? '')) from--;
+  return from;
+}
+
+/**
  * Whether a city, as its words were read, is a place of the state: each of its words of four
  * letters or more is a word of one of the state's place names, and it has one.
  */
@@ -76,9 +87,7 @@ export function mendAddressWords(read: string[], at: number): string[] {
   let stateAt = at;
   const state = (read[stateAt] ?? '').replace(/\W/g, '').toUpperCase();
   const places = wordsOfCities(state);
-  // The city is the words after the comma before the one that ends it, just before the state code.
-  let cityFrom = stateAt - 1;
-  while (cityFrom > 0 && !/,$/.test(read[cityFrom - 1] ?? '')) cityFrom--;
+  const cityFrom = cityStart(read, stateAt);
   if (cityFrom <= 0) return read;
   const tokens = [...read];
   // A city word OCR split in two ("Wash Ngton", "Portla d"): the two pieces joined are (or are an

@@ -1,6 +1,6 @@
 import { LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 import { US_POSTAL_CODES } from '../rules/state-code.js';
-import { isPlaceIn, mendAddressWords } from './address-words.js';
+import { cityStart, isPlaceIn, mendAddressWords } from './address-words.js';
 import { CHECKED, UNCHECKED } from './check-marks.js';
 import { lookalikeCode } from './lookalike-letters.js';
 import { isCommonWord, joinSplitWords } from './spelling.js';
@@ -265,7 +265,7 @@ export function mendOcrText(value: string): string {
         /^[^\d\s]\S?[,.]?$/.test(code) &&
         !US_POSTAL_CODES.has(upper) &&
         zipState &&
-        isPlaceIn(zipState, cityBefore(mended, i))
+        isPlaceIn(zipState, mended.slice(cityStart(mended, i), i))
       ) {
         mended[i] = zipState;
         code = zipState;
@@ -316,13 +316,6 @@ export function mendOcrText(value: string): string {
   return entitySuffix(periodsAsCommas(mended.join(' ')));
 }
 
-/** The words of the city before the state code at `at`: back from its comma to the comma before. */
-function cityBefore(tokens: readonly string[], at: number): string[] {
-  let from = at - 1;
-  while (from > 0 && !/,$/.test(tokens[from - 1] ?? '')) from--;
-  return tokens.slice(from, at);
-}
-
 /** Letters whose capital is the small letter drawn larger: OCR reads their case by their size. */
 const SIZELESS = 'cosvwxzku';
 
@@ -342,7 +335,7 @@ const SURNAME_PREFIXES = new Set(['mc', 'mac', 'de', 'da', 'di', 'du', 'la', 'le
 export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address'): string {
   return value
     .split(' ')
-    .map((token, i) => {
+    .map((token, i, tokens) => {
       // A speck read inside a suffix's initials ("L.L-.C.").
       if (kind !== 'address' && /^[A-Z.-]+$/.test(token) && (token.match(/\./g) ?? []).length >= 2)
         return token.replaceAll('-', '');
@@ -356,7 +349,7 @@ export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address
       if (kind === 'person' && i > 0 && /^\p{Lu}[,_-]$/u.test(`${word}${close}`))
         return `${open + word.charAt(0)}.`;
       // A street number 1 read as a letter ("L Borregas Avenue"), where no street is named by it.
-      const next = value.split(' ')[i + 1] ?? '';
+      const next = tokens[i + 1] ?? '';
       if (kind === 'address' && i === 0 && /^[LlI|]$/.test(token) && /^\p{Lu}\p{Ll}/u.test(next)) {
         if (!STREET_WORD.test(next.replace(/[,.]$/, ''))) return '1';
       }

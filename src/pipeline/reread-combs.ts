@@ -97,8 +97,8 @@ function labelledFigures(comb: Bbox, words: readonly Word[]): boolean {
 }
 
 /**
- * Whether OCR's words in a comb read as its cells' characters: figures (a lone O or I for 0 or 1,
- * as the parser takes them), or capitals, one a cell.
+ * Whether OCR's words in a comb read as its cells' characters: figures (a lone O or Q for 0, I or
+ * l for 1; not a lone bar, which is a comb's wall as often as a 1), or capitals, one a cell.
  */
 function cleanReading(words: readonly Word[], cells: number, figures: boolean): boolean {
   const text = words
