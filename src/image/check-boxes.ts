@@ -324,17 +324,16 @@ function withoutLetters(image: PageImage, boxes: CheckBox[], dpi: number): Check
   const isSmall = (b: CheckBox) => Math.min(b.bbox[2] - b.bbox[0], b.bbox[3] - b.bbox[1]) < small;
   const large = boxes.filter((b) => !isSmall(b));
   if (large.length < 3) return boxes;
-  const likeLarge = new Set(sizedLike(boxes.filter(isSmall), large));
-  const width = median(large.map((b) => b.bbox[2] - b.bbox[0]));
-  const height = median(large.map((b) => b.bbox[3] - b.bbox[1]));
-  return boxes.filter((b) => !isSmall(b) || likeLarge.has(b) || withinOutline(image, b.bbox, width, height));
+  const size = boxSize(large);
+  const likeLarge = new Set(sizedLike(boxes.filter(isSmall), size));
+  return boxes.filter((b) => !isSmall(b) || likeLarge.has(b) || withinOutline(image, b.bbox, size));
 }
 
 /**
  * Whether a box of the page's size, faint or worn, stands round a smaller find: the inside of a
  * printed box whose own edges a scan wore away. Letters have no outline round them.
  */
-function withinOutline(image: PageImage, [x0, y0, x1, y1]: Bbox, width: number, height: number): boolean {
+function withinOutline(image: PageImage, [x0, y0, x1, y1]: Bbox, [width, height]: [number, number]): boolean {
   for (let ax = Math.max(0, x1 - width); ax <= x0 && ax + width < image.width; ax++) {
     for (let ay = Math.max(0, y1 - height); ay <= y0 && ay + height < image.height; ay++) {
       if (weakestSide(image, [ax, ay, ax + width, ay + height]) >= 0.85) return true;
@@ -350,20 +349,22 @@ function withinOutline(image: PageImage, [x0, y0, x1, y1]: Bbox, width: number, 
  * touching "No").
  */
 function crowdedBoxes(crowded: CheckBox[], boxes: CheckBox[]): CheckBox[] {
-  if (boxes.length >= 3) return sizedLike(crowded, boxes);
+  if (boxes.length >= 3) return sizedLike(crowded, boxSize(boxes));
   return crowded.filter((c) =>
     boxes.some((b) => {
       const middle = (c.bbox[1] + c.bbox[3]) / 2;
-      return middle > b.bbox[1] && middle < b.bbox[3] && sizedLike([c], [b]).length > 0;
+      return middle > b.bbox[1] && middle < b.bbox[3] && sizedLike([c], boxSize([b])).length > 0;
     }),
   );
 }
 
-/** The candidates the size of the reference boxes (their median), within a tenth or two pixels. */
-function sizedLike(crowded: CheckBox[], boxes: CheckBox[]): CheckBox[] {
-  if (crowded.length === 0 || boxes.length === 0) return [];
-  const width = median(boxes.map((b) => b.bbox[2] - b.bbox[0]));
-  const height = median(boxes.map((b) => b.bbox[3] - b.bbox[1]));
+/** The size of the form's boxes: the median width and height of some found. */
+function boxSize(boxes: readonly CheckBox[]): [number, number] {
+  return [median(boxes.map((b) => b.bbox[2] - b.bbox[0])), median(boxes.map((b) => b.bbox[3] - b.bbox[1]))];
+}
+
+/** The candidates of a box's size, within a tenth or two pixels. */
+function sizedLike(crowded: CheckBox[], [width, height]: [number, number]): CheckBox[] {
   const near = (a: number, b: number) => Math.abs(a - b) <= Math.max(2, b * 0.1);
   return crowded.filter(({ bbox }) => near(bbox[2] - bbox[0], width) && near(bbox[3] - bbox[1], height));
 }
