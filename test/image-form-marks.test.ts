@@ -225,6 +225,17 @@ describe('findCheckBoxes among typed letters', () => {
   });
 });
 
+describe('findCheckBoxes among bold figures', () => {
+  it("takes no bold figure of an amount for a box where the figures found outnumber the page's boxes", async () => {
+    // A real crop at 200 dpi: C.1's amounts typed in a bold sans ("$ 13,947,800.00"), each "8" and
+    // "0" found as a box a little under 1/12 inch, erased before OCR read "13947." of it. The
+    // column of estimate boxes below is the page's box size.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('bold-figures-boxes.png', 200));
+    expect(checkBoxes.filter((b) => b.bbox[1] < 400)).toEqual([]);
+    expect(checkBoxes.map((b) => b.bbox[0])).toEqual(Array(8).fill(632));
+  });
+});
+
 describe('findCheckBoxes on a row of two boxes', () => {
   it("finds a marked box whose X's arm touches its label, beside the row's one other box", async () => {
     // A real crop at 200 dpi of E.1, "Yes ☐ No ☒": the X runs into the "o" of "No", so the box

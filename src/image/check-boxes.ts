@@ -105,7 +105,10 @@ export function findCheckBoxes(image: PageImage): { checkBoxes: CheckBox[]; comb
       break;
     }
   }
-  const all = dedupe([...withoutLetters(image, boxes, dpi), ...crowdedBoxes(crowded, boxes)]);
+  // Crowded finds are measured against the boxes left once letters are gone: on a page of bold
+  // figures the letters found may outnumber the boxes, and their size is no box's.
+  const standing = withoutLetters(image, boxes, dpi);
+  const all = dedupe([...standing, ...crowdedBoxes(crowded, standing)]);
   const checkBoxes = withoutCombs(all).filter((b) => !frames.some((frame) => cellOf(b.bbox, frame)));
   const combCells = all.filter((b) => !checkBoxes.includes(b)).map((b) => b.bbox);
   return { checkBoxes, combs: [...combCells, ...frames] };
