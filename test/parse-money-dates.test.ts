@@ -115,6 +115,30 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('$\t83 r 000').map((c) => c.cents)).toEqual([8_300_000]);
   });
 
+  it('reads a comma OCR read as a quote or an "x", and a group of six figures as two groups', () => {
+    expect(readMoneyCells('$ 591 ’ 960 . 36').map((c) => c.cents)).toEqual([59_196_036]);
+    expect(readMoneyCells('☐ $ 725 x 228 .51').map((c) => c.cents)).toEqual([72_522_851]);
+    expect(readMoneyCells('☐ ~~ $ 7.154820').map((c) => c.cents)).toEqual([715_482_000]);
+    // A mark after cents stands between two amounts, not inside one.
+    expect(readMoneyCells('☐ $ 0.00 x 100 ☐ $ 5,000').map((c) => c.cents)).toEqual([0, 500_000]);
+  });
+
+  it('reads no amount from figures with a run of figures after a gap ("2.208 45000")', () => {
+    const [cell] = readMoneyCells('$ 2.208 45000', 1);
+    expect([cell?.cents, cell?.readable]).toEqual([null, false]);
+  });
+
+  it('reads an accountant\'s zero with its zero or last dash misread ("-8-", "-0.") as its own cell', () => {
+    expect(readMoneyCells('☐\t-8-\t☐ $\t-0-', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('☐\t-0.\t☐ $\t-0-', 2).map((c) => c.cents)).toEqual([0, 0]);
+  });
+
+  it('reads an amount with periods for commas before the row\'s first "$" as the first cell', () => {
+    expect(readMoneyCells('725.228.51 s 725,228.51', 2).map((c) => c.cents)).toEqual([
+      72_522_851, 72_522_851,
+    ]);
+  });
+
   it('reads a bold zero OCR read "@" before its cents, its "$" read "@" too', () => {
     expect(readMoneyCells('☐ @\t@ .00\t☐ $\t83,000', 2).map((c) => c.cents)).toEqual([0, 8_300_000]);
     // The "$" alone read "@" before an amount keeps its column.

@@ -86,6 +86,12 @@ function mendSeparators(text: string): string {
   return (
     text
       .replace(/(\d)\s?[yfjr;](?=\s?,?\s?\d{3}(?!\d))/g, '$1,')
+      // A comma read as a quote or an "x" after an amount's first group ("591 ’ 960 . 36", "725 x
+      // 228 .51"); after a point or a comma the mark stands between two amounts, not in one.
+      .replace(/(?<![\d,.])(\d{1,3})\s?[’'‘`´x]\s?(?=\d{3}(?!\d))/g, '$1,')
+      // A group of six figures after a separator is two groups, the comma between them lost
+      // ("7.154820" is 7,154,820): cents have two figures.
+      .replace(/(\d[,.])(\d{3})(\d{3})(?![\d,])/g, '$1$2,$3')
       .replace(/(\d)([,.])[,.]+(?=\d)/g, '$1$2')
       // Two separators with gaps round them ("94. , 000.00"), or an underscore ("1.273 _580_82"),
       // before a group of three are a thousands comma; an underscore before the cents is the point.
@@ -94,6 +100,9 @@ function mendSeparators(text: string): string {
       .replace(/(\d)_(?=\d{2}(?!\d))/g, '$1.')
       .replace(/,\s?,/g, ',')
       .replace(/(^|\s)[-–—]?[oONDQUun][-–—](?=\s|$)/g, '$1-0-')
+      // Its zero read as another figure, or its last dash as a point ("-8-", "-0."): no amount is
+      // a figure between dashes.
+      .replace(/(^|\s)[-–—]\d[-–—.,](?=\s|$)/g, '$1-0-')
       // "-0-" typed or read with long dashes ("—0—", "–0-"), its first dash read as a bracket
       // or a sign ("<0-", "=0-", "~0-").
       .replace(/(^|[\s$])[–—<=~-]0[–—-](?=\s|$)/g, '$1-0-')
@@ -213,11 +222,15 @@ function cellsOf(text: string): MoneyCell[] {
             .replace(/\s+/g, '')
         : '';
     // More digits glued to the amount ("129,6-:6.19"), or just past a letter or a separator ("91g,
-    // 000"), mean OCR broke it: the part read is not the amount.
+    // 000"), or a run of figures with no separator after a gap ("2.208 45000"), mean OCR broke it:
+    // the part read is not the amount.
     const after = amount ? inner.slice(amount.index + amount[0].length) : '';
     const broken =
       rawAmount !== '' &&
-      (/^\S*\d/.test(after) || /^\S{1,3}\s?\d/.test(after) || /^ ?[.,:;_-][ .,:;_-]{0,3}\d/.test(after));
+      (/^\S*\d/.test(after) ||
+        /^\S{1,3}\s?\d/.test(after) ||
+        /^ ?[.,:;_-][ .,:;_-]{0,3}\d/.test(after) ||
+        /^\s+\d{3,}(?![\d,.])/.test(after));
     const read = broken ? null : parseMoney(rawAmount);
     const zero = looksLikeMisreadZero(read);
     const cents = zero ? 0 : read;
@@ -287,10 +300,14 @@ function digitsForLetters(typed: string): string | null {
 
 /**
  * A whole amount before the row's first "$" whose own "$" OCR lost ("Debt <tab> 1,512,000.00 $
- * 1,470,000.00"): grouped thousands say it is an amount, not a count of investors.
+ * 1,470,000.00", "Total <tab> 725.228.51 s 725,228.51"): grouped thousands say it is an amount,
+ * not a count of investors.
  */
 function withLeadingAmountOpened(text: string): string {
-  return text.replace(/^([^$☐☒\d]*?)(\d{1,3}(?:,\d{3})+(?:\.\d{2})?)(?=\s+(?:[$☐☒]|[sS§]{1,2}\s))/, '$1$ $2');
+  return text.replace(
+    /^([^$☐☒\d]*?)(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?)(?=\s+(?:[$☐☒]|[sS§]{1,2}\s))/,
+    '$1$ $2',
+  );
 }
 
 /** A "$" OCR read as a letter or a mark ("~", "\\", "|", "<"), alone in its column. */
