@@ -133,6 +133,27 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐\t-0.\t☐ $\t-0-', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
+  it('reads a "$" read as a lone figure between dash zeros, or after a stray quote, and "os" as 0 $', () => {
+    expect(readMoneyCells('$\t-\t4\t-', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells("☐ $\t-0- ☐ 'S\t-0-", 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells(')\t$\tos\t0', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('\t3\t1.768.600 $\t1.768.600', 2).map((c) => c.cents)).toEqual([
+      176_860_000, 176_860_000,
+    ]);
+    expect(readMoneyCells('\t3\t0.00 $\t0.00', 2).map((c) => c.cents)).toEqual([0, 0]);
+  });
+
+  it("reads a cell's dash past specks before the next box, and a comma read as a colon", () => {
+    expect(readMoneyCells('☐ s\t-\tCs ☒ 615,614 45', 2).map((c) => c.cents)).toEqual([0, 61_561_445]);
+    expect(readMoneyCells('☐ $s\t-\t☐ s\t-', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('☐ $0\t☒ _ % 3:502.152.00', 2).map((c) => [c.cents, c.estimated])).toEqual([
+      [0, false],
+      [350_215_200, true],
+    ]);
+    // A zero read as letters is the cell's only reading: it stays.
+    expect(readMoneyCells('☐ $\tQa ☐ $\t0', 2).map((c) => c.cents)).toEqual([0, 0]);
+  });
+
   it('reads an amount with periods for commas before the row\'s first "$" as the first cell', () => {
     expect(readMoneyCells('725.228.51 s 725,228.51', 2).map((c) => c.cents)).toEqual([
       72_522_851, 72_522_851,

@@ -53,9 +53,12 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
       '$1$',
     )
     // A "$" read as a figure glued to a zero after its box ("☐ 50.00" is $0.00: no Form D amount
-    // is fifty dollars), or as an "s" glued to the amount before it ("0s <tab> 0" is 0, then $ 0).
+    // is fifty dollars), or as an "s" glued to the amount before it ("0s <tab> 0" is 0, then $ 0,
+    // "$ <tab> os <tab> 0" the same with the zero read "o").
     .replace(/([☐☒][\s_]*)[358](?=(?:0|0[.,]00|-0-)(?![\d,.]))/g, '$1$ ')
-    .replace(/(\d)[sS§](?=\s+(?:-0-|\d))/g, '$1 $');
+    .replace(/(\d)[sS§](?=\s+(?:-0-|\d))/g, '$1 $')
+    // The zero read as an "o" too ("$ <tab> os <tab> 0" is $ 0, then $ 0).
+    .replace(/(\$\s+)[oO][sS§](?=\s+(?:-0-|\d))/g, '$10 $');
   let cells = cellsOf(withColumnsOpened(withLeadingAmountOpened(text)));
   if (columns === undefined || cells.length >= columns) return cells;
   // Fewer cells than the table has columns: a column holding just an amount lost its "$" to OCR
@@ -86,6 +89,9 @@ function mendSeparators(text: string): string {
   return (
     text
       .replace(/(\d)\s?[yfjr;](?=\s?,?\s?\d{3}(?!\d))/g, '$1,')
+      // A comma read as a colon between groups ("3:502.152.00"); a colon before two figures is
+      // the decimal point's (withDecimalPoint).
+      .replace(/(?<![\d,.:])(\d{1,3}):(?=\d{3}[,.]\d)/g, '$1,')
       // A comma read as a quote or an "x" after an amount's first group ("591 ’ 960 . 36", "725 x
       // 228 .51"); after a point or a comma the mark stands between two amounts, not in one.
       .replace(/(?<![\d,.])(\d{1,3})\s?[’'‘`´x]\s?(?=\d{3}(?!\d))/g, '$1,')
@@ -110,9 +116,12 @@ function mendSeparators(text: string): string {
       .replace(/(^|[\s$])[–—-]\(\)[–—-](?=\s|$)/g, '$1-0-')
       // The row's first "$" read as a 3, 5 or 8 before an amount that cannot take it as a figure:
       // its first group has one or two figures ("5 21,340,000.00" is $21,340,000.00, never
-      // 521,340,000.00). After a "$" it is a figure of the amount ("$ 3 4,400.00").
-      .replace(/(^|\t)[358] (?=\d{1,2},\d{3}(?!\d))/g, (found, start: string, at: number, all: string) =>
-        /[$☐☒]/.test(all.slice(0, at)) ? found : `${start}$ `,
+      // 521,340,000.00, "3 <tab> 1.768.600"), or it is a zero ("3 <tab> 0.00"). After a "$" it is
+      // a figure of the amount ("$ 3 4,400.00").
+      .replace(
+        /(^|\t)[358]\s(?=\d{1,2}[,.]\d{3}(?!\d)|0(?:[.,]00)?(?![\d,.])|-0-)/g,
+        (found, start: string, at: number, all: string) =>
+          /[$☐☒]/.test(all.slice(0, at)) ? found : `${start}$ `,
       )
       // A lone 3, 5 or 8 between two amounts is the second one's "$" ("0.00 3 <tab> 0.00", "3.185.000 8").
       .replace(/(\d[.,]\d{2,3}|-0-)\s+[358]\s+(?=-0-|\d)/g, '$1 $ ')
@@ -146,7 +155,7 @@ function zerosTakenForBoxes(text: string): string {
 }
 
 /** A quote or tilde OCR read out of a speck just before a "$" ("“s 4,109,900.00", "~$1,171,619.00"). */
-const STRAY_QUOTE = /(^|[\s_☐☒])[“”"'‘’~`]+(?=[$sS§358]\s?\d)/g;
+const STRAY_QUOTE = /(^|[\s_☐☒])[“”"'‘’~`]+(?=[$sS§358]\s?\d|[$sS§]\s?-0-)/g;
 
 /**
  * The decimal point as OCR garbles it, put back where the cents are plain: read as a colon, a
@@ -202,7 +211,13 @@ function cellsOf(text: string): MoneyCell[] {
     const mark = leading?.[1] ?? lastMark;
     if (leading) body = body.slice(leading[0].length);
     const cut = body.search(new RegExp(`[${CHECKED}${UNCHECKED}]`));
-    const typed = withDecimalPoint((cut >= 0 ? body.slice(0, cut) : body).trim());
+    // A speck or two read as letters just before the next cell's box are no part of this one
+    // ("s <tab> - <tab> Cs ☒ 615,614 45"), nor is an "s" the "$" was read twice as ("$s <tab> -").
+    const typed = withDecimalPoint(
+      (cut >= 0 ? body.slice(0, cut).replace(/(?<=\S)\s+[^\s\d-]{1,2}\s*$/, '') : body)
+        .trim()
+        .replace(/^[sS§]\s+(?=-)/, ''),
+    );
     // A dash alone in a dollar box is the accountant's zero ("$ -"); OCR may read it "=" or "—".
     if (DASH_ZERO.test(typed)) return { cents: 0, estimated: mark === CHECKED, raw: '$ -', readable: true };
     // A typewriter's dotted or slashed zero alone in its box, read as its ring's sides ("[c]", "[}").
@@ -312,8 +327,11 @@ function withLeadingAmountOpened(text: string): string {
 
 /** A "$" OCR read as a letter or a mark ("~", "\\", "|", "<"), alone in its column. */
 const LONE_DOLLAR = /^(?:[sS§]{1,2}|H|[~\\|<])$/;
-/** A "$" read as a figure, alone in its column: only after a clean amount, where no count stands. */
-const LONE_DOLLAR_FIGURE = /^[358]$/;
+/**
+ * A "$" read as a figure, alone in its column: only after a clean amount or a dash for zero, where
+ * no count stands (no Form D amount is one figure).
+ */
+const LONE_DOLLAR_FIGURE = /^[1-9]$/;
 
 /**
  * On a laid-out OCR row, columns are set apart by tabs: after the row's first dollar cell, a column
@@ -331,9 +349,11 @@ function withColumnsOpened(text: string): string {
     .map((column, i) => {
       if (i < firstCell) return column;
       // A column of a lone "S" before an amount is a "$" standing apart: it opens the next cell.
-      const afterAmount = i > firstCell && AMOUNT_COLUMN.test((columns[i - 1] ?? '').trim());
+      const previous = (columns[i - 1] ?? '').trim();
+      const afterAmount = i > firstCell && (AMOUNT_COLUMN.test(previous) || DASH_ZERO.test(previous));
       const lone = LONE_DOLLAR.test(column.trim()) || (afterAmount && LONE_DOLLAR_FIGURE.test(column.trim()));
-      if (lone && /^(?:-0-|\d)/.test((columns[i + 1] ?? '').trim())) {
+      const next = (columns[i + 1] ?? '').trim();
+      if (lone && (/^(?:-0-|\d)/.test(next) || (afterAmount && DASH_ZERO.test(next)))) {
         filled = false;
         return '$';
       }
