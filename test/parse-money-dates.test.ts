@@ -154,6 +154,34 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ $\tQa ☐ $\t0', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
+  it('reads "$0" with its zero read as a letter glued to it, and "-0-" with doubled dashes', () => {
+    expect(readMoneyCells('☐ Sn\t☐ $C', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('\t$0\t$n', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('s —-0-\ts —0-', 2).map((c) => c.cents)).toEqual([0, 0]);
+    // A ring after an "s" the "$" was read twice as is an unsure zero.
+    expect(readMoneyCells('☐ $9\t☐ $s @', 2).map((c) => [c.cents, c.readable])).toEqual([
+      [0, false],
+      [0, false],
+    ]);
+  });
+
+  it('reads a "$" read as a letter and a mark, or as a dash before grouped thousands', () => {
+    expect(readMoneyCells('☐ S\t0.00 ☐ i” 3.263.886.00', 2).map((c) => c.cents)).toEqual([0, 326_388_600]);
+    expect(readMoneyCells('☐ - 15.000.00', 1).map((c) => c.cents)).toEqual([1_500_000]);
+    // Before anything else a dash is the accountant's zero.
+    expect(readMoneyCells('☐ -\t☐ $ 0', 2).map((c) => [c.cents, c.raw])).toEqual([
+      [0, '$ -'],
+      [0, '$ 0'],
+    ]);
+  });
+
+  it('reads cents after a comma and a gap, and an amount with no "$" grouped by periods', () => {
+    expect(readMoneyCells('$ 49,900,901, 32 $ 49,885,920.71', 2).map((c) => c.cents)).toEqual([
+      4_990_090_132, 4_988_592_071,
+    ]);
+    expect(readMoneyCells('1,137.713.45', 1).map((c) => c.cents)).toEqual([113_771_345]);
+  });
+
   it('reads an amount with periods for commas before the row\'s first "$" as the first cell', () => {
     expect(readMoneyCells('725.228.51 s 725,228.51', 2).map((c) => c.cents)).toEqual([
       72_522_851, 72_522_851,

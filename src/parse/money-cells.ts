@@ -45,17 +45,19 @@ const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
 export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   // A lone 3, 5, 8, one or two marks (|, a bracket, "@", "\", a quote), or one or two letters between
   // a box and an amount are the "$" ("☐ 5 <tab> 170.781", "☐ I <tab> 0.00", "☐ Y -0-", "☐ UE 0.00",
-  // "☐ 3s <tab> 0", "☐ 5 <tab> Q", "☐ \ <tab> 0"): the sign or its stroke misread; nothing else is
-  // printed between them.
+  // "☐ 3s <tab> 0", "☐ 5 <tab> Q", "☐ \ <tab> 0", "☐ i” 3.263.886.00"): the sign or its stroke
+  // misread; nothing else is printed between them. So is a dash before grouped thousands ("☐ -
+  // 15.000.00"); before anything else a dash is the accountant's zero.
   const text = mendSeparators(zerosTakenForBoxes(raw.replace(STRAY_QUOTE, '$1')))
     .replace(
-      /([☐☒][\s_]*)(?:[358][sS§]?|[^\s\p{L}\p{N}☐☒$_-]{1,2}|[A-Za-z]{1,2})(?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])|[oOQD](?![\p{L}\d])))/gu,
+      /([☐☒][\s_]*)(?:[358][sS§]?|[^\s\p{N}☐☒$_-]{1,2})(?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])|[oOQD](?![\p{L}\d])))/gu,
       '$1$',
     )
     // A "$" read as a figure glued to a zero after its box ("☐ 50.00" is $0.00: no Form D amount
     // is fifty dollars), or as an "s" glued to the amount before it ("0s <tab> 0" is 0, then $ 0,
     // "$ <tab> os <tab> 0" the same with the zero read "o").
     .replace(/([☐☒][\s_]*)[358](?=(?:0|0[.,]00|-0-)(?![\d,.]))/g, '$1$ ')
+    .replace(/([☐☒][\s_]*)[-–—](?=\s+\d{1,3}(?:[,.]\d{3})+(?!\d))/g, '$1$')
     .replace(/(\d)[sS§](?=\s+(?:-0-|\d))/g, '$1 $')
     // The zero read as an "o" too ("$ <tab> os <tab> 0" is $ 0, then $ 0).
     .replace(/(\$\s+)[oO][sS§](?=\s+(?:-0-|\d))/g, '$10 $');
@@ -111,7 +113,7 @@ function mendSeparators(text: string): string {
       .replace(/(^|\s)[-–—]\d[-–—.,](?=\s|$)/g, '$1-0-')
       // "-0-" typed or read with long dashes ("—0—", "–0-"), its first dash read as a bracket
       // or a sign ("<0-", "=0-", "~0-").
-      .replace(/(^|[\s$])[–—<=~-]0[–—-](?=\s|$)/g, '$1-0-')
+      .replace(/(^|[\s$])[–—<=~-]{1,2}0[–—-]{1,2}(?=\s|$)/g, '$1-0-')
       // Its zero read as a pair of brackets ("-()-").
       .replace(/(^|[\s$])[–—-]\(\)[–—-](?=\s|$)/g, '$1-0-')
       // The row's first "$" read as a 3, 5 or 8 before an amount that cannot take it as a figure:
@@ -167,7 +169,7 @@ function withDecimalPoint(typed: string): string {
   return typed
     .replace(/(\d)\s+[.,'`]$/, '$1')
     .replace(/^(\d{1,3}(?:[,.]\d{3})*)\s?[:;-]\s?(\d{2})$/, '$1.$2')
-    .replace(/^(\d{1,3}(?:[,.]\d{3})+),(\d{2})$/, '$1.$2')
+    .replace(/^(\d{1,3}(?:[,.]\d{3})+),\s?(\d{2})$/, '$1.$2')
     .replace(/^0\s?,\s?(\d{1,2})$/, '0.$1')
     .replace(/^(\d{1,3}(?:[,.\s]\d{3})+|\d{4,})\s(\d{2})$/, '$1.$2');
 }
@@ -184,6 +186,8 @@ function cellsOf(text: string): MoneyCell[] {
     .replace(/(^|[\s_.])[oO]?[sS§]{1,2}(?=[ _]*[\d-])/g, '$1$')
     // "$0" read as "so" or "SO"; among a dot leader's dots, "So" is the leader's.
     .replace(/(?<!\.\s?)(^|[\s_☐☒])[sS§$][oO](?=\s|$)/g, '$1$0')
+    // And "$0" read with its zero as another letter glued to it ("$n", "Sn", "$C").
+    .replace(/(^|[\s_☐☒])(?:\$[sS§]?|[sS§])[nNcCuU](?=\s|$)/g, '$1$0')
     .replace(/([☐☒] ?)[sS§]{1,2}(?= |$)/g, '$1$')
     // An estimate box opens its cell even where OCR lost the "$" after it ("☐ 0 ☐ $ 0"), or the
     // "$" and the accountant's dash for zero both ("☐ - ☐ $ 9,342,002.74"). A box with the next
@@ -212,11 +216,12 @@ function cellsOf(text: string): MoneyCell[] {
     if (leading) body = body.slice(leading[0].length);
     const cut = body.search(new RegExp(`[${CHECKED}${UNCHECKED}]`));
     // A speck or two read as letters just before the next cell's box are no part of this one
-    // ("s <tab> - <tab> Cs ☒ 615,614 45"), nor is an "s" the "$" was read twice as ("$s <tab> -").
+    // ("s <tab> - <tab> Cs ☒ 615,614 45"), nor is an "s" the "$" was read twice as ("$s <tab> -",
+    // "$s @").
     const typed = withDecimalPoint(
       (cut >= 0 ? body.slice(0, cut).replace(/(?<=\S)\s+[^\s\d-]{1,2}\s*$/, '') : body)
         .trim()
-        .replace(/^[sS§]\s+(?=-)/, ''),
+        .replace(/^[sS§]\s+(?=-|[@QD]$)/, ''),
     );
     // A dash alone in a dollar box is the accountant's zero ("$ -"); OCR may read it "=" or "—".
     if (DASH_ZERO.test(typed)) return { cents: 0, estimated: mark === CHECKED, raw: '$ -', readable: true };
@@ -388,7 +393,7 @@ function amountsWithoutDollarSigns(flat: string): MoneyCell[] {
       pendingMark = token;
       continue;
     }
-    if (!/^(?:\d{1,3}(?:,\d{3})+(?:\.\d{2})?|\d+\.\d{2}|-0-)$/.test(token)) continue;
+    if (!/^(?:\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?|\d+\.\d{2}|-0-)$/.test(token)) continue;
     out.push({ cents: parseMoney(token), estimated: pendingMark === CHECKED, raw: token, readable: true });
     pendingMark = undefined;
   }
