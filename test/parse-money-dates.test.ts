@@ -123,11 +123,6 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ $ 0.00 x 100 ☐ $ 5,000').map((c) => c.cents)).toEqual([0, 500_000]);
   });
 
-  it('reads no amount from figures with a run of figures after a gap ("2.208 45000")', () => {
-    const [cell] = readMoneyCells('$ 2.208 45000', 1);
-    expect([cell?.cents, cell?.readable]).toEqual([null, false]);
-  });
-
   it('reads an accountant\'s zero with its zero or last dash misread ("-8-", "-0.") as its own cell', () => {
     expect(readMoneyCells('☐\t-8-\t☐ $\t-0-', 2).map((c) => c.cents)).toEqual([0, 0]);
     expect(readMoneyCells('☐\t-0.\t☐ $\t-0-', 2).map((c) => c.cents)).toEqual([0, 0]);

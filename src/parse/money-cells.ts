@@ -242,15 +242,11 @@ function cellsOf(text: string): MoneyCell[] {
             .replace(/\s+/g, '')
         : '';
     // More digits glued to the amount ("129,6-:6.19"), or just past a letter or a separator ("91g,
-    // 000"), or a run of figures with no separator after a gap ("2.208 45000"), mean OCR broke it:
-    // the part read is not the amount.
+    // 000"), mean OCR broke it: the part read is not the amount.
     const after = amount ? inner.slice(amount.index + amount[0].length) : '';
     const broken =
       rawAmount !== '' &&
-      (/^\S*\d/.test(after) ||
-        /^\S{1,3}\s?\d/.test(after) ||
-        /^ ?[.,:;_-][ .,:;_-]{0,3}\d/.test(after) ||
-        /^\s+\d{3,}(?![\d,.])/.test(after));
+      (/^\S*\d/.test(after) || /^\S{1,3}\s?\d/.test(after) || /^ ?[.,:;_-][ .,:;_-]{0,3}\d/.test(after));
     const read = broken ? null : parseMoney(rawAmount);
     const zero = looksLikeMisreadZero(read);
     const cents = zero ? 0 : read;
