@@ -392,4 +392,40 @@ describe('an arithmetic error over an amount read unsurely', () => {
       'error',
     );
   });
+
+  it('is a warning when the first figures, one of them misread, are read surely (2,208.00 for 2,206,450.00)', () => {
+    const record = consistentRecord();
+    const adjusted = record.offering.adjustedGrossProceeds ?? 0;
+    const head = String(adjusted).slice(0, 4);
+    // The fourth figure misread, the rest lost.
+    const misread = Number(`${head.slice(0, 3)}${(Number(head[3]) + 2) % 10}`);
+    record.offering.useOfProceeds.totalPaymentsListed = misread * 100;
+    readAt(record, TOTAL_LISTED, 0.95);
+    const total = evaluate(record).find((f) => f.rule === 'C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS');
+    expect(total?.severity).toBe('warning');
+    expect(total?.explanation).toContain('the first figures of');
+    // Figures that are not the amount's first figures stay the filer's error.
+    record.offering.useOfProceeds.totalPaymentsListed = (Number(head) + 1111) * 100;
+    expect(evaluate(record).find((f) => f.rule === 'C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS')?.severity).toBe(
+      'error',
+    );
+  });
+
+  it("is a warning, in each rule that reads it, when a total read surely runs the next column's amount on", () => {
+    // C.1's total offered read with the next column's figures run on ("966,366,212,167.99"): C.1's
+    // sum fails, and C.4.b, which takes the offering price less the expenses, fails with it.
+    const record = consistentRecord();
+    const { securities } = record.offering;
+    const offered = securities.total.offered ?? 0;
+    securities.total.offered = offered * 1000 + 212;
+    readAt(record, 'offering.securities.total.offered', 0.93);
+    const flags = evaluate(record);
+    const failing = flags.filter((f) => ['C1_OFFERED_SUM', 'C4B_ADJUSTED'].includes(f.rule));
+    expect(failing.map((f) => [f.rule, f.severity])).toEqual([
+      ['C1_OFFERED_SUM', 'warning'],
+      ['C4B_ADJUSTED', 'warning'],
+    ]);
+    expect(failing[1]?.explanation).toContain('runs on (C1_OFFERED_SUM)');
+    expect(flags.filter((f) => f.severity === 'error')).toEqual([]);
+  });
 });

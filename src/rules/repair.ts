@@ -192,7 +192,7 @@ function unsureReading(
   if (flag.severity !== 'error') return flag;
   const rule = ARITHMETIC.find((r) => r.id === flag.rule);
   const paths = rule?.paths ?? flag.paths;
-  const outlier = rule ? misreadOutlier(record, flag) : null;
+  const outlier = rule ? (misreadOutlier(record, flag)?.why ?? misreadElsewhere(record, rule, flags)) : null;
   if (outlier) {
     return {
       ...flag,
@@ -247,6 +247,20 @@ function transposedByFiler(record: FormDRecord, rule: Rule, flag: Flag): string 
     if (digitSlip(meant, written) === 'transposed') {
       return `${lineName(row)} (${formatCents(written)}) is ${formatCents(meant)}, which the sum needs, with two adjacent digits swapped: a copying slip, which OCR does not make.`;
     }
+  }
+  return null;
+}
+
+/**
+ * Why an error follows from an amount another failing rule shows OCR misread (see
+ * `misreadOutlier`), where this rule reads that amount too: two columns run together fail C.1's
+ * sum and C.4.b both.
+ */
+function misreadElsewhere(record: FormDRecord, rule: Rule, flags: readonly Flag[]): string | null {
+  for (const other of flags) {
+    if (other.rule === rule.id || other.severity !== 'error' || !ARITHMETIC_IDS.has(other.rule)) continue;
+    const outlier = misreadOutlier(record, other);
+    if (outlier && rule.paths.includes(outlier.path)) return `${outlier.why} (${other.rule})`;
   }
   return null;
 }
@@ -367,24 +381,52 @@ function readAgainst(record: FormDRecord, flag: Flag): ReadAgainst[] {
 const MONEY_PATHS: ReadonlySet<string> = new Set(MONEY_LINES.map((l) => l.path));
 
 /**
- * Why an error's amount looks like OCR's misreading, or null. Either it differs by one digit from
- * what its rule expects, and that expected amount is also written on another line of the form (two
- * lines agree and the third is one digit off them; a filer's slip of the pen repeats no other
- * line); or its figures are the first figures of what is expected, a hundred times and more
- * smaller (160.00 for 160,000.00: OCR lost its end or a separator; no filer writes a figure so).
+ * Why an error's amount looks like OCR's misreading, with that amount's path, or null. Either it
+ * differs by one digit from what its rule expects, and that expected amount is also written on
+ * another line of the form (two lines agree and the third is one digit off them; a filer's slip of
+ * the pen repeats no other line); or its figures are the first figures of what is expected, a
+ * hundred times and more smaller (160.00 for 160,000.00, 2,208.00 for 2,206,450.00: OCR lost its
+ * end or a separator, and perhaps misread a figure; no filer writes a figure so); or what is
+ * expected is its first figures, a hundred times and more smaller (966,366,212,167.99 for
+ * 966,366.00: OCR ran the next column's amount on).
  */
-function misreadOutlier(record: FormDRecord, flag: Flag): string | null {
+function misreadOutlier(record: FormDRecord, flag: Flag): { path: string; why: string } | null {
   const amounts = readAgainst(record, flag);
   for (const { path, cents, other } of amounts) {
     if (digitSlip(other, cents) !== 'replaced') continue;
     const agreeing = otherLineEqualTo(record, other, flag.paths);
     if (!agreeing) continue;
-    return `${lineName(path)} was read as ${formatCents(cents)}, one digit off ${formatCents(other)}, which ${lineName(agreeing.path)} also gives`;
+    return {
+      path,
+      why: `${lineName(path)} was read as ${formatCents(cents)}, one digit off ${formatCents(other)}, which ${lineName(agreeing.path)} also gives`,
+    };
   }
   for (const { path, cents, other } of amounts) {
-    if (cents <= 0 || other < cents * 100 || !String(other).startsWith(String(cents).replace(/0+$/, '')))
-      continue;
-    return `${lineName(path)} was read as ${formatCents(cents)}, the first figures of ${formatCents(other)}`;
+    if (cents > 0 && other >= cents * 100 && startsLike(other, cents)) {
+      return {
+        path,
+        why: `${lineName(path)} was read as ${formatCents(cents)}, the first figures of ${formatCents(other)}`,
+      };
+    }
+    if (other > 0 && cents >= other * 100 && startsLike(cents, other)) {
+      return {
+        path,
+        why: `${lineName(path)} was read as ${formatCents(cents)}, which begins with the figures of ${formatCents(other)} and runs on`,
+      };
+    }
   }
   return null;
+}
+
+/**
+ * Whether the larger amount begins with the smaller one's figures (its zeros at the end left
+ * off), one figure perhaps misread: three figures or more, so that a chance likeness is rare.
+ */
+function startsLike(larger: number, smaller: number): boolean {
+  const head = String(smaller).replace(/0+$/, '');
+  const start = String(larger).slice(0, head.length);
+  if (head.length < 3) return false;
+  let differing = 0;
+  for (let i = 0; i < head.length; i++) if (head[i] !== start[i]) differing++;
+  return differing <= 1;
 }
