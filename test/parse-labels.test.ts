@@ -633,6 +633,16 @@ describe('values of OCR lines', () => {
     expect(record.issuer.entityType).toBe('corporation');
   });
 
+  it('reads the telephone number past the end of its label that OCR set on a line of its own', () => {
+    const seed = seedText();
+    const text = seed.replace(
+      'Telephone Number (Including Area Code)\n\n(650) 801-6135',
+      'Telephone Number (Including\nArea Code}\n(650) 801-6135',
+    );
+    expect(text).not.toBe(seed);
+    expect(parseOcr(text).record.issuer.phone).toBe('(650) 801-6135');
+  });
+
   it('reads a business organization group laid out in columns, "other" with its value under it', () => {
     const rows = [
       'Type of Business Organization',

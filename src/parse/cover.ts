@@ -123,7 +123,7 @@ export function readCover(r: Reader, range: Range): void {
       }
       case 'telephone': {
         const path = telephones++ === 0 ? 'issuer.phone' : 'issuer.principalBusinessPhone';
-        const read = r.setText(path, from, to, score, false, span.text);
+        const read = r.setText(path, from, to, score, false, phoneLines(span.text));
         const phone = read !== null && r.doc.readByOcr(from.line) ? usPhone(read) : read;
         if (path === 'issuer.phone') record.issuer.phone = phone;
         else record.issuer.principalBusinessPhone = phone;
@@ -305,6 +305,17 @@ function recordAddressParts(r: Reader, path: string): void {
   for (const [key, value] of Object.entries(address)) {
     if (value !== null) r.recorder.fields[`${path}.${key}`] = { ...whole, raw: whole.raw };
   }
+}
+
+/**
+ * A telephone number's lines from its first with figures enough for one: the end of its label OCR
+ * set on a line of its own ("Area Code}", "(Including") is no number. Lines with too few figures
+ * throughout are left as they are.
+ */
+function phoneLines(text: string): string {
+  const lines = text.split('\n');
+  const at = lines.findIndex((line) => (line.match(/\d/g) ?? []).length >= 7);
+  return at > 0 ? lines.slice(at).join('\n') : text;
 }
 
 /**
