@@ -643,6 +643,16 @@ describe('values of OCR lines', () => {
     expect(parseOcr(text).record.issuer.phone).toBe('(650) 801-6135');
   });
 
+  it('ends the description of business at "Type of Business" with its last word garbled past finding', () => {
+    const text = seedText().replace('\nType of Business Organization\n', '\nType of Business Cryuulzalion\n');
+    expect(text).not.toBe(seedText());
+    const { record } = parseOcr(text);
+    expect(record.issuer.businessDescription).toBe(
+      'Provider of network security audits and vulnerability management',
+    );
+    expect(record.issuer.entityType).toBe('corporation');
+  });
+
   it('reads a business organization group laid out in columns, "other" with its value under it', () => {
     const rows = [
       'Type of Business Organization',

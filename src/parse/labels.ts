@@ -45,7 +45,7 @@ export const LABELS = {
   principalAddress: ['Address of Principal Business Operations'],
   businessDescription: ['Brief Description of Business'],
   // OCR may set the label's first words on a line of their own.
-  businessOrganization: ['Type of Business Organization', 'Business Organization'],
+  businessOrganization: ['Type of Business Organization', 'Business Organization', 'Type of Business'],
   corporation: ['corporation'],
   lpFormed: ['limited partnership, already formed'],
   businessTrust: ['business trust'],
