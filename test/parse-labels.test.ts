@@ -406,6 +406,7 @@ describe('mendOcrText', () => {
       '1032 Sand Hill Road, Building 2200, Portland, ME 04168',
     ],
     ['9 Franklin Treet, Boulder, (1 80324', '9 Franklin Street, Boulder, CO 80324'],
+    ['7847 Center Street, Boise, 1D 83750', '7847 Center Street, Boise, ID 83750'],
     // A speck before the ZIP code read as a figure.
     ['9 Industrial Parkway, Manchester, NH 103116', '9 Industrial Parkway, Manchester, NH 03116'],
     ['8 Chestnut Street, Albuquerque, NM 187120', '8 Chestnut Street, Albuquerque, NM 87120'],

@@ -257,12 +257,13 @@ export function mendOcrText(value: string): string {
       if (six && stateOfZip(six[1] ?? '') === upper && stateOfZip(mended[i + 1] ?? '') !== upper) {
         mended[i + 1] = (six[1] ?? '') + (six[2] ?? '');
       }
-      // A state code garbled past reading ("Portland, E 04168", "Boulder, (1 80324") is the state
-      // of the ZIP code after it, where the city before it is a place of that state.
+      // A state code garbled past reading ("Portland, E 04168", "Boulder, (1 80324", "Boise, 1D
+      // 83750") is the state of the ZIP code after it, where the city before it is a place of
+      // that state.
       const zipState = stateOfZip(mended[i + 1] ?? '');
       if (
         /^\d{5}(?:-\d{4})?\W?$/.test(mended[i + 1] ?? '') &&
-        /^[^\d\s]\S?[,.]?$/.test(code) &&
+        /^(?:[^\d\s]\S?|\d\p{L})[,.]?$/u.test(code) &&
         !US_POSTAL_CODES.has(upper) &&
         zipState &&
         isPlaceIn(zipState, mended.slice(cityStart(mended, i), i))
