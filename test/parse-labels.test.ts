@@ -642,6 +642,15 @@ describe('values of OCR lines', () => {
     );
     expect(text).not.toBe(seed);
     expect(parseOcr(text).record.issuer.phone).toBe('(650) 801-6135');
+    // The principal office's number left blank, the end of its label alone is no number.
+    const blank = seed.replace(
+      '(if different from Executive Offices)\n\nTelephone Number (Including Area Code)\n',
+      '(if different from Executive Offices)\n\nTelephone Number\n{Including\n',
+    );
+    expect(blank).not.toBe(seed);
+    const { record } = parseOcr(blank);
+    expect(record.issuer.principalBusinessPhone).toBeNull();
+    expect(record.fields['issuer.principalBusinessPhone']).toBeUndefined();
   });
 
   it('ends the description of business at "Type of Business" with its last word garbled past finding', () => {

@@ -123,8 +123,14 @@ export function readCover(r: Reader, range: Range): void {
       }
       case 'telephone': {
         const path = telephones++ === 0 ? 'issuer.phone' : 'issuer.principalBusinessPhone';
-        const read = r.setText(path, from, to, score, false, phoneLines(span.text));
-        const phone = read !== null && r.doc.readByOcr(from.line) ? usPhone(read) : read;
+        const ocr = r.doc.readByOcr(from.line);
+        let read = r.setText(path, from, to, score, false, phoneLines(span.text));
+        // OCR's reading with no figure is the end of the label ("{Including"), no number.
+        if (read !== null && ocr && !/\d/.test(read)) {
+          read = null;
+          delete r.recorder.fields[path];
+        }
+        const phone = read !== null && ocr ? usPhone(read) : read;
         if (path === 'issuer.phone') record.issuer.phone = phone;
         else record.issuer.principalBusinessPhone = phone;
         break;
