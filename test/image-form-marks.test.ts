@@ -236,6 +236,22 @@ describe('findCheckBoxes among bold figures', () => {
   });
 });
 
+describe('findCheckBoxes under a stamp', () => {
+  it("takes no stamp's border drawn down through a box for a mark", async () => {
+    // A real crop at 200 dpi of "Filing Under": the double border of a "PROCESSED" stamp runs down
+    // through the empty ULOE box, which read as marked; Rule 506 is marked.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('stamp-through-box.png', 200));
+    expect(checkBoxes.map((b) => [b.bbox[0], b.checked])).toEqual([
+      [164, false],
+      [324, false],
+      [483, true],
+      [643, false],
+      [837, false],
+      [67, false],
+    ]);
+  });
+});
+
 describe('findCheckBoxes on a row of two boxes', () => {
   it("finds a marked box whose X's arm touches its label, beside the row's one other box", async () => {
     // A real crop at 200 dpi of E.1, "Yes ☐ No ☒": the X runs into the "o" of "No", so the box

@@ -426,16 +426,19 @@ function insideInk(
   const wall = ([...walls].sort((a, b) => a - b)[1] ?? 1) + 1;
   const [top, bottom, left, right] = walls.map((w) => Math.min(w, wall)) as [number, number, number, number];
   const [ix0, iy0, ix1, iy1] = [x0 + left, y0 + top, x1 - right, y1 - bottom];
-  const weight = inkWeight(image, [x0, y0, x1, y1]);
+  const ink = inkWeight(image, [x0, y0, x1, y1]);
+  // A rule drawn across the box (a stamp's border, a line of the form running through it) is no
+  // mark: the columns and rows it fills are left out.
+  const crossing = crossingLines(image, [x0, y0, x1, y1]);
   const weighed = (ax: number, ay: number, bx: number, by: number) =>
-    meanOver(image, [ax, ay, bx, by], weight);
+    meanOver(image, [ax, ay, bx, by], ink, crossing);
   const qx = Math.floor((ix1 - ix0) / 4);
   const qy = Math.floor((iy1 - iy0) / 4);
   // The share of the inside's rows, and of its columns, that a mark's ink reaches: the less of the two.
   let rows = 0;
   let columns = 0;
-  for (let y = iy0; y <= iy1; y++) if (meanOver(image, [ix0, y, ix1, y], weight) >= 0.1) rows++;
-  for (let x = ix0; x <= ix1; x++) if (meanOver(image, [x, iy0, x, iy1], weight) >= 0.1) columns++;
+  for (let y = iy0; y <= iy1; y++) if (weighed(ix0, y, ix1, y) >= 0.1) rows++;
+  for (let x = ix0; x <= ix1; x++) if (weighed(x, iy0, x, iy1) >= 0.1) columns++;
   return {
     fill: weighed(ix0, iy0, ix1, iy1),
     centre: weighed(ix0 + qx, iy0 + qy, ix1 - qx, iy1 - qy),
@@ -491,16 +494,60 @@ function solid(image: PageImage, bbox: Bbox): boolean {
 }
 
 /** The mean over a rectangle's pixels of what `value` makes of each gray; 0 for an empty one. */
-function meanOver(image: PageImage, [x0, y0, x1, y1]: Bbox, value: (v: number) => number): number {
+function meanOver(
+  image: PageImage,
+  [x0, y0, x1, y1]: Bbox,
+  value: (v: number) => number,
+  without: { columns: ReadonlySet<number>; rows: ReadonlySet<number> } = NO_LINES,
+): number {
   let sum = 0;
   let total = 0;
   for (let y = y0; y <= y1; y++) {
+    if (without.rows.has(y)) continue;
     for (let x = x0; x <= x1; x++) {
+      if (without.columns.has(x)) continue;
       total++;
       sum += value(image.data[y * image.width + x] ?? 255);
     }
   }
   return total ? sum / total : 0;
+}
+
+const NO_LINES = { columns: new Set<number>(), rows: new Set<number>() };
+
+/**
+ * The columns and rows of a box that a straight line drawn across it fills: ink all the way
+ * through the box and on past both its edges, half the box's side and more, where no mark reaches
+ * (a mark's stroke that runs out of the box runs out of one side, and slants). A pixel either
+ * side is the line's too.
+ */
+function crossingLines(
+  image: PageImage,
+  [x0, y0, x1, y1]: Bbox,
+): { columns: ReadonlySet<number>; rows: ReadonlySet<number> } {
+  const inkAt = (x: number, y: number) =>
+    x >= 0 &&
+    y >= 0 &&
+    x < image.width &&
+    y < image.height &&
+    inkPixel(image.data[y * image.width + x] ?? 255) === 1;
+  const solid = (cells: Array<[number, number]>) =>
+    cells.filter(([x, y]) => inkAt(x, y)).length >= cells.length * 0.95;
+  const reachY = Math.round((y1 - y0) / 2);
+  const reachX = Math.round((x1 - x0) / 2);
+  const columns = new Set<number>();
+  const rows = new Set<number>();
+  for (let x = x0 + 1; x < x1; x++) {
+    const line: Array<[number, number]> = [];
+    for (let y = y0 - reachY; y <= y1 + reachY; y++) line.push([x, y]);
+    if (solid(line)) for (const dx of [-1, 0, 1]) columns.add(x + dx);
+  }
+  for (let y = y0 + 1; y < y1; y++) {
+    const line: Array<[number, number]> = [];
+    for (let x = x0 - reachX; x <= x1 + reachX; x++) line.push([x, y]);
+    if (solid(line)) for (const dy of [-1, 0, 1]) rows.add(y + dy);
+  }
+  return { columns, rows };
 }
 
 /** Nested or overlapping finds of one box (its outer and inner outline) are one box. */
