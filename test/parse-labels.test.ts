@@ -43,6 +43,15 @@ describe('FormText.find with OCR-like typos', () => {
     expect(m?.score).toBeLessThan(1);
   });
 
+  it('takes no label with another number for a misreading of one ("Rule 504" for "Rule 505")', () => {
+    // OCR read a speck inside "Rule 505"; "Rule 50" is one letter off it, and ends "Rule 504".
+    const row = docOf('Filing Under (Check box(es) that apply): ☐ Rule 504 ☐ Rule 8 505 ☒ Rule 506 ☐ ULOE');
+    expect(row.find(['Rule 505'])).toBeNull();
+    expect(row.find(['Rule 506'])?.start.col).toBe(67);
+    // A figure read as its look-alike letter is no other number.
+    expect(docOf('☐ Rule 5O5 ☐ Ru1e 506').find(['Rule 505'])?.start.col).toBe(2);
+  });
+
   it('does not take a label that is too far from any line', () => {
     expect(doc.find(['Repayment of indebtedness'])).toBeNull();
     expect(doc.find(LABELS.signer)).toBeNull();

@@ -108,11 +108,14 @@ export class FormText {
     // A wording that is another one with its printed instruction after it is for carrying a match
     // on (extended), not for finding one: two labels' instructions may be the same words.
     const variants = foldedVariants(label);
-    for (const needle of variants.filter((v) => !variants.some((w) => v.startsWith(`${w} (`)))) {
-      const m = this.fuzzyInLine(needle, line, fromCol);
-      if (m && (!best || m.score > best.score)) best = m;
-    }
-    return best && this.extended(label, best);
+    variants.forEach((needle, i) => {
+      if (variants.some((w) => needle.startsWith(`${w} (`))) return;
+      const found = this.fuzzyInLine(needle, line, fromCol);
+      const m = found && this.extended(label, found);
+      if (!m || (best && m.score <= best.score)) return;
+      if (!otherNumber(label[i] ?? '', this.lines[line]?.text.slice(m.start.col, m.end.col) ?? '')) best = m;
+    });
+    return best;
   }
 
   /**
@@ -191,6 +194,16 @@ export class FormText {
   endOf(range: Range = this.all): Pos {
     return { line: range.to, col: 0 };
   }
+}
+
+/**
+ * Whether a fuzzy match names another number than its label: as many figures, other ones ("Rule
+ * 506" is no misreading of "Rule 505"; labels that differ by a number differ by nothing else).
+ */
+function otherNumber(label: string, found: string): boolean {
+  const want = label.replace(/\D/g, '');
+  const got = found.replace(/\D/g, '');
+  return want !== '' && got.length === want.length && got !== want;
 }
 
 /**
