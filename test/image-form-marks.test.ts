@@ -301,6 +301,18 @@ describe('findCheckBoxes under a row rule', () => {
     for (const { bbox } of rows) expect(bbox[3] - bbox[1]).toBeLessThanOrEqual(bbox[2] - bbox[0] + 1);
   });
 
+  it('measures the box under a heavy rule whose lower edge the scan left gray', async () => {
+    // A real crop at 200 dpi of a related person's roles: the rule above the row is five pixels
+    // thick, its last row half gray, four rows above the boxes. Promoter and Executive Officer were
+    // found from the rule down, their own top edges inside, and read as marked.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('heavy-rule-over-boxes.png', 200));
+    expect(checkBoxes.map((b) => [b.bbox[0], b.bbox[1], b.checked])).toEqual([
+      [41, 42, false],
+      [445, 42, false],
+      [203, 43, true],
+    ]);
+  });
+
   it('takes no box for the box above it and the gap between: boxes stacked a few pixels apart', async () => {
     // Two boxes and their gap are a box's width wide and twice as tall: no one box.
     const { checkBoxes } = findCheckBoxes(await fixtureImage('stacked-boxes.png', 200));

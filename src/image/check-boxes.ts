@@ -212,16 +212,17 @@ function squarer(image: PageImage, bbox: Bbox, minSide: number): Bbox {
   const width = x1 - x0;
   const rowInk = (y: number, inset: number) => meanOver(image, [x0 + inset, y, x1 - inset, y], inkPixel);
   /**
-   * Walking from `from` by `step` no further than `limit` rows: past the rest of the found edge's
-   * thickness and rows of bare paper, the first row with ink, when it is an edge from side to side.
+   * Walking from `from` by `step` no further than `limit` rows: past the rest of the found edge
+   * and rows of bare paper, the first row with ink, when it is an edge from side to side.
    */
   const innerEdge = (from: number, step: 1 | -1, limit: number): number | null => {
-    const thickness = Math.max(3, Math.round(width * 0.15));
     let gap = 0;
     for (let k = 1; k <= limit; k++) {
       const y = from + step * k;
       const paper = rowInk(y, 2) < 0.1;
-      if (gap === 0 && k <= thickness && !paper) continue;
+      // The found edge is as thick as it is, its last row perhaps only partly inked (a heavy rule
+      // scanned gray at its edge).
+      if (gap === 0 && !paper) continue;
       if (paper) {
         gap++;
         continue;
