@@ -964,6 +964,28 @@ describe('values the form asks for more than once', () => {
   const parseOcr = (text: string) =>
     parseFiling(ocrOf(text), 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' });
 
+  it("takes a related person's address misread for the reading of it that others agree on", () => {
+    const seed = seedText();
+    const address = '1600 Bridge Parkway, Redwood Shores, CA 94065';
+    const misread = (text: string, read: string) => {
+      const at = text.indexOf(address, text.indexOf('Eschelbeck'));
+      return `${text.slice(0, at)}${read}${text.slice(at + address.length)}`;
+    };
+    const read = (text: string) =>
+      parseOcr(text)
+        .record.relatedPersons.slice(0, 3)
+        .map((p) => p.address);
+    expect(read(misread(seed, '1600 Bridge Parkway, Redwood Shoves, CA 94065'))).toEqual(
+      Array(3).fill(address),
+    );
+    expect(read(misread(seed, '16001 Bridge Parkway, Redwood Shores, CA 94065'))).toEqual(
+      Array(3).fill(address),
+    );
+    // Another number of as many figures is another address.
+    const other = '1700 Bridge Parkway, Redwood Shores, CA 94065';
+    expect(read(misread(seed, other))).toContain(other);
+  });
+
   it('takes the issuer name most readings agree on (A.1, Part D, Part E)', async () => {
     const text = seedText().replace(ROW, ROW.replace('Qualys, Inc.', 'Qua1ys, lnc.'));
     expect(text).not.toBe(seedText());

@@ -7,6 +7,7 @@ import { readPartB } from './part-b.js';
 import { readPartC } from './part-c.js';
 import { Reader } from './reader.js';
 import { readRelatedPersons } from './related-persons.js';
+import { mendRepeatedAddresses } from './repeated-addresses.js';
 import { findSections } from './sections.js';
 import { readSignature, readStateDisqualification } from './signature.js';
 
@@ -36,6 +37,7 @@ export function parseFiling(
   const reader = new Reader(doc, record);
   readCover(reader, sections.cover);
   readRelatedPersons(reader, sections.persons);
+  mendRepeatedAddresses(reader);
   readPartB(reader, sections.partB);
   readPartC(reader, sections.partC);
   readSignature(reader, sections.partD, sections.partE);

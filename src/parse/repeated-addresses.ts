@@ -1,0 +1,83 @@
+import { LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
+import type { FieldProvenance } from '../record/schema.js';
+import type { Reader } from './reader.js';
+import { squeezeValue } from './value-text.js';
+
+/** One reading of an address on the form, with its provenance. */
+interface AddressReading {
+  value: string;
+  field: FieldProvenance;
+  /** Where it is set when another reading stands for it; null for the issuer's (read in parts). */
+  path: string | null;
+}
+
+/**
+ * Filers type one address many times: the issuer's, again for each officer and director at the
+ * issuer's offices. A related person's address that OCR misread ("3 Gateway Boudevard, ...") is a
+ * few letters off another reading of that address, and that reading is the likelier text where it
+ * is read more surely, or where two readings agree on it. Addresses that differ only in a number
+ * of as many figures ("Suite 200", "Suite 300") are different addresses, and are left alone.
+ */
+export function mendRepeatedAddresses(r: Reader): void {
+  const readings: AddressReading[] = [];
+  const { issuer } = r.record;
+  const street = r.recorder.fields['issuer.address.street'];
+  if (issuer.address?.street && issuer.address.city && street?.source === 'ocr') {
+    const { street: s, city, state, zip } = issuer.address;
+    const value = `${s}, ${city}${state ? `, ${state}` : ''}${zip ? ` ${zip}` : ''}`;
+    readings.push({ value, field: street, path: null });
+  }
+  r.record.relatedPersons.forEach((person, i) => {
+    const path = `relatedPersons.${i}.address`;
+    const field = r.recorder.fields[path];
+    if (person.address && field?.source === 'ocr') readings.push({ value: person.address, field, path });
+  });
+  const votes = (value: string) => readings.filter((x) => x.value === value).length;
+  for (const [i, reading] of readings.entries()) {
+    if (reading.path === null) continue;
+    const own = votes(reading.value);
+    const better = readings
+      .filter(
+        (other) =>
+          other.value !== reading.value &&
+          misreadOf(reading.value, other.value) &&
+          (wellFormed(other.value) || !wellFormed(reading.value)) &&
+          (votes(other.value) > own ||
+            (votes(other.value) === own &&
+              other.field.confidence > reading.field.confidence &&
+              wellFormed(other.value) &&
+              !wellFormed(reading.value))),
+      )
+      .sort((a, b) => votes(b.value) - votes(a.value) || b.field.confidence - a.field.confidence)[0];
+    if (!better) continue;
+    const index = Number(reading.path.split('.')[1]);
+    const person = r.record.relatedPersons[index];
+    if (!person) continue;
+    person.address = better.value;
+    const field = {
+      ...reading.field,
+      confidence: Math.max(reading.field.confidence, better.field.confidence),
+    };
+    r.recorder.fields[reading.path] = field;
+    readings[i] = { ...reading, value: better.value, field };
+  }
+}
+
+/**
+ * Whether `read` is `other` misread: a few letters or figures apart (at most one in eight), and
+ * not another number of as many figures where the letters agree.
+ */
+function misreadOf(read: string, other: string): boolean {
+  const [a, b] = [squeezeValue(read), squeezeValue(other)];
+  if (Math.min(a.length, b.length) < 12) return false;
+  const distance = LevenshteinDistance(a, b);
+  if (distance === 0 || distance > Math.max(2, Math.floor(Math.max(a.length, b.length) / 8))) return false;
+  const letters = (t: string) => t.replace(/\d/g, '');
+  const figures = (t: string) => t.replace(/\D/g, '');
+  return !(letters(a) === letters(b) && figures(a).length === figures(b).length);
+}
+
+/** An address that ends as addresses are typed: a state's code and a ZIP code of five figures. */
+function wellFormed(address: string): boolean {
+  return /,\s[A-Z]{2}\s\d{5}(?:-\d{4})?$/.test(address);
+}
