@@ -386,6 +386,11 @@ describe('an arithmetic error over an amount read unsurely', () => {
     const total = evaluate(record).find((f) => f.rule === 'C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS');
     expect(total?.severity).toBe('warning');
     expect(total?.explanation).toContain('the first figures of');
+    // Two figures kept whole are the first figures too ("$ 16" of 160,000.00).
+    record.offering.useOfProceeds.totalPaymentsListed = Number(String(adjusted).slice(0, 2)) * 100;
+    expect(evaluate(record).find((f) => f.rule === 'C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS')?.severity).toBe(
+      'warning',
+    );
     // The same figures typed by the filer (a transcription) stay the filer's error.
     record.fields[TOTAL_LISTED] = { ...record.fields[TOTAL_LISTED]!, source: 'text' };
     expect(evaluate(record).find((f) => f.rule === 'C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS')?.severity).toBe(

@@ -402,13 +402,13 @@ function misreadOutlier(record: FormDRecord, flag: Flag): { path: string; why: s
     };
   }
   for (const { path, cents, other } of amounts) {
-    if (cents > 0 && other >= cents * 100 && startsLike(other, cents)) {
+    if (cents > 0 && other >= cents * 100 && startsLike(other, cents, 1)) {
       return {
         path,
         why: `${lineName(path)} was read as ${formatCents(cents)}, the first figures of ${formatCents(other)}`,
       };
     }
-    if (other > 0 && cents >= other * 100 && startsLike(cents, other)) {
+    if (other > 0 && cents >= other * 100 && startsLike(cents, other, 3)) {
       return {
         path,
         why: `${lineName(path)} was read as ${formatCents(cents)}, which begins with the figures of ${formatCents(other)} and runs on`,
@@ -420,13 +420,14 @@ function misreadOutlier(record: FormDRecord, flag: Flag): { path: string; why: s
 
 /**
  * Whether the larger amount begins with the smaller one's figures (its zeros at the end left
- * off), one figure perhaps misread: three figures or more, so that a chance likeness is rare.
+ * off), at least `least` of them: all of them, or all but one misread where there are three or
+ * more, so that a chance likeness is rare.
  */
-function startsLike(larger: number, smaller: number): boolean {
+function startsLike(larger: number, smaller: number, least: number): boolean {
   const head = String(smaller).replace(/0+$/, '');
   const start = String(larger).slice(0, head.length);
-  if (head.length < 3) return false;
+  if (head.length < least) return false;
   let differing = 0;
   for (let i = 0; i < head.length; i++) if (head[i] !== start[i]) differing++;
-  return differing <= 1;
+  return differing === 0 || (differing === 1 && head.length >= 3);
 }
