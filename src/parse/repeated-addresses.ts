@@ -7,8 +7,8 @@ import { squeezeValue } from './value-text.js';
 interface AddressReading {
   value: string;
   field: FieldProvenance;
-  /** Where it is set when another reading stands for it; null for the issuer's (read in parts). */
-  path: string | null;
+  /** The related person it is read for; null for the issuer's (read in parts, never set here). */
+  person: number | null;
 }
 
 /**
@@ -25,43 +25,43 @@ export function mendRepeatedAddresses(r: Reader): void {
   if (issuer.address?.street && issuer.address.city && street?.source === 'ocr') {
     const { street: s, city, state, zip } = issuer.address;
     const value = `${s}, ${city}${state ? `, ${state}` : ''}${zip ? ` ${zip}` : ''}`;
-    readings.push({ value, field: street, path: null });
+    readings.push({ value, field: street, person: null });
   }
   r.record.relatedPersons.forEach((person, i) => {
-    const path = `relatedPersons.${i}.address`;
-    const field = r.recorder.fields[path];
-    if (person.address && field?.source === 'ocr') readings.push({ value: person.address, field, path });
+    const field = r.recorder.fields[addressPath(i)];
+    if (person.address && field?.source === 'ocr') readings.push({ value: person.address, field, person: i });
   });
   const votes = (value: string) => readings.filter((x) => x.value === value).length;
   for (const [i, reading] of readings.entries()) {
-    if (reading.path === null) continue;
+    if (reading.person === null) continue;
+    const person = r.record.relatedPersons[reading.person];
+    if (!person) continue;
     const own = votes(reading.value);
     const better = readings
-      .filter(
-        (other) =>
-          other.value !== reading.value &&
-          misreadOf(reading.value, other.value) &&
-          (wellFormed(other.value) || !wellFormed(reading.value)) &&
-          (votes(other.value) > own ||
-            (votes(other.value) === own &&
-              other.field.confidence > reading.field.confidence &&
-              wellFormed(other.value) &&
-              !wellFormed(reading.value))),
-      )
+      .filter((other) => {
+        if (other.value === reading.value || !misreadOf(reading.value, other.value)) return false;
+        // Never a malformed reading for a well-formed one, however many agree on it.
+        const agreed = votes(other.value) > own && (wellFormed(other.value) || !wellFormed(reading.value));
+        const surer =
+          votes(other.value) === own &&
+          other.field.confidence > reading.field.confidence &&
+          wellFormed(other.value) &&
+          !wellFormed(reading.value);
+        return agreed || surer;
+      })
       .sort((a, b) => votes(b.value) - votes(a.value) || b.field.confidence - a.field.confidence)[0];
     if (!better) continue;
-    const index = Number(reading.path.split('.')[1]);
-    const person = r.record.relatedPersons[index];
-    if (!person) continue;
     person.address = better.value;
     const field = {
       ...reading.field,
       confidence: Math.max(reading.field.confidence, better.field.confidence),
     };
-    r.recorder.fields[reading.path] = field;
+    r.recorder.fields[addressPath(reading.person)] = field;
     readings[i] = { ...reading, value: better.value, field };
   }
 }
+
+const addressPath = (person: number) => `relatedPersons.${person}.address`;
 
 /**
  * Whether `read` is `other` misread: a few letters or figures apart (at most one in eight), and
