@@ -119,6 +119,7 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('$ 591 ’ 960 . 36').map((c) => c.cents)).toEqual([59_196_036]);
     expect(readMoneyCells('☐ $ 725 x 228 .51').map((c) => c.cents)).toEqual([72_522_851]);
     expect(readMoneyCells('☐ ~~ $ 7.154820').map((c) => c.cents)).toEqual([715_482_000]);
+    expect(readMoneyCells('☐ $ 2 ) 000 , 237.96').map((c) => c.cents)).toEqual([200_023_796]);
     // A mark after cents stands between two amounts, not inside one.
     expect(readMoneyCells('☐ $ 0.00 x 100 ☐ $ 5,000').map((c) => c.cents)).toEqual([0, 500_000]);
   });
@@ -126,6 +127,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
   it('reads an accountant\'s zero with its zero or last dash misread ("-8-", "-0.") as its own cell', () => {
     expect(readMoneyCells('☐\t-8-\t☐ $\t-0-', 2).map((c) => c.cents)).toEqual([0, 0]);
     expect(readMoneyCells('☐\t-0.\t☐ $\t-0-', 2).map((c) => c.cents)).toEqual([0, 0]);
+  });
+
+  it('reads a "$" read as a 5 after its box before an amount read with gaps round its separators', () => {
+    // Never 52,000,237.96: nothing but the "$" stands between the box and the amount.
+    expect(readMoneyCells('☐ $ -\t☐ 5 2 , 000 ’ 237.96', 2).map((c) => c.cents)).toEqual([0, 200_023_796]);
   });
 
   it('reads a "$" read as a lone figure between dash zeros, or after a stray quote, and "os" as 0 $', () => {

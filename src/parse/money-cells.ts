@@ -45,12 +45,12 @@ const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
 export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   // A lone 3, 5, 8, one or two marks (|, a bracket, "@", "\", a quote), or one or two letters between
   // a box and an amount are the "$" ("☐ 5 <tab> 170.781", "☐ I <tab> 0.00", "☐ Y -0-", "☐ UE 0.00",
-  // "☐ 3s <tab> 0", "☐ 5 <tab> Q", "☐ \ <tab> 0", "☐ i” 3.263.886.00"): the sign or its stroke
-  // misread; nothing else is printed between them. So is a dash before grouped thousands ("☐ -
+  // "☐ 3s <tab> 0", "☐ 5 <tab> Q", "☐ \ <tab> 0", "☐ i” 3.263.886.00", "☐ 5 2 , 000 ’ 237.96"):
+  // the sign or its stroke misread; nothing else is printed between them. So is a dash before grouped thousands ("☐ -
   // 15.000.00"); before anything else a dash is the accountant's zero.
   const text = mendSeparators(zerosTakenForBoxes(raw.replace(STRAY_QUOTE, '$1')))
     .replace(
-      /([☐☒][\s_]*)(?:[358][sS§]?|[^\s\p{N}☐☒$_-]{1,2})(?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])|[oOQD](?![\p{L}\d])))/gu,
+      /([☐☒][\s_]*)(?:[358][sS§]?|[^\s\p{N}☐☒$_-]{1,2})(?=\s+(?:-0-|\d{1,3}(?:\s?[,.]\s?\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])|[oOQD](?![\p{L}\d])))/gu,
       '$1$',
     )
     // A "$" read as a figure glued to a zero after its box ("☐ 50.00" is $0.00: no Form D amount
@@ -94,9 +94,10 @@ function mendSeparators(text: string): string {
       // A comma read as a colon between groups ("3:502.152.00"); a colon before two figures is
       // the decimal point's (withDecimalPoint).
       .replace(/(?<![\d,.:])(\d{1,3}):(?=\d{3}[,.]\d)/g, '$1,')
-      // A comma read as a quote or an "x" after an amount's first group ("591 ’ 960 . 36", "725 x
-      // 228 .51"); after a point or a comma the mark stands between two amounts, not in one.
-      .replace(/(?<![\d,.])(\d{1,3})\s?[’'‘`´x]\s?(?=\d{3}(?!\d))/g, '$1,')
+      // A comma read as a quote, an "x" or a bracket after an amount's first group ("591 ’ 960 .
+      // 36", "725 x 228 .51", "2 ) 000 , 237.96"); after a point or a comma the mark stands between
+      // two amounts, not in one.
+      .replace(/(?<![\d,.])(\d{1,3})\s?[’'‘`´x)]\s?(?=\d{3}(?!\d))/g, '$1,')
       // A group of six figures after a separator is two groups, the comma between them lost
       // ("7.154820" is 7,154,820): cents have two figures.
       .replace(/(\d[,.])(\d{3})(\d{3})(?![\d,])/g, '$1$2,$3')
