@@ -129,6 +129,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐\t-0.\t☐ $\t-0-', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
+  it('reads the cents after a gap when the "$" was read twice ("$s 49,828,866 23")', () => {
+    expect(readMoneyCells('$s 49,828,866 23').map((c) => c.cents)).toEqual([4_982_886_623]);
+    expect(readMoneyCells('$s 1,344 869 00').map((c) => c.cents)).toEqual([134_486_900]);
+  });
+
   it('reads a "$" read as a 5 after its box before an amount read with gaps round its separators', () => {
     // Never 52,000,237.96: nothing but the "$" stands between the box and the amount.
     expect(readMoneyCells('☐ $ -\t☐ 5 2 , 000 ’ 237.96', 2).map((c) => c.cents)).toEqual([0, 200_023_796]);

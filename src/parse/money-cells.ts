@@ -218,11 +218,11 @@ function cellsOf(text: string): MoneyCell[] {
     const cut = body.search(new RegExp(`[${CHECKED}${UNCHECKED}]`));
     // A speck or two read as letters just before the next cell's box are no part of this one
     // ("s <tab> - <tab> Cs ☒ 615,614 45"), nor is an "s" the "$" was read twice as ("$s <tab> -",
-    // "$s @").
+    // "$s @", "$s 49,828,866 23": then the cents after a gap are read as such).
     const typed = withDecimalPoint(
       (cut >= 0 ? body.slice(0, cut).replace(/(?<=\S)\s+[^\s\d-]{1,2}\s*$/, '') : body)
         .trim()
-        .replace(/^[sS§]\s+(?=-|[@QD]$)/, ''),
+        .replace(/^[sS§]\s+(?=[-\d]|[@QD]$)/, ''),
     );
     // A dash alone in a dollar box is the accountant's zero ("$ -"); OCR may read it "=" or "—".
     if (DASH_ZERO.test(typed)) return { cents: 0, estimated: mark === CHECKED, raw: '$ -', readable: true };
