@@ -129,6 +129,12 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐\t-0.\t☐ $\t-0-', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
+  it('opens an empty cell at a box whose "$" was read as letters before the next cell\'s box', () => {
+    // "☐ PH ☐ $ 29,927.50": the amount is the second column's, the first cell's dash lost.
+    expect(readMoneyCells('☐ PH\t☐ $\t29,927.50', 2).map((c) => c.cents)).toEqual([null, 2_992_750]);
+    expect(readMoneyCells('☐ Common ☐ $ 1,000', 2).map((c) => c.cents)).toEqual([100_000]);
+  });
+
   it('reads the cents after a gap when the "$" was read twice ("$s 49,828,866 23")', () => {
     expect(readMoneyCells('$s 49,828,866 23').map((c) => c.cents)).toEqual([4_982_886_623]);
     expect(readMoneyCells('$s 1,344 869 00').map((c) => c.cents)).toEqual([134_486_900]);
