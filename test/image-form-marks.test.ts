@@ -463,6 +463,17 @@ describe('eraseThinRules', () => {
     expect(inkIn(erased, 600, 119, 603, 125)).toBe(inkIn(image, 600, 119, 603, 125));
   });
 
+  it('keeps the feet of figures typed onto the underline (a real crop)', async () => {
+    // 200 dpi: "$ 0.00" and "4,600,283.75" in a monospaced face whose figures' bottoms touch the
+    // rule (rows 33 to 36). Erasing a row beside the rule on the figures' side opened the zeros
+    // at the bottom, and OCR read them as "A".
+    const image = await fixtureImage('figures-on-underline.png', 200);
+    const erased = eraseThinRules(image);
+    expect(inkIn(erased, 0, 33, image.width, 38)).toBe(0);
+    const feet = (img: PageImage) => inkIn(img, 0, 30, img.width, 32);
+    expect(feet(erased)).toBeGreaterThan(feet(image) * 0.85);
+  });
+
   it('leaves text and short bars alone', () => {
     const image = blank();
     const erased = eraseThinRules(image);

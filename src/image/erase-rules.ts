@@ -188,11 +188,15 @@ function eraseBands(
       let after = 0;
       while (after < 3 && inkAt(a, last + after + 1)) after++;
       if (before >= 3 && after >= 3) continue;
-      let from = first - Math.min(before, 1);
-      let to = last + Math.min(after, 1);
+      // A stroke standing on an underline (a figure typed onto it) keeps what lies beside the band
+      // on its side: that is the stroke's foot, the bottom of a zero, not the rule's. Nothing
+      // stands on a column rule that way, and the ink beside one is its own scanned edge.
+      const [footBefore, footAfter] = direction === 'horizontal' ? [before >= 3, after >= 3] : [false, false];
+      let from = footBefore ? first : first - Math.min(before, 1);
+      let to = footAfter ? last : last + Math.min(after, 1);
       // The grey edge of an erased rule would be read as a faint line: it goes too.
-      if (from > 0 && (data[index(a, from - 1)] ?? 255) < EDGE) from--;
-      if (to < inner - 1 && (data[index(a, to + 1)] ?? 255) < EDGE) to++;
+      if (!footBefore && from > 0 && (data[index(a, from - 1)] ?? 255) < EDGE) from--;
+      if (!footAfter && to < inner - 1 && (data[index(a, to + 1)] ?? 255) < EDGE) to++;
       for (let c = from; c <= to; c++) out[index(a, c)] = 255;
       erased += to - from + 1;
     }
