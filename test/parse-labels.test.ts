@@ -827,6 +827,19 @@ describe('values of OCR lines', () => {
     expect(parseOcr(text).record.offering.useOfProceeds.totalPaymentsListed).toBe(2_770_166_892);
   });
 
+  it("keeps each block its own roles and name where OCR garbled the first blocks' labels", () => {
+    const seed = seedText();
+    let garbled = 0;
+    // "Check Boveesvihar Apply", and "Full Name east nine tistat mdivadual" for the parenthetical.
+    const text = seed
+      .replace(/Check Box\(es\) that Apply:/g, (label) => (garbled++ < 2 ? 'Check Boveesvihar Apply' : label))
+      .replace('Full Name (Last name first, if individual)', 'Full Name east nine tistat mdivadual');
+    expect(garbled).toBeGreaterThan(2);
+    const read = parseOcr(text).record.relatedPersons;
+    const truth = parseOcr(seed).record.relatedPersons;
+    expect(read.map((p) => [p.name, p.roles])).toEqual(truth.map((p) => [p.name, p.roles]));
+  });
+
   it('takes no person from blank blocks after the last one filled, whatever mark damage left in their boxes', () => {
     const seed = seedText();
     const blank =

@@ -1,4 +1,4 @@
-import { comparePos, type Pos, type Range } from './form-text.js';
+import { comparePos, type Match, type Pos, type Range } from './form-text.js';
 import { LABELS, type LabelName } from './labels.js';
 import type { Reader } from './reader.js';
 import { multiLine, singleLine } from './value-text.js';
@@ -33,8 +33,35 @@ export function readRelatedPersons(r: Reader, range: Range): void {
   }
 }
 
-function readBlocks(r: Reader, range: Range): void {
+/**
+ * Where each block starts: its "Check Box(es) that Apply" label, or, where OCR garbled that label
+ * past finding ("Check Boveesvihar Apply"), the row of boxes just above a "Full Name" label with no
+ * start of its own since the name before it. Without that, every block after a lost label took
+ * the next block's roles.
+ */
+function blockStarts(r: Reader, range: Range): Match[] {
   const starts = r.doc.findAll(LABELS.checkBoxesThatApply, range);
+  const names = r.doc.findAll(LABELS.fullName, range);
+  const found: Match[] = [];
+  names.forEach((name, i) => {
+    const previous = names[i - 1];
+    const after = (p: Pos) => !previous || comparePos(p, previous.start) > 0;
+    if (starts.some((s) => comparePos(s.start, name.start) < 0 && after(s.start))) return;
+    const top = Math.max(range.from, name.start.line - ROWS_ABOVE_NAME);
+    for (let line = name.start.line - 1; line >= top && after({ line, col: 0 }); line--) {
+      if (!/[☐☒]/.test(r.doc.lines[line]?.text ?? '')) continue;
+      found.push({ start: { line, col: 0 }, end: { line, col: 0 }, score: name.score });
+      break;
+    }
+  });
+  return [...starts, ...found].sort((a, b) => comparePos(a.start, b.start));
+}
+
+/** How many lines above a "Full Name" label its block's row of role boxes may stand (specks between). */
+const ROWS_ABOVE_NAME = 3;
+
+function readBlocks(r: Reader, range: Range): void {
+  const starts = blockStarts(r, range);
   starts.forEach((start, i) => {
     const blockEnd: Pos = starts[i + 1]?.start ?? r.doc.endOf(range);
     const nameAt = r.find('fullName', range, start.end);
@@ -52,7 +79,9 @@ function readBlocks(r: Reader, range: Range): void {
     const usableName = nameAt && comparePos(nameAt.start, blockEnd) < 0;
     const usableAddress = addressAt && comparePos(addressAt.start, blockEnd) < 0;
     const nameText = usableName
-      ? r.text(nameAt.end, r.onePage(nameAt.end, usableAddress ? addressAt.start : blockEnd))
+      ? withoutLabelRest(
+          r.text(nameAt.end, r.onePage(nameAt.end, usableAddress ? addressAt.start : blockEnd)),
+        )
       : '';
     const addressText = usableAddress ? r.text(addressAt.end, r.onePage(addressAt.end, blockEnd)) : '';
     const name = nameAt ? r.mended(singleLine(nameText), nameAt.end, `${prefix}.name`) : null;
@@ -72,4 +101,16 @@ function readBlocks(r: Reader, range: Range): void {
       r.setText(`${prefix}.name`, nameAt.end, usableAddress ? addressAt.start : blockEnd, nameAt.score);
     if (address && addressAt) r.setText(`${prefix}.address`, addressAt.end, blockEnd, addressAt.score, true);
   });
+}
+
+/**
+ * The name typed under its label, less the rest of the label's line where OCR garbled "(Last name
+ * first, if individual)" past matching ("east nine tistat mdivadual"): lower-case words alone,
+ * which no typed name is.
+ */
+function withoutLabelRest(text: string): string {
+  const newline = text.indexOf('\n');
+  const first = newline < 0 ? text : text.slice(0, newline);
+  if (!/^[^\p{Lu}\d]*$/u.test(first)) return text;
+  return newline < 0 ? '' : text.slice(newline + 1);
 }
