@@ -838,6 +838,8 @@ describe('values of OCR lines', () => {
     const read = parseOcr(text).record.relatedPersons;
     const truth = parseOcr(seed).record.relatedPersons;
     expect(read.map((p) => [p.name, p.roles])).toEqual(truth.map((p) => [p.name, p.roles]));
+    // The name's provenance is the name's, not the garbled label's.
+    expect(parseOcr(text).record.fields['relatedPersons.0.name']?.raw).toContain(truth[0]?.name);
   });
 
   it('takes no person from blank blocks after the last one filled, whatever mark damage left in their boxes', () => {

@@ -98,7 +98,14 @@ function readBlocks(r: Reader, range: Range): void {
     r.record.relatedPersons.push({ name, address, roles });
     r.partlyRead(`${prefix}.roles`, readings, start.end);
     if (name && nameAt)
-      r.setText(`${prefix}.name`, nameAt.end, usableAddress ? addressAt.start : blockEnd, nameAt.score);
+      r.setText(
+        `${prefix}.name`,
+        nameAt.end,
+        usableAddress ? addressAt.start : blockEnd,
+        nameAt.score,
+        false,
+        nameText,
+      );
     if (address && addressAt) r.setText(`${prefix}.address`, addressAt.end, blockEnd, addressAt.score, true);
   });
 }
