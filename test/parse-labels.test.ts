@@ -597,6 +597,8 @@ describe('an "Other (Specify ___)" description', () => {
   it.each([
     // Amounts whose "$" OCR misread are the row's cells, not words of the description.
     ['Membership Units s 11,100 00\ts 11,100 00', 'Membership Units'],
+    ['Membership Units Ss 728 591 00\tSs 728 591 00', 'Membership Units'],
+    ['Series 2 Units s 171 000', 'Series 2 Units'],
     ['Any speci Membership Units ) $ 0 $ 0', 'Membership Units'],
     ['Warrants to purchase 1,000,000 shares ) $ 0 $ 0', 'Warrants to purchase 1,000,000 shares'],
     // Nothing written: amounts and specks are no description.

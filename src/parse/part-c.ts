@@ -329,8 +329,11 @@ function leadingText(text: string): string | null {
     .split(' ');
   // Amounts with no words after them are the row's cells, whose "$" OCR misread ("Units s 11,100
   // 00", "w -0-"); an amount followed by words ("to purchase 1,000,000 shares") is description.
+  // So is a misread "$" before figures read with gaps for commas ("Units Ss 728 591 00").
   const amountAt = tokens.findIndex(
-    (t, i) => AMOUNT_TOKEN.test(t) && !tokens.slice(i + 1).some((rest) => /\p{L}{3,}/u.test(rest)),
+    (t, i) =>
+      (AMOUNT_TOKEN.test(t) || (DOLLAR_TOKEN.test(t) && /^\d/.test(tokens[i + 1] ?? ''))) &&
+      !tokens.slice(i + 1).some((rest) => /\p{L}{3,}/u.test(rest)),
   );
   const kept = amountAt < 0 ? tokens : tokens.slice(0, amountAt);
   // A speck or a lone letter after the words (a "$" misread, the blank's closing bracket) is no word.
@@ -338,6 +341,9 @@ function leadingText(text: string): string | null {
   const words = kept.join(' ').trim();
   return /\p{L}{3,}/u.test(words) ? words : null;
 }
+
+/** A "$" as OCR reads it standing among words. */
+const DOLLAR_TOKEN = /^[$sS§]{1,2}$/;
 
 /** A cell's amount as it stands among words: "-0-", a zero, or digits grouped by commas. */
 const AMOUNT_TOKEN = /^(?:-0-|0|\d{1,3}(?:,\d{3})+)$/;
