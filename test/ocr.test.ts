@@ -223,6 +223,19 @@ describe('readEmptyCells on a faint amount broken into pieces', () => {
   });
 });
 
+describe('processPageImage on zeros typed higher than their "$"', () => {
+  it('reads the cell again where the page pass read its "$ 0" as a letter or two ("BH", "BL")', async () => {
+    // A real crop at 200 dpi of C.4.a: "☐ $ 0" on six rows, the zero dotted and raised above the
+    // sign's baseline, and one amount.
+    const { result } = await processPageImage(await fixtureImage('raised-zero-cells.png', 200), { pool });
+    // Printing, Accounting and Engineering were read "", "BL" and "BH,", and their zeros lost.
+    const rows = result.lines.filter((l) => /^(?:Transfer|Printing|Accounting|Engineering)/.test(l.text));
+    expect(rows.map((l) => readMoneyCells(l.text.slice(l.text.indexOf('☐')), 1)[0]?.cents)).toEqual([
+      0, 0, 0, 0,
+    ]);
+  });
+});
+
 describe('processPageImage on dashes set low in their cells', () => {
   it("sets each dash read in a cell on its box's row, not on a line of its own", async () => {
     // A real crop at 200 dpi: "☐ $ ___-___ ☐ $ ___-___", the dashes a few pixels high and below

@@ -19,6 +19,18 @@ const DOLLAR = /^[$sS§]{1,2}$/;
 /** A speck OCR read as a mark or two ("'", "@", "_"): no reading of the cell. */
 const SPECK = /^[^\p{L}\d]{1,3}$/u;
 
+/** Below this a short word with no figure in a dollar cell is no reading of it either. */
+const JUNK_BELOW = 0.6;
+
+/**
+ * What OCR made of a cell's ink without reading it: specks, or a letter or two read unsurely, no
+ * figure among them ("BH", "BL" for a "$ 0" whose zero stands higher than its sign). A label is
+ * read surely, and is longer.
+ */
+function unread(w: Word): boolean {
+  return SPECK.test(w.text) || (w.confidence < JUNK_BELOW && /^[^\d\s]{1,3}$/u.test(w.text));
+}
+
 /** An amount read in a cell the page pass found empty is kept at this confidence or more. */
 const AMOUNT_AT = 0.6;
 
@@ -209,7 +221,7 @@ export function emptyCellsWithInk(
       return cx > x1 && cx <= right && cy >= top && cy <= bottom;
     });
     // Only the cell's "$" read, or specks: what stands after the "$" is still unread.
-    if (!inside.every((w) => DOLLAR.test(w.text) || SPECK.test(w.text))) continue;
+    if (!inside.every((w) => DOLLAR.test(w.text) || unread(w))) continue;
     const dollars = inside.filter((w) => DOLLAR.test(w.text));
     const left = Math.max(x1 + 3, ...dollars.map((w) => w.bbox[2] + 3));
     const region: Bbox = [left, top, right, bottom];
