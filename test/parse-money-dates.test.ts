@@ -133,6 +133,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     // "☐ PH ☐ $ 29,927.50": the amount is the second column's, the first cell's dash lost.
     expect(readMoneyCells('☐ PH\t☐ $\t29,927.50', 2).map((c) => c.cents)).toEqual([null, 2_992_750]);
     expect(readMoneyCells('☐ Common ☐ $ 1,000', 2).map((c) => c.cents)).toEqual([100_000]);
+    expect(readMoneyCells('☐ n.oo ☐ $ 73.178.90', 2).map((c) => c.cents)).toEqual([0, 7_317_890]);
+  });
+
+  it('reads the same amount twice in one cell, grouped by periods, as two cells', () => {
+    expect(readMoneyCells('- s 729.318 729.318', 2).map((c) => c.cents)).toEqual([72_931_800, 72_931_800]);
   });
 
   it('reads the cents after a gap when the "$" was read twice ("$s 49,828,866 23")', () => {

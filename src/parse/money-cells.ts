@@ -192,19 +192,20 @@ function cellsOf(text: string): MoneyCell[] {
     .replace(/([☐☒] ?)[sS§]{1,2}(?= |$)/g, '$1$')
     // An estimate box opens its cell even where OCR lost the "$" after it ("☐ 0 ☐ $ 0"), or the
     // "$" and the accountant's dash for zero both ("☐ - ☐ $ 9,342,002.74"). A box with the next
-    // cell's box straight after it is a cell whose amount OCR lost ("☐ ☐ $ 6,795,175.60"): the
+    // cell's box straight after it is a cell whose amount OCR lost ("☐ ☐ $ 6,795,175.60"), or read
+    // as a letter or two or as letters for figures ("☐ PH ☐ $", "☐ n.oo ☐ $ 73.178.90"): the
     // amount after the second box is the second column's. A box printed just after a "$" of its
     // own is that cell's ("$ ☐ 1,000"); one after a "$" that has its box is the next cell's.
     .replace(
-      /(?<!(?:^|[^☐☒\s_])[\s_]*\$[\s_]*)([☐☒])(?=[\s_]*(?:-0-|\d|[-–—=]{1,2}\s*(?:[☐☒]|$)|(?:[^\s\d☐☒$-]{1,2}\s+)?[☐☒][\s_]*(?:\$|-0-|\d)))/g,
+      /(?<!(?:^|[^☐☒\s_])[\s_]*\$[\s_]*)([☐☒])(?=[\s_]*(?:-0-|\d|[-–—=]{1,2}\s*(?:[☐☒]|$)|(?:(?:[^\s\d☐☒$-]{1,2}|[^\s☐☒$]{1,4}[.,][^\s☐☒$]{2})\s+)?[☐☒][\s_]*(?:\$|-0-|\d)))/g,
       '$1$',
     );
   if (!flat.includes('$')) return amountsWithoutDollarSigns(flat);
   // Two whole amounts in one dollar cell ("$ 33,804,004.76 11,897,800.00", or the same amount
-  // twice, "179,663 179,663", offered and sold): the second lost its "$".
+  // twice, "179,663 179,663" or "729.318 729.318", offered and sold): the second lost its "$".
   const split = flat
     .replace(/(\d[,.]\d{2}) (?=\d{1,3}(?:[,.]\d{3})+[.,]\d{2}(?!\d))/g, '$1 $ ')
-    .replace(/(?<![\d,.])(\d{1,3}(?:,\d{3})+) (?=\1(?![\d,.]))/g, '$1 $ ');
+    .replace(/(?<![\d,.])(\d{1,3}(?:[,.]\d{3})+) (?=\1(?![\d,.]))/g, '$1 $ ');
   const dollarAt = [...split.matchAll(/\$/g)].map((m) => m.index ?? 0);
   return dollarAt.map((at, i) => {
     const before = split.slice(i === 0 ? 0 : (dollarAt[i - 1] ?? 0) + 1, at);
