@@ -220,7 +220,8 @@ export function emptyCellsWithInk(
       const cy = (w.bbox[1] + w.bbox[3]) / 2;
       return cx > x1 && cx <= right && cy >= top && cy <= bottom;
     });
-    // Only the cell's "$" read, or specks: what stands after the "$" is still unread.
+    // Only the cell's "$" read, or specks, or a letter or two read unsurely: what stands after the
+    // "$" is still unread.
     if (!inside.every((w) => DOLLAR.test(w.text) || unread(w))) continue;
     const dollars = inside.filter((w) => DOLLAR.test(w.text));
     const left = Math.max(x1 + 3, ...dollars.map((w) => w.bbox[2] + 3));
