@@ -2,6 +2,9 @@ import { parseMoney } from '../record/money.js';
 import { CHECKED, isMark, UNCHECKED } from './check-marks.js';
 import { lookalikeDigits } from './value-text.js';
 
+/** A "$" as OCR reads it standing alone: the sign, or an "s" or two, or a section sign. */
+export const LONE_DOLLAR_READ = /^[$sS§]{1,2}$/;
+
 /** One dollar box of a table row: its amount, whether its "estimate" box is checked, and the text read. */
 export interface MoneyCell {
   cents: number | null;

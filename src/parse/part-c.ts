@@ -1,7 +1,7 @@
 import { LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 import { comparePos, type Match, type Pos, type Range } from './form-text.js';
 import { LABELS, type LabelName } from './labels.js';
-import { readCount } from './money-cells.js';
+import { LONE_DOLLAR_READ, readCount } from './money-cells.js';
 import type { Anchor, Reader } from './reader.js';
 
 /** Part C: the dollar tables C.1, C.2, C.4.a, C.4.b and C.5, in integer cents. */
@@ -332,7 +332,7 @@ function leadingText(text: string): string | null {
   // So is a misread "$" before figures read with gaps for commas ("Units Ss 728 591 00").
   const amountAt = tokens.findIndex(
     (t, i) =>
-      (AMOUNT_TOKEN.test(t) || (DOLLAR_TOKEN.test(t) && /^\d/.test(tokens[i + 1] ?? ''))) &&
+      (AMOUNT_TOKEN.test(t) || (LONE_DOLLAR_READ.test(t) && /^\d/.test(tokens[i + 1] ?? ''))) &&
       !tokens.slice(i + 1).some((rest) => /\p{L}{3,}/u.test(rest)),
   );
   const kept = amountAt < 0 ? tokens : tokens.slice(0, amountAt);
@@ -341,9 +341,6 @@ function leadingText(text: string): string | null {
   const words = kept.join(' ').trim();
   return /\p{L}{3,}/u.test(words) ? words : null;
 }
-
-/** A "$" as OCR reads it standing among words. */
-const DOLLAR_TOKEN = /^[$sS§]{1,2}$/;
 
 /** A cell's amount as it stands among words: "-0-", a zero, or digits grouped by commas. */
 const AMOUNT_TOKEN = /^(?:-0-|0|\d{1,3}(?:,\d{3})+)$/;

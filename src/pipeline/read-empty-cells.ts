@@ -4,6 +4,7 @@ import type { Word } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
 import { MONEY_WHITELIST, ocrRegion } from '../ocr/ocr-region.js';
 import type { OcrPool } from '../ocr/pool.js';
+import { LONE_DOLLAR_READ } from '../parse/money-cells.js';
 import { parseMoney } from '../record/money.js';
 import type { Bbox } from '../record/schema.js';
 
@@ -12,9 +13,6 @@ const INK = 170;
 
 /** What a dollar cell's second reading may add: its "$", a dash for zero, or an amount. */
 const CELL_WORD = /^(?:\$|[-–—]{1,2}|\$?-0-|\$?[\d,.]*\d[\d,.]*)$/;
-
-/** A "$" as OCR reads it standing alone. */
-const DOLLAR = /^[$sS§]{1,2}$/;
 
 /** A speck OCR read as a mark or two ("'", "@", "_"): no reading of the cell. */
 const SPECK = /^[^\p{L}\d]{1,3}$/u;
@@ -222,12 +220,16 @@ export function emptyCellsWithInk(
     });
     // Only the cell's "$" read, or specks, or a letter or two read unsurely: what stands after the
     // "$" is still unread.
-    if (!inside.every((w) => DOLLAR.test(w.text) || unread(w))) continue;
-    const dollars = inside.filter((w) => DOLLAR.test(w.text));
+    if (!inside.every((w) => LONE_DOLLAR_READ.test(w.text) || unread(w))) continue;
+    const dollars = inside.filter((w) => LONE_DOLLAR_READ.test(w.text));
     const left = Math.max(x1 + 3, ...dollars.map((w) => w.bbox[2] + 3));
     const region: Bbox = [left, top, right, bottom];
     if (!holdsInk(image, region, side)) continue;
-    out.push({ region, side, specks: inside.filter((w) => !DOLLAR.test(w.text) && w.bbox[0] >= left) });
+    out.push({
+      region,
+      side,
+      specks: inside.filter((w) => !LONE_DOLLAR_READ.test(w.text) && w.bbox[0] >= left),
+    });
   }
   return out;
 }
@@ -245,7 +247,7 @@ export function emptyCellsAfterDollars(
   const dpi = image.dpi ?? 300;
   const out: EmptyCell[] = [];
   for (const dollar of words) {
-    if (!DOLLAR.test(dollar.text)) continue;
+    if (!LONE_DOLLAR_READ.test(dollar.text)) continue;
     const [dx0, dy0, dx1, dy1] = dollar.bbox;
     const side = dy1 - dy0;
     const middle = (dy0 + dy1) / 2;
@@ -265,7 +267,7 @@ export function emptyCellsAfterDollars(
     const after = words.filter((w) => w !== dollar && w.bbox[0] > dx1 && onRow(w.bbox));
     // Specks OCR made of the cell's ink (a dash read "-" or "'") are no word that ends it; the
     // next cell's "$" is.
-    const speck = (w: Word) => SPECK.test(w.text) && !DOLLAR.test(w.text);
+    const speck = (w: Word) => SPECK.test(w.text) && !LONE_DOLLAR_READ.test(w.text);
     const next = after
       .filter((w) => !speck(w))
       .reduce<Word | null>(
