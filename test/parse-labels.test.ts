@@ -208,6 +208,19 @@ describe('a transcription typed in another style', () => {
     expect(json.offering.useOfProceeds.columnTotals).toEqual({ affiliates: 100000, others: null });
   });
 
+  it("reads no zero out of the page's number that ends the page after a row", async () => {
+    // A real OCR reading: the last row of a page, then the page's number "-4-", which read as a
+    // third cell's "-0-" and spoiled the row's second one.
+    const json = await parseText(
+      ACME.replace(
+        'Construction or leasing of plant buildings and facilities    [ ] $ 0    [ ] $ 0',
+        'Construction or leasing of plant buildings and facilities    [ ] $0.00\t[ ] $0.00\n-4-',
+      ),
+      'acme.txt',
+    );
+    expect(json.offering.useOfProceeds.construction).toEqual({ affiliates: 0, others: 0 });
+  });
+
   it('flags the same filing once its C.5 total repeats C.1 amount already sold', async () => {
     const json = await parseText(
       ACME.replace('(column totals added)    [X] $ 975,000.00', '(column totals added)    [X] $ 750,000.00'),

@@ -342,11 +342,18 @@ export class Reader {
   /** The dollar cells between two places; `columns`: how many the table's row has, when known. */
   cells(from: Pos, to: Pos, columns?: number): MoneyCell[] {
     // The next question's number ("3." before "Does the offering ...") ends the span; it is no amount.
-    // Nor is the form's number in a page footer the row runs over ("SEC 1972 (6/99)").
+    // Nor is the form's number in a page footer the row runs over ("SEC 1972 (6/99)"), or the
+    // page's number set between dashes ("-4-", which reads as a zero's dashes round a misread 0).
     const text = this.text(from, to)
       .replace(/\n\s*\d{1,2}\.?\s*$/, '')
       .split('\n')
-      .filter((line) => !FORM_FOOTER_LINE.test(line.trim()) && !isProse(line) && !isSpecks(line))
+      .filter(
+        (line) =>
+          !FORM_FOOTER_LINE.test(line.trim()) &&
+          !PAGE_NUMBER_LINE.test(line.trim()) &&
+          !isProse(line) &&
+          !isSpecks(line),
+      )
       .join('\n');
     return readMoneyCells(text, columns);
   }
@@ -362,6 +369,9 @@ export class Reader {
     return cell.cents;
   }
 }
+
+/** A page's number alone between dashes ("- 4 -"); never a zero, which a cell's "-0-" is. */
+const PAGE_NUMBER_LINE = /^[-–—]\s*[1-9]\d?\s*[-–—]$/;
 
 /**
  * A line of words, with no figure, "$" or dash (the running head of a page a table runs onto:
