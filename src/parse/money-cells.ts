@@ -68,10 +68,13 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   if (columns === undefined || cells.length >= columns) return cells;
   // Fewer cells than the table has columns: a column holding just an amount lost its "$" to OCR
   // ("Debt <tab> 184,117 <tab> s 32,400"). Such columns open cells, rightmost first, up to the
-  // table's count (a count of investors before C.2's one dollar cell stays a count).
+  // table's count (a count of investors before C.2's one dollar cell stays a count). A column
+  // after a "$" already has its sign; one after a "$" and its box misread as one word ("as") has not.
   const parts = text.split('\t');
+  const signed = (part: string) =>
+    /[$☐☒]$/.test(part) || LONE_DOLLAR_READ.test(part.split(/\s+/).pop() ?? '');
   const lost = parts.flatMap((part, i) =>
-    i > 0 && AMOUNT_COLUMN.test(part.trim()) && !/[$☐☒sS§]$/.test((parts[i - 1] ?? '').trim()) ? [i] : [],
+    i > 0 && AMOUNT_COLUMN.test(part.trim()) && !signed((parts[i - 1] ?? '').trim()) ? [i] : [],
   );
   for (const i of lost.reverse()) {
     parts[i] = `$ ${parts[i]}`;
