@@ -17,6 +17,21 @@ import { ACME, parseText, seedText, values } from './parse-seed-variants.js';
 
 const docOf = (text: string) => new FormText(readTranscription(text));
 
+describe('FormText.find where one wording is printed exactly inside a garbled longer one', () => {
+  it('takes the label from where its garbled longer wording begins, as sure as the exact part', () => {
+    // A real OCR line: "Purchase. rental ..." (a period for the comma) ends in the exact wording
+    // "machinery and equipment", which, found alone, left the row's label with words before it.
+    const doc = docOf(
+      'Purchase. rental or leasing and installation of machinery and equipment\t☐ S\t-0- ☐ S\t-0-',
+    );
+    expect(doc.find(LABELS.equipment)).toEqual({
+      start: { line: 0, col: 0 },
+      end: { line: 0, col: 71 },
+      score: 1,
+    });
+  });
+});
+
 describe('FormText.find with OCR-like typos', () => {
   const doc = docOf(
     [

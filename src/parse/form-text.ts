@@ -103,7 +103,7 @@ export class FormText {
         best = { start: { line, col: exact }, end: { line, col: exact + needle.length }, score: 1 };
       }
     }
-    if (best) return this.extended(label, best);
+    if (best) return this.extended(label, this.garbledStart(label, best, fromCol) ?? best);
     if (!fuzzy) return best;
     // A wording that is another one with its printed instruction after it is for carrying a match
     // on (extended), not for finding one: two labels' instructions may be the same words.
@@ -116,6 +116,25 @@ export class FormText {
       if (!otherNumber(label[i] ?? '', this.lines[line]?.text.slice(m.start.col, m.end.col) ?? '')) best = m;
     });
     return best;
+  }
+
+  /**
+   * A longer wording of the label that OCR garbled, begun before an exact match of a shorter one
+   * and running into it ("Purchase. rental or leasing and installation of machinery and
+   * equipment", where "machinery and equipment" is printed exactly): the label begins there, and
+   * is as sure as the exact match.
+   */
+  private garbledStart(label: Label, exact: Match, fromCol: number): Match | null {
+    const { line, col } = exact.start;
+    let start: Match | null = null;
+    for (const needle of foldedVariants(label)) {
+      const found = this.fuzzyInLine(needle, line, fromCol);
+      if (!found || found.start.col >= col || found.end.col <= col) continue;
+      if (!start || found.start.col < start.start.col) start = found;
+    }
+    if (!start) return null;
+    const end = start.end.col > exact.end.col ? start.end : exact.end;
+    return { start: start.start, end, score: exact.score };
   }
 
   /**
