@@ -326,6 +326,11 @@ describe('the date and jurisdiction combs as OCR garbles them', () => {
         'Jurisdiction of Incorporation or Organiz tion: (Enter two-letter U.S. Postal Service Abbreviation for State:\nWA\nCN for Canada; FN for ather foreign jurisdiction)',
         'WA',
       ],
+      // The comb's spaced letters at the end of the instruction's first line, after a column's gap.
+      [
+        'Jurisdiction of Incorporation or Organization: (Enter two-letter U.S. Postal Service Abbreviation for State:\tD E\nCN for Canada; FN for other foreign jurisdiction)',
+        'DE',
+      ],
     ] as const) {
       const record = await parseText(seedText().replace(label, garbled));
       expect(record.issuer.jurisdiction).toBe(code);

@@ -82,4 +82,76 @@ describe('layoutLines', () => {
     );
     expect(lines.map((l) => l.text)).toEqual(['Partnership\t$\t0', 'Other\t$ 23,291,000.00']);
   });
+
+  it("keeps a label's two lines apart where a comb's typed letters stand between them", () => {
+    // A real line at 200 dpi: the jurisdiction's label in two lines, its comb "D E" to the right
+    // as tall as both, and "two-letter" read with a speck under it. The tall words widened the
+    // first line's band over the second, and the two lines' words interleaved, so that no label
+    // was found and the code was lost.
+    const at = (text: string, bbox: [number, number, number, number]): Word => ({
+      text,
+      bbox,
+      confidence: 0.9,
+    });
+    const first: Array<[string, number, number, number, number]> = [
+      ['Jurisdiction', 139, 1479, 219, 1494],
+      ['of', 224, 1479, 237, 1493],
+      ['Incorporation', 243, 1479, 334, 1497],
+      ['or', 340, 1483, 353, 1494],
+      ['Organization:', 358, 1479, 451, 1498],
+      ['(Enter', 458, 1479, 500, 1497],
+      ['two-letter', 505, 1476, 570, 1506],
+      ['State:', 833, 1479, 873, 1494],
+    ];
+    const second: Array<[string, number, number, number, number]> = [
+      ['CN', 140, 1505, 162, 1520],
+      ['for', 167, 1505, 185, 1520],
+      ['Canada;', 190, 1505, 249, 1521],
+      ['foreign', 344, 1505, 391, 1524],
+      ['jurisdiction)', 396, 1505, 477, 1524],
+    ];
+    const comb: Array<[string, number, number, number, number]> = [
+      ['D', 1168, 1483, 1207, 1527],
+      ['E', 1207, 1483, 1245, 1527],
+    ];
+    const lines = layoutLines(
+      [...first, ...second, ...comb].map(([text, ...bbox]) => at(text, bbox)),
+      [],
+      noRules,
+      1,
+    );
+    expect(lines.map((l) => l.text)).toEqual([
+      'Jurisdiction of Incorporation or Organization: (Enter two-letter\tState:\tD E',
+      'CN for Canada;\tforeign jurisdiction)',
+    ]);
+  });
+
+  it("gives a comb's tall figures the band of a row that a speck began", () => {
+    // A real line at 200 dpi: a speck just above the text began the row, and the year's comb
+    // figures, taller than the text, joined it; kept to the speck's band, they made a row of
+    // their own and the year was lost.
+    const at = (text: string, bbox: [number, number, number, number]): Word => ({
+      text,
+      bbox,
+      confidence: 0.9,
+    });
+    const words: Array<[string, number, number, number, number]> = [
+      ['*', 853, 1364, 855, 1366],
+      ['9', 918, 1345, 953, 1386],
+      ['0', 953, 1345, 988, 1386],
+      ['Date', 335, 1363, 374, 1378],
+      ['of', 381, 1363, 396, 1378],
+      ['Incorporation:', 404, 1363, 518, 1381],
+      ['Month', 706, 1358, 759, 1385],
+      ['Year', 869, 1363, 908, 1378],
+      ['Actual', 1064, 1359, 1121, 1385],
+    ];
+    const lines = layoutLines(
+      words.map(([text, ...bbox]) => at(text, bbox)),
+      [],
+      noRules,
+      1,
+    );
+    expect(lines.map((l) => l.text)).toEqual(['Date of Incorporation:\tMonth * Year 9 0 Actual']);
+  });
 });

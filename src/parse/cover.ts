@@ -216,8 +216,9 @@ export function readCover(r: Reader, range: Range): void {
 /**
  * The text of the jurisdiction's comb in its span. Where OCR garbled the start of the label's long
  * wording, the rest of it comes first ("...for State: CN for Canada; FN for other foreign
- * jurisdiction)"): the comb follows its closing bracket or the line it ends, or stands among its
- * lines, the one code in capitals that no word of running text ("for") follows.
+ * jurisdiction)"): the comb follows its closing bracket or the line it ends, or ends one of its
+ * lines after a column's gap, or stands among its lines, the one code in capitals that no word of
+ * running text ("for") follows.
  */
 function jurisdictionText(span: string): string {
   const first = singleLine(span);
@@ -228,6 +229,11 @@ function jurisdictionText(span: string): string {
   if (last === undefined) return span;
   const after = last.slice(last.lastIndexOf(')') + 1).trim() || (lines[end + 1] ?? '').trim();
   if (jurisdictionCode(after)) return after;
+  // The comb beside the label's first line, after a column's gap ("... for State: <tab> D E").
+  for (const line of lines.slice(0, end)) {
+    const comb = /\t\s*([A-Za-z\d]\s?[A-Za-z\d])\s*$/.exec(line)?.[1];
+    if (comb && jurisdictionCode(comb)) return comb;
+  }
   const words = lines
     .slice(0, end + 1)
     .join(' ')

@@ -44,7 +44,7 @@ export function layoutLines(
   );
   const lines: TextLine[] = [];
   for (const cell of ordered) {
-    for (const row of rowsOf(cell.words)) lines.push(toLine(row, page, lines.length + 1));
+    for (const row of rowsOf(cell.words, typical)) lines.push(toLine(row, page, lines.length + 1));
   }
   return lines;
 }
@@ -70,15 +70,23 @@ function cellOf([x0, y0, x1, y1]: Bbox, rulings: Rulings): number[] {
   return [top, bottom, left, right];
 }
 
-/** Words on one baseline form a row: a word joins the row its middle falls within. */
-function rowsOf(words: Word[]): Word[][] {
+/**
+ * Words on one baseline form a row: a word joins the row its middle falls within. `typical` is
+ * the height of the page's words.
+ */
+function rowsOf(words: Word[], typical: number): Word[][] {
   const sorted = [...words].sort((a, b) => a.bbox[1] + a.bbox[3] - (b.bbox[1] + b.bbox[3]));
   const rows: Array<{ y0: number; y1: number; words: Word[] }> = [];
   for (const w of sorted) {
     const cy = (w.bbox[1] + w.bbox[3]) / 2;
     const row = rows.find((r) => cy >= r.y0 && cy <= r.y1);
     if (row) {
+      // A word more than twice as tall as the page's text (a comb's typed letter beside a label of
+      // two lines) joins a row of text without widening its band: widened, the band would draw in
+      // the line below, and the two lines' words would interleave. A row begun by a speck takes
+      // its band from the word.
       row.words.push(w);
+      if (height(w) > typical * 2.2 && row.y1 - row.y0 >= typical / 2) continue;
       row.y0 = Math.min(row.y0, w.bbox[1]);
       row.y1 = Math.max(row.y1, w.bbox[3]);
     } else {
@@ -93,6 +101,10 @@ function rowsOf(words: Word[]): Word[][] {
   return rows
     .sort((a, b) => a.y0 - b.y0)
     .map((r) => r.words.sort((a, b) => a.bbox[0] - b.bbox[0] || Number(isMark(b)) - Number(isMark(a))));
+}
+
+function height(w: Word): number {
+  return w.bbox[3] - w.bbox[1];
 }
 
 function toLine(words: Word[], page: number, line: number): TextLine {
