@@ -223,6 +223,30 @@ describe('a transcription typed in another style', () => {
     expect(json.offering.useOfProceeds.columnTotals).toEqual({ affiliates: 100000, others: null });
   });
 
+  it("reads C.4.b's amount by its place after C.4.a's Total when OCR garbled its instruction, and less surely", async () => {
+    // A real OCR line: the instruction's two lines read as one, their words interleaved.
+    const garbled =
+      'difference b Enter the is differance the “adjusted between gross the proceeds aggregate to the ofering issuer. ics given in response fo Part G- Question 1 and total expenses\t$ 975,000.00';
+    const json = await parseText(
+      ACME.replace(
+        'b. Enter the difference between the aggregate offering price given in response to Part C - Question 1 and total expenses furnished in response to Part C - Question 4.a.    $ 975,000.00',
+        garbled,
+      ),
+      'acme.txt',
+    );
+    expect(json.offering.adjustedGrossProceeds).toBe(975000);
+    expect(json.fields['offering.adjustedGrossProceeds']?.confidence).toBeLessThan(0.8);
+    // A zero read there is a speck or a garbled word, not an amount.
+    const zero = await parseText(
+      ACME.replace(
+        'b. Enter the difference between the aggregate offering price given in response to Part C - Question 1 and total expenses furnished in response to Part C - Question 4.a.    $ 975,000.00',
+        'Ere fn rence beeen 057s fg pice gen 1 espr Part G- Que 1a al pans arth 1 epoca Pat C- Quon 2. Tha dees so $s oP . 5 6500 .',
+      ),
+      'acme.txt',
+    );
+    expect(zero.offering.adjustedGrossProceeds).toBeNull();
+  });
+
   it("reads no zero out of the page's number that ends the page after a row", async () => {
     // A real OCR reading: the last row of a page, then the page's number "-4-", which read as a
     // third cell's "-0-" and spoiled the row's second one.

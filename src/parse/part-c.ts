@@ -18,7 +18,7 @@ export function readPartC(r: Reader, range: Range): void {
   const c2 = span('c2');
   if (c2) readInvestors(r, c2);
   const c4a = span('c4a');
-  if (c4a) readExpenses(r, c4a);
+  const expensesTotal = c4a ? readExpenses(r, c4a) : null;
   const c4b = span('c4b');
   if (c4b) {
     const [cell] = r.cells(c4b.from, c4b.to);
@@ -27,6 +27,19 @@ export function readPartC(r: Reader, range: Range): void {
       cell,
       c4b.from,
       c4b.to,
+    );
+  } else if (expensesTotal) {
+    // C.4.b's instruction garbled past finding (its two lines read as one, their words
+    // interleaved): its amount is the one set after C.4.a's Total row, before C.5. Found by
+    // place, not label, it is less sure; a zero there is a speck or a garbled word read as one.
+    const from = { line: expensesTotal.from.line + 1, col: 0 };
+    const cell = r.cells(from, expensesTotal.to).findLast((c) => (c.cents ?? 0) > 0 && c.readable);
+    r.record.offering.adjustedGrossProceeds = r.setMoney(
+      'offering.adjustedGrossProceeds',
+      cell,
+      from,
+      expensesTotal.to,
+      BY_PLACE,
     );
   }
   const c5 = span('c5');
@@ -249,8 +262,11 @@ const EXPENSE_KEYS = {
   total: 'total',
 } as const;
 
-function readExpenses(r: Reader, table: { from: Pos; to: Pos }): void {
+/** Reads C.4.a's rows; returns the place of its Total row's cells, when found. */
+function readExpenses(r: Reader, table: { from: Pos; to: Pos }): { from: Pos; to: Pos } | null {
+  let total: { from: Pos; to: Pos } | null = null;
   for (const row of rows(r, EXPENSE_ROWS, table)) {
+    if (row.name === 'total') total = row;
     const key = EXPENSE_KEYS[row.name as (typeof EXPENSE_ROWS)[number]];
     const [cell] = r.cells(row.from, row.to, 1);
     if (!cell) r.unread(`offering.expenses.${key}`, row.from);
@@ -262,7 +278,11 @@ function readExpenses(r: Reader, table: { from: Pos; to: Pos }): void {
       row.score,
     );
   }
+  return total;
 }
+
+/** The confidence of an amount found by its place on the form when its label was not found. */
+const BY_PLACE = 0.7;
 
 const USE_ROWS = [
   'salaries',
