@@ -341,6 +341,25 @@ describe('an arithmetic error over an amount read unsurely', () => {
     expect(evaluate(record).find((f) => f.rule === 'C1_SOLD_SUM')?.severity).toBe('warning');
   });
 
+  it("stays the filer's error when the rows read unsurely were read as plain zeros, and the sum is thousands off", () => {
+    // A real reading: the filer's C.1 total offered is twice the convertible row (it repeats
+    // C.4.b); the debt and equity rows read "$ 0" unsurely. A misread zero hides no 45 million.
+    const record = consistentRecord();
+    const { securities } = record.offering;
+    for (const row of ['debt', 'equity', 'partnership', 'other'] as const) securities[row].offered = 0;
+    securities.convertible.offered = usd(45730895.26);
+    securities.total.offered = usd(91461790.52);
+    readAt(record, 'offering.securities.debt.offered', 0.11, '$ 0');
+    readAt(record, 'offering.securities.equity.offered', 0.68, '$ -0-');
+    readAt(record, 'offering.securities.total.offered', 0.91);
+    const flag = evaluate(record).find((f) => f.rule === 'C1_OFFERED_SUM');
+    expect(flag?.severity).toBe('error');
+    expect(flag?.explanation).toContain('as plain zeros: C.1 debt, aggregate offering price');
+    // A row read as more than a zero ("$ 9") may be an amount OCR cut short: that stays a warning.
+    readAt(record, 'offering.securities.debt.offered', 0.11, '$ 9');
+    expect(evaluate(record).find((f) => f.rule === 'C1_OFFERED_SUM')?.severity).toBe('warning');
+  });
+
   it("stays the filer's error when the total read unsurely is the rows' sum with two adjacent digits swapped", () => {
     // A column total copied with two figures swapped (1,033,264 for 1,033,624), read unsurely.
     const record = consistentRecord();

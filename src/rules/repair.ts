@@ -211,6 +211,7 @@ function unsureReading(
   const stands = rule
     ? (transposedByFiler(record, rule, flag) ??
       sureRowsExceedTotal(record, rule, isUnsure) ??
+      zeroRowsCannotClose(record, rule, unsure) ??
       failsWithImpliedValues(record, rule, unsure, isUnsure, flags))
     : null;
   if (stands) {
@@ -285,6 +286,36 @@ function sureRowsExceedTotal(
   // A total of a few dollars is likelier an amount OCR cut short ("$ 10" of 10,327,000.00).
   if (total === null || total < MIN_SURE_TOTAL || sum <= total || sure.some((c) => c < 0)) return null;
   return `The rows read surely already add up to ${formatCents(sum)}, more than ${lineName(rule.sum.total)} (${formatCents(total)}); the rows read unsurely can only add to that.`;
+}
+
+/** A cell read as a zero and nothing else: "$ 0", "-0-", "$ 0.00", a dash. */
+const PLAIN_ZERO = /^\$?\s*(?:-0-|0(?:[.,]00)?|[-–—]+)$/;
+
+/** In cents: a sum this far off no row read as a plain zero can close. */
+const PLAIN_ZERO_GAP = 100_000;
+
+/**
+ * Why a sum's error is the filer's however its unsure rows read, or null: every amount read
+ * unsurely is a row read as a plain zero ("$ 0", "-0-"), the total is read surely, and the sum is
+ * a thousand dollars or more off. OCR that read one figure in a cell did not miss an amount of
+ * thousands there: it misread a zero, or a blank.
+ */
+function zeroRowsCannotClose(
+  record: FormDRecord,
+  rule: Rule,
+  unsure: ReadonlyArray<readonly [string, { raw: string }]>,
+): string | null {
+  if (!rule.sum) return null;
+  const { rows, total } = rule.sum;
+  const sum = rows.reduce((a, p) => a + (readCents(record, p) ?? 0), 0);
+  const written = readCents(record, total);
+  if (written === null || written < MIN_SURE_TOTAL || Math.abs(written - sum) < PLAIN_ZERO_GAP) return null;
+  const zeros = unsure.every(
+    ([path, field]) => rows.includes(path) && readCents(record, path) === 0 && PLAIN_ZERO.test(field.raw),
+  );
+  if (!zeros) return null;
+  const named = unsure.map(([path]) => lineName(path)).join(', ');
+  return `Read unsurely, but as plain zeros: ${named}; a misread zero does not hide the ${formatCents(Math.abs(written - sum))} the sum is off by.`;
 }
 
 /**
