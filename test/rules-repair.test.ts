@@ -41,6 +41,16 @@ describe('a misread suspected from the arithmetic', () => {
     ]);
   });
 
+  it("keeps as the filer's error an amount one digit off what the rows give that repeats another line of the form", () => {
+    // The total payments listed repeats C.1's aggregate offering price (28,684,072.04), one digit
+    // off C.4.b (28,634,072.04): read unsurely, it is still a line copied from the wrong place.
+    const flags = evaluate(totalReadAs(28684072.04, 0.1));
+    expect(flags.map((f) => [f.rule, f.severity])).toEqual([
+      ['C5_ROWS_SUM_TO_TOTAL', 'error'],
+      ['C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS', 'error'],
+    ]);
+  });
+
   it("keeps two adjacent digits swapped as the filer's error, however unsurely read: OCR reads a figure at a time", () => {
     const flags = evaluate(totalReadAs(28634027.04, 0.55));
     expect(flags.map((f) => [f.rule, f.severity])).toEqual([

@@ -35,7 +35,7 @@ const READ_AS: Record<DigitSlip, string> = {
 
 /**
  * The one misread that explains every failing arithmetic rule, or null. Only OCR values below the
- * threshold are suspects; of several that fit, the lowest-confidence one wins, and a tie (or two
+ * threshold, and equal to no other line of the form, are suspects; of several that fit, the lowest-confidence one wins, and a tie (or two
  * values for one field) is too ambiguous to suggest anything.
  */
 export function findMisread(
@@ -55,6 +55,9 @@ export function findMisread(
     const field = record.fields[path];
     const read = readCents(record, path);
     if (field?.source !== 'ocr' || field.confidence >= confidenceThreshold || read === null) continue;
+    // An amount read the same as another line of the form is that line's amount, repeated (the
+    // seed's C.5 total is C.1 sold): two readings that agree are no misreading.
+    if (otherLineEqualTo(record, read, [path])) continue;
     for (const value of oneSlipAway(read)) {
       setPath(work, path, value);
       if (ARITHMETIC.every((r) => r.check(work).length === 0)) {
@@ -415,7 +418,7 @@ const MONEY_PATHS: ReadonlySet<string> = new Set(MONEY_LINES.map((l) => l.path))
  * Why an error's amount looks like OCR's misreading, with that amount's path, or null. Either it
  * differs by one digit from what its rule expects, and that expected amount is also written on
  * another line of the form (two lines agree and the third is one digit off them; a filer's slip of
- * the pen repeats no other line); or its figures are the first figures of what is expected, a
+ * the pen repeats no other line), while the amount read repeats no other line; or its figures are the first figures of what is expected, a
  * hundred times and more smaller (160.00 for 160,000.00, 2,208.00 for 2,206,450.00: OCR lost its
  * end or a separator, and perhaps misread a figure; no filer writes a figure so); or what is
  * expected is its first figures, a hundred times and more smaller (966,366,212,167.99 for
@@ -426,7 +429,9 @@ function misreadOutlier(record: FormDRecord, flag: Flag): { path: string; why: s
   for (const { path, cents, other } of amounts) {
     if (digitSlip(other, cents) !== 'replaced') continue;
     const agreeing = otherLineEqualTo(record, other, flag.paths);
-    if (!agreeing) continue;
+    // The amount read repeats another line too (C.5's total is C.1's offering price): a line the
+    // filer copied from the wrong place, not a misreading.
+    if (!agreeing || otherLineEqualTo(record, cents, [path])) continue;
     return {
       path,
       why: `${lineName(path)} was read as ${formatCents(cents)}, one digit off ${formatCents(other)}, which ${lineName(agreeing.path)} also gives`,
