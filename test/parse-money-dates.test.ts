@@ -134,6 +134,8 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ PH\t☐ $\t29,927.50', 2).map((c) => c.cents)).toEqual([null, 2_992_750]);
     expect(readMoneyCells('☐ Common ☐ $ 1,000', 2).map((c) => c.cents)).toEqual([100_000]);
     expect(readMoneyCells('☐ n.oo ☐ $ 73.178.90', 2).map((c) => c.cents)).toEqual([0, 7_317_890]);
+    // "$ 0.00" read as a few short marks: the column total is the second column's, not the first's.
+    expect(readMoneyCells('\t☐ w\t@ 00 ☐ $ 11,041,563', 2).map((c) => c.cents)).toEqual([0, 1_104_156_300]);
   });
 
   it('reads the same amount twice in one cell, grouped by periods, as two cells', () => {

@@ -199,11 +199,12 @@ function cellsOf(text: string): MoneyCell[] {
     // An estimate box opens its cell even where OCR lost the "$" after it ("☐ 0 ☐ $ 0"), or the
     // "$" and the accountant's dash for zero both ("☐ - ☐ $ 9,342,002.74"). A box with the next
     // cell's box straight after it is a cell whose amount OCR lost ("☐ ☐ $ 6,795,175.60"), or read
-    // as a letter or two or as letters for figures ("☐ PH ☐ $", "☐ n.oo ☐ $ 73.178.90"): the
-    // amount after the second box is the second column's. A box printed just after a "$" of its
-    // own is that cell's ("$ ☐ 1,000"); one after a "$" that has its box is the next cell's.
+    // as a letter or two, as letters for figures, or as a few short marks ("☐ PH ☐ $", "☐ n.oo ☐
+    // $ 73.178.90", "☐ w @ 00 ☐ $ 11,041,563"): the amount after the second box is the second
+    // column's. A box printed just after a "$" of its own is that cell's ("$ ☐ 1,000"); one after
+    // a "$" that has its box is the next cell's.
     .replace(
-      /(?<!(?:^|[^☐☒\s_])[\s_]*\$[\s_]*)([☐☒])(?=[\s_]*(?:-0-|\d|[-–—=]{1,2}\s*(?:[☐☒]|$)|(?:(?:[^\s\d☐☒$-]{1,2}|[^\s☐☒$]{1,4}[.,][^\s☐☒$]{2})\s+)?[☐☒][\s_]*(?:\$|-0-|\d)))/g,
+      /(?<!(?:^|[^☐☒\s_])[\s_]*\$[\s_]*)([☐☒])(?=[\s_]*(?:-0-|\d|[-–—=]{1,2}\s*(?:[☐☒]|$)|(?:(?:[^\s\d☐☒$-]{1,2}|[^\s☐☒$]{1,4}[.,][^\s☐☒$]{2})\s+|(?:[^\s☐☒$]{1,3}\s+){2,3})?[☐☒][\s_]*(?:\$|-0-|\d)))/g,
       '$1$',
     );
   if (!flat.includes('$')) return amountsWithoutDollarSigns(flat);
