@@ -197,6 +197,40 @@ describe('findCheckBoxes on real crops of scans', () => {
   });
 });
 
+describe('findCheckBoxes on marked boxes whose mark makes an edge of its own', () => {
+  // Real crops at 200 dpi of "Month ☐☐ Year ☐☐ ☒ Actual ☐ Estimated", where the marked Actual box
+  // was not found and the group read as unanswered.
+  it('finds a box filled up to its top edge, not the fill inside it', async () => {
+    // The fill's last row is an edge of the fill's width: with the box's top it made a square,
+    // solid with ink and too small for the page's boxes; the box's own bottom edge lies below it.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('filled-box-fill-to-top.png', 200));
+    expect(checkBoxes.map((b) => [b.bbox[0], b.checked])).toEqual([
+      [326, true],
+      [439, false],
+    ]);
+  });
+
+  it("finds a ticked box whose tick crosses it from side to side, not the frame above the tick's stroke", async () => {
+    // The tick's stroke across the box is an edge of the box's width: with the box's top it made
+    // a frame a little wider than tall, taken for the outline of a comb's cells.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('tick-crossing-box.png', 200));
+    expect(checkBoxes.sort((a, b) => a.bbox[0] - b.bbox[0]).map((b) => [b.bbox[0], b.checked])).toEqual([
+      [294, true],
+      [409, false],
+    ]);
+  });
+
+  it("finds a ticked box that the tick crowds against its label, measured like the page's other box", async () => {
+    // The box beside was measured to the first row of its thick bottom edge, the ticked one to
+    // the last: three pixels apart, the crowded box was not the page's size.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('tick-over-thick-box.png', 200));
+    expect(checkBoxes.sort((a, b) => a.bbox[0] - b.bbox[0]).map((b) => [b.bbox[0], b.checked])).toEqual([
+      [306, true],
+      [430, false],
+    ]);
+  });
+});
+
 describe('findCheckBoxes among typed letters', () => {
   it("takes no bowl of a bold typewriter letter for a box: the page's boxes are larger", async () => {
     // A real crop at 200 dpi: "Offering of Limited Partnership Units" typed bold in a wide
@@ -215,13 +249,13 @@ describe('findCheckBoxes among typed letters', () => {
     ]);
   });
 
-  it('keeps a small find inside a worn box of the page\'s size, and drops the serif "8" and "S"', async () => {
-    // A real crop at 200 dpi: a marked Director box whose left side the scan wore to gray is found
-    // only as the square inside it; the "8" of "8 Summit Avenue" and the "S" of "MS" were read as
-    // marked boxes.
+  it('keeps a marked box whose left side is worn gray, and drops the serif "8" and "S"', async () => {
+    // A real crop at 200 dpi: a marked Director box whose left side the scan wore to gray (once
+    // found only as the square inside it, which the page's box size had to vouch for); the "8"
+    // of "8 Summit Avenue" and the "S" of "MS" were read as marked boxes.
     const { checkBoxes } = findCheckBoxes(await fixtureImage('worn-box-serif-letters.png', 200));
     expect(checkBoxes.filter((b) => b.bbox[1] > 200)).toEqual([]);
-    expect(checkBoxes.find((b) => b.bbox[0] === 989)?.checked).toBe(true);
+    expect(checkBoxes.find((b) => b.bbox[0] === 984)?.checked).toBe(true);
   });
 });
 
@@ -297,8 +331,8 @@ describe('findCheckBoxes under a row rule', () => {
       [632, true],
       [769, false],
     ]);
-    // Square, as printed: 22 to 23 pixels a side.
-    for (const { bbox } of rows) expect(bbox[3] - bbox[1]).toBeLessThanOrEqual(bbox[2] - bbox[0] + 1);
+    // Square, as printed: 22 to 24 pixels a side, ink edge to ink edge (the dash made it 31 tall).
+    for (const { bbox } of rows) expect(bbox[3] - bbox[1]).toBeLessThanOrEqual(bbox[2] - bbox[0] + 2);
   });
 
   it('measures the box under a heavy rule whose lower edge the scan left gray', async () => {

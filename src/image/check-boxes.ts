@@ -40,70 +40,52 @@ export function findCheckBoxes(image: PageImage): { checkBoxes: CheckBox[]; comb
   for (let i = 0; i < edges.length; i++) {
     const top = edges[i];
     if (!top || used.has(i)) continue;
-    const width = top.x1 - top.x0;
+    // The first shape under a top edge is its box, unless it may be only part of one: then a
+    // square found further down, within a box's side, is the box round it.
+    let chosen: (Shape & { j: number }) | null = null;
+    let reach = maxSide;
     for (let j = i + 1; j < edges.length; j++) {
       const bottom = edges[j];
       if (!bottom || used.has(j)) continue;
       const dy = bottom.y - top.y;
-      if (dy > maxSide) break;
+      if (dy > reach) break;
       if (dy < minSide) continue;
-      // A heavy mark's arms run past the corners and lengthen one edge: the shorter edge is the box's.
-      const tol = Math.max(3, Math.min(width, dy) * 0.3);
-      if (Math.abs(bottom.x0 - top.x0) > tol || Math.abs(bottom.x1 - top.x1) > tol) continue;
-      // The sides may stand inside the edges' ends (a mark's arms): look for them a little inward.
-      const reach = Math.max(3, Math.round(Math.min(width, dy) * 0.3));
-      const x0 = findSide(
-        image,
-        Math.min(top.x0, bottom.x0),
-        Math.max(top.x0, bottom.x0) + reach,
-        top.y,
-        bottom.y,
-      );
-      const x1 = findSide(
-        image,
-        Math.max(top.x1, bottom.x1),
-        Math.min(top.x1, bottom.x1) - reach,
-        top.y,
-        bottom.y,
-      );
-      if (x0 === null || x1 === null || x1 - x0 < minSide) continue;
-      const bbox = squarer(image, [x0, top.y, x1, bottom.y], minSide);
-      const ratio = (x1 - x0) / (bbox[3] - bbox[1]);
-      if (ratio > 1.4 && ratio <= 6.5) {
-        // The last row of a filled box's ink is an edge too, and with the box's top it makes a
-        // "frame" shorter than the box, solid with ink: the box's own bottom edge lies further down.
-        if (solid(image, bbox)) continue;
-        frames.push(bbox);
-        used.add(i);
-        used.add(j);
+      const shape = shapeBetween(image, top, bottom, minSide);
+      if (shape === null) continue;
+      if (chosen !== null) {
+        if (shape.kind === 'frame') continue;
+        chosen = { ...shape, j };
         break;
       }
-      if (ratio < 0.7 || ratio > 1.4) continue;
-      // Squares inside inverted headings (white letters on black) are not boxes: a box stands on paper.
-      if (!onPaper(image, bbox)) continue;
-      // A letter (a bold O or D) has neighbours a stroke away; a box stands apart from its label.
-      const apart = standsApart(image, bbox);
-      if (apart === 'neither') continue;
-      used.add(i);
-      used.add(j);
-      const { fill, centre, spread } = insideInk(image, bbox);
-      // A mark crosses the middle of its box; a doubled or smeared wall, however inky, does not.
-      // A tick drawn off the middle still spreads its ink over most rows and columns of the
-      // inside, where a smeared wall keeps to a band along its side.
-      const ticked = fill >= 2 * FILL_THRESHOLD && spread >= 0.6 ? fill / 2 : 0;
-      const evidence = Math.max(Math.min(fill, centre), ticked);
-      const checked = evidence > FILL_THRESHOLD;
-      const margin = Math.abs(evidence - FILL_THRESHOLD);
-      const box = {
-        bbox,
-        fill,
-        checked,
-        confidence: Math.min(1, 0.5 + margin / (checked ? 0.1 : FILL_THRESHOLD) / 2),
-      };
-      if (apart === 'both') boxes.push(box);
-      else crowded.push(box);
-      break;
+      chosen = { ...shape, j };
+      if (!partOfBox(image, shape)) break;
+      const [x0, y0, x1, y1] = shape.bbox;
+      reach = Math.min(maxSide, Math.round(Math.max(x1 - x0, y1 - y0) * 1.3));
     }
+    if (chosen === null) continue;
+    used.add(i);
+    used.add(chosen.j);
+    const { bbox, kind } = chosen;
+    if (kind === 'frame') {
+      frames.push(bbox);
+      continue;
+    }
+    const { fill, centre, spread } = insideInk(image, bbox);
+    // A mark crosses the middle of its box; a doubled or smeared wall, however inky, does not.
+    // A tick drawn off the middle still spreads its ink over most rows and columns of the
+    // inside, where a smeared wall keeps to a band along its side.
+    const ticked = fill >= 2 * FILL_THRESHOLD && spread >= 0.6 ? fill / 2 : 0;
+    const evidence = Math.max(Math.min(fill, centre), ticked);
+    const checked = evidence > FILL_THRESHOLD;
+    const margin = Math.abs(evidence - FILL_THRESHOLD);
+    const box = {
+      bbox,
+      fill,
+      checked,
+      confidence: Math.min(1, 0.5 + margin / (checked ? 0.1 : FILL_THRESHOLD) / 2),
+    };
+    if (kind === 'box') boxes.push(box);
+    else crowded.push(box);
   }
   // Crowded finds are measured against the boxes left once letters are gone: on a page of bold
   // figures the letters found may outnumber the boxes, and their size is no box's.
@@ -112,6 +94,82 @@ export function findCheckBoxes(image: PageImage): { checkBoxes: CheckBox[]; comb
   const checkBoxes = withoutCombs(all).filter((b) => !frames.some((frame) => cellOf(b.bbox, frame)));
   const combCells = all.filter((b) => !checkBoxes.includes(b)).map((b) => b.bbox);
   return { checkBoxes, combs: [...combCells, ...frames] };
+}
+
+/**
+ * What a top and a bottom edge make: a box standing apart from its neighbours, a box crowded on
+ * one side, a frame (the outline of a comb's cells, wider than tall), or nothing.
+ */
+interface Shape {
+  bbox: Bbox;
+  kind: 'box' | 'crowded' | 'frame';
+  ratio: number;
+}
+
+function shapeBetween(image: PageImage, top: Edge, bottom: Edge, minSide: number): Shape | null {
+  const width = top.x1 - top.x0;
+  const dy = bottom.y - top.y;
+  // A heavy mark's arms run past the corners and lengthen one edge: the shorter edge is the box's.
+  const tol = Math.max(3, Math.min(width, dy) * 0.3);
+  if (Math.abs(bottom.x0 - top.x0) > tol || Math.abs(bottom.x1 - top.x1) > tol) return null;
+  // The sides may stand inside the edges' ends (a mark's arms): look for them a little inward.
+  const reach = Math.max(3, Math.round(Math.min(width, dy) * 0.3));
+  const x0 = findSide(
+    image,
+    Math.min(top.x0, bottom.x0),
+    Math.max(top.x0, bottom.x0) + reach,
+    top.y,
+    bottom.y,
+  );
+  const x1 = findSide(
+    image,
+    Math.max(top.x1, bottom.x1),
+    Math.min(top.x1, bottom.x1) - reach,
+    top.y,
+    bottom.y,
+  );
+  if (x0 === null || x1 === null || x1 - x0 < minSide) return null;
+  const bbox = throughBottomEdge(image, squarer(image, [x0, top.y, x1, bottom.y], minSide));
+  const ratio = (x1 - x0) / (bbox[3] - bbox[1]);
+  if (ratio > 1.4 && ratio <= 6.5) {
+    // The last row of a filled box's ink is an edge too, and with the box's top it makes a
+    // "frame" shorter than the box, solid with ink: the box's own bottom edge lies further down.
+    return solid(image, bbox) ? null : { bbox, kind: 'frame', ratio };
+  }
+  if (ratio < 0.7 || ratio > 1.4) return null;
+  // Squares inside inverted headings (white letters on black) are not boxes: a box stands on paper.
+  if (!onPaper(image, bbox)) return null;
+  // A letter (a bold O or D) has neighbours a stroke away; a box stands apart from its label.
+  const apart = standsApart(image, bbox);
+  if (apart === 'neither') return null;
+  return { bbox, kind: apart === 'both' ? 'box' : 'crowded', ratio };
+}
+
+/**
+ * A shape that may be only part of a box: a square solid with ink (the fill of a marked box, its
+ * top edge run into the fill, the box's bottom edge lying below the fill), or a frame a little
+ * wider than tall (a box's top down to the stroke of a mark drawn across it).
+ */
+function partOfBox(image: PageImage, shape: Shape): boolean {
+  return shape.kind === 'frame' ? shape.ratio < 1.6 : solid(image, shape.bbox);
+}
+
+/**
+ * The box down to the last row of its bottom edge. A thick edge is found as its first row and its
+ * last, and the first that makes a box is taken, the inner one, unless a mark broke that row; the
+ * top is the outer row. Taken to their outer rows both, the boxes of a page measure alike.
+ */
+function throughBottomEdge(image: PageImage, [x0, y0, x1, y1]: Bbox): Bbox {
+  const limit = Math.max(1, Math.round((y1 - y0) * 0.2));
+  let bottom = y1;
+  while (
+    bottom - y1 < limit &&
+    bottom + 1 < image.height &&
+    meanOver(image, [x0, bottom + 1, x1, bottom + 1], inkPixel) >= 0.85
+  ) {
+    bottom++;
+  }
+  return [x0, y0, x1, bottom];
 }
 
 /**
