@@ -355,6 +355,11 @@ describe('the date and jurisdiction combs as OCR garbles them', () => {
         'Jurisdiction of Incorporation or Organization: (Enter two-letter U.S. Postal Service Abbreviation for State:\tD E\nCN for Canada; FN for other foreign jurisdiction)',
         'DE',
       ],
+      // After the second line, its closing bracket misread.
+      [
+        'Jurisdiction of Incorporation or Organization: (Enter two-letter U.S. Postal Service\nCN tor Canada; FN for other foreign jurisdiction}\tD E',
+        'DE',
+      ],
     ] as const) {
       const record = await parseText(seedText().replace(label, garbled));
       expect(record.issuer.jurisdiction).toBe(code);

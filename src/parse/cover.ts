@@ -229,8 +229,9 @@ function jurisdictionText(span: string): string {
   if (last === undefined) return span;
   const after = last.slice(last.lastIndexOf(')') + 1).trim() || (lines[end + 1] ?? '').trim();
   if (jurisdictionCode(after)) return after;
-  // The comb beside the label's first line, after a column's gap ("... for State: <tab> D E").
-  for (const line of lines.slice(0, end)) {
+  // The comb beside one of the label's lines, after a column's gap ("... for State: <tab> D E",
+  // "... jurisdiction} <tab> D E" with the bracket misread).
+  for (const line of lines.slice(0, end + 1)) {
     const comb = /\t\s*([A-Za-z\d]\s?[A-Za-z\d])\s*$/.exec(line)?.[1];
     if (comb && jurisdictionCode(comb)) return comb;
   }
