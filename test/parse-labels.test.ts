@@ -247,6 +247,25 @@ describe('a transcription typed in another style', () => {
     expect(zero.offering.adjustedGrossProceeds).toBeNull();
   });
 
+  it('reads a count OCR read as a letter beside purchases of nothing as the zero it is, less surely', async () => {
+    // A real OCR line: the typed 0 read "a" among a leader's specks; no investor bought nothing.
+    const json = await parseText(
+      ACME.replace(
+        'Non-accredited Investors    0    $ 0',
+        'Non-accredited Investors...\t.\t..\tCe\ta\t$ -0-',
+      ),
+      'acme.txt',
+    );
+    expect(json.offering.investors.nonAccredited).toEqual({ count: 0, amount: 0 });
+    expect(json.fields['offering.investors.nonAccredited.count']?.confidence).toBeLessThan(0.8);
+    // Beside an amount, a letter says nothing of the count.
+    const some = await parseText(
+      ACME.replace('Accredited Investors    12    $ 750,000.00', 'Accredited Investors\ta\t$ 750,000.00'),
+      'acme.txt',
+    );
+    expect(some.offering.investors.accredited).toEqual({ count: null, amount: 750000 });
+  });
+
   it("reads no zero out of the page's number that ends the page after a row", async () => {
     // A real OCR reading: the last row of a page, then the page's number "-4-", which read as a
     // third cell's "-0-" and spoiled the row's second one.

@@ -236,7 +236,25 @@ function readInvestors(r: Reader, table: { from: Pos; to: Pos }): void {
     const [cell] = r.cells(row.from, row.to, 1);
     if (!cell) r.unread(`offering.investors.${key}.amount`, row.from);
     investors[key].amount = r.setMoney(`offering.investors.${key}.amount`, cell, row.from, row.to, row.score);
+    // A count OCR read as a letter ("a", "Ce") beside purchases of nothing is the zero typed there:
+    // no investor bought nothing. Read from the amount, it is less sure.
+    const mark = count === null && cell?.cents === 0 ? zeroCountMark(text) : null;
+    if (mark) {
+      investors[key].count = 0;
+      r.evidence(`offering.investors.${key}.count`, mark, row.from, row.to, row.score * BY_PLACE);
+    }
   }
+}
+
+/** The letter or two OCR read in the count column before the row's "$", or null. */
+function zeroCountMark(text: string): string | null {
+  const tokens = text
+    .replace(/\.{2,}/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  const dollar = tokens.findIndex((t) => t.includes('$') || LONE_DOLLAR_READ.test(t));
+  const last = (dollar < 0 ? tokens : tokens.slice(0, dollar)).pop();
+  return last && /^[\p{L}@]{1,2}$/u.test(last) ? last : null;
 }
 
 const EXPENSE_ROWS = [
