@@ -126,8 +126,13 @@ export class FormText {
    */
   private garbledStart(label: Label, exact: Match, fromCol: number): Match | null {
     const { line, col } = exact.start;
+    // Most labels begin their line, or follow a bracket or a number: only words before it may be
+    // the garbled start of a longer wording.
+    const before = (this.folded[line] ?? '').slice(fromCol, col);
+    if ((before.match(/\p{L}/gu) ?? []).length < 4) return null;
     let start: Match | null = null;
     for (const needle of foldedVariants(label)) {
+      if (needle.length <= exact.end.col - col) continue;
       const found = this.fuzzyInLine(needle, line, fromCol);
       if (!found || found.start.col >= col || found.end.col <= col) continue;
       if (!start || found.start.col < start.start.col) start = found;
