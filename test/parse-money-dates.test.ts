@@ -82,6 +82,15 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ $ 0.00 ☒ $').map((c) => c.cents)).toEqual([0, null]);
   });
 
+  it('reads "-0-" whose zero OCR read as a letter between doubled dashes ("—-n-", "—-N-—")', () => {
+    expect(readMoneyCells('\t☐ $ —0-\t☐ $ —-n-', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells(') ☐ $ —-N-—\t☐ $ 164.025.14', 2).map((c) => c.cents)).toEqual([0, 16_402_514]);
+  });
+
+  it('reads a 3, 5 or 8 with a speck read as a point after it, between two amounts, as the "$"', () => {
+    expect(readMoneyCells('\t$ -0-\t8. =0-', 2).map((c) => c.cents)).toEqual([0, 0]);
+  });
+
   it('reads a dash alone in a dollar box as the zero it stands for, as OCR reads it ("-", "=", "—")', () => {
     expect(readMoneyCells('Debt ..\ts\t-\t$\t-', 2).map((c) => c.cents)).toEqual([0, 0]);
     expect(readMoneyCells('☐ $\t=\t☐ $ —\t☐ $ 1,500').map((c) => [c.cents, c.readable])).toEqual([

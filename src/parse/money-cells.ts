@@ -90,7 +90,7 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
  * Separators as OCR garbles them, put back: a thousands comma read as a letter with a tail ("3 y
  * 759 ,000.00", "9 f 677 f 000.00", "83 r 000": a lone y, f, j, r or semicolon between a group of
  * digits and a group of three), a separator read twice, underscores for separators, "-0-" read with a letter
- * for its zero ("-O-", "-N-", "N-") or with long dashes ("—0—"), and a lone 3, 5 or 8 for the
+ * for its zero ("-O-", "-N-", "N-", "—-n-") or with long dashes ("—0—"), and a lone 3, 5 or 8 for the
  * "$" between two amounts.
  */
 function mendSeparators(text: string): string {
@@ -114,7 +114,7 @@ function mendSeparators(text: string): string {
       .replace(/(\d)\s?_(?=\d{3}(?!\d))/g, '$1,')
       .replace(/(\d)_(?=\d{2}(?!\d))/g, '$1.')
       .replace(/,\s?,/g, ',')
-      .replace(/(^|\s)[-–—]?[oONDQUun][-–—](?=\s|$)/g, '$1-0-')
+      .replace(/(^|\s)[-–—]{0,2}[oONDQUun][-–—]{1,2}(?=\s|$)/g, '$1-0-')
       // Its zero read as another figure, or its last dash as a point ("-8-", "-0."): no amount is
       // a figure between dashes.
       .replace(/(^|\s)[-–—]\d[-–—.,](?=\s|$)/g, '$1-0-')
@@ -132,8 +132,9 @@ function mendSeparators(text: string): string {
         (found, start: string, at: number, all: string) =>
           /[$☐☒]/.test(all.slice(0, at)) ? found : `${start}$ `,
       )
-      // A lone 3, 5 or 8 between two amounts is the second one's "$" ("0.00 3 <tab> 0.00", "3.185.000 8").
-      .replace(/(\d[.,]\d{2,3}|-0-)\s+[358]\s+(?=-0-|\d)/g, '$1 $ ')
+      // A lone 3, 5 or 8 between two amounts, perhaps with a speck read as a point after it, is
+      // the second one's "$" ("0.00 3 <tab> 0.00", "3.185.000 8", "-0- <tab> 8. -0-").
+      .replace(/(\d[.,]\d{2,3}|-0-)\s+[358][.,]?\s+(?=-0-|\d)/g, '$1 $ ')
   );
 }
 
