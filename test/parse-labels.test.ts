@@ -1268,6 +1268,31 @@ describe('a scanned filing whose last page OCR garbled past reading', () => {
     expect(doubtful).toContain('section:Part D not found on the scanned pages');
   });
 
+  it("says for review which of Part C's totals a scan's OCR read none of, a page too damaged for its labels", () => {
+    const lines = readTranscription(ACME).map((line) => line.text);
+    // The use of proceeds read as junk: no row label, no total.
+    const junk = lines.map((text) =>
+      /^(Salaries|Purchase|Construction|Acquisition|Repayment|Working|Other \(specify|Column|Total Payments)/.test(
+        text,
+      )
+        ? 'Se 1 DE Ras Sm ☐ < ☐ :'
+        : text,
+    );
+    const scan = parseFiling(
+      asOcr(junk, () => 1),
+      'a'.repeat(64),
+      { file: 'x.pdf', pages: 1, kind: 'pdf' },
+    );
+    expect(scan.record.offering.useOfProceeds.totalPaymentsListed).toBeNull();
+    expect(scan.doubtful).toEqual(['missing:offering.useOfProceeds.totalPaymentsListed']);
+    const whole = parseFiling(
+      asOcr(lines, () => 1),
+      'a'.repeat(64),
+      { file: 'x.pdf', pages: 1, kind: 'pdf' },
+    );
+    expect(whole.doubtful).toEqual([]);
+  });
+
   it('is a cut-off filing when it is a transcription', async () => {
     await expect(parseText(garbled)).rejects.toThrow(/Part D, is missing/);
   });

@@ -1,5 +1,6 @@
 import type { TextLine } from '../ingest/lines.js';
 import { emptyRecord } from '../record/empty-record.js';
+import { getPath } from '../record/paths.js';
 import type { FormDRecord } from '../record/schema.js';
 import { readCover } from './cover.js';
 import { FormText } from './form-text.js';
@@ -44,5 +45,17 @@ export function parseFiling(
   readStateDisqualification(reader, sections.partE);
   record.fields = reader.recorder.fields;
   const unfound = sections.unfound.map((part) => `section:${part} not found on the scanned pages`);
-  return { record, doubtful: [...unfound, ...reader.doubtful] };
+  // Part C's totals are on every Form D, a new filing's or an amendment's: a scan where OCR read
+  // none of one (its page too damaged for any label to be found) is not read whole.
+  const ocr = source.kind !== 'text' && !source.textLayer;
+  const missing = ocr ? ALWAYS_WRITTEN.filter((path) => getPath(record, path) === null) : [];
+  return { record, doubtful: [...unfound, ...reader.doubtful, ...missing.map((path) => `missing:${path}`)] };
 }
+
+/** The amounts every Form D gives (a zero at the least). */
+const ALWAYS_WRITTEN = [
+  'offering.securities.total.offered',
+  'offering.securities.total.sold',
+  'offering.adjustedGrossProceeds',
+  'offering.useOfProceeds.totalPaymentsListed',
+];
