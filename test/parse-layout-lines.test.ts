@@ -16,6 +16,17 @@ const box = (x0: number, checked: boolean, y = 104): CheckBox => ({
   fill: checked ? 0.3 : 0,
 });
 const noRules = { horizontal: [], vertical: [] };
+/** A word OCR read at a box of a real page. */
+const at = (text: string, bbox: [number, number, number, number]): Word => ({ text, bbox, confidence: 0.9 });
+type Row = [string, number, number, number, number];
+/** The lines of words given as [text, x0, y0, x1, y1], with no boxes or rules. */
+const laidOut = (rows: readonly Row[]) =>
+  layoutLines(
+    rows.map(([text, ...bbox]) => at(text, bbox)),
+    [],
+    noRules,
+    1,
+  ).map((l) => l.text);
 
 describe('layoutLines', () => {
   it("puts a box before an amount that OCR read from the box's left edge on", () => {
@@ -38,11 +49,6 @@ describe('layoutLines', () => {
     // A real line at 200 dpi: "Units of Limited Partnership Interest" typed in a thin monospace,
     // specks read as words over "Units", "Limited" and "Partnership". Measured from a speck's end
     // and by a speck's height, each gap after one was a column's, and the name ended at "Units".
-    const at = (text: string, bbox: [number, number, number, number]): Word => ({
-      text,
-      bbox,
-      confidence: 0.9,
-    });
     const lines = layoutLines(
       [
         at('Units', [129, 558, 215, 579]),
@@ -88,12 +94,7 @@ describe('layoutLines', () => {
     // as tall as both, and "two-letter" read with a speck under it. The tall words widened the
     // first line's band over the second, and the two lines' words interleaved, so that no label
     // was found and the code was lost.
-    const at = (text: string, bbox: [number, number, number, number]): Word => ({
-      text,
-      bbox,
-      confidence: 0.9,
-    });
-    const first: Array<[string, number, number, number, number]> = [
+    const first: Row[] = [
       ['Jurisdiction', 139, 1479, 219, 1494],
       ['of', 224, 1479, 237, 1493],
       ['Incorporation', 243, 1479, 334, 1497],
@@ -103,24 +104,18 @@ describe('layoutLines', () => {
       ['two-letter', 505, 1476, 570, 1506],
       ['State:', 833, 1479, 873, 1494],
     ];
-    const second: Array<[string, number, number, number, number]> = [
+    const second: Row[] = [
       ['CN', 140, 1505, 162, 1520],
       ['for', 167, 1505, 185, 1520],
       ['Canada;', 190, 1505, 249, 1521],
       ['foreign', 344, 1505, 391, 1524],
       ['jurisdiction)', 396, 1505, 477, 1524],
     ];
-    const comb: Array<[string, number, number, number, number]> = [
+    const comb: Row[] = [
       ['D', 1168, 1483, 1207, 1527],
       ['E', 1207, 1483, 1245, 1527],
     ];
-    const lines = layoutLines(
-      [...first, ...second, ...comb].map(([text, ...bbox]) => at(text, bbox)),
-      [],
-      noRules,
-      1,
-    );
-    expect(lines.map((l) => l.text)).toEqual([
+    expect(laidOut([...first, ...second, ...comb])).toEqual([
       'Jurisdiction of Incorporation or Organization: (Enter two-letter\tState:\tD E',
       'CN for Canada;\tforeign jurisdiction)',
     ]);
@@ -130,12 +125,7 @@ describe('layoutLines', () => {
     // A real line at 200 dpi: a speck just above the text began the row, and the year's comb
     // figures, taller than the text, joined it; kept to the speck's band, they made a row of
     // their own and the year was lost.
-    const at = (text: string, bbox: [number, number, number, number]): Word => ({
-      text,
-      bbox,
-      confidence: 0.9,
-    });
-    const words: Array<[string, number, number, number, number]> = [
+    const words: Row[] = [
       ['*', 853, 1364, 855, 1366],
       ['9', 918, 1345, 953, 1386],
       ['0', 953, 1345, 988, 1386],
@@ -146,12 +136,6 @@ describe('layoutLines', () => {
       ['Year', 869, 1363, 908, 1378],
       ['Actual', 1064, 1359, 1121, 1385],
     ];
-    const lines = layoutLines(
-      words.map(([text, ...bbox]) => at(text, bbox)),
-      [],
-      noRules,
-      1,
-    );
-    expect(lines.map((l) => l.text)).toEqual(['Date of Incorporation:\tMonth * Year 9 0 Actual']);
+    expect(laidOut(words)).toEqual(['Date of Incorporation:\tMonth * Year 9 0 Actual']);
   });
 });
