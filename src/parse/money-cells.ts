@@ -69,7 +69,7 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   // Fewer cells than the table has columns: a column holding just an amount lost its "$" to OCR
   // ("Debt <tab> 184,117 <tab> s 32,400"). Such columns open cells, rightmost first, up to the
   // table's count (a count of investors before C.2's one dollar cell stays a count). A column
-  // after a "$" already has its sign; one after a "$" and its box misread as one word ("as") has not.
+  // after a "$" already has its sign; one after a "$" and its box read as one word ("as") has not.
   const parts = text.split('\t');
   const signed = (part: string) =>
     /[$☐☒]$/.test(part) || LONE_DOLLAR_READ.test(part.split(/\s+/).pop() ?? '');
@@ -90,8 +90,8 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
  * Separators as OCR garbles them, put back: a thousands comma read as a letter with a tail ("3 y
  * 759 ,000.00", "9 f 677 f 000.00", "83 r 000": a lone y, f, j, r or semicolon between a group of
  * digits and a group of three), a separator read twice, underscores for separators, "-0-" read with a letter
- * for its zero ("-O-", "-N-", "N-", "—-n-") or with long dashes ("—0—"), and a lone 3, 5 or 8 for the
- * "$" between two amounts.
+ * for its zero ("-O-", "-N-", "N-", "—-n-") or with long dashes ("—0—"), and a lone 3, 5 or 8
+ * for the "$" between two amounts.
  */
 function mendSeparators(text: string): string {
   return (

@@ -35,8 +35,9 @@ const READ_AS: Record<DigitSlip, string> = {
 
 /**
  * The one misread that explains every failing arithmetic rule, or null. Only OCR values below the
- * threshold, and equal to no other line of the form, are suspects; of several that fit, the lowest-confidence one wins, and a tie (or two
- * values for one field) is too ambiguous to suggest anything.
+ * threshold, and equal to no other line of the form, are suspects; of several that fit, the
+ * lowest-confidence one wins, and a tie (or two values for one field) is too ambiguous to suggest
+ * anything.
  */
 export function findMisread(
   record: FormDRecord,
@@ -418,11 +419,11 @@ const MONEY_PATHS: ReadonlySet<string> = new Set(MONEY_LINES.map((l) => l.path))
  * Why an error's amount looks like OCR's misreading, with that amount's path, or null. Either it
  * differs by one digit from what its rule expects, and that expected amount is also written on
  * another line of the form (two lines agree and the third is one digit off them; a filer's slip of
- * the pen repeats no other line), while the amount read repeats no other line; or its figures are the first figures of what is expected, a
- * hundred times and more smaller (160.00 for 160,000.00, 2,208.00 for 2,206,450.00: OCR lost its
- * end or a separator, and perhaps misread a figure; no filer writes a figure so); or what is
- * expected is its first figures, a hundred times and more smaller (966,366,212,167.99 for
- * 966,366.00: OCR ran the next column's amount on).
+ * the pen repeats no other line), while the amount read repeats no other line; or its figures are
+ * the first figures of what is expected, a hundred times and more smaller (160.00 for 160,000.00,
+ * 2,208.00 for 2,206,450.00: OCR lost its end or a separator, and perhaps misread a figure; no
+ * filer writes a figure so); or what is expected is its first figures, a hundred times and more
+ * smaller (966,366,212,167.99 for 966,366.00: OCR ran the next column's amount on).
  */
 function misreadOutlier(record: FormDRecord, flag: Flag): { path: string; why: string } | null {
   const amounts = readAgainst(record, flag);
