@@ -376,6 +376,8 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('\t5\t14,383,000', 2).map((c) => c.cents)).toEqual([1_438_300_000]);
     // The first column's box and "$" read as one word ("as"): no sign its amount already has.
     expect(readMoneyCells('\tas\t0.00\t☐ $\t0.00', 2).map((c) => c.cents)).toEqual([0, 0]);
+    // The second column's "$" read at the end of the first, whose own "$" was lost.
+    expect(readMoneyCells('\t0.00 $\t0.00', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
   it('leaves a column after an open cell with no amount yet in that cell ("☐ $ <tab> - <tab> 0.00")', () => {

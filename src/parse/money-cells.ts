@@ -73,8 +73,11 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   const parts = text.split('\t');
   const signed = (part: string) =>
     /[$☐☒]$/.test(part) || LONE_DOLLAR_READ.test(part.split(/\s+/).pop() ?? '');
+  // The next column's "$" may stand at the end of this one ("0.00 $ <tab> 0.00").
   const lost = parts.flatMap((part, i) =>
-    i > 0 && AMOUNT_COLUMN.test(part.trim()) && !signed((parts[i - 1] ?? '').trim()) ? [i] : [],
+    i > 0 && AMOUNT_COLUMN.test(part.trim().replace(/\s+\$$/, '')) && !signed((parts[i - 1] ?? '').trim())
+      ? [i]
+      : [],
   );
   for (const i of lost.reverse()) {
     parts[i] = `$ ${parts[i]}`;
