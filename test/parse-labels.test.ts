@@ -224,22 +224,18 @@ describe('a transcription typed in another style', () => {
   });
 
   it("reads C.4.b's amount by its place after C.4.a's Total when OCR garbled its instruction, and less surely", async () => {
+    const c4b =
+      'b. Enter the difference between the aggregate offering price given in response to Part C - Question 1 and total expenses furnished in response to Part C - Question 4.a.    $ 975,000.00';
     // A real OCR line: the instruction's two lines read as one, their words interleaved.
     const garbled =
       'difference b Enter the is differance the “adjusted between gross the proceeds aggregate to the ofering issuer. ics given in response fo Part G- Question 1 and total expenses\t$ 975,000.00';
-    const json = await parseText(
-      ACME.replace(
-        'b. Enter the difference between the aggregate offering price given in response to Part C - Question 1 and total expenses furnished in response to Part C - Question 4.a.    $ 975,000.00',
-        garbled,
-      ),
-      'acme.txt',
-    );
+    const json = await parseText(ACME.replace(c4b, garbled), 'acme.txt');
     expect(json.offering.adjustedGrossProceeds).toBe(975000);
     expect(json.fields['offering.adjustedGrossProceeds']?.confidence).toBeLessThan(0.8);
     // A zero read there is a speck or a garbled word, not an amount.
     const zero = await parseText(
       ACME.replace(
-        'b. Enter the difference between the aggregate offering price given in response to Part C - Question 1 and total expenses furnished in response to Part C - Question 4.a.    $ 975,000.00',
+        c4b,
         'Ere fn rence beeen 057s fg pice gen 1 espr Part G- Que 1a al pans arth 1 epoca Pat C- Quon 2. Tha dees so $s oP . 5 6500 .',
       ),
       'acme.txt',

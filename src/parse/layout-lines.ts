@@ -25,7 +25,7 @@ export function layoutLines(
   }));
   // OCR's reading of a box's outline ("[]", "[J", "O") is not text, nor is its reading of a
   // stretch of a vertical rule: a sliver several lines tall would draw rows together.
-  const typical = median(words.map((w) => w.bbox[3] - w.bbox[1]));
+  const typical = median(words.map(height));
   const text = words.filter(
     (w) => !boxes.some((b) => covers(b.bbox, w.bbox)) && !ruleSliver(w.bbox, typical),
   );
@@ -90,7 +90,7 @@ function rowsOf(words: Word[], typical: number): Word[][] {
       row.y0 = Math.min(row.y0, w.bbox[1]);
       row.y1 = Math.max(row.y1, w.bbox[3]);
     } else {
-      const h = w.bbox[3] - w.bbox[1];
+      const h = height(w);
       // A check box is taller than the text beside it: its band is the text's.
       const pad = h * 0.15;
       rows.push({ y0: w.bbox[1] + pad, y1: w.bbox[3] - pad, words: [w] });

@@ -215,7 +215,7 @@ function unsureReading(
   const stands = rule
     ? (transposedByFiler(record, rule, flag) ??
       sureRowsExceedTotal(record, rule, isUnsure) ??
-      zeroRowsCannotClose(record, rule, unsure) ??
+      zeroRowsCannotClose(record, rule, flag, unsure) ??
       failsWithImpliedValues(record, rule, unsure, isUnsure, flags))
     : null;
   if (stands) {
@@ -307,19 +307,21 @@ const PLAIN_ZERO_GAP = 100_000;
 function zeroRowsCannotClose(
   record: FormDRecord,
   rule: Rule,
+  flag: Flag,
   unsure: ReadonlyArray<readonly [string, { raw: string }]>,
 ): string | null {
-  if (!rule.sum) return null;
-  const { rows, total } = rule.sum;
-  const sum = rows.reduce((a, p) => a + (readCents(record, p) ?? 0), 0);
-  const written = readCents(record, total);
-  if (written === null || written < MIN_SURE_TOTAL || Math.abs(written - sum) < PLAIN_ZERO_GAP) return null;
+  // A sum rule's flag carries the rows' sum as expected and the total given as actual.
+  const { expected: sum, actual: total } = flag;
+  if (!rule.sum || typeof sum !== 'number' || typeof total !== 'number') return null;
+  const gap = Math.abs(total - sum);
+  if (total < MIN_SURE_TOTAL || gap < PLAIN_ZERO_GAP) return null;
+  const { rows } = rule.sum;
   const zeros = unsure.every(
     ([path, field]) => rows.includes(path) && readCents(record, path) === 0 && PLAIN_ZERO.test(field.raw),
   );
   if (!zeros) return null;
   const named = unsure.map(([path]) => lineName(path)).join(', ');
-  return `Read unsurely, but as plain zeros: ${named}; a misread zero does not hide the ${formatCents(Math.abs(written - sum))} the sum is off by.`;
+  return `Read unsurely, but as plain zeros: ${named}; a misread zero does not hide the ${formatCents(gap)} the sum is off by.`;
 }
 
 /**
