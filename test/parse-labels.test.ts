@@ -407,6 +407,9 @@ describe('mendNameCase', () => {
     ['L Borregas Avenue, Boston, MA 02129', 'address', '1 Borregas Avenue, Boston, MA 02129'],
     ['U.S. Venture partners IX, L.P.', 'entity', 'U.S. Venture Partners IX, L.P.'],
     ['3 ExecUtive Drive, Phoenix, AZ 85088', 'address', '3 Executive Drive, Phoenix, AZ 85088'],
+    ['Accel Partners vii, L.P.', 'entity', 'Accel Partners VII, L.P.'],
+    ['Sequoia Capital Xiv', 'entity', 'Sequoia Capital XIV'],
+    ['Smith, John iii', 'person', 'Smith, John III'],
   ] as const)('mends the case of %j (a %s) to %j', (read, kind, typed) => {
     expect(mendNameCase(read, kind)).toBe(typed);
   });
@@ -421,6 +424,8 @@ describe('mendNameCase', () => {
     ['King, Patricia A.', 'person'],
     ['1 Main street, Boston, MA 02110', 'address'],
     ['L Street, Washington, DC 20005', 'address'],
+    ['Vivid Partners, L.P.', 'entity'],
+    ['Six Rivers Fund I, L.P.', 'entity'],
   ] as const)('leaves %j (a %s) as read', (read, kind) => {
     expect(mendNameCase(read, kind)).toBe(read);
   });

@@ -317,6 +317,9 @@ export function mendOcrText(value: string): string {
   return entitySuffix(periodsAsCommas(mended.join(' ')));
 }
 
+/** A Roman numeral of two letters or more from 2 to 39, in either case ("ii", "Vii", "XIV"). */
+const ROMAN_NUMERAL = /^(?=[ivx]{2})x{0,3}(?:ix|iv|v?i{0,3})$/i;
+
 /** Letters whose capital is the small letter drawn larger: OCR reads their case by their size. */
 const SIZELESS = 'cosvwxzku';
 
@@ -356,6 +359,9 @@ export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address
       }
       // A partnership's or company's suffix is capitals ("Clearwater Gp, L.L.C.").
       if (kind !== 'address' && /^(?:gp|lp|llc|llp)$/i.test(word)) return open + word.toUpperCase() + close;
+      // A fund's or a person's number after the name is a Roman numeral in capitals ("Accel
+      // Partners vii", "John Smith iii"), read small where its letters are the same shape in both.
+      if (kind !== 'address' && i > 0 && ROMAN_NUMERAL.test(word)) return open + word.toUpperCase() + close;
       let mended = [...word]
         .map((ch, k) => {
           const next = word[k + 1] ?? '';
