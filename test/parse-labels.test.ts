@@ -275,6 +275,20 @@ describe('a transcription typed in another style', () => {
     expect(json.offering.useOfProceeds.construction).toEqual({ affiliates: 0, others: 0 });
   });
 
+  it("reads a row's amount when the next row's label is garbled past finding", async () => {
+    // A real OCR reading: the Sales Commissions label unfound, its line fell in the Engineering
+    // row, and its words ran into the Engineering amount.
+    const json = await parseText(
+      ACME.replace(
+        "Engineering Fees    [ ] $ 0\nSales Commissions (specify finders' fees separately)    [ ] $ 0",
+        'Engineering Fees\t[ ] $\t0:00\nSales Cunnnlssluns (spectly finders’ fees separately)\t[ ] $\t0:00',
+      ),
+      'acme.txt',
+    );
+    expect(json.offering.expenses.engineering).toBe(0);
+    expect(json.fields['offering.expenses.engineering']?.raw).toBe('$ 0.00');
+  });
+
   it('flags the same filing once its C.5 total repeats C.1 amount already sold', async () => {
     const json = await parseText(
       ACME.replace('(column totals added)    [X] $ 975,000.00', '(column totals added)    [X] $ 750,000.00'),

@@ -354,6 +354,11 @@ export class Reader {
           !isProse(line) &&
           !isSpecks(line),
       )
+      // A line after the span's first that starts with words before its cells is the next row,
+      // its label garbled past finding ("Sales Cunnnlssluns (spectly finders' fees separately)
+      // <tab> ☐ $ <tab> 0:00"): the words are no part of a cell, and left in, they run into the
+      // amount before them and spoil it.
+      .map((line, i) => (i > 0 ? line.replace(ROW_LABEL_BEFORE_CELLS, '') : line))
       .join('\n');
     return readMoneyCells(text, columns);
   }
@@ -369,6 +374,9 @@ export class Reader {
     return cell.cents;
   }
 }
+
+/** Words (three letters or more, no figure, "$" or box) before a line's first tab. */
+const ROW_LABEL_BEFORE_CELLS = /^(?=[^\t\d$☐☒]*\p{L}{3})[^\t\d$☐☒]+(?=\t)/u;
 
 /** A page's number alone between dashes ("- 4 -"); never a zero, which a cell's "-0-" is. */
 const PAGE_NUMBER_LINE = /^[-–—]\s*[1-9]\d?\s*[-–—]$/;
