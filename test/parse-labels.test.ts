@@ -289,6 +289,25 @@ describe('a transcription typed in another style', () => {
     expect(json.fields['offering.expenses.engineering']?.raw).toBe('$ 0.00');
   });
 
+  it('ends a row at the next row found by its place, its label garbled', async () => {
+    // A real OCR reading: Equity's label unfound, its amounts found by place, and the Debt row's
+    // second "-" ran on into them.
+    const json = await parseText(
+      ACME.replace('Debt    $ 0    $ 0', 'Debt\t$\t-\t$\t-').replace(
+        'Equity    $ 1,000,000.00    $ 750,000.00',
+        'Equty\too\t. ~~ s 1,000,000.00\t$ 750,000.00',
+      ),
+      'acme.txt',
+    );
+    expect(json.offering.securities.debt).toEqual({ offered: 0, sold: 0 });
+    expect(json.offering.securities.equity).toEqual({
+      offered: 1000000,
+      sold: 750000,
+      common: true,
+      preferred: false,
+    });
+  });
+
   it('flags the same filing once its C.5 total repeats C.1 amount already sold', async () => {
     const json = await parseText(
       ACME.replace('(column totals added)    [X] $ 975,000.00', '(column totals added)    [X] $ 750,000.00'),

@@ -96,13 +96,17 @@ function rows(r: Reader, names: readonly LabelName[], table: { from: Pos; to: Po
     found.push({ name, match: m });
     after = m.end;
   }
-  const labelled = found.map((anchor, i) => ({
-    name: anchor.name,
-    from: anchor.match.end,
-    to: found[i + 1]?.match.start ?? table.to,
-    score: anchor.match.score,
-  }));
-  return [...labelled, ...unlabelledRows(r, names, found, table)].sort((a, b) => comparePos(a.from, b.from));
+  const unlabelled = unlabelledRows(r, names, found, table);
+  // A row ends at the next row found, by its label or by its place: a row found by place (its
+  // label garbled) is no part of the row above it, whose cells would run on into its own.
+  const labelled = found.map((anchor, i) => {
+    const next = found[i + 1]?.match.start ?? table.to;
+    const placed = unlabelled.find(
+      (u) => comparePos(u.from, anchor.match.end) > 0 && comparePos(u.from, next) < 0,
+    );
+    return { name: anchor.name, from: anchor.match.end, to: placed?.from ?? next, score: anchor.match.score };
+  });
+  return [...labelled, ...unlabelled].sort((a, b) => comparePos(a.from, b.from));
 }
 
 /**
