@@ -289,6 +289,20 @@ describe('a transcription typed in another style', () => {
     expect(json.fields['offering.expenses.engineering']?.raw).toBe('$ 0.00');
   });
 
+  it('finds a garbled row by its place where only a row some printings have is missing too', async () => {
+    // A real OCR reading of the label; this printing has no Finders' Fees row.
+    const json = await parseText(
+      ACME.replace(
+        "Sales Commissions (specify finders' fees separately)    [ ] $ 0",
+        "Sales Coninilssions (specify finders' fees separately)\t[ ] $\t0.00",
+      ),
+      'acme.txt',
+    );
+    expect(json.offering.expenses.salesCommissions).toBe(0);
+    expect(json.fields['offering.expenses.salesCommissions']?.confidence).toBeLessThan(0.8);
+    expect(json.offering.expenses.findersFees).toBeNull();
+  });
+
   it('ends a row at the next row found by its place, its label garbled', async () => {
     // A real OCR reading: Equity's label unfound, its amounts found by place, and the Debt row's
     // second "-" ran on into them.

@@ -153,10 +153,14 @@ function inLongerLabel(r: Reader, name: LabelName, m: Match): boolean {
  */
 const HAS_AMOUNT = /\$|\d[\d,]*\.\d\d\b|\d{1,3}(?:,\d{3})+|-0-|\t[^\t\d]{0,4}\d[\d,.]*\s*$/;
 
+/** Rows some printings of the form have and others leave out. */
+const OPTIONAL_ROWS: ReadonlySet<LabelName> = new Set(['findersFees']);
+
 /**
  * Rows whose label OCR garbled ("DIED ......" for Debt) are still rows of the form, in the form's
  * order: where the lines with amounts between two rows that were found are exactly as many as the
- * rows missing there, each missing row takes its line, with a lower confidence.
+ * rows missing there (or as those every printing has), each missing row takes its line, with a
+ * lower confidence.
  */
 function unlabelledRows(
   r: Reader,
@@ -174,12 +178,15 @@ function unlabelledRows(
     const before = bounds[k - 1];
     const after = bounds[k];
     if (!before || !after) continue;
-    const missing = names.slice(before.index + 1, after.index);
+    let missing = names.slice(before.index + 1, after.index);
     if (missing.length === 0) continue;
     const candidates: number[] = [];
     for (let line = before.line + 1; line < after.line && line < r.doc.lines.length; line++) {
       if (HAS_AMOUNT.test(r.doc.lines[line]?.text ?? '')) candidates.push(line);
     }
+    // A row only some printings have (Finders' Fees) is left out when that makes the count.
+    const printed = missing.filter((name) => !OPTIONAL_ROWS.has(name));
+    if (candidates.length !== missing.length && candidates.length === printed.length) missing = printed;
     if (candidates.length !== missing.length) continue;
     missing.forEach((name, i) => {
       const line = candidates[i] ?? 0;
