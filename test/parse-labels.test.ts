@@ -303,6 +303,15 @@ describe('a transcription typed in another style', () => {
     expect(json.offering.expenses.findersFees).toBeNull();
   });
 
+  it("reads a dash as zero with a dot leader's dots on the line after it", async () => {
+    // A real OCR reading: the leader's dots of the row, set on a line of their own.
+    const json = await parseText(
+      ACME.replace('Engineering Fees    [ ] $ 0', 'Engineering Fees\t[ ] s\t-\n .\t.\t.\t.'),
+      'acme.txt',
+    );
+    expect(json.offering.expenses.engineering).toBe(0);
+  });
+
   it('ends a row at the next row found by its place, its label garbled', async () => {
     // A real OCR reading: Equity's label unfound, its amounts found by place, and the Debt row's
     // second "-" ran on into them.
