@@ -147,6 +147,18 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('\t☐ w\t@ 00 ☐ $ 11,041,563', 2).map((c) => c.cents)).toEqual([0, 1_104_156_300]);
   });
 
+  it('reads a column that lost its "$" when the row\'s next line runs on after it', () => {
+    // Real OCR rows: Equity's amounts with the Common and Preferred boxes below them, C.1's Total
+    // with the note under it.
+    expect(readMoneyCells('s -0-\tg -0-\n☐ Common ☐ Preferred', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(
+      readMoneyCells(
+        '$ 966,366\t212,167.99\nAnswer also in Appendix, Column 3, if filing under ULOE.',
+        2,
+      ).map((c) => c.cents),
+    ).toEqual([96_636_600, 21_216_799]);
+  });
+
   it('reads the same amount twice in one cell, grouped by periods, as two cells', () => {
     expect(readMoneyCells('- s 729.318 729.318', 2).map((c) => c.cents)).toEqual([72_931_800, 72_931_800]);
   });

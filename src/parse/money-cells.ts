@@ -74,8 +74,18 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   const signed = (part: string) =>
     /[$☐☒]$/.test(part) || LONE_DOLLAR_READ.test(part.split(/\s+/).pop() ?? '');
   // The next column's "$" may stand at the end of this one ("0.00 $ <tab> 0.00").
+  // A column's amount ends at its line's end: the row's next line (the Common and Preferred boxes
+  // under Equity's amounts) is none of its.
+  const firstLine = (part: string) => part.split('\n')[0] ?? '';
+  const lastLine = (part: string) => part.split('\n').pop() ?? '';
   const lost = parts.flatMap((part, i) =>
-    i > 0 && AMOUNT_COLUMN.test(part.trim().replace(/\s+\$$/, '')) && !signed((parts[i - 1] ?? '').trim())
+    i > 0 &&
+    AMOUNT_COLUMN.test(
+      firstLine(part)
+        .trim()
+        .replace(/\s+\$$/, ''),
+    ) &&
+    !signed(lastLine(parts[i - 1] ?? '').trim())
       ? [i]
       : [],
   );
