@@ -159,6 +159,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     ).toEqual([96_636_600, 21_216_799]);
   });
 
+  it('reads a "$" read as an 8 glued to the dash zero after it', () => {
+    // A real OCR row: Debt's leader read as words, its first "$ -0-" as "8-0-".
+    expect(readMoneyCells('.\tme\tem\tee\tme\two. 8-0-\t$s —0-', 2).map((c) => c.cents)).toEqual([0, 0]);
+  });
+
   it('reads the same amount twice in one cell, grouped by periods, as two cells', () => {
     expect(readMoneyCells('- s 729.318 729.318', 2).map((c) => c.cents)).toEqual([72_931_800, 72_931_800]);
   });

@@ -145,6 +145,9 @@ function mendSeparators(text: string): string {
         (found, start: string, at: number, all: string) =>
           /[$☐☒]/.test(all.slice(0, at)) ? found : `${start}$ `,
       )
+      // A "$" read as a 3, 5 or 8 glued to the dash zero after it ("8-0-"): no amount is a figure
+      // before a dash.
+      .replace(/(^|[\s☐☒])[358](?=-0-(?:\s|$))/g, '$1$ ')
       // A lone 3, 5 or 8 between two amounts, perhaps with a speck read as a point after it, is
       // the second one's "$" ("0.00 3 <tab> 0.00", "3.185.000 8", "-0- <tab> 8. -0-").
       .replace(/(\d[.,]\d{2,3}|-0-)\s+[358][.,]?\s+(?=-0-|\d)/g, '$1 $ ')
