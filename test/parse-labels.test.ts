@@ -802,6 +802,22 @@ describe('values of OCR lines', () => {
     expect(record.fields['issuer.principalBusinessPhone']).toBeUndefined();
   });
 
+  it('takes no principal business address out of the rest of its label OCR garbled, the box blank', () => {
+    // A real OCR reading of the label's end; the box below it left blank.
+    const seed = seedText();
+    const text = seed.replace(
+      'Address of Principal Business Operations (Number and Street, City, State, Zip Code) (if different from Executive Offices)\n',
+      'Address of Principal Business Operations (Number and Street, City, State, Zip Code)\nal different from Executive, Ollicesy\n',
+    );
+    expect(text).not.toBe(seed);
+    const { record } = parseOcr(text);
+    expect(record.issuer.principalBusinessAddress).toBeNull();
+    expect(record.fields['issuer.principalBusinessAddress']).toBeUndefined();
+    // An address with a figure is read, however garbled.
+    const typed = parseOcr(text.replace('Ollicesy\n', 'Ollicesy\n12 Oak Street, Austin, TX 78701\n')).record;
+    expect(typed.issuer.principalBusinessAddress?.zip).toBe('78701');
+  });
+
   it('ends the description of business at "Type of Business" with its last word garbled past finding', () => {
     const text = seedText().replace('\nType of Business Organization\n', '\nType of Business Cryuulzalion\n');
     expect(text).not.toBe(seedText());

@@ -116,7 +116,13 @@ export function readCover(r: Reader, range: Range): void {
         break;
       }
       case 'principalAddress': {
-        const text = r.setText('issuer.principalBusinessAddress', from, to, score, true, span.text);
+        let text = r.setText('issuer.principalBusinessAddress', from, to, score, true, span.text);
+        // An address has a street number or a ZIP code: OCR's reading with no figure is the rest of
+        // the label garbled ("al different from Executive, Ollicesy"), the box left blank.
+        if (text !== null && r.doc.readByOcr(from.line) && !/\d/.test(text)) {
+          text = null;
+          delete r.recorder.fields['issuer.principalBusinessAddress'];
+        }
         record.issuer.principalBusinessAddress = splitAddress(text);
         if (text) recordAddressParts(r, 'issuer.principalBusinessAddress');
         break;
