@@ -466,6 +466,7 @@ describe('mendNameCase', () => {
     ['Accel Partners vii, L.P.', 'entity', 'Accel Partners VII, L.P.'],
     ['Sequoia Capital Xiv', 'entity', 'Sequoia Capital XIV'],
     ['Smith, John iii', 'person', 'Smith, John III'],
+    ['Nakamura, Eric Vv.', 'person', 'Nakamura, Eric V.'],
   ] as const)('mends the case of %j (a %s) to %j', (read, kind, typed) => {
     expect(mendNameCase(read, kind)).toBe(typed);
   });
@@ -482,6 +483,7 @@ describe('mendNameCase', () => {
     ['L Street, Washington, DC 20005', 'address'],
     ['Vivid Partners, L.P.', 'entity'],
     ['Six Rivers Fund I, L.P.', 'entity'],
+    ['Oo, Kim', 'person'],
   ] as const)('leaves %j (a %s) as read', (read, kind) => {
     expect(mendNameCase(read, kind)).toBe(read);
   });

@@ -348,6 +348,17 @@ export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address
       const [, open = '', word = '', close = ''] = core;
       if (kind !== 'address' && word.length === 1 && close.startsWith('.'))
         return open + word.toUpperCase() + close;
+      // A middle initial read twice, large and small ("Eric Vv."): a letter the same shape in both
+      // sizes, read as both.
+      if (
+        kind === 'person' &&
+        i > 0 &&
+        close.startsWith('.') &&
+        word.length === 2 &&
+        SIZELESS.includes(word.charAt(1)) &&
+        word.charAt(0) === word.charAt(1).toUpperCase()
+      )
+        return open + word.charAt(0) + close;
       // A middle initial's period read as a comma or a dash ("Jason K, Eschelbeck", "Sharon V-"):
       // a person's name has a comma only after the last name that comes first.
       if (kind === 'person' && i > 0 && /^\p{Lu}[,_-]$/u.test(`${word}${close}`))
