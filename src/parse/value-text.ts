@@ -236,6 +236,19 @@ export function mendOcrText(value: string): string {
     }
     // "St." read small before a name ("9 Franklin Street, st. Louis").
     if (body === 'st' && close === '.' && i > 0 && /^\p{Lu}/u.test(tokens[i + 1] ?? '')) body = 'St';
+    // Its period read as a comma where it begins a city's name after the street ("880 Pine Street,
+    // St, Louis"): a street's own "St," ends the street, never follows one.
+    if (
+      /^st$/i.test(body) &&
+      close === ',' &&
+      /,$/.test(tokens[i - 1] ?? '') &&
+      /^\p{Lu}\p{Ll}/u.test(tokens[i + 1] ?? '')
+    ) {
+      body = 'St';
+      close = '.';
+    }
+    // A speck read as a point after a comma ("Miami,. FL").
+    if (close === ',.') close = ',';
     if (
       /^\p{Ll}{2,}$/u.test(body) &&
       ((i === 0 && capitalStart && open === '') || (titleCase && body.length >= 3 && !LOWER_WORDS.has(body)))
