@@ -743,6 +743,11 @@ describe('an "Other (Specify ___)" description', () => {
     ['Series 2 Units s 171 000', 'Series 2 Units'],
     ['Any speci Membership Units ) $ 0 $ 0', 'Membership Units'],
     ['Warrants to purchase 1,000,000 shares ) $ 0 $ 0', 'Warrants to purchase 1,000,000 shares'],
+    // A speck before the words, a comma after them (real OCR readings).
+    ['~ General corporate purposes\t) $ 0 $ 0', 'General corporate purposes'],
+    ['Inventory,\t) $ 0 $ 0', 'Inventory'],
+    // Nothing written: the end of "Specify", split off by OCR ("spec! cify"), is no description.
+    ['! cify):\t) $ 0 $ 0', null],
     // Nothing written: amounts and specks are no description.
     ['4 -0- vw -0-', null],
     ['oo [ $ 0 $ 0', null],

@@ -359,13 +359,16 @@ function readUseOfProceeds(r: Reader, table: { from: Pos; to: Pos }): void {
   }
 }
 
-/** The printed "Specify" before a filer's description, however OCR spelled it ("Specity", "spectty"). */
+/**
+ * The printed "Specify" before a filer's description, however OCR spelled it ("Specity", "spectty"),
+ * or its end where OCR split the word and the label took its start ("spec! cify").
+ */
 function withoutSpecify(text: string): string {
   // The word may follow a speck or a garbled bracket read as a word ("Any speci Research").
   const head = /^(?:(\S{1,3})\s+)?([\p{L}\d]+)[\s:.)]*/u.exec(text);
-  if (!head?.[2] || head[2].length < 4 || LevenshteinDistance(head[2].toLowerCase(), 'specify') > 2)
-    return text;
-  return text.slice(head[0].length);
+  const word = head?.[2]?.toLowerCase() ?? '';
+  const specify = (word.length >= 4 && LevenshteinDistance(word, 'specify') <= 2) || /^c[il1]fy$/.test(word);
+  return head && specify ? text.slice(head[0].length) : text;
 }
 
 /** The words typed into an "Other (specify ___)" blank: the row's text before its first box or "$". */
@@ -385,9 +388,11 @@ function leadingText(text: string): string | null {
       !tokens.slice(i + 1).some((rest) => /\p{L}{3,}/u.test(rest)),
   );
   const kept = amountAt < 0 ? tokens : tokens.slice(0, amountAt);
+  // Nor is a speck before them ("~ General corporate purposes"), or a comma after them.
+  while (kept.length && /^[^\p{L}\d]+$/u.test(kept[0] ?? '')) kept.shift();
   // A speck or a lone letter after the words (a "$" misread, the blank's closing bracket) is no word.
   while (kept.length && /^[^\p{L}\d]*[\p{L}\d]?[^\p{L}\d]*$/u.test(kept[kept.length - 1] ?? '')) kept.pop();
-  const words = kept.join(' ').trim();
+  const words = kept.join(' ').trim().replace(/[,;]$/, '');
   return /\p{L}{3,}/u.test(words) ? words : null;
 }
 
