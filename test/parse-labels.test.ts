@@ -1413,6 +1413,8 @@ describe('mendProse', () => {
       'Development of enterprise software for supply chain management',
     ],
     ['General corporaté purposes', 'General corporate purposes'],
+    ['INVestments', 'Investments'],
+    ['Broadband acCEss equipment', 'Broadband access equipment'],
     ['General corporare purposes', 'General corporate purposes'],
     ['Research and develonment', 'Research and development'],
     ['Research and development YY', 'Research and development'],

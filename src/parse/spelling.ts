@@ -109,8 +109,11 @@ export function mendProse(text: string): string {
     text = text.slice(0, tail.index);
   }
   return text.replace(/[\p{L}~^'`´‘’|_-]+/gu, (token, at: number) => {
-    // A capital inside a lower-case word that the list has small.
-    if (/^\p{L}\p{Ll}*\p{Lu}\p{Ll}+$/u.test(token) && lexicon().known.has(token.toLowerCase())) {
+    // Capitals inside a lower-case word that the list has small ("acCess", "INVestments", "acCessS").
+    if (
+      /^\p{L}(?=\p{L}*\p{Lu})(?=\p{L}*\p{Ll}\p{L}*\p{Ll})\p{L}+$/u.test(token) &&
+      lexicon().known.has(token.toLowerCase())
+    ) {
       return token.charAt(0) + token.slice(1).toLowerCase();
     }
     const word = closestWord(token.charAt(0).toLowerCase() + token.slice(1));
