@@ -891,10 +891,13 @@ describe('values of OCR lines', () => {
       // "☒ [GA]" is a circle round the code; "JL ☒ DC]" is [DE] in bold brackets, found as a box.
       ['[CT]\tJL ☒\tDC]\t[FL]\t☒ [GA]\t[HI]', ['GA']],
       ['[CT]\tL] ☒\t[DC]\t[FL]\t[GA]\t[HI]', []],
+      // A real OCR reading: [CO] read "cop", its brackets as letters, before a mark on [CT].
+      ['☒ [CA]\tcop\t☒ [CT]\tIE)\t[DC]\t[FL]\t[GA]\t[HI]', ['CA', 'CT']],
     ] as const) {
-      const marked = seed
-        .replace('[CT]\t[DE]\t[DC]\t[FL]\t[GA]\t[HI]', cells)
-        .replace(/☐ All States/g, '☐ _\tAlStates');
+      const row = cells.startsWith('[CT]')
+        ? '[CT]\t[DE]\t[DC]\t[FL]\t[GA]\t[HI]'
+        : '[CA]\t[CO]\t[CT]\t[DE]\t[DC]\t[FL]\t[GA]\t[HI]';
+      const marked = seed.replace(row, cells).replace(/☐ All States/g, '☐ _\tAlStates');
       expect(marked).not.toBe(seed);
       const { record } = parseOcr(marked);
       expect(record.offering.salesCompensation[0]?.states ?? []).toEqual(states);
