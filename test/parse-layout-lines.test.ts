@@ -138,4 +138,28 @@ describe('layoutLines', () => {
     ];
     expect(laidOut(words)).toEqual(['Date of Incorporation:\tMonth * Year 9 0 Actual']);
   });
+
+  it("keeps a row whole where a stamp's border begins or ends within it", () => {
+    // A real page: the border of a "PROCESSED" stamp right of the row, read as a vertical rule
+    // ending at y 712, below the box's and "Amendment"'s middles, above the label's.
+    const words = [
+      at('Type', [126, 706, 170, 725]),
+      at('of', [177, 705, 194, 721]),
+      at('Filing:', [201, 706, 254, 725]),
+      at('New', [312, 697, 353, 731]),
+      at('Filing', [360, 706, 408, 725]),
+      at('Amendment', [471, 692, 588, 729]),
+    ];
+    const boxes: CheckBox[] = [
+      { bbox: [277, 699, 300, 723], checked: true, confidence: 1, fill: 0.3 },
+      { bbox: [441, 700, 464, 723], checked: false, confidence: 1, fill: 0 },
+    ];
+    for (const rule of [
+      { at: 1253, from: 611, to: 712, thickness: 1 },
+      { at: 1253, from: 712, to: 900, thickness: 1 },
+    ]) {
+      const lines = layoutLines(words, boxes, { horizontal: [], vertical: [rule] }, 1).map((l) => l.text);
+      expect(lines).toEqual(['Type of Filing: ☒ New Filing ☐ Amendment']);
+    }
+  });
 });

@@ -62,8 +62,12 @@ function cellOf([x0, y0, x1, y1]: Bbox, rulings: Rulings): number[] {
   }
   let left = -1;
   let right = Number.POSITIVE_INFINITY;
+  // A vertical rule bounds a word it stands beside for any of the word's middle half: one that
+  // begins or ends within a row of text (a stamp's border) would otherwise bound the row's taller
+  // words and not its shorter ones, and part the row into two boxes.
+  const inset = (y1 - y0) / 4;
   for (const r of rulings.vertical) {
-    if (cy < r.from || cy > r.to) continue;
+    if (r.from > y1 - inset || r.to < y0 + inset) continue;
     if (r.at <= cx && r.at > left) left = r.at;
     if (r.at > cx && r.at < right) right = r.at;
   }
