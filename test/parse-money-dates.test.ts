@@ -159,6 +159,13 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     ).toEqual([96_636_600, 21_216_799]);
   });
 
+  it('reads "0.060" as a zero with a speck for a third figure of its cents, unsurely', () => {
+    expect(readMoneyCells('$\t0.00 $\t0.060', 2).map((c) => [c.cents, c.readable])).toEqual([
+      [0, true],
+      [0, false],
+    ]);
+  });
+
   it('reads a "$" read as an 8 glued to the dash zero after it', () => {
     // A real OCR row: Debt's leader read as words, its first "$ -0-" as "8-0-".
     expect(readMoneyCells('.\tme\tem\tee\tme\two. 8-0-\t$s —0-', 2).map((c) => c.cents)).toEqual([0, 0]);

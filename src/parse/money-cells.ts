@@ -273,7 +273,11 @@ function cellsOf(text: string): MoneyCell[] {
     const broken =
       rawAmount !== '' &&
       (/^\S*\d/.test(after) || /^\S{1,3}\s?\d/.test(after) || /^ ?[.,:;_-][ .,:;_-]{0,3}\d/.test(after));
-    const read = broken ? null : parseMoney(rawAmount);
+    // No amount begins with a zero before a group of three: "0.060" is a zero's cents with a speck
+    // read as a third figure, never sixty dollars.
+    const read = broken
+      ? null
+      : parseMoney(/^0[.,]\d{3}$/.test(rawAmount) ? rawAmount.slice(0, 4) : rawAmount);
     const zero = looksLikeMisreadZero(read);
     const cents = zero ? 0 : read;
     // Cents are typed as two digits: one after the point ("3,629,852.0") means a digit was lost.
