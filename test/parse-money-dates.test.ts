@@ -159,6 +159,17 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     ).toEqual([96_636_600, 21_216_799]);
   });
 
+  it('reads an amount grouped by periods with a cents figure lost as its likeliest, unsurely', () => {
+    expect(readMoneyCells('☐ $0\t☐ $ 9.575.622.0', 2).map((c) => [c.cents, c.readable])).toEqual([
+      [0, true],
+      [957_562_200, false],
+    ]);
+  });
+
+  it('reads an amount with gaps round its separators and its point read as a comma', () => {
+    expect(readMoneyCells('☐ $\t0\t☐ $ 44 , 118, 91', 2).map((c) => c.cents)).toEqual([0, 4_411_891]);
+  });
+
   it('reads "0.060" as a zero with a speck for a third figure of its cents, unsurely', () => {
     expect(readMoneyCells('$\t0.00 $\t0.060', 2).map((c) => [c.cents, c.readable])).toEqual([
       [0, true],

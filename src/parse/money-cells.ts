@@ -31,6 +31,8 @@ function closeGaps(cell: string): string {
   const closed = cell.replace(/\s+/g, '');
   // Digits alone, every comma lost and gaps left among them ("48 283 03 0"), are one amount too.
   if (/^\d{2,12}$/.test(closed) && !/[,.]/.test(cell)) return closed;
+  // The decimal point read as a comma too ("44 , 118, 91").
+  if (/^\d{1,3}(?:,\d{3})+,\d{2}$/.test(closed)) return `${closed.slice(0, -3)}.${closed.slice(-2)}`;
   return /^\d{1,3}(?:,\d{3})+(?:\.\d{2})?$/.test(closed) ? closed : cell;
 }
 
@@ -273,15 +275,19 @@ function cellsOf(text: string): MoneyCell[] {
     const broken =
       rawAmount !== '' &&
       (/^\S*\d/.test(after) || /^\S{1,3}\s?\d/.test(after) || /^ ?[.,:;_-][ .,:;_-]{0,3}\d/.test(after));
+    // Cents are typed as two digits: one after the point ("3,629,852.0", "9.575.622.0") means a
+    // digit was lost; read as the likeliest, a zero, and unsurely.
+    const clipped = /\d[,.]\d{3}\.\d$/.test(rawAmount);
     // No amount begins with a zero before a group of three: "0.060" is a zero's cents with a speck
     // read as a third figure, never sixty dollars.
-    const read = broken
-      ? null
-      : parseMoney(/^0[.,]\d{3}$/.test(rawAmount) ? rawAmount.slice(0, 4) : rawAmount);
+    const reading = /^0[.,]\d{3}$/.test(rawAmount)
+      ? rawAmount.slice(0, 4)
+      : clipped
+        ? `${rawAmount}0`
+        : rawAmount;
+    const read = broken ? null : parseMoney(reading);
     const zero = looksLikeMisreadZero(read);
     const cents = zero ? 0 : read;
-    // Cents are typed as two digits: one after the point ("3,629,852.0") means a digit was lost.
-    const clipped = /\d[,.]\d{3}\.\d$/.test(rawAmount);
     return {
       cents,
       estimated: mark === CHECKED,
