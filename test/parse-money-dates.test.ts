@@ -145,6 +145,9 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ n.oo ☐ $ 73.178.90', 2).map((c) => c.cents)).toEqual([0, 7_317_890]);
     // "$ 0.00" read as a few short marks: the column total is the second column's, not the first's.
     expect(readMoneyCells('\t☐ w\t@ 00 ☐ $ 11,041,563', 2).map((c) => c.cents)).toEqual([0, 1_104_156_300]);
+    // "$ 0.00" read as a letter and a zero with letters for its figures: the same.
+    expect(readMoneyCells('☐ N\tG.00 ☐ S\t4,412,112', 2).map((c) => c.cents)).toEqual([0, 441_211_200]);
+    expect(readMoneyCells('☐ N\tc.0o0 ☐ SN\t0.00', 2).map((c) => c.cents)).toEqual([null, 0]);
   });
 
   it('reads a column that lost its "$" when the row\'s next line runs on after it', () => {

@@ -223,7 +223,7 @@ function cellsOf(text: string): MoneyCell[] {
     // column's. A box printed just after a "$" of its own is that cell's ("$ ☐ 1,000"); one after
     // a "$" that has its box is the next cell's.
     .replace(
-      /(?<!(?:^|[^☐☒\s_])[\s_]*\$[\s_]*)([☐☒])(?=[\s_]*(?:-0-|\d|[-–—=]{1,2}\s*(?:[☐☒]|$)|(?:(?:[^\s\d☐☒$-]{1,2}|[^\s☐☒$]{1,4}[.,][^\s☐☒$]{2})\s+|(?:[^\s☐☒$]{1,3}\s+){2,3})?[☐☒][\s_]*(?:\$|-0-|\d)))/g,
+      /(?<!(?:^|[^☐☒\s_])[\s_]*\$[\s_]*)([☐☒])(?=[\s_]*(?:-0-|\d|[-–—=]{1,2}\s*(?:[☐☒]|$)|(?:(?:[^\s\d☐☒$-]{1,2}|[^\s☐☒$]{1,4}[.,][^\s☐☒$]{2})\s+|(?:[^\s☐☒$]{1,5}\s+){2,3})?[☐☒][\s_]*(?:\$|-0-|\d)))/g,
       '$1$',
     );
   if (!flat.includes('$')) return amountsWithoutDollarSigns(flat);
