@@ -11,7 +11,7 @@ import { parseFiling } from '../src/parse/parse-filing.js';
 import { Reader } from '../src/parse/reader.js';
 import { parseMisreadDate } from '../src/parse/signature.js';
 import { mendProse } from '../src/parse/spelling.js';
-import { mendNameCase, mendOcrText, valueLines } from '../src/parse/value-text.js';
+import { mendNameCase, mendOcrText, mendTitleCase, valueLines } from '../src/parse/value-text.js';
 import { emptyRecord } from '../src/record/empty-record.js';
 import { ACME, parseText, seedText, values } from './parse-seed-variants.js';
 
@@ -489,6 +489,19 @@ describe('mendNameCase', () => {
   });
 });
 
+describe('mendTitleCase', () => {
+  it.each([
+    ['Chief operating officer', 'Chief Operating Officer'],
+    ['Vice President and secretary', 'Vice President and Secretary'],
+    // Nothing to go by, or a word that shows it was typed small: left as read.
+    ['officer', 'officer'],
+    ['Chief executive officer', 'Chief executive officer'],
+    ['Managing Member', 'Managing Member'],
+  ])('mends %j to %j', (read, typed) => {
+    expect(mendTitleCase(read)).toBe(typed);
+  });
+});
+
 describe('mendOcrText', () => {
   it.each([
     ['Martinez, Charles T,', 'Martinez, Charles T.'],
@@ -809,6 +822,12 @@ describe('values of OCR lines', () => {
     const { record } = parseOcr(blank);
     expect(record.issuer.principalBusinessPhone).toBeNull();
     expect(record.fields['issuer.principalBusinessPhone']).toBeUndefined();
+  });
+
+  it("reads a signer's title OCR read small where its letters are the same shape in both sizes in Title Case", () => {
+    const text = seedText().replaceAll('Chief Financial Officer', 'Chief operating officer');
+    expect(text).not.toBe(seedText());
+    expect(parseOcr(text).record.signature.title).toBe('Chief Operating Officer');
   });
 
   it('takes no principal business address out of the rest of its label OCR garbled, the box blank', () => {

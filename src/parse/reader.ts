@@ -13,6 +13,7 @@ import {
   FORM_FOOTER_LINE,
   mendNameCase,
   mendOcrText,
+  mendTitleCase,
   multiLine,
   singleLine,
   squeezeValue,
@@ -221,6 +222,7 @@ export class Reader {
     // Specks read as "*" or "~" are not a value either.
     if ((value.match(/[\p{L}\d]/gu) ?? []).length < 2 || echoesLabel(value)) return null;
     const mended = mendOcrText(value);
+    if (path === 'signature.title') return mendTitleCase(mended);
     const kind = caseKind(path, mended);
     return kind ? mendNameCase(mended, kind) : mended;
   }

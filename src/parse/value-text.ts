@@ -330,6 +330,21 @@ export function mendOcrText(value: string): string {
   return entitySuffix(periodsAsCommas(mended.join(' ')));
 }
 
+/**
+ * A signer's title is typed in Title Case ("Chief Operating Officer"): where every word that shows
+ * its case has a capital, a word OCR read small whose first letter is the same shape in both sizes
+ * ("Chief operating officer") takes its capital too. Words a title leaves small ("and", "of") stay.
+ */
+export function mendTitleCase(value: string): string {
+  const words = value.split(' ');
+  const shows = words.filter((w) => /^\p{L}{2,}/u.test(w) && !LOWER_WORDS.has(w.toLowerCase()));
+  const sizeless = (w: string) => SIZELESS.includes(w.charAt(0));
+  const unsure = shows.filter((w) => /^\p{Ll}/u.test(w) && sizeless(w));
+  const sure = shows.filter((w) => !unsure.includes(w));
+  if (unsure.length === 0 || sure.length === 0 || sure.some((w) => /^\p{Ll}/u.test(w))) return value;
+  return words.map((w) => (unsure.includes(w) ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ');
+}
+
 /** A Roman numeral of two letters or more from 2 to 39, in either case ("ii", "Vii", "XIV"). */
 const ROMAN_NUMERAL = /^(?=[ivx]{2})x{0,3}(?:ix|iv|v?i{0,3})$/i;
 
