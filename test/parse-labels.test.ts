@@ -515,6 +515,7 @@ describe('mendOcrText', () => {
     ['sale of common Stock and Warrants', 'Sale of Common Stock and Warrants'],
     ['780 01d Middlefield Way, Scottsdale, AZ 85203', '780 Old Middlefield Way, Scottsdale, AZ 85203'],
     ['880 pine Street, St, Louis, MO 63115', '880 Pine Street, St. Louis, MO 63115'],
+    ['chief Executive Office r', 'Chief Executive Officer'],
     ['8 Michigan Avenue, Miami,. FL 33194', '8 Michigan Avenue, Miami, FL 33194'],
     ['3 Canal Sueet, Building 36, Charlotte, NC. 28201', '3 Canal Street, Building 36, Charlotte, NC 28201'],
     ['2560 Elm Street, Suite 30, Boston, MA 02196, for A)', '2560 Elm Street, Suite 30, Boston, MA 02196'],

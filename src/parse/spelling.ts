@@ -162,8 +162,11 @@ export function joinSplitWords(tokens: readonly string[]): string[] {
     const pieces = [a, close ? b.slice(0, -1) : b];
     if (!pieces.every((t) => /^\p{L}+$/u.test(t))) continue;
     const lower = pieces.map((t) => t.toLowerCase());
-    // A piece OCR broke off is short and no word; an initial ("Charles T") is no piece.
-    if (lower.some((t) => t.length < 2) || !lower.some((t) => t.length <= 3 && !isCommonWord(t))) continue;
+    // A piece OCR broke off is short and no word; an initial ("Charles T") is no piece, but a small
+    // letter after a word is ("Office r").
+    const letter = /^\p{Ll}$/u.test(pieces[1] ?? '') && (pieces[0] ?? '').length >= 3;
+    if (!letter && (lower.some((t) => t.length < 2) || !lower.some((t) => t.length <= 3 && !isCommonWord(t))))
+      continue;
     const joined = lower.join('');
     if (joined.length < 6) continue;
     const word = isCommonWord(joined)
