@@ -1517,6 +1517,8 @@ describe('usPhone', () => {
   it.each([
     ['( 804) 239-2253 ce', '(804) 239-2253'],
     ['(650)801-6135', '(650) 801-6135'],
+    // Read twice over a ghost of the page.
+    ['(408) 8) 697- 697-693 3', '(408) 697-6933'],
     // Typed without brackets, or not a US number read whole: as read.
     ['650-801-6135', '650-801-6135'],
     ['(6.7) 274-1 1452', '(6.7) 274-1 1452'],
