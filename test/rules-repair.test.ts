@@ -74,6 +74,22 @@ describe('a misread suspected from the arithmetic', () => {
     });
   });
 
+  it('suggests a value for each of two misreads in different tables, one read surely enough for no review', () => {
+    // A real case's shape: a legal fee's cents misread at 0.82, a C.5 row's figure at 0.6; no one
+    // value explains both failing rules, each explains its own.
+    const record = consistentRecord();
+    record.offering.expenses.findersFees = 0;
+    record.offering.expenses.legal = usd(56000);
+    readAt(record, LEGAL, 0.82, '$ 56,000.00');
+    record.offering.useOfProceeds.workingCapital.others = usd(17599077.96);
+    readAt(record, WORKING, 0.6, '$ 17,599,077.96');
+    const flags = evaluate(record);
+    expect(flags.map((f) => [f.rule, f.severity, f.suggestion?.path, f.suggestion?.value])).toEqual([
+      ['OCR_SUSPECTED_MISREAD', 'warning', LEGAL, usd(50000)],
+      ['OCR_SUSPECTED_MISREAD', 'warning', WORKING, usd(17599071.96)],
+    ]);
+  });
+
   it('suggests the value meant for a digit missed in reading', () => {
     const record = consistentRecord();
     record.offering.expenses.findersFees = 0;

@@ -34,38 +34,70 @@ const READ_AS: Record<DigitSlip, string> = {
 };
 
 /**
- * The one misread that explains every failing arithmetic rule, or null. Only OCR values below the
- * threshold, and equal to no other line of the form, are suspects; of several that fit, the
- * lowest-confidence one wins, and a tie (or two values for one field) is too ambiguous to suggest
- * anything.
+ * The one misread that explains every failing arithmetic rule, or null. Only OCR values read below
+ * the misread threshold, and equal to no other line of the form, are suspects; of several that
+ * fit, the lowest-confidence one wins, and a tie (or two values for one field) is too ambiguous to
+ * suggest anything.
  */
-export function findMisread(
-  record: FormDRecord,
-  { confidenceThreshold = DEFAULT_CONFIDENCE_THRESHOLD }: EvaluateOptions = {},
-): Misread | null {
+export function findMisread(record: FormDRecord, options: EvaluateOptions = {}): Misread | null {
   const failingRules = ARITHMETIC.filter((r) => r.check(record).length > 0);
   if (failingRules.length === 0) return null;
-  const failing = failingRules.map((r) => r.id);
-  // Only a value that a failing rule reads can make it pass.
-  const suspects = new Set(failingRules.flatMap((r) => r.paths));
+  return misreadFor(record, failingRules, failingRules, options);
+}
 
+/**
+ * The misreads that explain the failing arithmetic rules: one for them all where there is one;
+ * else one for each rule that a slip of one of its own values explains without failing a rule
+ * that passes (two misreads in different tables: a legal fee's figure and a C.5 row's).
+ */
+export function findMisreads(record: FormDRecord, options: EvaluateOptions = {}): Misread[] {
+  const failingRules = ARITHMETIC.filter((r) => r.check(record).length > 0);
+  if (failingRules.length === 0) return [];
+  const whole = misreadFor(record, failingRules, failingRules, options);
+  if (whole || failingRules.length < 2) return whole ? [whole] : [];
+  const each = failingRules.flatMap((rule) => misreadFor(record, [rule], failingRules, options) ?? []);
+  // One field read two ways by two rules is no reading to suggest.
+  return each.filter((m) => !each.some((o) => o !== m && o.path === m.path));
+}
+
+/**
+ * The single slip of one value read below the misread threshold that makes `explained` pass
+ * while every rule outside `failing` still passes, or null (none, or a tie).
+ */
+function misreadFor(
+  record: FormDRecord,
+  explained: readonly Rule[],
+  failing: readonly Rule[],
+  { confidenceThreshold = DEFAULT_CONFIDENCE_THRESHOLD }: EvaluateOptions,
+): Misread | null {
+  const below = Math.max(confidenceThreshold, MISREAD_SUSPECT_BELOW);
+  // Only a value that a rule to explain reads can make it pass.
+  const suspects = new Set(explained.flatMap((r) => r.paths));
+  const passing = ARITHMETIC.filter((r) => !failing.includes(r));
   const work = structuredClone(record);
   const fits: Misread[] = [];
   for (const { path } of MONEY_LINES) {
     if (!suspects.has(path)) continue;
     const field = record.fields[path];
     const read = readCents(record, path);
-    if (field?.source !== 'ocr' || field.confidence >= confidenceThreshold || read === null) continue;
+    if (field?.source !== 'ocr' || field.confidence >= below || read === null) continue;
     // An amount read the same as another line of the form is that line's amount, repeated (the
     // seed's C.5 total is C.1 sold): two readings that agree are no misreading.
     if (otherLineEqualTo(record, read, [path])) continue;
     for (const value of oneSlipAway(read)) {
       setPath(work, path, value);
-      if (ARITHMETIC.every((r) => r.check(work).length === 0)) {
+      if ([...explained, ...passing].every((r) => r.check(work).length === 0)) {
         const slip = digitSlip(value, read);
         // Two figures swapped is a slip of copying, not of reading: OCR reads a figure at a time.
         if (slip && slip !== 'transposed')
-          fits.push({ path, read, value, slip, confidence: field.confidence, rules: failing });
+          fits.push({
+            path,
+            read,
+            value,
+            slip,
+            confidence: field.confidence,
+            rules: explained.map((r) => r.id),
+          });
       }
     }
     setPath(work, path, read);
@@ -75,6 +107,13 @@ export function findMisread(
   const best = fits.filter((f) => f.confidence === lowest);
   return best.length === 1 ? (best[0] ?? null) : null;
 }
+
+/**
+ * A value read below this confidence may be a misread that the arithmetic shows, even one read
+ * surely enough to need no review of its own: OCR is sometimes sure of a wrong figure (2,575.38 at
+ * 0.82 for 2,575.58).
+ */
+const MISREAD_SUSPECT_BELOW = 0.9;
 
 /** The warning flag that stands in for the arithmetic errors a misread explains. */
 export function misreadFlag(m: Misread): Flag {
@@ -99,15 +138,16 @@ export function misreadFlag(m: Misread): Flag {
  */
 export function evaluate(record: FormDRecord, options: EvaluateOptions = {}): Flag[] {
   const flags = checkRules(record);
-  const misread = findMisread(record, options);
+  const misreads = findMisreads(record, options);
+  const explained = new Set(misreads.flatMap((m) => m.rules));
   // What the form confirms matters only to an error; most records raise none.
   const confirmed = flags.some((f) => f.severity === 'error')
     ? confirmedPaths(record, flags)
     : new Set<string>();
   const threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
-  const others = misread ? flags.filter((f) => !ARITHMETIC_IDS.has(f.rule)) : flags;
+  const others = flags.filter((f) => !explained.has(f.rule));
   const read = others.map((f) => unsureReading(record, f, flags, threshold, confirmed));
-  return misread ? [...read, misreadFlag(misread)] : read;
+  return [...read, ...misreads.map(misreadFlag)];
 }
 
 /**
