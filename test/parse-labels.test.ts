@@ -516,6 +516,8 @@ describe('mendOcrText', () => {
     ['780 01d Middlefield Way, Scottsdale, AZ 85203', '780 Old Middlefield Way, Scottsdale, AZ 85203'],
     ['880 pine Street, St, Louis, MO 63115', '880 Pine Street, St. Louis, MO 63115'],
     ['chief Executive Office r', 'Chief Executive Officer'],
+    ['2240 Avenue of the Stars. Bellevue, WA 98039', '2240 Avenue of the Stars, Bellevue, WA 98039'],
+    ['Oppenheimer & Co.. Inc.', 'Oppenheimer & Co., Inc.'],
     ['8 Michigan Avenue, Miami,. FL 33194', '8 Michigan Avenue, Miami, FL 33194'],
     ['3 Canal Sueet, Building 36, Charlotte, NC. 28201', '3 Canal Street, Building 36, Charlotte, NC 28201'],
     ['2560 Elm Street, Suite 30, Boston, MA 02196, for A)', '2560 Elm Street, Suite 30, Boston, MA 02196'],

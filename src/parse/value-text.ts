@@ -488,7 +488,12 @@ const NAME_ABBREVIATIONS = new Set([
 function periodsAsCommas(value: string): string {
   let out = value
     .replace(/(\p{L}{2,})\. (\p{Lu}{2} \d{5}(?:-\d{4})?\b)/gu, '$1, $2')
-    .replace(new RegExp(`\\b((?:${STREET_WORDS})|\\d+)\\. (?=\\p{Lu}\\p{Ll})`, 'giu'), '$1, ');
+    .replace(new RegExp(`\\b((?:${STREET_WORDS})|\\d+)\\. (?=\\p{Lu}\\p{Ll})`, 'giu'), '$1, ')
+    // Before the city that a state's code and ZIP code follow, after any word ("Avenue of the
+    // Stars. Bellevue, WA 98039").
+    .replace(/(\p{L}{4,})\. (?=(?:\p{Lu}\p{Ll}+ ){0,2}\p{Lu}\p{Ll}+, \p{Lu}{2} \d{5}\b)/gu, '$1, ')
+    // An abbreviation's period read twice for its comma ("Oppenheimer & Co.. Inc.").
+    .replace(/(\p{L})\.\.(?= \p{L})/gu, '$1.,');
   const name = /^(\p{Lu}\p{Ll}{2,})\. (\p{Lu}\p{Ll}+(?: \p{Lu}\.?)?)$/u.exec(out);
   if (name?.[1] && !NAME_ABBREVIATIONS.has(name[1].toLowerCase())) out = `${name[1]}, ${name[2]}`;
   return out;
