@@ -833,6 +833,17 @@ describe('values of OCR lines', () => {
     expect(parseOcr(text).record.signature.title).toBe('Chief Operating Officer');
   });
 
+  it("takes the state signature's copy of the date where the first reads as a year no Form D has", () => {
+    const seed = seedText();
+    const text = seed.replace('Date November 28, 2003', 'Date November 28, 2063');
+    expect(text).not.toBe(seed);
+    expect(parseOcr(text).record.signature.date).toBe('2003-11-28');
+    // Both copies misread alike: the reading stands, for the date rule to flag.
+    expect(
+      parseOcr(text.replace('Date November 28, 2003', 'Date November 28, 2063')).record.signature.date,
+    ).toBe('2063-11-28');
+  });
+
   it('takes no principal business address out of the rest of its label OCR garbled, the box blank', () => {
     // A real OCR reading of the label's end; the box below it left blank.
     const seed = seedText();

@@ -1,6 +1,7 @@
 import { LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 import { MONTHS, parseDate } from '../record/dates.js';
 import type { FieldProvenance } from '../record/schema.js';
+import { FIRST_YEAR, LAST_YEAR } from '../rules/date-plausible.js';
 import type { Range } from './form-text.js';
 import type { LabelName } from './labels.js';
 import type { Reader } from './reader.js';
@@ -66,7 +67,7 @@ export function readSignature(r: Reader, partD: Range, partE: Range): void {
         // The first reading stands until the readings are compared.
         if (kept) r.recorder.fields[path] = kept;
         signature[copied] ??= value;
-      } else if (anchor.name === 'date' && signature.date === null) {
+      } else if (anchor.name === 'date' && (signature.date === null || !plausibleDate(signature.date))) {
         // The column under (or the text after) the Date label: a row of the signature table
         // holds the issuer and the signature too.
         const raw =
@@ -77,9 +78,13 @@ export function readSignature(r: Reader, partD: Range, partE: Range): void {
             .find((l) => l !== '') ?? '';
         const read = raw.replace(/^[:\s]+/, '');
         const exact = parseDate(read);
-        signature.date = exact ?? parseMisreadDate(read);
+        const date = exact ?? parseMisreadDate(read);
+        // The date is typed again under the state signature: a copy read as a date no Form D has
+        // ("September 24, 2063") gives way to the next that reads as one.
+        if (date === null || (signature.date !== null && !plausibleDate(date))) return;
+        signature.date = date;
         // A date read only once OCR's slips were mended is less sure.
-        if (signature.date) r.evidence('signature.date', raw, from, to, exact ? score : score * 0.8);
+        r.evidence('signature.date', raw, from, to, exact ? score : score * 0.8);
       }
     });
   }
@@ -262,4 +267,10 @@ export function readStateDisqualification(r: Reader, partE: Range): void {
   const readings = r.options(['', ''], ['yes', 'no'], question.end, stop);
   const chosen = r.exclusive('E.1 disqualification', readings, 'stateDisqualification');
   if (chosen !== null) r.record.stateDisqualification = chosen === 0;
+}
+
+/** A date a paper Form D can bear: signed in the form's era. */
+function plausibleDate(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
 }
