@@ -467,6 +467,7 @@ describe('mendNameCase', () => {
     ['Sequoia Capital Xiv', 'entity', 'Sequoia Capital XIV'],
     ['Smith, John iii', 'person', 'Smith, John III'],
     ['Nakamura, Eric Vv.', 'person', 'Nakamura, Eric V.'],
+    ['Linda U Gutierrez', 'person', 'Linda U. Gutierrez'],
   ] as const)('mends the case of %j (a %s) to %j', (read, kind, typed) => {
     expect(mendNameCase(read, kind)).toBe(typed);
   });
@@ -492,9 +493,10 @@ describe('mendNameCase', () => {
 describe('mendTitleCase', () => {
   it.each([
     ['Chief operating officer', 'Chief Operating Officer'],
+    ['president', 'President'],
     ['Vice President and secretary', 'Vice President and Secretary'],
-    // Nothing to go by, or a word that shows it was typed small: left as read.
-    ['officer', 'officer'],
+    // A word that shows it was typed small: left as read, but for the first word's capital.
+    ['officer', 'Officer'],
     ['Chief executive officer', 'Chief executive officer'],
     ['Managing Member', 'Managing Member'],
   ])('mends %j to %j', (read, typed) => {

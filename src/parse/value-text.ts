@@ -331,17 +331,20 @@ export function mendOcrText(value: string): string {
 }
 
 /**
- * A signer's title is typed in Title Case ("Chief Operating Officer"): where every word that shows
- * its case has a capital, a word OCR read small whose first letter is the same shape in both sizes
- * ("Chief operating officer") takes its capital too. Words a title leaves small ("and", "of") stay.
+ * A signer's title is typed in Title Case ("Chief Operating Officer"): its first word has a capital,
+ * and where every word that shows its case has one, a word OCR read small whose first letter is
+ * the same shape in both sizes ("Chief operating officer") takes its capital too. Words a title
+ * leaves small ("and", "of") stay.
  */
 export function mendTitleCase(value: string): string {
-  const words = value.split(' ');
+  // A title begins with a capital, however OCR read its size ("president").
+  const words = value.replace(/^\p{Ll}/u, (c) => c.toUpperCase()).split(' ');
   const shows = words.filter((w) => /^\p{L}{2,}/u.test(w) && !LOWER_WORDS.has(w.toLowerCase()));
   const sizeless = (w: string) => SIZELESS.includes(w.charAt(0));
   const unsure = shows.filter((w) => /^\p{Ll}/u.test(w) && sizeless(w));
   const sure = shows.filter((w) => !unsure.includes(w));
-  if (unsure.length === 0 || sure.length === 0 || sure.some((w) => /^\p{Ll}/u.test(w))) return value;
+  if (unsure.length === 0 || sure.length === 0 || sure.some((w) => /^\p{Ll}/u.test(w)))
+    return words.join(' ');
   return words.map((w) => (unsure.includes(w) ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ');
 }
 
@@ -387,6 +390,16 @@ export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address
         word.charAt(0) === word.charAt(1).toUpperCase()
       )
         return open + word.charAt(0) + close;
+      // A middle initial between a person's names has its period, lost as a speck ("Linda U Gutierrez").
+      if (
+        kind === 'person' &&
+        i > 0 &&
+        i < tokens.length - 1 &&
+        /^\p{Lu}$/u.test(word) &&
+        close === '' &&
+        open === ''
+      )
+        return `${word}.`;
       // A middle initial's period read as a comma or a dash ("Jason K, Eschelbeck", "Sharon V-"):
       // a person's name has a comma only after the last name that comes first.
       if (kind === 'person' && i > 0 && /^\p{Lu}[,_-]$/u.test(`${word}${close}`))
