@@ -1021,6 +1021,18 @@ describe('values of OCR lines', () => {
     expect(filing.isAmendment).toBe(false);
   });
 
+  it('takes the box the pixels could not read, of two, where the other was read empty, unsurely', () => {
+    // A real OCR reading: the marked New Filing box read as junk ("[ZI"), the Amendment box empty.
+    const seed = seedText();
+    const type = 'Type of Filing: ☒ New Filing ☐ Amendment';
+    const { record } = parseOcr(seed.replace(type, '\nType of Filing: [ZI New Filing ☐ Amendment\n'));
+    expect(record.filing.isAmendment).toBe(false);
+    expect(record.fields['filing.isAmendment']?.confidence).toBeLessThan(0.8);
+    // Both read empty: nothing to go by.
+    const blank = parseOcr(seed.replace(type, '\nType of Filing: ☐ New Filing ☐ Amendment\n')).record;
+    expect(blank.filing.isAmendment).toBeNull();
+  });
+
   it('reads an amount whose gaps OCR left for its separators, with a speck on the line after it', () => {
     const seed = seedText();
     const row =

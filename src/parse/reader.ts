@@ -334,6 +334,25 @@ export class Reader {
       }
       return chosen;
     }
+    // Of two options, one box read empty beside one the pixels could not read (a mark spoiled its
+    // outline, OCR read it as junk: "[ZI New Filing ☐ Amendment"): the unread box is the answer,
+    // unsurely, since every such question is answered.
+    const [a, b] = readings;
+    if (readings.length === 2 && a && b && checked.length === 0 && [a, b].some((r) => r.checked === null)) {
+      const chosen = a.checked === null ? 0 : 1;
+      const empty = chosen === 0 ? b : a;
+      const unread = chosen === 0 ? a : b;
+      if (empty.checked === false && path && unread.match) {
+        this.evidence(
+          path,
+          unread.raw,
+          unread.match.start,
+          unread.match.end,
+          empty.confidence * UNREAD_BOX_ANSWER,
+        );
+        return chosen;
+      }
+    }
     if (anyMark)
       this.doubtful.push(
         `checkbox:${group}: ${checked.length === 0 ? 'no box' : 'more than one box'} checked`,
@@ -376,6 +395,9 @@ export class Reader {
     return cell.cents;
   }
 }
+
+/** How sure an unread box is the answer where the other of two was read empty. */
+const UNREAD_BOX_ANSWER = 0.6;
 
 /** Words (three letters or more, no figure, "$" or box) before a line's first tab. */
 const ROW_LABEL_BEFORE_CELLS = /^(?=[^\t\d$☐☒]*\p{L}{3})[^\t\d$☐☒]+(?=\t)/u;
