@@ -173,6 +173,17 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ $\t0\t☐ $ 44 , 118, 91', 2).map((c) => c.cents)).toEqual([0, 4_411_891]);
   });
 
+  it('reads "$s" before its box, an "s" for the "$" with a speck after it, and a dash zero with a comma after it', () => {
+    // Real OCR rows of C.5.
+    expect(readMoneyCells('☐ s\t-0- $s ☒ 1.358,252.20,', 2).map((c) => [c.cents, c.estimated])).toEqual([
+      [0, false],
+      [135_825_220, true],
+    ]);
+    expect(readMoneyCells('☐ Ss.\t-n- ☐ s.\t=-0-,', 2).map((c) => c.cents)).toEqual([0, 0]);
+    // An "s" glued to a zero's cents is no "$": "s.0C" stays the first cell's.
+    expect(readMoneyCells('☐ s\ts.0C ☐ Ss\t0.0', 2)).toHaveLength(2);
+  });
+
   it('reads "0.060" as a zero with a speck for a third figure of its cents, unsurely', () => {
     expect(readMoneyCells('$\t0.00 $\t0.060', 2).map((c) => [c.cents, c.readable])).toEqual([
       [0, true],

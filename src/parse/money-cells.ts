@@ -134,8 +134,8 @@ function mendSeparators(text: string): string {
       // a figure between dashes.
       .replace(/(^|\s)[-–—]\d[-–—.,](?=\s|$)/g, '$1-0-')
       // "-0-" typed or read with long dashes ("—0—", "–0-"), its first dash read as a bracket
-      // or a sign ("<0-", "=0-", "~0-").
-      .replace(/(^|[\s$])[–—<=~-]{1,2}0[–—-]{1,2}(?=\s|$)/g, '$1-0-')
+      // or a sign ("<0-", "=0-", "~0-"), a speck after it read as a comma ("=-0-,").
+      .replace(/(^|[\s$])[–—<=~-]{1,2}0[–—-]{1,2}[,.]?(?=\s|$)/g, '$1-0-')
       // Its zero read as a pair of brackets ("-()-").
       .replace(/(^|[\s$])[–—-]\(\)[–—-](?=\s|$)/g, '$1-0-')
       // The row's first "$" read as a 3, 5 or 8 before an amount that cannot take it as a figure:
@@ -209,7 +209,10 @@ function cellsOf(text: string): MoneyCell[] {
     .replace(/\s+/g, ' ')
     // One "$" read twice ("☐ $$ 22,467,312.24").
     .replace(/\$\$/g, '$')
-    .replace(/(^|[\s_.])[oO]?[sS§]{1,2}(?=[ _]*[\d-])/g, '$1$')
+    // Or read as "$s" before its box ("$s ☒ 1.358,252.20"): the box is the cell's.
+    .replace(/\$[sS§]{1,2}(?=[\s_]+[☐☒])/g, '$')
+    // A speck after an "s" read for the "$" ("Ss. <tab> -n-").
+    .replace(/(^|[\s_.])[oO]?[sS§]{1,2}(?:\.(?= ))?(?=[ _]*[\d-])/g, '$1$')
     // "$0" read as "so" or "SO"; among a dot leader's dots, "So" is the leader's.
     .replace(/(?<!\.\s?)(^|[\s_☐☒])[sS§$][oO](?=\s|$)/g, '$1$0')
     // And "$0" read with its zero as another letter glued to it ("$n", "Sn", "$C").
