@@ -381,6 +381,10 @@ describe('an arithmetic error over an amount read unsurely', () => {
     const flag = evaluate(record).find((f) => f.rule === 'C1_OFFERED_SUM');
     expect(flag?.severity).toBe('error');
     expect(flag?.explanation).toContain('as plain zeros: C.1 debt, aggregate offering price');
+    // So is a zero whose cents OCR misread ("$ 0.08", "$ 0.060"), read as the zero it was.
+    readAt(record, 'offering.securities.debt.offered', 0.11, '$ 0.08');
+    readAt(record, 'offering.securities.equity.offered', 0.68, '$ 0.060');
+    expect(evaluate(record).find((f) => f.rule === 'C1_OFFERED_SUM')?.severity).toBe('error');
     // A row read as more than a zero ("$ 9") may be an amount OCR cut short: that stays a warning.
     readAt(record, 'offering.securities.debt.offered', 0.11, '$ 9');
     expect(evaluate(record).find((f) => f.rule === 'C1_OFFERED_SUM')?.severity).toBe('warning');

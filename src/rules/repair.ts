@@ -332,8 +332,11 @@ function sureRowsExceedTotal(
   return `The rows read surely already add up to ${formatCents(sum)}, more than ${lineName(rule.sum.total)} (${formatCents(total)}); the rows read unsurely can only add to that.`;
 }
 
-/** A cell read as a zero and nothing else: "$ 0", "-0-", "$ 0.00", a dash. */
-const PLAIN_ZERO = /^\$?\s*(?:-0-|0(?:[.,]00)?|[-–—]+)$/;
+/**
+ * A cell read as a zero and nothing else: "$ 0", "-0-", "$ 0.00", a dash, or a zero whose cents
+ * OCR misread ("$ 0.08", "$ 0.060"): no amount of thousands begins with a zero.
+ */
+const PLAIN_ZERO = /^\$?\s*(?:-0-|0(?:[.,]\d{1,3})?|[-–—]+)$/;
 
 /** In cents: a sum this far off no row read as a plain zero can close. */
 const PLAIN_ZERO_GAP = 100_000;
