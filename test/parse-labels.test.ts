@@ -1464,6 +1464,11 @@ describe('mendProse', () => {
     ],
     ['General corporaté purposes', 'General corporate purposes'],
     ['INVestments', 'Investments'],
+    ['1nventory', 'Inventory'],
+    ['Product deve1opment', 'Product development'],
+    ['1imited liability company', 'limited liability company'],
+    // Figures in no word stay: "Series 1A Units", "5th floor".
+    ['Series 1A Units', 'Series 1A Units'],
     ['Broadband acCEss equipment', 'Broadband access equipment'],
     ['General corporare purposes', 'General corporate purposes'],
     ['Research and develonment', 'Research and development'],

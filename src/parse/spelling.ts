@@ -108,6 +108,19 @@ export function mendProse(text: string): string {
   ) {
     text = text.slice(0, tail.index);
   }
+  // A word with a figure OCR read for a look-alike letter ("1nventory", "deve1opment") is the
+  // common word those letters make; figures in any other word stay.
+  text = text.replace(/[\p{L}015]*\p{L}[\p{L}015]*/gu, (token) => {
+    if (!/\d/.test(token) || (token.match(/\p{L}/gu) ?? []).length < 3) return token;
+    for (const one of ['l', 'i']) {
+      const letters = token.replace(/0/g, 'o').replace(/1/g, one).replace(/5/g, 's');
+      if (!lexicon().known.has(letters.toLowerCase())) continue;
+      // A 1 that began the word stood for the capital I it looks like, not for a small i.
+      const capital = /^\p{Lu}/u.test(token) || (/^1/.test(token) && one === 'i');
+      return capital ? letters.charAt(0).toUpperCase() + letters.slice(1) : letters;
+    }
+    return token;
+  });
   return text.replace(/[\p{L}~^'`´‘’|_-]+/gu, (token, at: number) => {
     // Capitals inside a lower-case word that the list has small ("acCess", "INVestments", "acCessS").
     if (
