@@ -184,6 +184,15 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ s\ts.0C ☐ Ss\t0.0', 2)).toHaveLength(2);
   });
 
+  it('reads an amount that begins with a zero before a figure as a zero misread, or, whole, as unsure', () => {
+    // Real OCR readings: "06.080" and "0560" in cells of zeros; "07,985.04" for 407,985.04.
+    const read = (cell: string) => readMoneyCells(cell).map((c) => [c.cents, c.readable]);
+    expect(read('$ 06.080')).toEqual([[0, false]]);
+    expect(read('$ 0560')).toEqual([[0, false]]);
+    expect(read('$ 07,985.04')).toEqual([[798_504, false]]);
+    expect(read('$ 0.00')).toEqual([[0, true]]);
+  });
+
   it('reads "0.060" as a zero with a speck for a third figure of its cents, unsurely', () => {
     expect(readMoneyCells('$\t0.00 $\t0.060', 2).map((c) => [c.cents, c.readable])).toEqual([
       [0, true],

@@ -289,7 +289,12 @@ function cellsOf(text: string): MoneyCell[] {
         ? `${rawAmount}0`
         : rawAmount;
     const read = broken ? null : parseMoney(reading);
-    const zero = looksLikeMisreadZero(read);
+    // No amount begins with a zero before another figure: one with grouped thousands and cents
+    // ("07,985.04", "00,936.78") lost or misread its first figures, and is unsure; any other
+    // ("06.080", "0560") is a zero misread.
+    const leadingZero = /^0\d/.test(rawAmount);
+    const whole = leadingZero && /^0\d{0,2}(?:[,.]\d{3})+[.,]\d{2}$/.test(rawAmount);
+    const zero = looksLikeMisreadZero(read) || (leadingZero && !whole && read !== null);
     const cents = zero ? 0 : read;
     return {
       cents,
@@ -300,6 +305,7 @@ function cellsOf(text: string): MoneyCell[] {
         !broken &&
         !zero &&
         !clipped &&
+        !whole &&
         (rawAmount === '' || cents !== null || /^n\/a$/i.test(rawAmount)),
     };
   });
