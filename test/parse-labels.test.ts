@@ -928,6 +928,8 @@ describe('values of OCR lines', () => {
       ['[CT]\tL] ☒\t[DC]\t[FL]\t[GA]\t[HI]', []],
       // A real OCR reading: [CO] read "cop", its brackets as letters, before a mark on [CT].
       ['☒ [CA]\tcop\t☒ [CT]\tIE)\t[DC]\t[FL]\t[GA]\t[HI]', ['CA', 'CT']],
+      // And codes misread between their brackets ("(pC)" for [DC], "[EL]" for [FL]).
+      ['[CT]\t[DE]\t(pC)\t[EL]\t☒ [GA]\t[HI]', ['GA']],
     ] as const) {
       const row = cells.startsWith('[CT]')
         ? '[CT]\t[DE]\t[DC]\t[FL]\t[GA]\t[HI]'

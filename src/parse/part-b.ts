@@ -118,9 +118,14 @@ function withoutCodesTakenForBoxes(text: string): string {
     .map((token, i) => {
       const at = STATE_GRID.indexOf(token.replace(/[^A-Z]/g, ''));
       if (at >= 0 && /^[[☒]?[A-Z]{2}\]?$/.test(token)) last = at;
-      // A code OCR read with its brackets as letters ("cop" for [CO], "16al" for [AL]) still takes
-      // its place in the grid; one or two letters ("L]", "JL") may be a piece of a bold bracket.
-      else if (last >= 0 && (token.match(/[\p{L}\d]/gu) ?? []).length >= 3) last++;
+      // A code OCR read with its brackets as letters ("cop" for [CO], "16al" for [AL]), or
+      // misread between its brackets ("(pC)", "[EL]" for [FL]), still takes its place in the grid;
+      // one or two letters without both brackets ("L]", "JL") may be a piece of a bold bracket.
+      else if (
+        last >= 0 &&
+        ((token.match(/[\p{L}\d]/gu) ?? []).length >= 3 || /^[[({|]\p{L}{2}[\])}|]$/u.test(token))
+      )
+        last++;
       if (token !== CHECKED) return token;
       const next = tokens.slice(i + 1).find((t) => t.trim() !== '') ?? '';
       const code = STATE_GRID.indexOf(next.replace(/[^A-Z]/g, ''));
