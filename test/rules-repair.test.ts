@@ -74,13 +74,13 @@ describe('a misread suspected from the arithmetic', () => {
     });
   });
 
-  it('suggests a value for each of two misreads in different tables, one read surely enough for no review', () => {
-    // A real case's shape: a legal fee's cents misread at 0.82, a C.5 row's figure at 0.6; no one
-    // value explains both failing rules, each explains its own.
+  it('suggests a value for each of two misreads in different tables', () => {
+    // A legal fee's figure misread at 0.7, a C.5 row's at 0.6: no one value explains both failing
+    // rules, each explains its own.
     const record = consistentRecord();
     record.offering.expenses.findersFees = 0;
     record.offering.expenses.legal = usd(56000);
-    readAt(record, LEGAL, 0.82, '$ 56,000.00');
+    readAt(record, LEGAL, 0.7, '$ 56,000.00');
     record.offering.useOfProceeds.workingCapital.others = usd(17599077.96);
     readAt(record, WORKING, 0.6, '$ 17,599,077.96');
     const flags = evaluate(record);

@@ -35,7 +35,7 @@ const READ_AS: Record<DigitSlip, string> = {
 
 /**
  * The one misread that explains every failing arithmetic rule, or null. Only OCR values read below
- * the misread threshold, and equal to no other line of the form, are suspects; of several that
+ * the threshold, and equal to no other line of the form, are suspects; of several that
  * fit, the lowest-confidence one wins, and a tie (or two values for one field) is too ambiguous to
  * suggest anything.
  */
@@ -61,7 +61,7 @@ export function findMisreads(record: FormDRecord, options: EvaluateOptions = {})
 }
 
 /**
- * The single slip of one value read below the misread threshold that makes `explained` pass
+ * The single slip of one value read below the threshold that makes `explained` pass
  * while every rule outside `failing` still passes, or null (none, or a tie).
  */
 function misreadFor(
@@ -70,7 +70,6 @@ function misreadFor(
   failing: readonly Rule[],
   { confidenceThreshold = DEFAULT_CONFIDENCE_THRESHOLD }: EvaluateOptions,
 ): Misread | null {
-  const below = Math.max(confidenceThreshold, MISREAD_SUSPECT_BELOW);
   // Only a value that a rule to explain reads can make it pass.
   const suspects = new Set(explained.flatMap((r) => r.paths));
   const passing = ARITHMETIC.filter((r) => !failing.includes(r));
@@ -80,7 +79,7 @@ function misreadFor(
     if (!suspects.has(path)) continue;
     const field = record.fields[path];
     const read = readCents(record, path);
-    if (field?.source !== 'ocr' || field.confidence >= below || read === null) continue;
+    if (field?.source !== 'ocr' || field.confidence >= confidenceThreshold || read === null) continue;
     // An amount read the same as another line of the form is that line's amount, repeated (the
     // seed's C.5 total is C.1 sold): two readings that agree are no misreading.
     if (otherLineEqualTo(record, read, [path])) continue;
@@ -107,13 +106,6 @@ function misreadFor(
   const best = fits.filter((f) => f.confidence === lowest);
   return best.length === 1 ? (best[0] ?? null) : null;
 }
-
-/**
- * A value read below this confidence may be a misread that the arithmetic shows, even one read
- * surely enough to need no review of its own: OCR is sometimes sure of a wrong figure (2,575.38 at
- * 0.82 for 2,575.58).
- */
-const MISREAD_SUSPECT_BELOW = 0.9;
 
 /** The warning flag that stands in for the arithmetic errors a misread explains. */
 export function misreadFlag(m: Misread): Flag {
