@@ -55,6 +55,16 @@ function readTypeOfFiling(r: Reader, from: Pos, to: Pos): void {
 }
 
 /**
+ * A value that always has a figure (an address, a telephone number), or null with its provenance
+ * dropped where OCR read it with none: that reading is its label's garbled rest, the box blank.
+ */
+function figuredOrNone(r: Reader, path: string, read: string | null, from: Pos): string | null {
+  if (read === null || /\d/.test(read) || !r.doc.readByOcr(from.line)) return read;
+  delete r.recorder.fields[path];
+  return null;
+}
+
+/**
  * The line of a group of boxes whose label OCR garbled past finding ("Fling Under", "TyeotFling"):
  * the first line of the range with as many marks as the group has options and one of its
  * options' words.
@@ -116,27 +126,24 @@ export function readCover(r: Reader, range: Range): void {
         break;
       }
       case 'principalAddress': {
-        let text = r.setText('issuer.principalBusinessAddress', from, to, score, true, span.text);
         // An address has a street number or a ZIP code: OCR's reading with no figure is the rest of
         // the label garbled ("al different from Executive, Ollicesy"), the box left blank.
-        if (text !== null && r.doc.readByOcr(from.line) && !/\d/.test(text)) {
-          text = null;
-          delete r.recorder.fields['issuer.principalBusinessAddress'];
-        }
+        const path = 'issuer.principalBusinessAddress';
+        const text = figuredOrNone(r, path, r.setText(path, from, to, score, true, span.text), from);
         record.issuer.principalBusinessAddress = splitAddress(text);
-        if (text) recordAddressParts(r, 'issuer.principalBusinessAddress');
+        if (text) recordAddressParts(r, path);
         break;
       }
       case 'telephone': {
         const path = telephones++ === 0 ? 'issuer.phone' : 'issuer.principalBusinessPhone';
-        const ocr = r.doc.readByOcr(from.line);
-        let read = r.setText(path, from, to, score, false, phoneLines(span.text));
         // OCR's reading with no figure is the end of the label ("{Including"), no number.
-        if (read !== null && ocr && !/\d/.test(read)) {
-          read = null;
-          delete r.recorder.fields[path];
-        }
-        const phone = read !== null && ocr ? usPhone(read) : read;
+        const read = figuredOrNone(
+          r,
+          path,
+          r.setText(path, from, to, score, false, phoneLines(span.text)),
+          from,
+        );
+        const phone = read !== null && r.doc.readByOcr(from.line) ? usPhone(read) : read;
         if (path === 'issuer.phone') record.issuer.phone = phone;
         else record.issuer.principalBusinessPhone = phone;
         break;

@@ -75,11 +75,11 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   const parts = text.split('\t');
   const signed = (part: string) =>
     /[$☐☒]$/.test(part) || LONE_DOLLAR_READ.test(part.split(/\s+/).pop() ?? '');
-  // The next column's "$" may stand at the end of this one ("0.00 $ <tab> 0.00").
   // A column's amount ends at its line's end: the row's next line (the Common and Preferred boxes
   // under Equity's amounts) is none of its.
   const firstLine = (part: string) => part.split('\n')[0] ?? '';
   const lastLine = (part: string) => part.split('\n').pop() ?? '';
+  // The next column's "$" may stand at the end of this one ("0.00 $ <tab> 0.00").
   const lost = parts.flatMap((part, i) =>
     i > 0 &&
     AMOUNT_COLUMN.test(

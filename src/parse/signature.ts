@@ -1,7 +1,7 @@
 import { LevenshteinDistance } from 'natural/lib/natural/distance/index.js';
 import { MONTHS, parseDate } from '../record/dates.js';
 import type { FieldProvenance } from '../record/schema.js';
-import { FIRST_YEAR, LAST_YEAR } from '../rules/date-plausible.js';
+import { inPaperEra } from '../rules/date-plausible.js';
 import type { Range } from './form-text.js';
 import type { LabelName } from './labels.js';
 import type { Reader } from './reader.js';
@@ -271,6 +271,5 @@ export function readStateDisqualification(r: Reader, partE: Range): void {
 
 /** A date a paper Form D can bear: signed in the form's era. */
 function plausibleDate(iso: string): boolean {
-  const year = Number(iso.slice(0, 4));
-  return year >= FIRST_YEAR && year <= LAST_YEAR;
+  return inPaperEra(Number(iso.slice(0, 4)));
 }

@@ -39,6 +39,14 @@ export function isCommonWord(word: string): boolean {
 }
 
 /**
+ * A token's figures read as the small letters they look like (0 as o, 5 as s, 1 as l or, where
+ * `one` says so, i); its letters as they are.
+ */
+export function figuresAsLetters(token: string, one: 'l' | 'i' = 'l'): string {
+  return token.replace(/0/g, 'o').replace(/1/g, one).replace(/5/g, 's');
+}
+
+/**
  * The one common word a garbled word of prose was, or null: OCR's slips in a long word (a letter
  * misread, lost, doubled, or read as a mark: "develonment", "manadgement", "Biopharmaceuti~al")
  * leave it one or two edits from the word, where no other word lies as near. Short words, words
@@ -112,9 +120,9 @@ export function mendProse(text: string): string {
   // common word those letters make; figures in any other word stay.
   text = text.replace(/[\p{L}015]*\p{L}[\p{L}015]*/gu, (token) => {
     if (!/\d/.test(token) || (token.match(/\p{L}/gu) ?? []).length < 3) return token;
-    for (const one of ['l', 'i']) {
-      const letters = token.replace(/0/g, 'o').replace(/1/g, one).replace(/5/g, 's');
-      if (!lexicon().known.has(letters.toLowerCase())) continue;
+    for (const one of ['l', 'i'] as const) {
+      const letters = figuresAsLetters(token, one);
+      if (!isCommonWord(letters.toLowerCase())) continue;
       // A 1 that began the word stood for the capital I it looks like, not for a small i.
       const capital = /^\p{Lu}/u.test(token) || (/^1/.test(token) && one === 'i');
       return capital ? letters.charAt(0).toUpperCase() + letters.slice(1) : letters;

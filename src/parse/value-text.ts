@@ -3,7 +3,7 @@ import { US_POSTAL_CODES } from '../rules/state-code.js';
 import { cityStart, isPlaceIn, mendAddressWords } from './address-words.js';
 import { CHECKED, UNCHECKED } from './check-marks.js';
 import { lookalikeCode } from './lookalike-letters.js';
-import { isCommonWord, joinSplitWords } from './spelling.js';
+import { figuresAsLetters, isCommonWord, joinSplitWords } from './spelling.js';
 import { stateOfZip } from './zip-states.js';
 
 /** Stamps and office marks that land beside typed values on scans and transcriptions. */
@@ -590,5 +590,5 @@ function entitySuffix(value: string): string {
 
 /** A token's figures read as the letters they look like, in lower case ("01d" old). */
 function asLetters(token: string): string {
-  return token.toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l').replace(/5/g, 's');
+  return figuresAsLetters(token.toLowerCase());
 }

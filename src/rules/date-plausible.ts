@@ -6,6 +6,11 @@ import type { Rule } from './rule.js';
 export const FIRST_YEAR = 1982;
 export const LAST_YEAR = 2009;
 
+/** Whether a year is one a paper Form D was signed in. */
+export function inPaperEra(year: number): boolean {
+  return year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
 const SIGNED = 'signature.date';
 const YEAR = 'issuer.incorporation.year';
 const MONTH = 'issuer.incorporation.month';
@@ -30,7 +35,7 @@ export const DATE_PLAUSIBLE: Rule = {
     const signed = parseIso(record.signature.date);
     if (record.signature.date !== null && signed === null) {
       raise([SIGNED], `The signature date (${record.signature.date}) is not a real date`);
-    } else if (signed && (signed.year < FIRST_YEAR || signed.year > LAST_YEAR)) {
+    } else if (signed && !inPaperEra(signed.year)) {
       raise(
         [SIGNED],
         `The signature date (${record.signature.date}) is outside ${FIRST_YEAR}-${LAST_YEAR}, the years of the paper form`,

@@ -72,7 +72,8 @@ function misreadFor(
 ): Misread | null {
   // Only a value that a rule to explain reads can make it pass.
   const suspects = new Set(explained.flatMap((r) => r.paths));
-  const passing = ARITHMETIC.filter((r) => !failing.includes(r));
+  // A fit passes the rules to explain and breaks none that passes now.
+  const mustPass = [...explained, ...ARITHMETIC.filter((r) => !failing.includes(r))];
   const work = structuredClone(record);
   const fits: Misread[] = [];
   for (const { path } of MONEY_LINES) {
@@ -85,7 +86,7 @@ function misreadFor(
     if (otherLineEqualTo(record, read, [path])) continue;
     for (const value of oneSlipAway(read)) {
       setPath(work, path, value);
-      if ([...explained, ...passing].every((r) => r.check(work).length === 0)) {
+      if (mustPass.every((r) => r.check(work).length === 0)) {
         const slip = digitSlip(value, read);
         // Two figures swapped is a slip of copying, not of reading: OCR reads a figure at a time.
         if (slip && slip !== 'transposed')
