@@ -1551,7 +1551,7 @@ describe('usPhone', () => {
   it.each([
     ['( 804) 239-2253 ce', '(804) 239-2253'],
     ['(650)801-6135', '(650) 801-6135'],
-    // Read twice over a ghost of the page.
+    // Its figures read twice, as overlapping words (a real reading).
     ['(408) 8) 697- 697-693 3', '(408) 697-6933'],
     // Typed without brackets, or not a US number read whole: as read.
     ['650-801-6135', '650-801-6135'],

@@ -356,8 +356,8 @@ export function usPhone(read: string): string {
     );
   // Typed without brackets ("650-801-6135"), it stays as typed.
   if (m) return /[()]/.test(read) ? `(${m[1]}) ${m[2]}-${m[3]}` : read;
-  // A page scanned with a ghost of itself beside it reads figures twice ("(408) 8) 697- 697-693 3"):
-  // the area code begins the reading and the number ends it, its gaps closed.
+  // A number whose figures OCR read twice, as overlapping words ("(408) 8) 697- 697-693 3"): the
+  // area code begins the reading and the number ends it, its gaps closed.
   const doubled = /^\((\d{3})\)\s.*?(\d{3})-(\d{4})$/.exec(read.replace(/(?<=[\d-])\s+(?=\d)/g, ''));
   return doubled && (read.match(/\d/g) ?? []).length > 10
     ? `(${doubled[1]}) ${doubled[2]}-${doubled[3]}`
