@@ -13,12 +13,13 @@ import {
   C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS,
   checkRules,
   DATE_PLAUSIBLE,
+  evaluate,
   RULES,
   type Rule,
   rulesTable,
   STATE_CODE,
 } from '../src/rules/index.js';
-import { consistentRecord, seedRecord, usd } from './rules-seed.js';
+import { consistentRecord, readAt, seedRecord, usd } from './rules-seed.js';
 
 const ruleIds = (flags: { rule: string }[]) => flags.map((f) => f.rule);
 
@@ -322,6 +323,23 @@ describe('C2_NONACCREDITED_VS_B1', () => {
       'B.1 says the issuer has not sold to non-accredited investors, but C.2 lists 150,000.00 from non-accredited investors',
     );
     expect(flag).toMatchObject({ expected: 0, actual: usd(150000), difference: usd(150000) });
+  });
+
+  it('rests on the count or the amount, whichever was read more surely', () => {
+    const record = consistentRecord();
+    record.offering.investors.nonAccredited = { count: 1, amount: usd(5400) };
+    readAt(record, 'offering.investors.nonAccredited.count', 0.36, '1');
+    readAt(record, 'offering.investors.nonAccredited.amount', 0.86, '$ 5.400');
+    const flags = evaluate(record).filter((f) => f.rule === 'C2_NONACCREDITED_VS_B1');
+    expect(flags.map((f) => [f.severity, f.paths[1]])).toEqual([
+      ['error', 'offering.investors.nonAccredited.amount'],
+    ]);
+    expect(flags[0]?.message).toBe(
+      'B.1 says the issuer has not sold to non-accredited investors, but C.2 lists 1 non-accredited investor and 5,400.00 from non-accredited investors',
+    );
+    // Both unsure: a warning until a person has looked.
+    readAt(record, 'offering.investors.nonAccredited.amount', 0.5, '$ 5.400');
+    expect(evaluate(record).find((f) => f.rule === 'C2_NONACCREDITED_VS_B1')?.severity).toBe('warning');
   });
 
   it('does not fire when B.1 says yes', () => {

@@ -73,10 +73,14 @@ export const C2_NONACCREDITED_VS_B1: Rule = {
     ]
       .filter((w): w is string => w !== null)
       .join(' and ');
+    // Either one contradicts B.1: the flag rests on the one read more surely (a count "1" OCR
+    // doubted beside a clean amount of 5,400.00).
+    const sureness = (path: string) => record.fields[path]?.confidence ?? 1;
+    const countRests = hasCount && (!hasAmount || sureness(NON_ACCREDITED_COUNT) >= sureness(NON_ACCREDITED));
     const flag: Flag = {
       rule: C2_NONACCREDITED_VS_B1.id,
       severity: C2_NONACCREDITED_VS_B1.severity,
-      paths: [B1, hasCount ? NON_ACCREDITED_COUNT : NON_ACCREDITED],
+      paths: [B1, countRests ? NON_ACCREDITED_COUNT : NON_ACCREDITED],
       message: `B.1 says the issuer has not sold to non-accredited investors, but C.2 lists ${what}`,
       explanation: null,
     };
