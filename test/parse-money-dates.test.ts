@@ -205,6 +205,35 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('.\tme\tem\tee\tme\two. 8-0-\t$s —0-', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
+  it('reads a letter standing apart before a zero at a column\'s start as its "$", never a figure', () => {
+    // Real OCR rows: the Amount Already Sold column's "$" read as a "g" (C.1's Debt and Equity,
+    // the Common and Preferred boxes on the line under Equity's amounts).
+    const read = (text: string) => readMoneyCells(text, 2).map((c) => [c.cents, c.readable]);
+    expect(read('3 0	g 0')).toEqual([
+      [0, true],
+      [0, true],
+    ]);
+    expect(read('$0	g 0\n☐ Common ☐ Preferred')).toEqual([
+      [0, true],
+      [0, true],
+    ]);
+    expect(read('$ 0	g -0-')).toEqual([
+      [0, true],
+      [0, true],
+    ]);
+    // A figure the letter could be keeps its place before an amount that is not a zero.
+    expect(read('$ 0	l 234,567.00')).toEqual([
+      [0, true],
+      [123_456_700, false],
+    ]);
+  });
+
+  it('reads a "$" misread as a 3 after the closing bracket of "Other (Specify ___)"', () => {
+    expect(readMoneyCells('Trust Certificates\t) 3 54.000\t$ 54.000', 2).map((c) => c.cents)).toEqual([
+      5_400_000, 5_400_000,
+    ]);
+  });
+
   it('reads the same amount twice in one cell, grouped by periods, as two cells', () => {
     expect(readMoneyCells('- s 729.318 729.318', 2).map((c) => c.cents)).toEqual([72_931_800, 72_931_800]);
   });

@@ -43,6 +43,19 @@ function closeGaps(cell: string): string {
 const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
 
 /**
+ * Specks or letters standing apart before a zero at a column's start ("g 0", "i -0-") are its "$"
+ * misread: no amount is a figure, a gap and a zero.
+ */
+function withoutJunkBeforeZero(column: string): string {
+  return column.replace(/^(\s*)[^\s\d$☐☒sS§]{1,3} +(?=(?:-0-|0|0[.,]00) *(?:\n|$))/, '$1');
+}
+
+/** A column that lost its "$" to OCR, given it back. */
+function openedColumn(column: string): string {
+  return `$ ${withoutJunkBeforeZero(column)}`;
+}
+
+/**
  * Splits the text of a table row (after its label) into dollar cells. Each "$" opens a cell, as
  * does an estimate box with an amount after it; the mark just before a "$" is that cell's estimate
  * box. Rows typed without "$" signs fall back to the amounts themselves.
@@ -92,7 +105,7 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
       : [],
   );
   for (const i of lost.reverse()) {
-    parts[i] = `$ ${parts[i]}`;
+    parts[i] = openedColumn(parts[i] ?? '');
     const more = cellsOf(withColumnsOpened(parts.join('\t')));
     if (more.length > columns) break;
     cells = more;
@@ -141,11 +154,12 @@ function mendSeparators(text: string): string {
       // The row's first "$" read as a 3, 5 or 8 before an amount that cannot take it as a figure:
       // its first group has one or two figures ("5 21,340,000.00" is $21,340,000.00, never
       // 521,340,000.00, "3 <tab> 1.768.600"), or it is a zero ("3 <tab> 0.00"). After a "$" it is
-      // a figure of the amount ("$ 3 4,400.00").
+      // a figure of the amount ("$ 3 4,400.00"). A speck may stand before it, such as the closing
+      // bracket of "Other (Specify ___)" (") 3 54.000").
       .replace(
-        /(^|\t)[358]\s(?=\d{1,2}[,.]\d{3}(?!\d)|0(?:[.,]00)?(?![\d,.])|-0-)/g,
-        (found, start: string, at: number, all: string) =>
-          /[$☐☒]/.test(all.slice(0, at)) ? found : `${start}$ `,
+        /(^|\t)([^\s\p{L}\p{N}$☐☒]{1,2}\s)?[358]\s(?=\d{1,2}[,.]\d{3}(?!\d)|0(?:[.,]00)?(?![\d,.])|-0-)/gu,
+        (found, start: string, speck: string | undefined, at: number, all: string) =>
+          /[$☐☒]/.test(all.slice(0, at)) ? found : `${start}${speck ?? ''}$ `,
       )
       // A "$" read as a 3, 5 or 8 glued to the dash zero after it ("8-0-"): no amount is a figure
       // before a dash.
@@ -411,7 +425,7 @@ function withColumnsOpened(text: string): string {
       if (!AMOUNT_COLUMN.test(column.trim())) return column;
       const opened = filled;
       filled = true;
-      return opened ? `$ ${column}` : column;
+      return opened ? openedColumn(column) : withoutJunkBeforeZero(column);
     })
     .join('\t');
 }
