@@ -759,6 +759,7 @@ describe('an "Other (Specify ___)" description', () => {
     ['Membership Units s 11,100 00\ts 11,100 00', 'Membership Units'],
     ['Membership Units Ss 728 591 00\tSs 728 591 00', 'Membership Units'],
     ['Series 2 Units s 171 000', 'Series 2 Units'],
+    ['Trust Certificates\t) 3 54.000\t$ 54.000', 'Trust Certificates'],
     ['Any speci Membership Units ) $ 0 $ 0', 'Membership Units'],
     ['Warrants to purchase 1,000,000 shares ) $ 0 $ 0', 'Warrants to purchase 1,000,000 shares'],
     // A speck before the words, a comma after them (real OCR readings).

@@ -375,7 +375,8 @@ function withoutSpecify(text: string): string {
 function leadingText(text: string): string | null {
   const head = withoutSpecify((text.split(/[$☐☒\n]/)[0] ?? '').replace(/^\s*\(?\s*/, ''));
   const tokens = head
-    .replace(/[_():.\t]+/g, ' ')
+    // A point between figures is the amount's ("3 54.000": its "$" misread, then the amount).
+    .replace(/[_():\t]+|(?<!\d)\.|\.(?!\d)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .split(' ');
@@ -396,5 +397,5 @@ function leadingText(text: string): string | null {
   return /\p{L}{3,}/u.test(words) ? words : null;
 }
 
-/** A cell's amount as it stands among words: "-0-", a zero, or digits grouped by commas. */
-const AMOUNT_TOKEN = /^(?:-0-|0|\d{1,3}(?:,\d{3})+)$/;
+/** A cell's amount as it stands among words: "-0-", a zero, digits grouped by commas or points, or cents. */
+const AMOUNT_TOKEN = /^(?:-0-|0|\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?|\d+[.,]\d{2})$/;
