@@ -1002,6 +1002,16 @@ describe('values of OCR lines', () => {
     expect([realEstate.affiliates, realEstate.others]).toEqual([0, 0]);
   });
 
+  it("reads a row's amount whose cents follow a comma before the note under the table", () => {
+    const seed = seedText();
+    const row = 'Total.....\t\\$ 28,684,072.04\t\\$ 27,701,668.92';
+    expect(seed).toContain(row);
+    // The note's "Column 3" is no figure of the amount.
+    const text = seed.replace(row, 'Total\t$ 28,684,072.04\t$ 27,701,668,92');
+    const { total } = parseOcr(text).record.offering.securities;
+    expect([total.offered, total.sold]).toEqual([2_868_407_204, 2_770_166_892]);
+  });
+
   it('reads the exemptions and the type of filing whose labels and options OCR garbled', () => {
     const seed = seedText();
     const exemptions =

@@ -406,12 +406,14 @@ const ROW_LABEL_BEFORE_CELLS = /^(?=[^\t\d$☐☒]*\p{L}{3})[^\t\d$☐☒]+(?=\t
 const PAGE_NUMBER_LINE = /^[-–—]\s*[1-9]\d?\s*[-–—]$/;
 
 /**
- * A line of words, with no figure, "$" or dash (the running head of a page a table runs onto:
- * "C. OFFERING PRICE, NUMBER OF INVESTORS, ..."): no part of a dollar cell, though a mark OCR read
- * in it, or its words after a cell's dash, would spoil the cell.
+ * A line of words, with no amount, "$" or dash (the running head of a page a table runs onto:
+ * "C. OFFERING PRICE, NUMBER OF INVESTORS, ...", or the note under a table, "Answer also in
+ * Appendix, Column 3, ..."): no part of a dollar cell, though a mark OCR read in it, or its words
+ * after a cell's dash, would spoil the cell. A lone figure other than 0 among the words is no amount.
  */
 function isProse(line: string): boolean {
-  return !/[\d$]|(?:^|\s)[-–—]+(?=\s|$)/u.test(line) && (line.match(/\p{L}{3,}/gu) ?? []).length >= 4;
+  const words = line.replace(/(?<![\d,.])[1-9](?=[,.;:)]?(?:\s|$))/g, '');
+  return !/[\d$]|(?:^|\s)[-–—]+(?=\s|$)/u.test(words) && (words.match(/\p{L}{3,}/gu) ?? []).length >= 4;
 }
 
 /**
