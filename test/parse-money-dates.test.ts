@@ -230,7 +230,9 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
 
   it('reads any lone figure between an estimate box and an amount as the "$"', () => {
     // A real OCR row: C.5's Total Payments Listed, its "$" read as a 4 at confidence 0.50.
-    expect(readMoneyCells('☐ 4 1.219.488.92').map((c) => [c.cents, c.readable])).toEqual([[121_948_892, true]]);
+    expect(readMoneyCells('☐ 4 1.219.488.92').map((c) => [c.cents, c.readable])).toEqual([
+      [121_948_892, true],
+    ]);
     expect(readMoneyCells('☐ 7 0.00\t☐ 1 -0-', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
