@@ -1191,6 +1191,25 @@ function ocrOf(text: string): TextLine[] {
   return asOcr(readTranscription(text).map((line) => line.text));
 }
 
+describe('a dash for zero', () => {
+  it('is as sure as OCR read the dash, not the row it stands on', () => {
+    const row =
+      'Total Payments Listed (column totals added)\t<input checked="" type="checkbox"/> \\$ 27,701,668.92';
+    expect(seedText()).toContain(row);
+    const lines = ocrOf(seedText().replace(row, 'Total Payments Listed (column totals added)\t☐ $ -'));
+    const read = (dashConfidence: number) => {
+      for (const line of lines)
+        for (const word of line.words ?? []) if (word.text === '-') word.confidence = dashConfidence;
+      const { record } = parseFiling(lines, 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' });
+      const path = 'offering.useOfProceeds.totalPaymentsListed';
+      return [record.offering.useOfProceeds.totalPaymentsListed, record.fields[path]?.confidence];
+    };
+    // A faint figure's piece the pixels took for a dash is read unsurely; so is the zero.
+    expect(read(0.6)).toEqual([0, 0.6]);
+    expect(read(0.9)).toEqual([0, 0.9]);
+  });
+});
+
 describe("the signature table's labels beside a blank", () => {
   it('are no issuer, signer or title ("Sig e" where OCR garbled "Signature")', async () => {
     const text = seedText().replace(/Issuer \(Print or Type\)[^\n]*\n/g, (row) =>

@@ -271,7 +271,9 @@ export class Reader {
   /** The OCR words between two places whose text is part of the value. */
   private wordsOf(raw: string, from: Pos, to: Pos): Array<{ word: Word; page: number | null }> {
     const value = squeezeValue(raw);
-    if (value === '') return [];
+    // A dash for zero ("$ -") has no letter or figure: its words are the dashes.
+    const dash = value === '' && /[-–—=]/.test(raw);
+    if (value === '' && !dash) return [];
     const out: Array<{ word: Word; page: number | null }> = [];
     for (let i = from.line; i <= to.line && i < this.doc.lines.length; i++) {
       const line = this.doc.lines[i];
@@ -282,7 +284,7 @@ export class Reader {
         const start = word.start ?? -1;
         if (start < a || start >= b) continue;
         const w = squeezeValue(word.text);
-        if (w !== '' && value.includes(w)) out.push({ word, page: line.page });
+        if (dash ? DASH_WORD.test(word.text) : w !== '' && value.includes(w)) out.push({ word, page: line.page });
       }
     }
     return out;
@@ -395,6 +397,9 @@ export class Reader {
     return cell.cents;
   }
 }
+
+/** A dash for zero standing as a word of its own, however OCR read it. */
+const DASH_WORD = /^[-–—=]{1,2}$/;
 
 /** How sure an unread box is the answer where the other of two was read empty. */
 const UNREAD_BOX_ANSWER = 0.6;
