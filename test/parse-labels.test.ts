@@ -773,6 +773,22 @@ describe('an "Other (Specify ___)" description', () => {
   ])('reads %j as %j', async (row, description) => {
     expect((await withOtherRow(row)).offering.securities.other.description).toBe(description);
   });
+
+  it.each([
+    // Real OCR rows found by their place, their label garbled past finding.
+    ['Qther specily Research and development\t☐ $ 0\t☐ $ 0', 'Research and development'],
+    ['Qther Specify\t☐ $ 0\t☐ $ 0', null],
+    ['Othet Specity\t) ☐ $ 0\t☐ $ 0', null],
+    // A description that begins with a word like "Other" keeps it.
+    ['Otherwise unallocated\t☐ $ 0\t☐ $ 0', 'Otherwise unallocated'],
+  ])('reads the garbled row %j of C.5 as %j', async (row, description) => {
+    const seed = seedText();
+    const at = seed.indexOf('Other (specify):');
+    expect(at).toBeGreaterThan(0);
+    const end = seed.indexOf('\n', at);
+    const record = await parseText(`${seed.slice(0, at)}${row}${seed.slice(end)}`);
+    expect(record.offering.useOfProceeds.other.description).toBe(description);
+  });
 });
 
 describe('values of OCR lines', () => {

@@ -364,6 +364,18 @@ function readUseOfProceeds(r: Reader, table: { from: Pos; to: Pos }): void {
  * or its end where OCR split the word and the label took its start ("spec! cify").
  */
 function withoutSpecify(text: string): string {
+  // A row found by its place starts with its whole label, garbled ("Qther specily Research and
+  // development"): its "Other" goes where "Specify" follows it.
+  const other = /^([\p{L}]{4,6})\s*\(?\s*/u.exec(text);
+  if (other && LevenshteinDistance(other[1]?.toLowerCase() ?? '', 'other') <= 1) {
+    const rest = text.slice(other[0].length);
+    const described = afterSpecify(rest);
+    if (described !== rest) return described;
+  }
+  return afterSpecify(text);
+}
+
+function afterSpecify(text: string): string {
   // The word may follow a speck or a garbled bracket read as a word ("Any speci Research").
   const head = /^(?:(\S{1,3})\s+)?([\p{L}\d]+)[\s:.)]*/u.exec(text);
   const word = head?.[2]?.toLowerCase() ?? '';
