@@ -284,7 +284,8 @@ export class Reader {
         const start = word.start ?? -1;
         if (start < a || start >= b) continue;
         const w = squeezeValue(word.text);
-        if (dash ? DASH_WORD.test(word.text) : w !== '' && value.includes(w)) out.push({ word, page: line.page });
+        if (dash ? DASH_WORD.test(word.text) : w !== '' && value.includes(w))
+          out.push({ word, page: line.page });
       }
     }
     return out;
