@@ -1207,6 +1207,18 @@ function ocrOf(text: string): TextLine[] {
   return asOcr(readTranscription(text).map((line) => line.text));
 }
 
+describe('the name of the offering', () => {
+  it("has OCR's slips in its common words mended; a transcription's stays as typed", async () => {
+    const text = seedText().replace(
+      'Series B Preferred Stock Financing',
+      'Series B Preferred Stock FiNRancing',
+    );
+    expect(text).not.toBe(seedText());
+    expect(parseOcrLike(text).filing.offeringName).toBe('Series B Preferred Stock Financing');
+    expect((await parseText(text)).filing.offeringName).toBe('Series B Preferred Stock FiNRancing');
+  });
+});
+
 describe('a dash for zero', () => {
   it('is as sure as OCR read the dash, not the row it stands on', () => {
     const row =

@@ -108,7 +108,12 @@ export function readCover(r: Reader, range: Range): void {
     const score = anchor.match.score;
     switch (anchor.name) {
       case 'nameOfOffering':
-        record.filing.offeringName = r.setText('filing.offeringName', from, to, score, false, span.text);
+        // The title of the securities offered is common words ("Limited Partnership Interests",
+        // "Series A Preferred Stock Financing"): mended as prose.
+        record.filing.offeringName = r.prose(
+          r.setText('filing.offeringName', from, to, score, false, span.text),
+          from,
+        );
         break;
       case 'filingUnder':
         readExemptions(r, from, to);
