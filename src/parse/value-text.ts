@@ -443,7 +443,7 @@ export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address
  * row of stops, between words; a quote after the last word with none before it; a period stuck to
  * the front of a capitalised word ("Keystone .Income Fund"), a colon or semicolon ending the value;
  * a one-letter abbreviation's letter read small after a capital one ("L.p." for L.P.) or its period
- * read as a comma ("L,P."); and a roman numeral's I read as 1 ("Ventures 1X").
+ * read as a comma ("L,P."); and a roman numeral's I read as 1 ("Ventures 1X", "Partners 11, L.P.").
  */
 function withoutSpecks(value: string): string {
   return (
@@ -465,8 +465,13 @@ function withoutSpecks(value: string): string {
       // "L,P." is L.P.; a numeral before it ends with the comma a period was read for ("II. L.P.").
       .replace(/\bL,P\./g, 'L.P.')
       .replace(/\b([IVX]+)\. (?=L\.P\.|LLC\b|L\.L\.C\.)/g, '$1, ')
-      // A roman numeral's I read as the figure 1 ("Ventures 1X").
+      // A roman numeral's I read as the figure 1 ("Ventures 1X"), or its Is all read as 1s before
+      // an entity's suffix ("Partners 11, L.P."): a fund's number there is a roman numeral.
       .replace(/(?<=\s)[IVX1]*[VX][IVX1]*(?=[\s,.]|$)/g, (numeral) => numeral.replace(/1/g, 'I'))
+      .replace(
+        /(?<=\p{L}{2} )[1I]{2,3}(?=,? (?:L\.P\.|L\.L\.C\.|L\.L\.P\.|LLC|LLP|LP)(?:\.|,)?(?:\s|$))/gu,
+        (numeral) => 'I'.repeat(numeral.length),
+      )
   );
 }
 
