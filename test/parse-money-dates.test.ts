@@ -228,6 +228,12 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     ]);
   });
 
+  it('reads a count of investors after a speck of the leader as a count, not an amount', () => {
+    // A real OCR row: the leader's last speck read "~", a "$" misread in other rows.
+    const row = 'Accredited Investors...\t.\tLo\t.\t.\t~\t2\t$ 217.310.85';
+    expect(readMoneyCells(row, 1).map((c) => c.cents)).toEqual([21_731_085]);
+  });
+
   it('reads any lone figure between an estimate box and an amount as the "$"', () => {
     // A real OCR row: C.5's Total Payments Listed, its "$" read as a 4 at confidence 0.50.
     expect(readMoneyCells('☐ 4 1.219.488.92').map((c) => [c.cents, c.readable])).toEqual([

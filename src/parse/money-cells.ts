@@ -414,7 +414,10 @@ function withColumnsOpened(text: string): string {
       const afterAmount = i > firstCell && (AMOUNT_COLUMN.test(previous) || DASH_ZERO.test(previous));
       const lone = LONE_DOLLAR.test(column.trim()) || (afterAmount && LONE_DOLLAR_FIGURE.test(column.trim()));
       const next = (columns[i + 1] ?? '').trim();
-      if (lone && (/^(?:-0-|\d)/.test(next) || (afterAmount && DASH_ZERO.test(next)))) {
+      // A small whole number with a "$" after it is a count of investors, not this cell's amount
+      // ("Accredited Investors ... ~ <tab> 2 <tab> $ 217.310.85": the "~" a speck of the leader).
+      const count = /^\d{1,3}$/.test(next) && /^[$☐☒]/.test((columns[i + 2] ?? '').trim());
+      if (lone && !count && (/^(?:-0-|\d)/.test(next) || (afterAmount && DASH_ZERO.test(next)))) {
         filled = false;
         return '$';
       }
