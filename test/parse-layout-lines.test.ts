@@ -89,6 +89,27 @@ describe('layoutLines', () => {
     expect(lines.map((l) => l.text)).toEqual(['Partnership\t$\t0', 'Other\t$ 23,291,000.00']);
   });
 
+  it('reads no word in a hairline OCR took for a dash with no confidence; a dash typed for zero stays', () => {
+    // A real page at 200 dpi: a speck two pixels high under C.5's last row, which ran into its
+    // amount and cut off the cents read after a gap.
+    const lines = layoutLines(
+      [
+        at('Total', [121, 771, 168, 788]),
+        at('$', [1156, 772, 1169, 790]),
+        at('41,844,653', [1194, 768, 1379, 795]),
+        at('96', [1406, 769, 1437, 791]),
+        { text: '-', bbox: [343, 826, 354, 827], confidence: 0 },
+        at('Other', [121, 860, 180, 880]),
+        at('$', [1156, 860, 1169, 880]),
+        { text: '-', bbox: [1200, 868, 1214, 871], confidence: 0.4 },
+      ],
+      [],
+      noRules,
+      1,
+    );
+    expect(lines.map((l) => l.text)).toEqual(['Total\t$ 41,844,653 96', 'Other\t$ -']);
+  });
+
   it("keeps a label's two lines apart where a comb's typed letters stand between them", () => {
     // A real line at 200 dpi: the jurisdiction's label in two lines, its comb "D E" to the right
     // as tall as both, and "two-letter" read with a speck under it. The tall words widened the

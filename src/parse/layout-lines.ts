@@ -27,7 +27,7 @@ export function layoutLines(
   // stretch of a vertical rule: a sliver several lines tall would draw rows together.
   const typical = median(words.map(height));
   const text = words.filter(
-    (w) => !boxes.some((b) => covers(b.bbox, w.bbox)) && !ruleSliver(w.bbox, typical),
+    (w) => !boxes.some((b) => covers(b.bbox, w.bbox)) && !ruleSliver(w.bbox, typical) && !hairline(w),
   );
   const all = [...text, ...marks];
 
@@ -142,6 +142,18 @@ function ruleSliver([x0, y0, x1, y1]: Bbox, typical: number): boolean {
   const height = y1 - y0;
   return typical > 0 && height > typical * 3 && x1 - x0 < height / 2;
 }
+
+/**
+ * A hairline OCR read as a dash with no confidence at all: a speck of a rule or of dirt, a pixel or
+ * two high, no dash typed for zero (which is a stroke's height, and read with some confidence). Set
+ * on a row of its own under a table's last row, it ran into that row's amount.
+ */
+function hairline(w: Word): boolean {
+  return w.confidence < HAIRLINE_CONFIDENCE && w.bbox[3] - w.bbox[1] <= 2 && /^[-–—_.]+$/.test(w.text);
+}
+
+/** OCR's confidence below which a hairline dash is taken for a speck. */
+const HAIRLINE_CONFIDENCE = 0.05;
 
 /** Most of the word lies inside the box. */
 function covers(box: Bbox, word: Bbox): boolean {
