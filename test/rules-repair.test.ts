@@ -302,6 +302,26 @@ describe('an arithmetic error over an amount read unsurely', () => {
     expect(flags.find((f) => f.rule === 'C4B_ADJUSTED')?.severity).toBe('warning');
   });
 
+  it("stays an error when the unsure offering total's rows include a zero read unsurely, and sold exceeds the misread total", () => {
+    // The filer's C.4.b is 18,000.00 off the offering price less the expenses (C.5 adds up to it);
+    // OCR lost the offering total's first figure, unsurely, which fails C.1's sum and makes the
+    // amount sold more than offered; one row's "$ 0" was read unsurely too. The rows give the
+    // total all the same, and C.4.b fails with it.
+    const record = consistentRecord();
+    record.offering.adjustedGrossProceeds = usd(28_652_072.04);
+    record.offering.useOfProceeds.workingCapital.others = usd(17_617_071.96);
+    record.offering.useOfProceeds.totalPaymentsListed = usd(28_652_072.04);
+    record.offering.securities.total.offered = usd(8_684_072.04);
+    readAt(record, 'offering.securities.total.offered', 0.47, '$ 8,684,072.04');
+    readAt(record, 'offering.securities.partnership.offered', 0.69, '$ 0');
+    const flags = evaluate(record);
+    const c4b = flags.find((f) => f.rule === 'C4B_ADJUSTED');
+    expect(c4b?.severity).toBe('error');
+    expect(c4b?.explanation).toContain(
+      "Read unsurely, C.1 aggregate offering price (confidence 0.47) is 28,684,072.04 by the form's other lines; the rule fails with that too.",
+    );
+  });
+
   it('is a warning when the unsure amount, at the value the other lines give it, lets the rule pass', () => {
     const record = consistentRecord();
     record.offering.adjustedGrossProceeds = 0;

@@ -331,6 +331,11 @@ function sureRowsExceedTotal(
  */
 const PLAIN_ZERO = /^\$?\s*(?:-0-|0(?:[.,]\d{1,3})?|[-–—]+)$/;
 
+function readsPlainZero(record: FormDRecord, path: string): boolean {
+  const field = record.fields[path];
+  return readCents(record, path) === 0 && field !== undefined && PLAIN_ZERO.test(field.raw);
+}
+
 /** In cents: a sum this far off no row read as a plain zero can close. */
 const PLAIN_ZERO_GAP = 100_000;
 
@@ -352,9 +357,7 @@ function zeroRowsCannotClose(
   const gap = Math.abs(total - sum);
   if (total < MIN_SURE_TOTAL || gap < PLAIN_ZERO_GAP) return null;
   const { rows } = rule.sum;
-  const zeros = unsure.every(
-    ([path, field]) => rows.includes(path) && readCents(record, path) === 0 && PLAIN_ZERO.test(field.raw),
-  );
+  const zeros = unsure.every(([path]) => rows.includes(path) && readsPlainZero(record, path));
   if (!zeros) return null;
   const named = unsure.map(([path]) => lineName(path)).join(', ');
   return `Read unsurely, but as plain zeros: ${named}; a misread zero does not hide the ${formatCents(gap)} the sum is off by.`;
@@ -374,10 +377,17 @@ function failsWithImpliedValues(
   isUnsure: (path: string) => boolean,
   flags: readonly Flag[],
 ): string | null {
-  const failing = ARITHMETIC.filter((r) => flags.some((f) => f.rule === r.id));
-  // A value another failing rule reads is in dispute: it implies nothing.
+  // A value another failing rule reads is in dispute: it implies nothing. An equation disputes
+  // every value it reads; a comparison row by row (sold no more than offered), the values its
+  // flags name. A row read unsurely as a plain zero is a zero all the same: OCR that read one
+  // figure there missed no amount.
+  const disputed = flags.flatMap((f) => {
+    const by = ARITHMETIC.find((r) => r.id === f.rule);
+    return by ? (by.equation ? by.paths : f.paths).map((path) => ({ by, path })) : [];
+  });
   const trusted = (path: string, by: Rule) =>
-    !isUnsure(path) && !failing.some((r) => r !== by && r.paths.includes(path));
+    (!isUnsure(path) || readsPlainZero(record, path)) &&
+    !disputed.some((d) => d.by !== by && d.path === path);
   const implied = unsure.map(([path]) => impliedValues(record, path, rule, trusted, flags));
   if (implied.some((values) => values.length === 0)) return null;
   const work = structuredClone(record);
