@@ -228,6 +228,14 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     ]);
   });
 
+  it('reads a round letter alone in a dollar cell as a zero, unsurely', () => {
+    // Real OCR rows: a typewriter's "0" read as "n" in its own column.
+    const read = (text: string) => readMoneyCells(text, 1).map((c) => [c.cents, c.readable]);
+    expect(read('☐ $\tn')).toEqual([[0, false]]);
+    expect(read('☐ $\tu')).toEqual([[0, false]]);
+    expect(read('$ c')).toEqual([[0, false]]);
+  });
+
   it('reads a count of investors after a speck of the leader as a count, not an amount', () => {
     // A real OCR row: the leader's last speck read "~", a "$" misread in other rows.
     const row = 'Accredited Investors...\t.\tLo\t.\t.\t~\t2\t$ 217.310.85';

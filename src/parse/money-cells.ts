@@ -216,7 +216,7 @@ function withDecimalPoint(typed: string): string {
 }
 
 const DASH_ZERO = /^[-–—=]{1,2}$/;
-const ZERO_RING = /^[[({][oOcCQDu]?[\])}]$|^[@QD]$/;
+const ZERO_RING = /^[[({][oOcCQDu]?[\])}]$|^[@QDnuUcC]$/;
 
 function cellsOf(text: string): MoneyCell[] {
   // OCR reads a dollar sign standing apart as "s", "S", "Ss" or "§".
@@ -271,7 +271,8 @@ function cellsOf(text: string): MoneyCell[] {
     );
     // A dash alone in a dollar box is the accountant's zero ("$ -"); OCR may read it "=" or "—".
     if (DASH_ZERO.test(typed)) return { cents: 0, estimated: mark === CHECKED, raw: '$ -', readable: true };
-    // A typewriter's dotted or slashed zero alone in its box, read as its ring's sides ("[c]", "[}").
+    // A typewriter's dotted or slashed zero alone in its box, read as its ring's sides ("[c]", "[}"),
+    // or as a round letter ("n", "u", "c"): no amount is one letter.
     if (ZERO_RING.test(typed))
       return { cents: 0, estimated: mark === CHECKED, raw: `$ ${typed}`, readable: false };
     const lettered = digitsForLetters(typed);
