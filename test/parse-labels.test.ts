@@ -1210,6 +1210,28 @@ function ocrOf(text: string): TextLine[] {
   return asOcr(readTranscription(text).map((line) => line.text));
 }
 
+describe('the first related person', () => {
+  it('starts at its own "Check Box(es) that Apply" however garbled, not at the next exact one', () => {
+    const seed = seedText();
+    const first = 'Check Box(es) that Apply: ☐ Promoter ☒ Beneficial Owner ☒ Executive Officer ☒ Director';
+    expect(seed).toContain(first);
+    // A.2's question garbled past finding too (a real OCR page: "2. Enter the information ...").
+    const garbled = parseOcrLike(
+      seed
+        .replace('2. Enter the information requested for the following:', 'ote or dispos1tion 0f, 10% or mui')
+        .replace(
+          first,
+          'Check Boxies) that Apply ☐ Promoter ☒ Beneticial Owner ☒ Exccutive Officer ☒ Director',
+        ),
+    );
+    const read = parseOcrLike(seed);
+    expect(read.relatedPersons.length).toBeGreaterThan(1);
+    expect(garbled.relatedPersons.map((p) => [p.name, p.roles])).toEqual(
+      read.relatedPersons.map((p) => [p.name, p.roles]),
+    );
+  });
+});
+
 describe('the name of the offering', () => {
   it("has OCR's slips in its common words mended; a transcription's stays as typed", async () => {
     const text = seedText().replace(

@@ -63,11 +63,12 @@ export function findSections(doc: FormText, options: FindSectionsOptions = {}): 
   const e = d >= end ? null : first(lineOf('partE', d + 1), lineOf('e1', d + 1));
   const appendix = e === null ? null : headingLineOf(doc, 'appendix', e);
 
-  // "Check box(es) that apply" also heads the exemptions on page 1: persons start after the issuer.
+  // "Check box(es) that apply" also heads the exemptions on page 1: persons start after the issuer,
+  // at a "Check Box(es) that Apply" with the roles after it (where OCR garbled the issuer's label,
+  // the exemptions' comes first).
   const issuerAt = doc.find(LABELS.nameOfIssuer)?.end;
   const a2 = doc.find(LABELS.a2, { from: 0, to: b ?? end }, issuerAt)?.start.line;
-  const firstPerson =
-    a2 ?? doc.find(LABELS.checkBoxesThatApply, { from: 0, to: b ?? end }, issuerAt)?.start.line;
+  const firstPerson = a2 ?? firstRolesLine(doc, { from: 0, to: b ?? end }, issuerAt);
   const personsStart = firstPerson ?? b ?? c ?? d;
   const bStart = b ?? c ?? d;
   const cStart = c ?? d;
@@ -80,6 +81,20 @@ export function findSections(doc: FormText, options: FindSectionsOptions = {}): 
     partE: { from: e ?? end, to: appendix ?? end },
     unfound,
   };
+}
+
+/**
+ * The first "Check Box(es) that Apply" line whose roles follow it (Promoter, or another role where
+ * OCR garbled that one), or the first such label where none shows its roles.
+ */
+function firstRolesLine(doc: FormText, range: Range, after: Pos | undefined): number | null {
+  const labels = doc.findAll(LABELS.checkBoxesThatApply, range, after);
+  const roles = [LABELS.promoter, LABELS.beneficialOwner, LABELS.executiveOfficer, LABELS.director];
+  const withRoles = labels.find((m) => {
+    const next = { from: m.start.line, to: Math.min(m.start.line + 2, range.to) };
+    return roles.some((role) => doc.find(role, next, m.end) !== null);
+  });
+  return (withRoles ?? labels[0])?.start.line ?? null;
 }
 
 /** Whether the document has a page after the one holding the line. */
