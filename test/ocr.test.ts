@@ -236,6 +236,20 @@ describe('processPageImage on zeros typed higher than their "$"', () => {
   });
 });
 
+describe('processPageImage on zeros typed with a dot at their centre', () => {
+  it('reads each lone "⊙" that OCR reads as nothing as the zero it is', async () => {
+    // A real crop at 200 dpi of C.4.a: "☐ $ 0" on eight rows, each zero a ring with a dot inside,
+    // which the page pass and the cell's second reading both read as nothing. The page pass read
+    // one zero; the rows it read as "☐ Bm" (the "$" and the zero as letters) stay unread.
+    const { result } = await processPageImage(await fixtureImage('dotted-zero-cells.png', 200), { pool });
+    const rows = result.lines.filter((l) => /(?:Fees|Costs|separately\)|identify\)|Total)\s/.test(l.text));
+    expect(rows.length).toBe(8);
+    const zeros = rows.map((l) => readMoneyCells(l.text.slice(l.text.indexOf('☐')), 1)[0]?.cents ?? null);
+    expect(zeros.filter((c) => c === 0).length).toBeGreaterThanOrEqual(5);
+    expect(zeros.filter((c) => c !== 0 && c !== null)).toEqual([]);
+  });
+});
+
 describe('processPageImage on dashes set low in their cells', () => {
   it("sets each dash read in a cell on its box's row, not on a line of its own", async () => {
     // A real crop at 200 dpi: "☐ $ ___-___ ☐ $ ___-___", the dashes a few pixels high and below

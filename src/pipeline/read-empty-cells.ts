@@ -51,7 +51,7 @@ export async function readEmptyCells(
   const found: Word[] = [];
   const dropped = new Set<Word>();
   const cells = [...emptyCellsWithInk(image, words, boxes), ...emptyCellsAfterDollars(image, words, boxes)];
-  for (const { region, side, specks } of cells) {
+  for (const { region, side, specks, afterDollar } of cells) {
     const before = found.length;
     // What is read stands as tall as the box, so that the layout sets it on the box's row: a dash
     // alone is a bar a few pixels high, which may sit below the row's middle.
@@ -95,6 +95,15 @@ export async function readEmptyCells(
       const kept = again.words.filter(
         (w) => CELL_WORD.test(w.text) && (!crowded || !/^[-–—]{1,2}$/.test(w.text)),
       );
+      // A ring a figure's size that OCR reads as nothing, alone in its cell after its "$", is a
+      // zero: a typewriter's zero with a dot at its centre ("⊙"), which OCR drops. No other amount
+      // is one figure. (Where the "$" was not read, the cell's first ink is the "$", whose bar may
+      // close its bowls.)
+      const lone = afterDollar ? groups.length === 1 : groups.length === 2 && group === groups[1];
+      if (kept.length === 0 && lone && isRing(image, group, side)) {
+        found.push({ text: '0', bbox: onRow(group), confidence: 0.6 });
+        continue;
+      }
       const amounts = kept.filter((w) => /\d/.test(w.text));
       // A "$" alone is what the cell is likeliest to hold; an amount must be read surely.
       if (amounts.some((w) => w.confidence < AMOUNT_AT || parseMoney(w.text.replace(/^\$/, '')) === null))
@@ -108,6 +117,54 @@ export async function readEmptyCells(
   }
   return [...words.filter((w) => !dropped.has(w)), ...found];
 }
+
+/**
+ * Whether a group of ink is a ring a figure's size: as tall as a figure, no wider than tall, round
+ * a hole (paper the group's ink closes off from its edges) of a fifth of its box or more. A "$"
+ * closes off only slivers where its bar crosses the S.
+ */
+function isRing(image: PageImage, group: Bbox, side: number): boolean {
+  // The cell's band may cut a figure typed higher or lower than its box: the ring is looked at whole.
+  const reach = Math.round(side * 0.4);
+  const x0 = group[0];
+  const x1 = group[2];
+  const ink = (x: number, y: number) => (image.data[y * image.width + x] ?? 255) < INK;
+  const inkRow = (y: number) => {
+    for (let x = x0; x <= x1; x++) if (ink(x, y)) return true;
+    return false;
+  };
+  let y0 = group[1];
+  let y1 = group[3];
+  while (y0 > Math.max(0, group[1] - reach) && inkRow(y0 - 1)) y0--;
+  while (y1 < Math.min(image.height - 1, group[3] + reach) && inkRow(y1 + 1)) y1++;
+  const width = x1 - x0 + 1;
+  const height = y1 - y0 + 1;
+  if (height < side * 0.5 || height > side * 1.6 || width > height || width < height * 0.4) return false;
+  // Paper reached from the box's edges, 4-connected; what is left is the hole.
+  const paper = (x: number, y: number) => !ink(x0 + x, y0 + y);
+  const open = new Uint8Array(width * height);
+  const stack: number[] = [];
+  for (let x = 0; x < width; x++) stack.push(x, (height - 1) * width + x);
+  for (let y = 0; y < height; y++) stack.push(y * width, y * width + width - 1);
+  while (stack.length) {
+    const i = stack.pop() ?? 0;
+    const x = i % width;
+    const y = (i - x) / width;
+    if (open[i] || !paper(x, y)) continue;
+    open[i] = 1;
+    if (x > 0) stack.push(i - 1);
+    if (x < width - 1) stack.push(i + 1);
+    if (y > 0) stack.push(i - width);
+    if (y < height - 1) stack.push(i + width);
+  }
+  let hole = 0;
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) if (!open[y * width + x] && paper(x, y)) hole++;
+  return hole >= width * height * RING_HOLE;
+}
+
+/** The least share of a ring's box its hole fills. */
+const RING_HOLE = 0.2;
 
 /**
  * The ink of a cell in groups the width of a gap apart: a "$", an amount, a dash. The line a cell
@@ -176,6 +233,8 @@ interface EmptyCell {
   side: number;
   /** Specks OCR read in the cell, which its reading replaces. */
   specks: Word[];
+  /** Whether the cell starts after its "$" as read: else its first ink may be the "$". */
+  afterDollar: boolean;
 }
 
 /** A cell's rows: its box's or "$"'s, and a little more above and below, on the page. */
@@ -229,6 +288,7 @@ export function emptyCellsWithInk(
       region,
       side,
       specks: inside.filter((w) => !LONE_DOLLAR_READ.test(w.text) && w.bbox[0] >= left),
+      afterDollar: dollars.length > 0,
     });
   }
   return out;
@@ -281,7 +341,7 @@ export function emptyCellsAfterDollars(
     const [top, bottom] = band(image, dy0, dy1, side);
     const region: Bbox = [dx1 + 3, top, right, bottom];
     if (!holdsInk(image, region, side)) continue;
-    out.push({ region, side, specks: after.filter((w) => speck(w) && w.bbox[0] < right) });
+    out.push({ region, side, specks: after.filter((w) => speck(w) && w.bbox[0] < right), afterDollar: true });
   }
   return out;
 }
