@@ -1232,6 +1232,21 @@ describe('the first related person', () => {
   });
 });
 
+describe("a related person's garbled address label", () => {
+  it("is found in its own block, not taken from the next block's exact label", () => {
+    const seed = seedText();
+    const label = 'Business or Residence Address (Number and Street, City, State, Zip Code)';
+    const at = seed.indexOf(label);
+    expect(at).toBeGreaterThan(0);
+    const garbled = `${seed.slice(0, at)}Business of Residence Address {Number and Street. City, State. Zip Code)${seed.slice(at + label.length)}`;
+    const read = parseOcrLike(seed);
+    const first = parseOcrLike(garbled).relatedPersons[0];
+    expect(first?.name).toBe(read.relatedPersons[0]?.name);
+    expect(first?.address).toBe(read.relatedPersons[0]?.address);
+    expect(first?.address).not.toBeNull();
+  });
+});
+
 describe('the name of the offering', () => {
   it("has OCR's slips in its common words mended; a transcription's stays as typed", async () => {
     const text = seedText().replace(

@@ -64,8 +64,11 @@ function readBlocks(r: Reader, range: Range): void {
   const starts = blockStarts(r, range);
   starts.forEach((start, i) => {
     const blockEnd: Pos = starts[i + 1]?.start ?? r.doc.endOf(range);
-    const nameAt = r.find('fullName', range, start.end);
-    const addressAt = nameAt ? r.find('businessAddress', range, nameAt.end) : null;
+    // Labels are sought in their own block: a later block's label read exactly is not taken for
+    // this one's, garbled ("Business of Residence Address {Number ...").
+    const block: Range = { from: start.start.line, to: Math.min(blockEnd.line + 1, range.to) };
+    const nameAt = r.find('fullName', block, start.end);
+    const addressAt = nameAt ? r.find('businessAddress', block, nameAt.end) : null;
     const rolesEnd = nameAt && comparePos(nameAt.start, blockEnd) < 0 ? nameAt.start : blockEnd;
     const index = r.record.relatedPersons.length;
     const prefix = `relatedPersons.${index}`;
