@@ -1247,6 +1247,20 @@ describe("a related person's garbled address label", () => {
   });
 });
 
+describe("a sales compensation block's garbled address label", () => {
+  it("is found in its own block, not taken from the next block's exact label", () => {
+    const blank =
+      'Full Name (Last name first, if individual)\n\nBusiness or Residence Address (Number and Street, City, State, Zip Code)\n\nName of Associated Broker or Dealer';
+    expect(seedText()).toContain(blank);
+    const filled =
+      'Full Name (Last name first, if individual)\n\nSmith, John\n\nBusiness of Residence Address {Number and Street. City, State. Zip Code)\n\n12 Main Street, Boston, MA 02110\n\nName of Associated Broker or Dealer\n\nAcme Securities, Inc.';
+    const { salesCompensation } = parseOcrLike(seedText().replace(blank, filled)).offering;
+    expect(salesCompensation.map((p) => [p.name, p.address, p.brokerDealer])).toEqual([
+      ['Smith, John', '12 Main Street, Boston, MA 02110', 'Acme Securities, Inc.'],
+    ]);
+  });
+});
+
 describe('the name of the offering', () => {
   it("has OCR's slips in its common words mended; a transcription's stays as typed", async () => {
     const text = seedText().replace(

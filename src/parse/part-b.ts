@@ -54,8 +54,10 @@ function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
   const blocks = r.doc.findAll(LABELS.fullName, range, after);
   blocks.forEach((block, i) => {
     const end = blocks[i + 1]?.start ?? r.doc.endOf(range);
+    // Sought in the block's own lines: a later block's label read exactly is not this one's.
+    const lines: Range = { from: block.start.line, to: Math.min(end.line + 1, range.to) };
     const within = (name: LabelName) => {
-      const m = r.find(name, range, block.end);
+      const m = r.find(name, lines, block.end);
       return m && comparePos(m.start, end) < 0 ? m : null;
     };
     const addressAt = within('businessAddress');
