@@ -18,6 +18,22 @@ function totalReadAs(read: number, confidence: number): FormDRecord {
 }
 
 describe('a misread suspected from the arithmetic', () => {
+  it('prefers, where a blank row lets the sum pass short, the slip that makes the rows add up exactly', () => {
+    // Salaries left blank: C.5's rows need only come to no more than the total. Debt repayment read
+    // one digit lower (11,034,000.08) would do that too, by chance; working capital read 17,599,071.96
+    // for 17,599,079.96 closes the sum exactly.
+    const record = consistentRecord();
+    const use = record.offering.useOfProceeds;
+    use.salaries.others = null;
+    use.workingCapital.others = usd(17_599_079.96);
+    readAt(record, WORKING, 0.5, '$ 17,599,079.96');
+    readAt(record, DEBT, 0.5, '$ 11,035,000.08');
+    const flags = evaluate(record);
+    expect(flags.map((f) => [f.rule, f.severity, f.suggestion?.path, f.suggestion?.value])).toEqual([
+      ['OCR_SUSPECTED_MISREAD', 'warning', WORKING, usd(17_599_071.96)],
+    ]);
+  });
+
   it('turns the errors a low-confidence misread digit causes into one warning with the value meant', () => {
     const flags = evaluate(totalReadAs(28634079.04, 0.55));
     expect(flags).toEqual([
@@ -103,13 +119,14 @@ describe('a misread suspected from the arithmetic', () => {
     });
   });
 
-  it('suggests nothing when a blank row leaves several values that would pass', () => {
+  it('suggests, where a blank row leaves several values that would pass, the one that closes the sum', () => {
     const record = consistentRecord();
     record.offering.expenses.legal = usd(56000);
     readAt(record, LEGAL, 0.6);
     expect(record.offering.expenses.findersFees).toBeNull();
-    expect(findMisread(record)).toBeNull();
-    expect(evaluate(record).map((f) => f.rule)).toEqual(['C4A_SUM']);
+    // 46,000.00 would pass too, the blank Finders' Fees making up the rest: only 50,000.00 closes it.
+    expect(findMisread(record)?.value).toBe(usd(50000));
+    expect(evaluate(record).map((f) => f.rule)).toEqual(['OCR_SUSPECTED_MISREAD']);
   });
 
   it('keeps the error flags for a total two figures off read with high confidence', () => {

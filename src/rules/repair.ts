@@ -75,7 +75,7 @@ function misreadFor(
   // A fit passes the rules to explain and breaks none that passes now.
   const mustPass = [...explained, ...ARITHMETIC.filter((r) => !failing.includes(r))];
   const work = structuredClone(record);
-  const fits: Misread[] = [];
+  const fits: Array<Misread & { exact: boolean }> = [];
   for (const { path } of MONEY_LINES) {
     if (!suspects.has(path)) continue;
     const field = record.fields[path];
@@ -97,15 +97,27 @@ function misreadFor(
             slip,
             confidence: field.confidence,
             rules: explained.map((r) => r.id),
+            exact: explained.every((r) => closesExactly(work, r)),
           });
       }
     }
     setPath(work, path, read);
   }
   if (fits.length === 0) return null;
-  const lowest = Math.min(...fits.map((f) => f.confidence));
-  const best = fits.filter((f) => f.confidence === lowest);
+  // Where blank rows let a sum pass short of its total, a fit that makes the rows written add up
+  // to the total exactly is the misreading; one that only brings them under it is chance.
+  const exact = fits.filter((f) => f.exact);
+  const candidates = exact.length ? exact : fits;
+  const lowest = Math.min(...candidates.map((f) => f.confidence));
+  const best = candidates.filter((f) => f.confidence === lowest).map(({ exact: _, ...misread }) => misread);
   return best.length === 1 ? (best[0] ?? null) : null;
+}
+
+/** Whether a sum rule's rows as written add up to its total exactly (any other rule: yes). */
+function closesExactly(record: FormDRecord, rule: Rule): boolean {
+  if (!rule.sum) return true;
+  const total = readCents(record, rule.sum.total);
+  return total === null || writtenSum(record, rule.sum.rows) === total;
 }
 
 /** The warning flag that stands in for the arithmetic errors a misread explains. */
