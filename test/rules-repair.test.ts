@@ -34,6 +34,23 @@ describe('a misread suspected from the arithmetic', () => {
     ]);
   });
 
+  it("suspects a value read surely only of a typewriter's zero read as a 6, 8 or 9", () => {
+    const record = consistentRecord();
+    record.offering.useOfProceeds.workingCapital.others = usd(17_599_671.96);
+    readAt(record, WORKING, 0.85, '$ 17,599,671.96');
+    expect(evaluate(record).map((f) => [f.rule, f.severity, f.suggestion?.value])).toEqual([
+      ['OCR_SUSPECTED_MISREAD', 'warning', usd(17_599_071.96)],
+    ]);
+    // Any other slip read as surely is the filer's.
+    record.offering.useOfProceeds.workingCapital.others = usd(17_599_571.96);
+    readAt(record, WORKING, 0.85, '$ 17,599,571.96');
+    expect(evaluate(record).map((f) => [f.rule, f.severity])).toEqual([['C5_ROWS_SUM_TO_TOTAL', 'error']]);
+    // And so is a zero's look-alike read more surely still.
+    record.offering.useOfProceeds.workingCapital.others = usd(17_599_671.96);
+    readAt(record, WORKING, 0.95, '$ 17,599,671.96');
+    expect(evaluate(record).map((f) => [f.rule, f.severity])).toEqual([['C5_ROWS_SUM_TO_TOTAL', 'error']]);
+  });
+
   it('turns the errors a low-confidence misread digit causes into one warning with the value meant', () => {
     const flags = evaluate(totalReadAs(28634079.04, 0.55));
     expect(flags).toEqual([

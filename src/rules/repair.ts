@@ -80,7 +80,11 @@ function misreadFor(
     if (!suspects.has(path)) continue;
     const field = record.fields[path];
     const read = readCents(record, path);
-    if (field?.source !== 'ocr' || field.confidence >= confidenceThreshold || read === null) continue;
+    if (field?.source !== 'ocr' || read === null) continue;
+    // A value read surely is a suspect only of reading a typewriter's zero (a dot or a slash at
+    // its centre) as a 6, 8 or 9, which tesseract does with confidence.
+    const sure = field.confidence >= confidenceThreshold;
+    if (sure && field.confidence >= ZERO_LOOKALIKE_BELOW) continue;
     // An amount read the same as another line of the form is that line's amount, repeated (the
     // seed's C.5 total is C.1 sold): two readings that agree are no misreading.
     if (otherLineEqualTo(record, read, [path])) continue;
@@ -88,6 +92,7 @@ function misreadFor(
       setPath(work, path, value);
       if (mustPass.every((r) => r.check(work).length === 0)) {
         const slip = digitSlip(value, read);
+        if (sure && !zeroReadAsLookalike(value, read)) continue;
         // Two figures swapped is a slip of copying, not of reading: OCR reads a figure at a time.
         if (slip && slip !== 'transposed')
           fits.push({
@@ -118,6 +123,19 @@ function closesExactly(record: FormDRecord, rule: Rule): boolean {
   if (!rule.sum) return true;
   const total = readCents(record, rule.sum.total);
   return total === null || writtenSum(record, rule.sum.rows) === total;
+}
+
+/** Below this confidence a value read surely may still be a zero read as a 6, 8 or 9. */
+const ZERO_LOOKALIKE_BELOW = 0.9;
+
+/** Whether `read` is `meant` with one 0 read as a 6, an 8 or a 9. */
+function zeroReadAsLookalike(meant: number, read: number): boolean {
+  const a = String(meant);
+  const b = String(read);
+  if (a.length !== b.length) return false;
+  const diffs = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  const at = diffs[0];
+  return diffs.length === 1 && at !== undefined && a[at] === '0' && /[689]/.test(b[at] ?? '');
 }
 
 /** The warning flag that stands in for the arithmetic errors a misread explains. */
