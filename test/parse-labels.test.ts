@@ -544,6 +544,11 @@ describe('mendOcrText', () => {
     ['Benchmark Capital Partners II. L.P.', 'Benchmark Capital Partners II, L.P.'],
     ['Sutter Hill Ventures 1X, L.P.', 'Sutter Hill Ventures IX, L.P.'],
     ['Battery Ventures Partners 11, L.P.', 'Battery Ventures Partners II, L.P.'],
+    // A middle initial read as its figure look-alike.
+    ['Taylor. Sharon 1.', 'Taylor, Sharon I.'],
+    ['Kevin 2. Torres', 'Kevin Z. Torres'],
+    ['Lewis, Barbara 5', 'Lewis, Barbara S.'],
+    ['Lewis, Barbara 4.', 'Lewis, Barbara 4.'],
     ['Sigma Partners 111, LLC', 'Sigma Partners III, LLC'],
     ['Suite 11, Boston, MA 02110', 'Suite 11, Boston, MA 02110'],
     ['780 Riverside Drive, Portland, OR 97238, 20t7', '780 Riverside Drive, Portland, OR 97238'],

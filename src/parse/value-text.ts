@@ -327,7 +327,7 @@ export function mendOcrText(value: string): string {
     // A middle initial ends with its period ("Roberts, John C"): OCR lost it as a speck.
     mended[last] = `${end}.`;
   }
-  return entitySuffix(periodsAsCommas(mended.join(' ')));
+  return entitySuffix(periodsAsCommas(initialsRead(mended.join(' '))));
 }
 
 /**
@@ -496,6 +496,34 @@ const NAME_ABBREVIATIONS = new Set([
   'mgmt',
   'dept',
 ]);
+
+/** The capitals a middle initial's figure look-alike stands for. */
+const INITIAL_FOR_FIGURE: Record<string, string> = {
+  '0': 'O',
+  '1': 'I',
+  '2': 'Z',
+  '5': 'S',
+  '6': 'G',
+  '8': 'B',
+};
+
+/**
+ * A person's middle initial read as the figure it looks like ("Sharon 1." for Sharon I., "Kevin 2,
+ * Torres" for Kevin Z. Torres): a name of words alone, a last name first or last, with one figure
+ * and its stop between or after them.
+ */
+function initialsRead(value: string): string {
+  const letter = (figure: string) => INITIAL_FOR_FIGURE[figure] ?? figure;
+  return value
+    .replace(/^(\p{Lu}\p{Ll}+[.,]? \p{Lu}\p{Ll}+) ([012568])[.,]?$/u, (all, name: string, figure: string) =>
+      INITIAL_FOR_FIGURE[figure] ? `${name} ${letter(figure)}.` : all,
+    )
+    .replace(
+      /^(\p{Lu}\p{Ll}+) ([012568])[.,] (\p{Lu}\p{Ll}+)$/u,
+      (all, first: string, figure: string, last: string) =>
+        INITIAL_FOR_FIGURE[figure] ? `${first} ${letter(figure)}. ${last}` : all,
+    );
+}
 
 /**
  * A comma that OCR read as a period, where the form's way of typing shows it: before a state's
