@@ -544,6 +544,7 @@ describe('mendOcrText', () => {
     ['Benchmark Capital Partners II. L.P.', 'Benchmark Capital Partners II, L.P.'],
     ['Sutter Hill Ventures 1X, L.P.', 'Sutter Hill Ventures IX, L.P.'],
     ['Battery Ventures Partners 11, L.P.', 'Battery Ventures Partners II, L.P.'],
+    ['Apex. Inc.', 'Apex, Inc.'],
     // A middle initial read as its figure look-alike.
     ['Taylor. Sharon 1.', 'Taylor, Sharon I.'],
     ['Kevin 2. Torres', 'Kevin Z. Torres'],

@@ -595,8 +595,9 @@ function entitySuffix(value: string): string {
   // "Inc", "Corp", "Ltd" and "Co" end a name with their period, which OCR loses as a speck.
   const abbreviated = /^(.*\p{L}.*, (?:Inc|Corp|Ltd|Co))$/u.exec(value);
   if (abbreviated?.[1]) return `${abbreviated[1]}.`;
-  // The comma before a suffix read as a period ("Blue GP. L.L.C."), after a word no abbreviation.
-  const period = /^(.*\s)(\p{L}+)\. (L\.L\.C\.|L\.P\.|LLC|LP|L\.L\.P\.|LLP|Inc\.)$/u.exec(value);
+  // The comma before a suffix read as a period ("Blue GP. L.L.C.", "Apex. Inc."), after a word no
+  // abbreviation.
+  const period = /^(.*\s|)(\p{L}+)\. (L\.L\.C\.|L\.P\.|LLC|LP|L\.L\.P\.|LLP|Inc\.)$/u.exec(value);
   if (
     period?.[2] &&
     (period[2] === period[2].toUpperCase() || period[2].length >= 4) &&
