@@ -545,6 +545,7 @@ describe('mendOcrText', () => {
     ['Sutter Hill Ventures 1X, L.P.', 'Sutter Hill Ventures IX, L.P.'],
     ['Battery Ventures Partners 11, L.P.', 'Battery Ventures Partners II, L.P.'],
     ['Apex. Inc.', 'Apex, Inc.'],
+    ['1116 Third Street,-San Jose, CA 95154', '1116 Third Street, San Jose, CA 95154'],
     // A middle initial read as its figure look-alike.
     ['Taylor. Sharon 1.', 'Taylor, Sharon I.'],
     ['Kevin 2. Torres', 'Kevin Z. Torres'],

@@ -453,6 +453,8 @@ function withoutSpecks(value: string): string {
       .replace(/^[‘’'"`+*«»]+(?=[\p{L}\d])/u, '')
       .replace(/^(\d+)["”’]+(?=\s)/u, '$1')
       .replace(/ [|<>=~*+•] (?=\p{L})/gu, ' ')
+      // A speck stuck to the word after a comma ("Third Street,-San Jose").
+      .replace(/,[-~_*+•]+(?=\p{Lu})/gu, ', ')
       // A quote after the last word with none before it ("Stock Financing’").
       .replace(/(?<=\p{L}{2})[’'`"”]+$/u, (quote, at: number, all: string) =>
         /[‘’'`"“”]/.test(all.slice(0, at)) ? quote : '',
