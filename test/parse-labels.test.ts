@@ -468,6 +468,13 @@ describe('mendNameCase', () => {
     ['Smith, John iii', 'person', 'Smith, John III'],
     ['Nakamura, Eric Vv.', 'person', 'Nakamura, Eric V.'],
     ['Linda U Gutierrez', 'person', 'Linda U. Gutierrez'],
+    ['1476 Chestnut Street, EMeryville, CA 94673', 'address', '1476 Chestnut Street, Emeryville, CA 94673'],
+    ['JOhnson, Mary', 'person', 'Johnson, Mary'],
+    [
+      '116 Research Boulevard; Unit 2300, Menlo Park, CA 94068',
+      'address',
+      '116 Research Boulevard, Unit 2300, Menlo Park, CA 94068',
+    ],
   ] as const)('mends the case of %j (a %s) to %j', (read, kind, typed) => {
     expect(mendNameCase(read, kind)).toBe(typed);
   });

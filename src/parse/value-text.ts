@@ -368,7 +368,8 @@ const SURNAME_PREFIXES = new Set(['mc', 'mac', 'de', 'da', 'di', 'du', 'la', 'le
  * the capitals inside them.
  */
 export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address'): string {
-  return value
+  // An address's parts are parted by commas: a semicolon is one misread ("Boulevard; Unit 2300").
+  return (kind === 'address' ? value.replace(/;(?= )/g, ',') : value)
     .split(' ')
     .map((token, i, tokens) => {
       // A speck read inside a suffix's initials ("L.L-.C.").
@@ -414,6 +415,9 @@ export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address
       // A fund's or a person's number after the name is a Roman numeral in capitals ("Accel
       // Partners vii", "John Smith iii"), read small where its letters are the same shape in both.
       if (kind !== 'address' && i > 0 && ROMAN_NUMERAL.test(word)) return open + word.toUpperCase() + close;
+      // A word's second letter read large before small ones ("EMeryville"): no name is typed so.
+      if (/^\p{Lu}\p{Lu}\p{Ll}{3,}$/u.test(word))
+        return open + word.charAt(0) + word.charAt(1).toLowerCase() + word.slice(2) + close;
       let mended = [...word]
         .map((ch, k) => {
           const next = word[k + 1] ?? '';
