@@ -1275,6 +1275,18 @@ describe("a sales compensation block's garbled address label", () => {
   });
 });
 
+describe('a blank sales compensation block whose labels OCR garbled', () => {
+  it('is no person: the garbled labels read as its address have no figure', () => {
+    const blank =
+      'Business or Residence Address (Number and Street, City, State, Zip Code)\n\nName of Associated Broker or Dealer\n\nStates in Which Person Listed Has Solicited or Intends to Solicit Purchasers';
+    expect(seedText()).toContain(blank);
+    const garbled =
+      'Business or Residence Address (Number and Street, City, State, Zip Code)\n\nNama of / i Brkr or Deaier\n\nStes In Wch Persn Lsted Hs Slicited or Intnds fo Slicit Purchasrs';
+    const { salesCompensation } = parseOcrLike(seedText().replace(blank, garbled)).offering;
+    expect(salesCompensation).toEqual([]);
+  });
+});
+
 describe('the name of the offering', () => {
   it("has OCR's slips in its common words mended; a transcription's stays as typed", async () => {
     const text = seedText().replace(

@@ -58,7 +58,7 @@ function readTypeOfFiling(r: Reader, from: Pos, to: Pos): void {
  * A value that always has a figure (an address, a telephone number), or null with its provenance
  * dropped where OCR read it with none: that reading is its label's garbled rest, the box blank.
  */
-function figuredOrNone(r: Reader, path: string, read: string | null, from: Pos): string | null {
+export function figuredOrNone(r: Reader, path: string, read: string | null, from: Pos): string | null {
   if (read === null || /\d/.test(read) || !r.doc.readByOcr(from.line)) return read;
   delete r.recorder.fields[path];
   return null;

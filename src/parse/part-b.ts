@@ -1,4 +1,5 @@
 import { CHECKED, UNCHECKED } from './check-marks.js';
+import { figuredOrNone } from './cover.js';
 import { comparePos, type Pos, type Range } from './form-text.js';
 import { LABELS, type LabelName } from './labels.js';
 import type { Reader } from './reader.js';
@@ -71,11 +72,17 @@ function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
       block.end,
       `${prefix}.name`,
     );
+    // An address has a figure: OCR's reading with none is the garbled labels after a blank one.
     const address = addressAt
-      ? r.mended(
-          multiLine(r.text(addressAt.end, stop(brokerAt?.start, statesAt?.start))),
-          addressAt.end,
+      ? figuredOrNone(
+          r,
           `${prefix}.address`,
+          r.mended(
+            multiLine(r.text(addressAt.end, stop(brokerAt?.start, statesAt?.start))),
+            addressAt.end,
+            `${prefix}.address`,
+          ),
+          addressAt.end,
         )
       : null;
     const brokerText = brokerAt ? singleLine(r.text(brokerAt.end, stop(statesAt?.start))) : null;
