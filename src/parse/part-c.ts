@@ -375,6 +375,7 @@ function withoutSpecify(text: string): string {
   return afterSpecify(text);
 }
 
+/** The text after a leading "Specify" however OCR spelled it, or the text as it is. */
 function afterSpecify(text: string): string {
   // The word may follow a speck or a garbled bracket read as a word ("Any speci Research").
   const head = /^(?:(\S{1,3})\s+)?([\p{L}\d]+)[\s:.)]*/u.exec(text);

@@ -519,15 +519,15 @@ const INITIAL_FOR_FIGURE: Record<string, string> = {
  * and its stop between or after them.
  */
 function initialsRead(value: string): string {
-  const letter = (figure: string) => INITIAL_FOR_FIGURE[figure] ?? figure;
+  const capital = (figure: string) => INITIAL_FOR_FIGURE[figure] ?? figure;
   return value
-    .replace(/^(\p{Lu}\p{Ll}+[.,]? \p{Lu}\p{Ll}+) ([012568])[.,]?$/u, (all, name: string, figure: string) =>
-      INITIAL_FOR_FIGURE[figure] ? `${name} ${letter(figure)}.` : all,
+    .replace(
+      /^(\p{Lu}\p{Ll}+[.,]? \p{Lu}\p{Ll}+) ([012568])[.,]?$/u,
+      (_, name: string, figure: string) => `${name} ${capital(figure)}.`,
     )
     .replace(
       /^(\p{Lu}\p{Ll}+) ([012568])[.,] (\p{Lu}\p{Ll}+)$/u,
-      (all, first: string, figure: string, last: string) =>
-        INITIAL_FOR_FIGURE[figure] ? `${first} ${letter(figure)}. ${last}` : all,
+      (_, first: string, figure: string, last: string) => `${first} ${capital(figure)}. ${last}`,
     );
 }
 

@@ -35,9 +35,10 @@ const READ_AS: Record<DigitSlip, string> = {
 
 /**
  * The one misread that explains every failing arithmetic rule, or null. Only OCR values read below
- * the threshold, and equal to no other line of the form, are suspects; of several that
- * fit, the lowest-confidence one wins, and a tie (or two values for one field) is too ambiguous to
- * suggest anything.
+ * the threshold (or below 0.90, of a zero read as a 6, 8 or 9), and equal to no other line of the
+ * form, are suspects; of several that fit, one that closes a sum exactly goes first, then the
+ * lowest-confidence one wins, and a tie (or two values for one field) is too ambiguous to suggest
+ * anything.
  */
 export function findMisread(record: FormDRecord, options: EvaluateOptions = {}): Misread | null {
   const failingRules = ARITHMETIC.filter((r) => r.check(record).length > 0);
@@ -61,8 +62,9 @@ export function findMisreads(record: FormDRecord, options: EvaluateOptions = {})
 }
 
 /**
- * The single slip of one value read below the threshold that makes `explained` pass
- * while every rule outside `failing` still passes, or null (none, or a tie).
+ * The single slip of one value read below the threshold (or a zero's look-alike read below 0.90)
+ * that makes `explained` pass while every rule outside `failing` still passes, or null (none, or
+ * a tie).
  */
 function misreadFor(
   record: FormDRecord,
@@ -361,6 +363,7 @@ function sureRowsExceedTotal(
  */
 const PLAIN_ZERO = /^\$?\s*(?:-0-|0(?:[.,]\d{1,3})?|[-–—]+)$/;
 
+/** Whether an amount was read as a plain zero, however surely. */
 function readsPlainZero(record: FormDRecord, path: string): boolean {
   const field = record.fields[path];
   return readCents(record, path) === 0 && field !== undefined && PLAIN_ZERO.test(field.raw);
