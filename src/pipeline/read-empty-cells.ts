@@ -82,7 +82,11 @@ export async function readEmptyCells(
         w <= side * 2 &&
         Math.abs((gy0 + gy1) / 2 - middle) <= side * 0.35
       ) {
-        found.push({ text: '-', bbox: onRow(group), confidence: 0.6 });
+        // Alone in a clean cell it is surely a dash; among specks too small to be groups, it may
+        // be the one piece left of a faint amount.
+        const kept = [group, ...groups.filter(dollarBefore)];
+        const confidence = strayInk(image, region, side, kept) > side ? DASH_AMONG_SPECKS : DASH_ALONE;
+        found.push({ text: '-', bbox: onRow(group), confidence });
         continue;
       }
       const again = await ocrRegion(image, group, {
@@ -116,6 +120,25 @@ export async function readEmptyCells(
     if (found.length > before) for (const speck of specks) dropped.add(speck);
   }
   return [...words.filter((w) => !dropped.has(w)), ...found];
+}
+
+/** How sure a dash read by its shape is, alone in its cell, or among specks. */
+const DASH_ALONE = 0.8;
+const DASH_AMONG_SPECKS = 0.3;
+
+/** The cell's ink (less the line it is typed on) outside the given groups, in pixels. */
+function strayInk(image: PageImage, region: Bbox, side: number, groups: readonly Bbox[]): number {
+  const mask = cellInk(image, region, side);
+  const [x0, y0, x1] = region;
+  const width = x1 - x0 + 1;
+  let stray = 0;
+  for (let i = 0; i < mask.length; i++) {
+    if (!mask[i]) continue;
+    const x = x0 + (i % width);
+    const y = y0 + Math.floor(i / width);
+    if (!groups.some(([gx0, gy0, gx1, gy1]) => x >= gx0 && x <= gx1 && y >= gy0 && y <= gy1)) stray++;
+  }
+  return stray;
 }
 
 /**
