@@ -216,7 +216,8 @@ function withDecimalPoint(typed: string): string {
     .replace(/^(\d{1,3}(?:[,.\s]\d{3})+|\d{4,})\s(\d{2})$/, '$1.$2');
 }
 
-const DASH_ZERO = /^[-–—=]{1,2}$/;
+/** A dash for zero alone, however OCR read it ("-", "—", "="). */
+export const DASH_ZERO = /^[-–—=]{1,2}$/;
 const ZERO_RING = /^[[({][oOcCQDu]?[\])}]$|^[@QDnuUcC]$/;
 
 function cellsOf(text: string): MoneyCell[] {

@@ -6,7 +6,7 @@ import { CHECKED, UNCHECKED } from './check-marks.js';
 import { type OptionReading, readOptions } from './checkbox-groups.js';
 import { comparePos, type FormText, type Match, type Pos, type Range } from './form-text.js';
 import { LABELS, type LabelName } from './labels.js';
-import { type MoneyCell, readMoneyCells } from './money-cells.js';
+import { DASH_ZERO, type MoneyCell, readMoneyCells } from './money-cells.js';
 import { FieldRecorder } from './provenance.js';
 import { mendProse } from './spelling.js';
 import {
@@ -284,7 +284,7 @@ export class Reader {
         const start = word.start ?? -1;
         if (start < a || start >= b) continue;
         const w = squeezeValue(word.text);
-        if (dash ? DASH_WORD.test(word.text) : w !== '' && value.includes(w))
+        if (dash ? DASH_ZERO.test(word.text) : w !== '' && value.includes(w))
           out.push({ word, page: line.page });
       }
     }
@@ -398,9 +398,6 @@ export class Reader {
     return cell.cents;
   }
 }
-
-/** A dash for zero standing as a word of its own, however OCR read it. */
-const DASH_WORD = /^[-–—=]{1,2}$/;
 
 /** How sure an unread box is the answer where the other of two was read empty. */
 const UNREAD_BOX_ANSWER = 0.6;

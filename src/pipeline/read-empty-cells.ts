@@ -61,7 +61,8 @@ export async function readEmptyCells(
       x1,
       Math.max(y1, region[3] - Math.round(side * 0.3)),
     ];
-    const groups = inkGroups(image, region, side);
+    const mask = cellInk(image, region, side);
+    const groups = inkGroups(mask, region, side);
     const middle = (region[1] + region[3]) / 2;
     for (const group of groups) {
       // A dash for zero is a short bar at the middle of the row, standing apart: its shape says
@@ -85,7 +86,7 @@ export async function readEmptyCells(
         // Alone in a clean cell it is surely a dash; among specks too small to be groups, it may
         // be the one piece left of a faint amount.
         const kept = [group, ...groups.filter(dollarBefore)];
-        const confidence = strayInk(image, region, side, kept) > side ? DASH_AMONG_SPECKS : DASH_ALONE;
+        const confidence = strayInk(mask, region, kept) > side ? DASH_AMONG_SPECKS : DASH_ALONE;
         found.push({ text: '-', bbox: onRow(group), confidence });
         continue;
       }
@@ -127,8 +128,7 @@ const DASH_ALONE = 0.8;
 const DASH_AMONG_SPECKS = 0.3;
 
 /** The cell's ink (less the line it is typed on) outside the given groups, in pixels. */
-function strayInk(image: PageImage, region: Bbox, side: number, groups: readonly Bbox[]): number {
-  const mask = cellInk(image, region, side);
+function strayInk(mask: Uint8Array, region: Bbox, groups: readonly Bbox[]): number {
   const [x0, y0, x1] = region;
   const width = x1 - x0 + 1;
   let stray = 0;
@@ -190,12 +190,11 @@ function isRing(image: PageImage, group: Bbox, side: number): boolean {
 const RING_HOLE = 0.2;
 
 /**
- * The ink of a cell in groups the width of a gap apart: a "$", an amount, a dash. The line a cell
- * is typed on (a run of ink far longer than a figure) is no part of any; specks smaller than a
- * stroke are left out.
+ * The ink of a cell (its mask, `cellInk`) in groups the width of a gap apart: a "$", an amount, a
+ * dash. The line a cell is typed on (a run of ink far longer than a figure) is no part of any;
+ * specks smaller than a stroke are left out.
  */
-function inkGroups(image: PageImage, region: Bbox, side: number): Bbox[] {
-  const mask = cellInk(image, region, side);
+function inkGroups(mask: Uint8Array, region: Bbox, side: number): Bbox[] {
   const [x0, y0, x1, y1] = region;
   const width = x1 - x0 + 1;
   const height = y1 - y0 + 1;
