@@ -234,6 +234,17 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(read('☐ $\tn')).toEqual([[0, false]]);
     expect(read('☐ $\tu')).toEqual([[0, false]]);
     expect(read('$ c')).toEqual([[0, false]]);
+    // A real OCR row: a dotted zero read "e" (0.62), its neighbour's zero read plainly.
+    expect(readMoneyCells('☐ $\te ☐ $\t0', 2).map((c) => [c.cents, c.readable])).toEqual([
+      [0, false],
+      [0, true],
+    ]);
+  });
+
+  it('reads any other letter alone in a dollar cell as unreadable, not as an empty cell', () => {
+    const read = (text: string) => readMoneyCells(text, 1).map((c) => [c.cents, c.readable]);
+    expect(read('☐ $\tG')).toEqual([[null, false]]);
+    expect(read('$ k')).toEqual([[null, false]]);
   });
 
   it('reads a count of investors after a speck of the leader as a count, not an amount', () => {

@@ -218,7 +218,7 @@ function withDecimalPoint(typed: string): string {
 
 /** A dash for zero alone, however OCR read it ("-", "—", "="). */
 export const DASH_ZERO = /^[-–—=]{1,2}$/;
-const ZERO_RING = /^[[({][oOcCQDu]?[\])}]$|^[@QDnuUcC]$/;
+const ZERO_RING = /^[[({][oOcCQDu]?[\])}]$|^[@QDnuUcCeaøØθΘ©®]$/;
 
 function cellsOf(text: string): MoneyCell[] {
   // OCR reads a dollar sign standing apart as "s", "S", "Ss" or "§".
@@ -274,9 +274,12 @@ function cellsOf(text: string): MoneyCell[] {
     // A dash alone in a dollar box is the accountant's zero ("$ -"); OCR may read it "=" or "—".
     if (DASH_ZERO.test(typed)) return { cents: 0, estimated: mark === CHECKED, raw: '$ -', readable: true };
     // A typewriter's dotted or slashed zero alone in its box, read as its ring's sides ("[c]", "[}"),
-    // or as a round letter ("n", "u", "c"): no amount is one letter.
+    // or as a round letter ("n", "u", "c", "e"): no amount is one letter. Any other letter alone is
+    // a mark OCR could not read, not an empty box.
     if (ZERO_RING.test(typed))
       return { cents: 0, estimated: mark === CHECKED, raw: `$ ${typed}`, readable: false };
+    if (/^\p{L}$/u.test(typed))
+      return { cents: null, estimated: mark === CHECKED, raw: `$ ${typed}`, readable: false };
     const lettered = digitsForLetters(typed);
     const inner = closeGaps(lettered ?? typed);
     const amount = AMOUNT.exec(inner);
