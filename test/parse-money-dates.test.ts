@@ -87,6 +87,13 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells(') ☐ $ —-N-—\t☐ $ 164.025.14', 2).map((c) => c.cents)).toEqual([0, 16_402_514]);
   });
 
+  it('reads "-0-" whose first dash OCR read as an underscore or a quote ("_o-", "“o-", "_0—")', () => {
+    // Real OCR rows of a thin typewriter face.
+    expect(readMoneyCells('☐ $\t_o-', 1).map((c) => c.cents)).toEqual([0]);
+    expect(readMoneyCells('\t—0—\t$\t“o-', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('☐ ph\t_0- ☒ $ 10,752.28', 2).map((c) => c.cents)).toEqual([0, 1_075_228]);
+  });
+
   it('reads a 3, 5 or 8 with a speck read as a point after it, between two amounts, as the "$"', () => {
     expect(readMoneyCells('\t$ -0-\t8. =0-', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
