@@ -231,6 +231,18 @@ describe('readEmptyCells on a faint amount broken into pieces', () => {
   });
 });
 
+describe('processPageImage on dash zeros typed in a thin face', () => {
+  it('reads each "-0-" the page pass lost, though OCR reads its faint dashes as nothing or as a piece ("0-")', async () => {
+    // A real crop at 200 dpi of C.4.a: "☐ $ -0-" on six rows, two amounts; the page pass read
+    // nothing after the "$" of Printing and Accounting.
+    const { result } = await processPageImage(await fixtureImage('thin-dash-zero-cells.png', 200), { pool });
+    const rows = result.lines.filter((l) => l.text.includes('☐') || l.text.includes('☒'));
+    expect(rows.map((l) => readMoneyCells(l.text.slice(l.text.search(/[☐☒]/)), 1)[0]?.cents)).toEqual([
+      0, 0, 600_000, 0, 0, 0, 0, 600_000,
+    ]);
+  });
+});
+
 describe('processPageImage on zeros typed higher than their "$"', () => {
   it('reads the cell again where the page pass read its "$ 0" as a letter or two ("BH", "BL")', async () => {
     // A real crop at 200 dpi of C.4.a: "☐ $ 0" on six rows, the zero dotted and raised above the

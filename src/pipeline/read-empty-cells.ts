@@ -1,5 +1,6 @@
 import type { CheckBox } from '../image/check-boxes.js';
 import { inkIn } from '../image/ink-in.js';
+import { strengthenInk } from '../image/missed-ink.js';
 import type { Word } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
 import { MONEY_WHITELIST, ocrRegion } from '../ocr/ocr-region.js';
@@ -13,6 +14,9 @@ const INK = 170;
 
 /** What a dollar cell's second reading may add: its "$", a dash for zero, or an amount. */
 const CELL_WORD = /^(?:\$|[-–—]{1,2}|\$?-0-|\$?[\d,.]*\d[\d,.]*)$/;
+
+/** A dash zero as a cell's second reading gives it: "-0-", its "$" glued on. */
+const DASH_ZERO_READ = /^\$?[-–—]0[-–—]$/;
 
 /** A speck OCR read as a mark or two ("'", "@", "_"): no reading of the cell. */
 const SPECK = /^[^\p{L}\d]{1,3}$/u;
@@ -90,14 +94,11 @@ export async function readEmptyCells(
         found.push({ text: '-', bbox: onRow(group), confidence });
         continue;
       }
-      const again = await ocrRegion(image, group, {
-        pool,
-        whitelist: MONEY_WHITELIST,
-        singleLine: true,
-        pad: 10,
-      });
+      const readGroup = (prepare?: (crop: PageImage) => PageImage) =>
+        ocrRegion(image, group, { pool, whitelist: MONEY_WHITELIST, singleLine: true, pad: 10, prepare });
+      const again = await readGroup();
       // Nor is a bar OCR reads among other pieces a dash.
-      const kept = again.words.filter(
+      let kept = again.words.filter(
         (w) => CELL_WORD.test(w.text) && (!crowded || !/^[-–—]{1,2}$/.test(w.text)),
       );
       // A ring a figure's size that OCR reads as nothing, alone in its cell after its "$", is a
@@ -109,12 +110,25 @@ export async function readEmptyCells(
         found.push({ text: '0', bbox: onRow(group), confidence: 0.6 });
         continue;
       }
-      const amounts = kept.filter((w) => /\d/.test(w.text));
+      // A thin face's "-0-" may be read as nothing, or as a piece ("0-"), its dashes too faint:
+      // darkened and thickened, it is read whole.
+      if (kept.length === 0)
+        kept = (await readGroup(strengthenInk)).words.filter((w) => DASH_ZERO_READ.test(w.text));
+      // A zero between dashes ("-0-") is read by its shape, however unsure OCR is of a thin face's
+      // dashes; it stays unsure.
+      const dashZero = (w: Word) => DASH_ZERO_READ.test(w.text);
+      const amounts = kept.filter((w) => /\d/.test(w.text) && !dashZero(w));
       // A "$" alone is what the cell is likeliest to hold; an amount must be read surely.
       if (amounts.some((w) => w.confidence < AMOUNT_AT || parseMoney(w.text.replace(/^\$/, '')) === null))
         continue;
       found.push(
-        ...kept.map((w) => ({ ...w, bbox: onRow(w.bbox), confidence: Math.min(w.confidence, 0.6) })),
+        ...kept.map((w) => ({
+          ...w,
+          bbox: onRow(w.bbox),
+          confidence: dashZero(w)
+            ? Math.max(DASH_AMONG_SPECKS, Math.min(w.confidence, 0.6))
+            : Math.min(w.confidence, 0.6),
+        })),
       );
     }
     // What the cell was read as stands for the specks the page pass made of it.
