@@ -1622,6 +1622,10 @@ describe('mendProse', () => {
     ],
     // Letters a rule under the words took, read as underscores.
     ['limited liability co__pany', 'limited liability company'],
+    // Two words as near, one of them by letters OCR confuses by their shape (l for i, T for I, v
+    // for y): "serves" and "inventors" are as near, but by letters that look nothing alike.
+    ['Serles E Convertible Preferred Stock', 'Series E Convertible Preferred Stock'],
+    ['Tnventorv', 'Inventory'],
   ])('mends %j as %j', (read, typed) => {
     expect(mendProse(read)).toBe(typed);
   });

@@ -80,22 +80,41 @@ function underscoredWord(token: string): string | null {
 
 /**
  * The one word of `words` within `reach` edits of `token`, or null when none is, or two are as
- * near: a garbled word is put back only where no other word could have been meant.
+ * near: a garbled word is put back only where no other word could have been meant. Of words as
+ * near, the one that differs only by letters OCR confuses by their shape ("serles": "series", by l
+ * for i, not "serves", by l for v) is the word, where just one does.
  */
 export function nearestWord(token: string, words: Iterable<string>, reach: number): string | null {
-  let best: string | null = null;
+  let nearest: string[] = [];
   let bestDistance = reach + 1;
-  let ties = 0;
   for (const word of words) {
     if (Math.abs(word.length - token.length) > reach) continue;
     const distance = editDistanceWithin(token, word, bestDistance + 1);
     if (distance < bestDistance) {
-      best = word;
+      nearest = [word];
       bestDistance = distance;
-      ties = 0;
-    } else if (distance === bestDistance && best !== null) ties++;
+    } else if (distance === bestDistance && nearest.length) nearest.push(word);
   }
-  return best !== null && ties === 0 ? best : null;
+  if (nearest.length <= 1) return nearest[0] ?? null;
+  const alike = nearest.filter((word) => differsByShapeAlone(token, word));
+  return alike.length === 1 ? (alike[0] ?? null) : null;
+}
+
+/** Small letters OCR reads one for the other, by their shape. */
+const SHAPE_ALIKE = new Set(
+  ['il', 'it', 'lt', 'ij', 'ft', 'ec', 'co', 'ao', 'eo', 'nu', 'nh', 'hb', 'vy', 'gq', 'mn'].flatMap(
+    ([a = '', b = '']) => [a + b, b + a],
+  ),
+);
+
+/** Whether two words of one length differ only by letters OCR confuses by their shape. */
+function differsByShapeAlone(token: string, word: string): boolean {
+  if (token.length !== word.length) return false;
+  for (let i = 0; i < token.length; i++) {
+    const pair = (token[i] ?? '') + (word[i] ?? '');
+    if (token[i] !== word[i] && !SHAPE_ALIKE.has(pair)) return false;
+  }
+  return true;
 }
 
 /**
