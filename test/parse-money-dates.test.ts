@@ -140,6 +140,23 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ $ 0.00 x 100 ☐ $ 5,000').map((c) => c.cents)).toEqual([0, 500_000]);
   });
 
+  it('reads an amount cut short by a gap, with more figures after it, as unreadable', () => {
+    // Real OCR rows: "138,074.57" with its comma read as a point and its 7 lost, "25,651,940" with
+    // its 6 read as an "A".
+    const read = (text: string) => readMoneyCells(text, 2).map((c) => [c.cents, c.readable]);
+    expect(read('☐ $\t0.00 ☐ $ 138.0 4.57')).toEqual([
+      [0, true],
+      [null, false],
+    ]);
+    expect(read('☐ $ 25 A51.940')).toEqual([[null, false]]);
+    // A "$" read as a figure before the next box, and the next line's figures, are no part of it.
+    expect(read('☐ $\t-0-\t8 ☐\t-0-')).toEqual([
+      [0, true],
+      [0, true],
+    ]);
+    expect(read('☐ s 97,250.00\n8, Ere ho')).toEqual([[9_725_000, true]]);
+  });
+
   it('reads an accountant\'s zero with its zero or last dash misread ("-8-", "-0.") as its own cell', () => {
     expect(readMoneyCells('☐\t-8-\t☐ $\t-0-', 2).map((c) => c.cents)).toEqual([0, 0]);
     expect(readMoneyCells('☐\t-0.\t☐ $\t-0-', 2).map((c) => c.cents)).toEqual([0, 0]);
