@@ -29,6 +29,29 @@ const laidOut = (rows: readonly Row[]) =>
   ).map((l) => l.text);
 
 describe('layoutLines', () => {
+  it("sets a dash for zero typed above the row's middle on its row, not on a line of its own", () => {
+    // A real C.5 row at 200 dpi: "☐ $ -" twice, each dash a bar 3 pixels high near the top of its
+    // box; the page's text is about 20 pixels high.
+    const lines = layoutLines(
+      [
+        at('Repayment', [110, 311, 215, 333]),
+        at('of', [221, 312, 237, 328]),
+        at('indebtedness', [244, 311, 367, 328]),
+        at('$', [838, 311, 849, 330]),
+        at('—', [869, 315, 883, 317]),
+        at('$', [1258, 311, 1269, 331]),
+        at('-', [1289, 308, 1301, 330]),
+      ],
+      [
+        { bbox: [802, 308, 824, 330], checked: false, confidence: 1, fill: 0 },
+        { bbox: [1222, 308, 1244, 330], checked: false, confidence: 1, fill: 0 },
+      ],
+      noRules,
+      1,
+    );
+    expect(lines.map((l) => l.text)).toEqual(['Repayment of indebtedness\t☐ $ —\t☐ $ -']);
+  });
+
   it("puts a box before an amount that OCR read from the box's left edge on", () => {
     // The amount's word starts where the box does: OCR took the erased box's place into the word.
     const lines = layoutLines(

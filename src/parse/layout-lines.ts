@@ -79,7 +79,13 @@ function cellOf([x0, y0, x1, y1]: Bbox, rulings: Rulings): number[] {
  * the height of the page's words.
  */
 function rowsOf(words: Word[], typical: number): Word[][] {
-  const sorted = [...words].sort((a, b) => a.bbox[1] + a.bbox[3] - (b.bbox[1] + b.bbox[3]));
+  // Marks shorter than half the text (a dash for zero, a point) join the rows the text makes: one
+  // whose middle lies above a row's words' middles would begin a row of its own, a band a few
+  // pixels high that the words beside it miss. (A speck OCR read as a letter stays apart.)
+  const short = (w: Word) => height(w) < typical / 2 && !/[\p{L}\p{N}]/u.test(w.text);
+  const sorted = [...words].sort(
+    (a, b) => Number(short(a)) - Number(short(b)) || a.bbox[1] + a.bbox[3] - (b.bbox[1] + b.bbox[3]),
+  );
   const rows: Array<{ y0: number; y1: number; words: Word[] }> = [];
   for (const w of sorted) {
     const cy = (w.bbox[1] + w.bbox[3]) / 2;
