@@ -397,6 +397,28 @@ describe('the date and jurisdiction combs as OCR garbles them', () => {
     expect((await parseText(opening)).issuer.incorporation).toMatchObject({ month: 2, year: 1997 });
   });
 
+  it('reads the zeros of a comb OCR read as letters among its walls and figures ("|2 |ojo|2")', async () => {
+    // A real OCR reading of "2 0 0 2" in a comb with walls between its cells.
+    const text = seedText().replace(
+      'Month\n1 **2**Year\n9 **9**☒ Actual☐ Estimated',
+      'Month 06 Year |2 |ojo|2 ☐ Actual ☒ Estimated',
+    );
+    const record = await parseText(text);
+    expect(record.issuer.incorporation).toMatchObject({ month: 6, year: 2002 });
+  });
+
+  it('reads a year no issuer could have been formed in ("1097") as the one year a figure off it, unsurely', async () => {
+    const read = async (row: string) =>
+      parseText(
+        seedText().replace('Month\n1 **2**Year\n9 **9**☒ Actual☐ Estimated', `${row} ☒ Actual ☐ Estimated`),
+      );
+    const record = await read('Month 0 1 Year 1 o 9 7');
+    expect(record.issuer.incorporation.year).toBe(1997);
+    expect(record.fields['issuer.incorporation.year']?.confidence).toBeLessThan(0.8);
+    // A year of the last century is left as read.
+    expect((await read('Month 0 1 Year 1 9 2 5')).issuer.incorporation.year).toBe(1925);
+  });
+
   it('reads a jurisdiction whose letter OCR read as a digit ("D3") as a real code, marked unsure', async () => {
     const record = await parseText(seedText().replace('\nD E**GENERAL', '\nD 3**GENERAL'));
     expect(record.issuer.jurisdiction).toBe('DE');

@@ -98,8 +98,12 @@ export function readCover(r: Reader, range: Range): void {
     if (digits.length !== 2 && digits.length !== 4) return;
     const n = Number(digits);
     // Filings end in 2009, so a two-digit year up to 09 is this century.
-    record.issuer.incorporation.year = digits.length === 2 ? (n <= 9 ? 2000 + n : 1900 + n) : n;
-    r.evidence('issuer.incorporation.year', digits, from, to, score);
+    const year = digits.length === 2 ? (n <= 9 ? 2000 + n : 1900 + n) : n;
+    // A year no issuer of a filing could have been formed in ("1097") has a figure misread: the one
+    // year of the last century or this one a figure off it is the year, unsurely.
+    const mended = year >= EARLIEST_YEAR && year <= LAST_FILING_YEAR ? year : yearOneFigureOff(year);
+    record.issuer.incorporation.year = mended ?? year;
+    r.evidence('issuer.incorporation.year', digits, from, to, mended === year ? score : score * 0.5);
   };
 
   anchors.forEach((anchor, i) => {
@@ -307,6 +311,32 @@ function isJurisdiction(code: string): boolean {
 const ZERO_IN_A_CELL = /^(?:[OoQDCcGUu@]|\(\)?|\)|rn|n)$/;
 const ONE_IN_A_CELL = /^[Il|\]![]$/;
 
+/** The first year an issuer may plausibly have been formed in, and the last year of paper filings. */
+const EARLIEST_YEAR = 1800;
+const LAST_FILING_YEAR = 2009;
+
+/** The one year from 1900 to the last filing's that differs from `year` by one figure, or null. */
+function yearOneFigureOff(year: number): number | null {
+  const figures = String(year);
+  if (figures.length !== 4) return null;
+  const near = new Set<number>();
+  for (let i = 0; i < 4; i++) {
+    for (const d of '0123456789') {
+      const y = Number(figures.slice(0, i) + d + figures.slice(i + 1));
+      if (y !== year && y >= 1900 && y <= LAST_FILING_YEAR) near.add(y);
+    }
+  }
+  return near.size === 1 ? ([...near][0] ?? null) : null;
+}
+
+/**
+ * A comb's zeros OCR read as letters among its walls and figures ("|ojo|2"): in a token of figures,
+ * walls and round letters alone, the round letters are zeros.
+ */
+function combZeros(token: string): string {
+  return /[\d|]/.test(token) && /^[\d|oOQDj\][!]+$/.test(token) ? token.replace(/[oOQD]/g, '0') : token;
+}
+
 /** The digits of a short typed value, the words and marks around them ignored ("1 2" is 12). */
 function digitsOnly(text: string, max = 4): string {
   // OCR reads a lone 0 or 1 in a comb cell as the letter O or I. The Actual and Estimated boxes
@@ -319,7 +349,7 @@ function digitsOnly(text: string, max = 4): string {
   if (/^[|\]!]$/.test(last) && [2, 4].includes(figures(tokens.slice(0, -1)))) tokens.pop();
   if (/^[|[!]$/.test(tokens[0] ?? '') && [2, 4].includes(figures(tokens.slice(1)))) tokens.shift();
   const firstLines = tokens
-    .map((token) => (ZERO_IN_A_CELL.test(token) ? '0' : ONE_IN_A_CELL.test(token) ? '1' : token))
+    .map((token) => (ZERO_IN_A_CELL.test(token) ? '0' : ONE_IN_A_CELL.test(token) ? '1' : combZeros(token)))
     .join(' ');
   const m = firstLines.match(/\d/g);
   return m ? m.join('').slice(0, max) : '';
