@@ -1,7 +1,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findCheckBoxes } from '../src/image/check-boxes.js';
-import { eraseCombs } from '../src/image/page-pixels.js';
+import { eraseCombs, readPixels } from '../src/image/page-pixels.js';
 import type { Word } from '../src/ingest/lines.js';
 import { MONEY_WHITELIST, OcrPool, ocrPage, ocrRegion } from '../src/ocr/index.js';
 import { readMoneyCells } from '../src/parse/money-cells.js';
@@ -239,6 +239,29 @@ describe('processPageImage on dash zeros typed in a thin face', () => {
     const rows = result.lines.filter((l) => l.text.includes('☐') || l.text.includes('☒'));
     expect(rows.map((l) => readMoneyCells(l.text.slice(l.text.search(/[☐☒]/)), 1)[0]?.cents)).toEqual([
       0, 0, 600_000, 0, 0, 0, 0, 600_000,
+    ]);
+  });
+});
+
+describe('readEmptyCells on zeros typed onto their underlines', () => {
+  it('reads a zero whose foot went with the erased underline, looking for its ring on the page as it was', async () => {
+    // A real crop of a cleaned page at 200 dpi: "☐ $ ____0" twice a row, each zero's bottom on
+    // its underline. Erased with the line, the right column's zeros are open at the bottom, and
+    // OCR reads them as nothing.
+    const page = await fixtureImage('underline-zero-cells.png', 200);
+    const { image, boxes, forOcr } = await readPixels(page, page, 0);
+    const { words } = await ocrPage(forOcr, { pool });
+    const read = await readEmptyCells(forOcr, words, boxes, pool, image);
+    // The left column's zeros are whole; of the right's, the plain one is found (the lower one,
+    // its ring crossed by a stroke, is not a ring).
+    expect(
+      read
+        .filter((w) => w.text === '0')
+        .map((w) => [Math.round(w.bbox[0] / 100), Math.round(w.bbox[1] / 50)]),
+    ).toEqual([
+      [3, 0],
+      [7, 0],
+      [3, 1],
     ]);
   });
 });

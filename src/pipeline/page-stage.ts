@@ -55,7 +55,7 @@ export async function processPageImage(
   }
   const { image, info, boxes, combs, rulings, forOcr } = read.pixels;
   const seen = await readMissedInk(forOcr, read.ocr.words, boxes, pool);
-  const filled = await readEmptyCells(forOcr, seen, boxes, pool);
+  const filled = await readEmptyCells(forOcr, seen, boxes, pool, image);
   // Combs after amounts: a comb's figures read unsurely look like an amount to read again.
   const amounts = await rereadMoney(forOcr, filled, pool);
   const grid = readStateGrid(image, await rereadCombs(forOcr, amounts, combs, pool), boxes);

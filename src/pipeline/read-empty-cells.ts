@@ -51,6 +51,7 @@ export async function readEmptyCells(
   words: readonly Word[],
   boxes: readonly CheckBox[],
   pool: OcrPool,
+  ruled: PageImage = image,
 ): Promise<Word[]> {
   const found: Word[] = [];
   const dropped = new Set<Word>();
@@ -102,11 +103,12 @@ export async function readEmptyCells(
         (w) => CELL_WORD.test(w.text) && (!crowded || !/^[-–—]{1,2}$/.test(w.text)),
       );
       // A ring a figure's size that OCR reads as nothing, alone in its cell after its "$", is a
-      // zero: a typewriter's zero with a dot at its centre ("⊙"), which OCR drops. No other amount
-      // is one figure. (Where the "$" was not read, the cell's first ink is the "$", whose bar may
-      // close its bowls.)
+      // zero: a typewriter's zero with a dot at its centre ("⊙"), which OCR drops, or one typed
+      // onto its underline, whose foot went with the line (so the ring is looked for on the page
+      // as it was before its rules were erased). No other amount is one figure. (Where the "$" was
+      // not read, the cell's first ink is the "$", whose bar may close its bowls.)
       const lone = afterDollar ? groups.length === 1 : groups.length === 2 && group === groups[1];
-      if (kept.length === 0 && lone && isRing(image, group, side)) {
+      if (kept.length === 0 && lone && isRing(ruled, group, side)) {
         found.push({ text: '0', bbox: onRow(group), confidence: 0.6 });
         continue;
       }
