@@ -29,6 +29,23 @@ const laidOut = (rows: readonly Row[]) =>
   ).map((l) => l.text);
 
 describe('layoutLines', () => {
+  it("drops letters OCR read in a strip a few pixels high, a dot leader's dots, not text", () => {
+    // A real C.1 row at 200 dpi: the leader's dots read "So", "o" and "So", 3 pixels high, which
+    // read as a "$0" put a zero before the row's two amounts.
+    expect(
+      laidOut([
+        ['Total...', 134, 581, 238, 595],
+        ['So', 363, 592, 430, 595],
+        ['o', 699, 592, 727, 595],
+        ['So', 842, 592, 904, 595],
+        ['s’', 978, 572, 1000, 596],
+        ['6,748,400', 1062, 567, 1190, 606],
+        ['s', 1304, 580, 1314, 596],
+        ['6,748,400', 1389, 571, 1510, 597],
+      ]),
+    ).toEqual(['Total...\ts’ 6,748,400 s 6,748,400']);
+  });
+
   it("sets a dash for zero typed above the row's middle on its row, not on a line of its own", () => {
     // A real C.5 row at 200 dpi: "☐ $ -" twice, each dash a bar 3 pixels high near the top of its
     // box; the page's text is about 20 pixels high.

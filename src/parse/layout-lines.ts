@@ -27,7 +27,11 @@ export function layoutLines(
   // stretch of a vertical rule: a sliver several lines tall would draw rows together.
   const typical = median(words.map(height));
   const text = words.filter(
-    (w) => !boxes.some((b) => covers(b.bbox, w.bbox)) && !ruleSliver(w.bbox, typical) && !hairline(w),
+    (w) =>
+      !boxes.some((b) => covers(b.bbox, w.bbox)) &&
+      !ruleSliver(w.bbox, typical) &&
+      !hairline(w) &&
+      !flatLetters(w, typical),
   );
   const all = [...text, ...marks];
 
@@ -156,6 +160,15 @@ function ruleSliver([x0, y0, x1, y1]: Bbox, typical: number): boolean {
  */
 function hairline(w: Word): boolean {
   return w.confidence < HAIRLINE_CONFIDENCE && w.bbox[3] - w.bbox[1] <= 2 && /^[-–—_.]+$/.test(w.text);
+}
+
+/**
+ * Letters or figures OCR read in a strip a few pixels high ("So", "o" along a dot leader's dots):
+ * no character is under a third of the text's height; a row of dots or a piece of a rule is, and
+ * read as a "$0" it would put a zero before a row's amounts.
+ */
+function flatLetters(w: Word, typical: number): boolean {
+  return typical > 0 && w.bbox[3] - w.bbox[1] < typical * 0.3 && /[\p{L}\p{N}]/u.test(w.text);
 }
 
 /** OCR's confidence below which a hairline dash is taken for a speck. */
