@@ -277,6 +277,13 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells(row, 1).map((c) => c.cents)).toEqual([21_731_085]);
   });
 
+  it('reads an "s" after two letters OCR made of the box\'s edge as the "$" ("☒ Tos 21.751")', () => {
+    expect(readMoneyCells('☐ $ -\t☒ Tos 21.751', 2).map((c) => [c.cents, c.estimated])).toEqual([
+      [0, false],
+      [2_175_100, true],
+    ]);
+  });
+
   it('reads any lone figure between an estimate box and an amount as the "$"', () => {
     // A real OCR row: C.5's Total Payments Listed, its "$" read as a 4 at confidence 0.50.
     expect(readMoneyCells('☐ 4 1.219.488.92').map((c) => [c.cents, c.readable])).toEqual([
