@@ -277,6 +277,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells(row, 1).map((c) => c.cents)).toEqual([21_731_085]);
   });
 
+  it('reads a "$" OCR read twice as "S$" before a dash zero as one "$"', () => {
+    // A real OCR row of C.1: Convertible Securities "$ - <tab> S$ -".
+    expect(readMoneyCells('\t$ -\tS$ -', 2).map((c) => c.cents)).toEqual([0, 0]);
+  });
+
   it('reads an "s" after two letters OCR made of the box\'s edge as the "$" ("☒ Tos 21.751")', () => {
     expect(readMoneyCells('☐ $ -\t☒ Tos 21.751', 2).map((c) => [c.cents, c.estimated])).toEqual([
       [0, false],

@@ -227,8 +227,9 @@ function cellsOf(text: string): MoneyCell[] {
   // OCR reads a dollar sign standing apart as "s", "S", "Ss" or "§".
   const flat = text
     .replace(/\s+/g, ' ')
-    // One "$" read twice ("☐ $$ 22,467,312.24").
+    // One "$" read twice ("☐ $$ 22,467,312.24", "S$ -").
     .replace(/\$\$/g, '$')
+    .replace(/(^|[\s_☐☒])[sS§]\$(?=[\s_]|$)/g, '$1$')
     // Or read as "$s" before its box ("$s ☒ 1.358,252.20"): the box is the cell's.
     .replace(/\$[sS§]{1,2}(?=[\s_]+[☐☒])/g, '$')
     // A speck after an "s" read for the "$" ("Ss. <tab> -n-").
