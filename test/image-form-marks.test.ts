@@ -286,6 +286,21 @@ describe('findCheckBoxes under a stamp', () => {
   });
 });
 
+describe('findCheckBoxes under a stamp set askew', () => {
+  it("takes no stamp's border drawn down through a box at a slant for a mark", async () => {
+    // A real crop at 200 dpi of "Filing Under": the double border of a "PROCESSED" stamp, a few
+    // degrees off upright, runs down through the empty ULOE box; Rule 506 is marked.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('askew-stamp-through-box.png', 200));
+    expect(checkBoxes.filter((b) => b.bbox[1] > 30).map((b) => [b.bbox[0], b.checked])).toEqual([
+      [62, false],
+      [223, false],
+      [383, true],
+      [544, false],
+      [742, false],
+    ]);
+  });
+});
+
 describe('findCheckBoxes on a row of two boxes', () => {
   it("finds a marked box whose X's arm touches its label, beside the row's one other box", async () => {
     // A real crop at 200 dpi of E.1, "Yes ☐ No ☒": the X runs into the "o" of "No", so the box

@@ -557,56 +557,83 @@ function meanOver(
   image: PageImage,
   [x0, y0, x1, y1]: Bbox,
   value: (v: number) => number,
-  without: { columns: ReadonlySet<number>; rows: ReadonlySet<number> } = NO_LINES,
+  without: ReadonlySet<number> = NO_PIXELS,
 ): number {
   let sum = 0;
   let total = 0;
   for (let y = y0; y <= y1; y++) {
-    if (without.rows.has(y)) continue;
     for (let x = x0; x <= x1; x++) {
-      if (without.columns.has(x)) continue;
+      const at = y * image.width + x;
+      if (without.has(at)) continue;
       total++;
-      sum += value(image.data[y * image.width + x] ?? 255);
+      sum += value(image.data[at] ?? 255);
     }
   }
   return total ? sum / total : 0;
 }
 
-const NO_LINES = { columns: new Set<number>(), rows: new Set<number>() };
+const NO_PIXELS: ReadonlySet<number> = new Set<number>();
+
+/** How far askew a line crossing a box may run, in pixels across per pixel along: a stamp set askew. */
+const MAX_CROSSING_SLOPE = 0.25;
 
 /**
- * The columns and rows of a box that a straight line drawn across it fills: ink all the way
- * through the box and on past both its edges, half the box's side and more, where no mark reaches
- * (a mark's stroke that runs out of the box runs out of one side, and slants). A pixel either
- * side is the line's too.
+ * The pixels (as indices into the page) of a box that a straight line drawn across it fills: ink
+ * all the way through the box and on past both its edges, half the box's side and more, upright
+ * or level or a little askew (a stamp's border is seldom square to the page), where no mark
+ * reaches (a mark's stroke that runs out of the box runs out of one side, and slants far more).
+ * A pixel either side is the line's too. Such a line is inked at both its ends, beyond the box:
+ * only lines between inked ends are traced.
  */
-function crossingLines(
-  image: PageImage,
-  [x0, y0, x1, y1]: Bbox,
-): { columns: ReadonlySet<number>; rows: ReadonlySet<number> } {
+function crossingLines(image: PageImage, [x0, y0, x1, y1]: Bbox): ReadonlySet<number> {
   const inkAt = (x: number, y: number) =>
     x >= 0 &&
     y >= 0 &&
     x < image.width &&
     y < image.height &&
     inkPixel(image.data[y * image.width + x] ?? 255) === 1;
-  const solid = (cells: Array<[number, number]>) =>
-    cells.filter(([x, y]) => inkAt(x, y)).length >= cells.length * 0.95;
-  const reachY = Math.round((y1 - y0) / 2);
-  const reachX = Math.round((x1 - x0) / 2);
-  const columns = new Set<number>();
-  const rows = new Set<number>();
-  for (let x = x0 + 1; x < x1; x++) {
-    const line: Array<[number, number]> = [];
-    for (let y = y0 - reachY; y <= y1 + reachY; y++) line.push([x, y]);
-    if (solid(line)) for (const dx of [-1, 0, 1]) columns.add(x + dx);
-  }
-  for (let y = y0 + 1; y < y1; y++) {
-    const line: Array<[number, number]> = [];
-    for (let x = x0 - reachX; x <= x1 + reachX; x++) line.push([x, y]);
-    if (solid(line)) for (const dy of [-1, 0, 1]) rows.add(y + dy);
-  }
-  return { columns, rows };
+  const out = new Set<number>();
+  // One direction at a time: `a` runs along the line (y for an upright one), `b` across it, and
+  // `point` makes page coordinates of the two.
+  const trace = (
+    from: number,
+    to: number,
+    low: number,
+    high: number,
+    point: (a: number, b: number) => [number, number],
+  ) => {
+    const reach = Math.round((to - from) / 2);
+    const [start, end] = [from - reach, to + reach];
+    const span = end - start;
+    const shift = Math.ceil(MAX_CROSSING_SLOPE * span);
+    const inkedAcross = (a: number) => {
+      const found: number[] = [];
+      for (let b = low + 1 - shift; b < high + shift; b++) if (inkAt(...point(a, b))) found.push(b);
+      return found;
+    };
+    const ends = inkedAcross(end);
+    if (!ends.length) return;
+    for (const b0 of inkedAcross(start)) {
+      for (const b1 of ends) {
+        const middle = (b0 + b1) / 2;
+        if (Math.abs(b1 - b0) > MAX_CROSSING_SLOPE * span || middle <= low || middle >= high) continue;
+        const cells: number[] = [];
+        for (let a = start; a <= end; a++) cells.push(Math.round(b0 + ((b1 - b0) * (a - start)) / span));
+        let inked = 0;
+        for (const [k, b] of cells.entries()) if (inkAt(...point(start + k, b))) inked++;
+        if (inked < cells.length * 0.95) continue;
+        for (const [k, b] of cells.entries()) {
+          for (const d of [-1, 0, 1]) {
+            const [x, y] = point(start + k, b + d);
+            if (x >= x0 && x <= x1 && y >= y0 && y <= y1) out.add(y * image.width + x);
+          }
+        }
+      }
+    }
+  };
+  trace(y0, y1, x0, x1, (a, b) => [b, a]);
+  trace(x0, x1, y0, y1, (a, b) => [a, b]);
+  return out;
 }
 
 /** Nested or overlapping finds of one box (its outer and inner outline) are one box. */
