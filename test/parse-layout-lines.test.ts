@@ -29,6 +29,21 @@ const laidOut = (rows: readonly Row[]) =>
   ).map((l) => l.text);
 
 describe('layoutLines', () => {
+  it("puts a box before its label when OCR began the label on the box's outline, read as a quote", () => {
+    // A real row at 200 dpi: "☒ Common ☒ Preferred", the first label read "\"Common" from just
+    // left of its box.
+    const lines = layoutLines(
+      [at('"Common', [551, 348, 679, 384]), at('Preferred', [740, 355, 835, 380])],
+      [
+        { bbox: [558, 353, 583, 378], checked: true, confidence: 1, fill: 0.78 },
+        { bbox: [711, 353, 736, 378], checked: true, confidence: 1, fill: 1 },
+      ],
+      noRules,
+      1,
+    );
+    expect(lines.map((l) => l.text)).toEqual(['☒ Common ☒ Preferred']);
+  });
+
   it("drops letters OCR read in a strip a few pixels high, a dot leader's dots, not text", () => {
     // A real C.1 row at 200 dpi: the leader's dots read "So", "o" and "So", 3 pixels high, which
     // read as a "$0" put a zero before the row's two amounts.

@@ -110,11 +110,30 @@ function rowsOf(words: Word[], typical: number): Word[][] {
       rows.push({ y0: w.bbox[1] + pad, y1: w.bbox[3] - pad, words: [w] });
     }
   }
-  // Left to right; a box and a word that OCR began on the box's edge: the box first.
+  // Left to right; a box and a word that OCR began on the box or its edge (its label, with the
+  // box's outline read as a quote or a bracket: "\"Common"): the box first, and the word without
+  // the marks it made of the outline.
   const isMark = (w: Word) => w.text === CHECKED || w.text === UNCHECKED;
   return rows
     .sort((a, b) => a.y0 - b.y0)
-    .map((r) => r.words.sort((a, b) => a.bbox[0] - b.bbox[0] || Number(isMark(b)) - Number(isMark(a))));
+    .map((r) => {
+      const marks = r.words.filter(isMark);
+      const words = r.words.map((w) => {
+        if (isMark(w)) return { word: w, x: w.bbox[0] };
+        const box = marks.find(
+          (m) =>
+            w.bbox[0] < m.bbox[2] &&
+            w.bbox[2] > m.bbox[2] &&
+            w.bbox[0] >= m.bbox[0] - (m.bbox[2] - m.bbox[0]) / 2,
+        );
+        if (!box) return { word: w, x: w.bbox[0] };
+        const text = w.text.replace(/^[“”"'‘’|[\](){}]+(?=\p{L})/u, '');
+        return { word: text === w.text ? w : { ...w, text }, x: box.bbox[0] + 0.5 };
+      });
+      return words
+        .sort((a, b) => a.x - b.x || Number(isMark(b.word)) - Number(isMark(a.word)))
+        .map((e) => e.word);
+    });
 }
 
 function height(w: Word): number {
