@@ -344,6 +344,20 @@ describe('a transcription typed in another style', () => {
   });
 });
 
+describe("Equity's Common and Preferred boxes", () => {
+  it('reads a line of two boxes under Equity whose labels OCR lost as Common and Preferred, unsurely', async () => {
+    const text = seedText().replace(
+      '<input type="checkbox"/> Common <input checked="" type="checkbox"/> Preferred',
+      '☐\t☒',
+    );
+    expect(text).not.toBe(seedText());
+    const record = await parseText(text);
+    expect(record.offering.securities.equity).toMatchObject({ common: false, preferred: true });
+    expect(record.fields['offering.securities.equity.preferred']?.confidence).toBeLessThan(0.8);
+    expect(record.offering.securities.equity.offered).toBe(28_684_072.04);
+  });
+});
+
 describe('the date and jurisdiction combs as OCR garbles them', () => {
   it('reads the year after the month when the Year label is unreadable', async () => {
     // One line, as OCR reads the comb row: "Year" garbled to "vear".

@@ -206,6 +206,9 @@ const SECURITY_KEYS = {
   total: 'total',
 } as const;
 
+/** How sure a pair of boxes read without their labels is, taken for the options the form prints there. */
+const UNLABELLED_BOXES = 0.6;
+
 function readSecurities(r: Reader, table: { from: Pos; to: Pos }): void {
   const { securities } = r.record.offering;
   for (const row of rows(r, SECURITY_ROWS, table)) {
@@ -225,6 +228,17 @@ function readSecurities(r: Reader, table: { from: Pos; to: Pos }): void {
       );
       securities.equity.common = common?.checked ?? null;
       securities.equity.preferred = preferred?.checked ?? null;
+      if (common?.checked == null && preferred?.checked == null) {
+        // Both labels lost to OCR, their boxes read: the row's line of two boxes alone is Common
+        // and Preferred, in the form's order, read unsurely.
+        const pair = /^[ \t]*([☐☒])[ \t]+([☐☒])[ \t]*$/m.exec(r.text(row.from, row.to));
+        if (pair) {
+          securities.equity.common = pair[1] === '☒';
+          securities.equity.preferred = pair[2] === '☒';
+          for (const path of [`${base}.common`, `${base}.preferred`])
+            r.evidence(path, pair[0].trim(), row.from, row.to, UNLABELLED_BOXES);
+        }
+      }
     }
     if (key === 'other') {
       const read = leadingText(r.text(row.from, row.to));
