@@ -467,6 +467,24 @@ describe('an arithmetic error over an amount read unsurely', () => {
     expect(flags.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it("stays the filer's error in C.4.b when the unsure C.1 total it reads would hold only with two adjacent digits swapped", () => {
+    // A real generated filing: C.1's total copied as 2,770,900.00 for the rows' 2,779,000.00, read
+    // at 0.70; C.4.b was worked out from the right total, so it fails against the one written.
+    // Here the seed's 28,684,072.04 copied as 28,648,072.04; its expenses are 50,000.00.
+    const record = consistentRecord();
+    const { securities } = record.offering;
+    expect(securities.total.offered).toBe(2_868_407_204);
+    securities.total.offered = 2_864_807_204;
+    expect(digitSlip(2_868_407_204, 2_864_807_204)).toBe('transposed');
+    readAt(record, 'offering.securities.total.offered', 0.7);
+    const flags = evaluate(record);
+    expect(flags.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual([
+      'C1_OFFERED_SUM',
+      'C4B_ADJUSTED',
+    ]);
+    expect(flags.find((f) => f.rule === 'C4B_ADJUSTED')?.explanation).toContain('swapped');
+  });
+
   it("stays the filer's error when the line one digit off is only matched by a part of the same sum", () => {
     // C.2's amounts add up to one digit more than C.1's total sold, which C.1's rows confirm; the
     // accredited amount is C.2's sum itself, no other line agreeing with it.

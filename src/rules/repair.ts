@@ -279,6 +279,7 @@ function unsureReading(
   if (unsure.length === 0) return flag;
   const stands = rule
     ? (transposedByFiler(record, rule, flag) ??
+      transposedUnsureValue(record, rule, flag, unsure) ??
       sureRowsExceedTotal(record, rule, isUnsure) ??
       zeroRowsCannotClose(record, rule, flag, unsure) ??
       failsWithImpliedValues(record, rule, unsure, isUnsure, flags))
@@ -316,6 +317,34 @@ function transposedByFiler(record: FormDRecord, rule: Rule, flag: Flag): string 
     const meant = written - (expected - actual);
     if (digitSlip(meant, written) === 'transposed') {
       return `${lineName(row)} (${formatCents(written)}) is ${formatCents(meant)}, which the sum needs, with two adjacent digits swapped: a copying slip, which OCR does not make.`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Why an equation's error is the filer's, or null: the one amount it reads unsurely would have to
+ * be its reading with two adjacent digits swapped for the equation to hold (C.4.b against a C.1
+ * total the filer copied as 2,770,900.00 for 2,779,000.00). OCR reads a figure at a time: the
+ * amount was written as read.
+ */
+function transposedUnsureValue(
+  record: FormDRecord,
+  rule: Rule,
+  flag: Flag,
+  unsure: ReadonlyArray<readonly [string, unknown]>,
+): string | null {
+  const [only] = unsure;
+  if (!rule.equation || unsure.length !== 1 || !only || typeof flag.difference !== 'number') return null;
+  const [path] = only;
+  const read = readCents(record, path);
+  if (read === null) return null;
+  const work = structuredClone(record);
+  for (const meant of [read + flag.difference, read - flag.difference]) {
+    if (meant < 0 || digitSlip(meant, read) !== 'transposed') continue;
+    setPath(work, path, meant);
+    if (rule.check(work).length === 0) {
+      return `It holds only with ${lineName(path)} (read unsurely as ${formatCents(read)}) at ${formatCents(meant)}, the same figures with two adjacent ones swapped: a copying slip, which OCR does not make.`;
     }
   }
   return null;
