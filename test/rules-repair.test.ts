@@ -51,6 +51,20 @@ describe('a misread suspected from the arithmetic', () => {
     expect(evaluate(record).map((f) => [f.rule, f.severity])).toEqual([['C5_ROWS_SUM_TO_TOTAL', 'error']]);
   });
 
+  it('suspects a zero read very surely as a 6 where the zero makes the amount another line of the form', () => {
+    // A real generated filing: C.4.a's one row, legal fees of 5,100.00, and its total read 5,160.00
+    // at 0.91; C.4.b fails with the total as read and passes with 5,100.00.
+    const record = consistentRecord();
+    const { expenses } = record.offering;
+    expect(expenses.total).toBe(usd(50_000));
+    expenses.total = usd(56_000);
+    readAt(record, 'offering.expenses.total', 0.96, '$ 56,000.00');
+    const flags = evaluate(record);
+    expect(flags.map((f) => [f.rule, f.severity, f.suggestion?.value])).toEqual([
+      ['OCR_SUSPECTED_MISREAD', 'warning', usd(50_000)],
+    ]);
+  });
+
   it('turns the errors a low-confidence misread digit causes into one warning with the value meant', () => {
     const flags = evaluate(totalReadAs(28634079.04, 0.55));
     expect(flags).toEqual([

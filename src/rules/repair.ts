@@ -62,8 +62,8 @@ export function findMisreads(record: FormDRecord, options: EvaluateOptions = {})
 }
 
 /**
- * The single slip of one value read below the threshold (or a zero's look-alike read below 0.90)
- * that makes `explained` pass while every rule outside `failing` still passes, or null (none, or
+ * The single slip of one value read below the threshold (or a zero's look-alike read below 0.90,
+ * or above it where the zero makes it another line of the form) that makes `explained` pass while every rule outside `failing` still passes, or null (none, or
  * a tie).
  */
 function misreadFor(
@@ -84,17 +84,24 @@ function misreadFor(
     const read = readCents(record, path);
     if (field?.source !== 'ocr' || read === null) continue;
     // A value read surely is a suspect only of reading a typewriter's zero (a dot or a slash at
-    // its centre) as a 6, 8 or 9, which tesseract does with confidence.
+    // its centre) as a 6, 8 or 9, which tesseract does with confidence; read very surely, only
+    // where the zero makes it another line of the form (a C.4.a total of its one row).
     const sure = field.confidence >= confidenceThreshold;
-    if (sure && field.confidence >= ZERO_LOOKALIKE_BELOW) continue;
+    const verySure = sure && field.confidence >= ZERO_LOOKALIKE_BELOW;
     // An amount read the same as another line of the form is that line's amount, repeated (the
     // seed's C.5 total is C.1 sold): two readings that agree are no misreading.
     if (otherLineEqualTo(record, read, [path])) continue;
-    for (const value of oneSlipAway(read)) {
+    const slips = sure
+      ? oneSlipAway(read).filter(
+          (value) =>
+            zeroReadAsLookalike(value, read) &&
+            (!verySure || otherLineEqualTo(record, value, [path]) !== null),
+        )
+      : oneSlipAway(read);
+    for (const value of slips) {
       setPath(work, path, value);
       if (mustPass.every((r) => r.check(work).length === 0)) {
         const slip = digitSlip(value, read);
-        if (sure && !zeroReadAsLookalike(value, read)) continue;
         // Two figures swapped is a slip of copying, not of reading: OCR reads a figure at a time.
         if (slip && slip !== 'transposed')
           fits.push({
