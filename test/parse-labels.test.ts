@@ -1687,6 +1687,8 @@ describe('the words of an address OCR garbled', () => {
     // A city word split in two.
     ['6 Cedar Lane, Suite 100, Portla d, OR 97244', '6 Cedar Lane, Suite 100, Portland, OR 97244'],
     ['1 K Street, Wash Ngton, DC 20001', '1 K Street, Washington, DC 20001'],
+    // A small letter whose capital differs only in size, read as the capital, in a common word.
+    ['3 GateWay Boulevard, Des Moines, IA 50384', '3 Gateway Boulevard, Des Moines, IA 50384'],
   ])('are the place names of the state and the street words they were: %j', (read, typed) => {
     expect(mendOcrText(read)).toBe(typed);
   });
@@ -1697,6 +1699,9 @@ describe('the words of an address OCR garbled', () => {
     '2 Elm Street, Salt Lake City, UT 84101',
     // No place in Missouri is one letter from it: a name the list lacks stays as typed.
     '12 Court Street, Zorbville, MO 64101',
+    // Names written with a capital inside them are no common words.
+    '200 LaSalle Street, Chicago, IL 60601',
+    '1 McCormick Place, Chicago, IL 60616',
   ])('leaves %j as typed', (typed) => {
     expect(mendOcrText(typed)).toBe(typed);
   });

@@ -230,6 +230,11 @@ export function mendOcrText(value: string): string {
       body = lookalikeDigits(body);
     } else if (/^I[Il]+$/.test(body)) {
       body = body.replace(/l/g, 'I');
+    } else if (/^\p{Lu}\p{Ll}+[COSUVWXZ]\p{Ll}*$/u.test(body) && isCommonWord(body.toLowerCase())) {
+      // A small letter whose capital differs only in size, read as the capital after small ones
+      // ("CoX", "GateWay"), in a common word: names of the kind ("McCormick", "LaSalle") are no
+      // common words.
+      body = body.charAt(0) + body.slice(1).toLowerCase();
     } else if (capitalStart && body === '0' && close.startsWith('.')) {
       // A middle initial O read as a zero ("Edward 0. Adams").
       body = 'O';
