@@ -1689,6 +1689,9 @@ describe('the words of an address OCR garbled', () => {
     ['1 K Street, Wash Ngton, DC 20001', '1 K Street, Washington, DC 20001'],
     // A small letter whose capital differs only in size, read as the capital, in a common word.
     ['3 GateWay Boulevard, Des Moines, IA 50384', '3 Gateway Boulevard, Des Moines, IA 50384'],
+    // A ZIP code's figure read as a letter it looks like, in the state named before it.
+    ['5 Madison Avenue, Newark, NJ C7166', '5 Madison Avenue, Newark, NJ 07166'],
+    ['4648 Summit Avenue, Burlington, VT 0546p', '4648 Summit Avenue, Burlington, VT 05460'],
   ])('are the place names of the state and the street words they were: %j', (read, typed) => {
     expect(mendOcrText(read)).toBe(typed);
   });

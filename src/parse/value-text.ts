@@ -267,6 +267,18 @@ export function mendOcrText(value: string): string {
   // the state the ZIP code is in, it is that state ("Bethesda, MP 20899" is MD, though MP is a code).
   for (let i = 0; i + 1 < mended.length; i++) {
     let code = mended[i] ?? '';
+    // A ZIP code with a figure read as the letter it looks like ("NJ C7166", "VT 0546p") is the
+    // one the figures make, where it lies in the state named before it.
+    const zip = /^([\p{L}\d|!$]{5})(\W?)$/u.exec(mended[i + 1] ?? '');
+    if (
+      zip?.[1] &&
+      /^\p{Lu}{2}$/u.test(code) &&
+      /\p{L}|[|!$]/u.test(zip[1]) &&
+      (zip[1].match(/\d/g) ?? []).length >= 3
+    ) {
+      const figures = [...zip[1]].map((ch) => ZIP_FIGURE_LOOKALIKES[ch] ?? ch).join('');
+      if (/^\d{5}$/.test(figures) && stateOfZip(figures) === code) mended[i + 1] = figures + (zip[2] ?? '');
+    }
     if (i > 0 && /,$/.test(mended[i - 1] ?? '')) {
       // A speck read before the ZIP code as a figure ("NH 103116"): the last five figures are a
       // ZIP code of the state the code names, the first five are not.
@@ -557,6 +569,35 @@ function periodsAsCommas(value: string): string {
 }
 
 /** Digits that OCR read as their look-alike letters (O or o for 0; I, l or | for 1) put back. */
+/** Letters and marks OCR reads for the figures of a ZIP code, each with its figure. */
+const ZIP_FIGURE_LOOKALIKES: Record<string, string> = {
+  O: '0',
+  o: '0',
+  C: '0',
+  c: '0',
+  D: '0',
+  Q: '0',
+  U: '0',
+  u: '0',
+  p: '0',
+  I: '1',
+  l: '1',
+  i: '1',
+  '|': '1',
+  '!': '1',
+  Z: '2',
+  z: '2',
+  S: '5',
+  s: '5',
+  $: '5',
+  G: '6',
+  b: '6',
+  T: '7',
+  B: '8',
+  g: '9',
+  q: '9',
+};
+
 export function lookalikeDigits(text: string): string {
   return text.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1');
 }
