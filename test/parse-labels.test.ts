@@ -589,6 +589,12 @@ describe('mendOcrText', () => {
     ['Battery Ventures Partners 11, L.P.', 'Battery Ventures Partners II, L.P.'],
     ['Apex. Inc.', 'Apex, Inc.'],
     ['1116 Third Street,-San Jose, CA 95154', '1116 Third Street, San Jose, CA 95154'],
+    [
+      '522 Commerce Drive,” Building 32, Billings, MT 59158',
+      '522 Commerce Drive, Building 32, Billings, MT 59158',
+    ],
+    ['Norwest Venture Partners Fund ITI, L.P.', 'Norwest Venture Partners Fund III, L.P.'],
+    ['IT Partners, L.P.', 'IT Partners, L.P.'],
     // A middle initial read as its figure look-alike.
     ['Taylor. Sharon 1.', 'Taylor, Sharon I.'],
     ['Kevin 2. Torres', 'Kevin Z. Torres'],

@@ -474,8 +474,10 @@ function withoutSpecks(value: string): string {
       .replace(/^[‘’'"`+*«»]+(?=[\p{L}\d])/u, '')
       .replace(/^(\d+)["”’]+(?=\s)/u, '$1')
       .replace(/ [|<>=~*+•] (?=\p{L})/gu, ' ')
-      // A speck stuck to the word after a comma ("Third Street,-San Jose").
+      // A speck stuck to the word after a comma ("Third Street,-San Jose"), or to the comma
+      // itself before the next word ("Commerce Drive,” Building").
       .replace(/,[-~_*+•]+(?=\p{Lu})/gu, ', ')
+      .replace(/(?<=\p{L}),[’'`"”]+(?= \p{Lu})/gu, ',')
       // A quote after the last word with none before it ("Stock Financing’").
       .replace(/(?<=\p{L}{2})[’'`"”]+$/u, (quote, at: number, all: string) =>
         /[‘’'`"“”]/.test(all.slice(0, at)) ? quote : '',
@@ -493,6 +495,11 @@ function withoutSpecks(value: string): string {
       .replace(/(?<=\s)[IVX1]*[VX][IVX1]*(?=[\s,.]|$)/g, (numeral) => numeral.replace(/1/g, 'I'))
       .replace(
         /(?<=\p{L}{2} )[1I]{2,3}(?=,? (?:L\.P\.|L\.L\.C\.|L\.L\.P\.|LLC|LLP|LP)(?:\.|,)?(?:\s|$))/gu,
+        (numeral) => 'I'.repeat(numeral.length),
+      )
+      // Its middle I read as a T there ("Fund ITI, L.P."): no word is spelt so.
+      .replace(
+        /(?<=\p{L}{2} )IT+I(?=,? (?:L\.P\.|L\.L\.C\.|L\.L\.P\.|LLC|LLP|LP)(?:\.|,)?(?:\s|$))/gu,
         (numeral) => 'I'.repeat(numeral.length),
       )
   );
