@@ -595,6 +595,7 @@ describe('mendOcrText', () => {
     ],
     ['Norwest Venture Partners Fund ITI, L.P.', 'Norwest Venture Partners Fund III, L.P.'],
     ['IT Partners, L.P.', 'IT Partners, L.P.'],
+    ['Nano Communications Co', 'Nano Communications Co.'],
     // A middle initial read as its figure look-alike.
     ['Taylor. Sharon 1.', 'Taylor, Sharon I.'],
     ['Kevin 2. Torres', 'Kevin Z. Torres'],

@@ -651,8 +651,11 @@ const SUFFIXES: Record<string, [string, string]> = {
  * be a name of two words or more: "Smith, T.P." is a person's initials.
  */
 function entitySuffix(value: string): string {
-  // "Inc", "Corp", "Ltd" and "Co" end a name with their period, which OCR loses as a speck.
-  const abbreviated = /^(.*\p{L}.*, (?:Inc|Corp|Ltd|Co))$/u.exec(value);
+  // "Inc", "Corp", "Ltd" and "Co" end a name with their period, which OCR loses as a speck (typed
+  // after a comma, or after a name of two words or more: "Nano Communications Co").
+  const abbreviated = /^(.*\p{L}.*, (?:Inc|Corp|Ltd|Co)|\p{Lu}\S*(?: \S+)+ (?:Inc|Corp|Ltd|Co))$/u.exec(
+    value,
+  );
   if (abbreviated?.[1]) return `${abbreviated[1]}.`;
   // The comma before a suffix read as a period ("Blue GP. L.L.C.", "Apex. Inc."), after a word no
   // abbreviation.
