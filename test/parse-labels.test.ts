@@ -675,6 +675,15 @@ describe('mendOcrText', () => {
 });
 
 describe('valueLines', () => {
+  it("drops a label's own box set on a line of its own with a letter of the label beside it", () => {
+    // A real OCR reading of "Name of Offering (☐ check if this is an amendment ...)": the box and
+    // the "f" of "if" on a line between the label and the value.
+    expect(valueLines('\n☐ f\nSeries A Preferred Stock Financing')).toEqual([
+      'Series A Preferred Stock Financing',
+    ]);
+    expect(valueLines('☒ Common Stock')).toEqual(['Common Stock']);
+  });
+
   it('drops a second instruction after the first whose opening bracket OCR garbled', () => {
     // "(If different from Executive Offices)" over two lines, its bracket read "a" and its words misread.
     expect(

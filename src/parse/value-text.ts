@@ -113,6 +113,9 @@ export function valueLines(text: string): string[] {
     lines
       // A wide gap (a tab) ends a value: what follows is another column, a stamp or a note.
       .map((l) => l.split('\t').find((part) => part.trim() !== '') ?? '')
+      // A label's own box set on a line of its own, with a letter or two of the label OCR read
+      // beside it ("☐ f" of "check if this is an amendment"), is no value.
+      .map((l) => (/[☐☒]/.test(l) && l.replace(/[☐☒\s]/g, '').length <= 2 ? '' : l))
       .map((l) => l.replaceAll(CHECKED, ' ').replaceAll(UNCHECKED, ' ').replace(/\s+/g, ' ').trim())
       .map((l) => l.replace(/^[:.;,_\s-]+/, '').replace(/[\s_]+$/, ''))
       .filter(
