@@ -277,6 +277,17 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells(row, 1).map((c) => c.cents)).toEqual([21_731_085]);
   });
 
+  it('reads a box the pixels did not find and its "$", read as letters ("Cs", "ms"), as a cell\'s opening', () => {
+    // Real OCR rows of C.5's Working capital.
+    expect(readMoneyCells("Cs\t0 ☒ '$ 56.405.13", 2).map((c) => c.cents)).toEqual([0, 5_640_513]);
+    expect(readMoneyCells('☐ sO\tms 47,365.61', 2).map((c) => c.cents)).toEqual([0, 4_736_561]);
+    // A "$" read twice ("Ss", "ss") opens one cell, not two.
+    expect(readMoneyCells(')\tSs 506,315\tSs 441,485', 2).map((c) => c.cents)).toEqual([
+      50_631_500, 44_148_500,
+    ]);
+    expect(readMoneyCells(')\t$s -0-\tss -0-', 2).map((c) => c.cents)).toEqual([0, 0]);
+  });
+
   it('reads a "$" OCR read twice as "S$" before a dash zero as one "$"', () => {
     // A real OCR row of C.1: Convertible Securities "$ - <tab> S$ -".
     expect(readMoneyCells('\t$ -\tS$ -', 2).map((c) => c.cents)).toEqual([0, 0]);

@@ -37,10 +37,11 @@ function closeGaps(cell: string): string {
 }
 
 /**
- * A column of a laid-out row that holds just an amount, perhaps after a few specks ("B® 0.00"). A
- * lone digit other than 0 is a "$" misread ("5", "8"), not an amount.
+ * A column of a laid-out row that holds just an amount, perhaps after a few specks ("B® 0.00") or
+ * after its "$" read as an "s" behind a letter or two made of a box the pixels did not find ("ms
+ * 47,365.61"). A lone digit other than 0 is a "$" misread ("5", "8"), not an amount.
  */
-const AMOUNT_COLUMN = /^[^\s\d$☐☒sS§]{0,3}\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
+const AMOUNT_COLUMN = /^(?:[^\s\d$☐☒sS§]{0,3}|[^\s\d$☐☒sS§]{1,2}[sS§])\s?(?:-0-|0|\d[\d,.\s]*\d)$/;
 
 /**
  * Specks or letters standing apart before a zero at a column's start ("g 0", "i -0-") are its "$"
@@ -401,8 +402,11 @@ function withLeadingAmountOpened(text: string): string {
   );
 }
 
-/** A "$" OCR read as a letter or a mark ("~", "\\", "|", "<"), alone in its column. */
-const LONE_DOLLAR = /^(?:[sS§]{1,2}|H|[~\\|<])$/;
+/**
+ * A "$" OCR read as a letter or a mark ("~", "\\", "|", "<"), alone in its column, perhaps after
+ * the box the pixels did not find, read as a letter ("Cs").
+ */
+const LONE_DOLLAR = /^(?:[CcO([]?[sS§]{1,2}|H|[~\\|<])$/;
 /**
  * A "$" read as a figure, alone in its column: only after a clean amount or a dash for zero, where
  * no count stands (no Form D amount is one figure).
