@@ -596,6 +596,10 @@ describe('mendOcrText', () => {
     ['Norwest Venture Partners Fund ITI, L.P.', 'Norwest Venture Partners Fund III, L.P.'],
     ['IT Partners, L.P.', 'IT Partners, L.P.'],
     ['Nano Communications Co', 'Nano Communications Co.'],
+    // A suffix's P read small, its period read as a hyphen; a numeral's I read as a bracket.
+    ['Nexus Growth Fund Fund, L.p', 'Nexus Growth Fund Fund, L.P.'],
+    ['Tele Properties Fund, L-P.', 'Tele Properties Fund, L.P.'],
+    ['Oak Investment Partners [X, L.P.', 'Oak Investment Partners IX, L.P.'],
     // A middle initial read as its figure look-alike.
     ['Taylor. Sharon 1.', 'Taylor, Sharon I.'],
     ['Kevin 2. Torres', 'Kevin Z. Torres'],
@@ -1708,6 +1712,8 @@ describe('the words of an address OCR garbled', () => {
     // A ZIP code's figure read as a letter it looks like, in the state named before it.
     ['5 Madison Avenue, Newark, NJ C7166', '5 Madison Avenue, Newark, NJ 07166'],
     ['4648 Summit Avenue, Burlington, VT 0546p', '4648 Summit Avenue, Burlington, VT 05460'],
+    ['9 Chestnut Street, Billings, MT 5919@', '9 Chestnut Street, Billings, MT 59190'],
+    ['5 Maple Avenue, Rochester, NY [4690', '5 Maple Avenue, Rochester, NY 14690'],
   ])('are the place names of the state and the street words they were: %j', (read, typed) => {
     expect(mendOcrText(read)).toBe(typed);
   });

@@ -272,11 +272,11 @@ export function mendOcrText(value: string): string {
     let code = mended[i] ?? '';
     // A ZIP code with a figure read as the letter it looks like ("NJ C7166", "VT 0546p") is the
     // one the figures make, where it lies in the state named before it.
-    const zip = /^([\p{L}\d|!$]{5})(\W?)$/u.exec(mended[i + 1] ?? '');
+    const zip = /^([\p{L}\d|!$@[\]]{5})(\W?)$/u.exec(mended[i + 1] ?? '');
     if (
       zip?.[1] &&
       /^\p{Lu}{2}$/u.test(code) &&
-      /\p{L}|[|!$]/u.test(zip[1]) &&
+      /\p{L}|[|!$@[\]]/u.test(zip[1]) &&
       (zip[1].match(/\d/g) ?? []).length >= 3
     ) {
       const figures = [...zip[1]].map((ch) => ZIP_FIGURE_LOOKALIKES[ch] ?? ch).join('');
@@ -495,7 +495,7 @@ function withoutSpecks(value: string): string {
       .replace(/\b([IVX]+)\. (?=L\.P\.|LLC\b|L\.L\.C\.)/g, '$1, ')
       // A roman numeral's I read as the figure 1 ("Ventures 1X"), or its Is all read as 1s before
       // an entity's suffix ("Partners 11, L.P."): a fund's number there is a roman numeral.
-      .replace(/(?<=\s)[IVX1]*[VX][IVX1]*(?=[\s,.]|$)/g, (numeral) => numeral.replace(/1/g, 'I'))
+      .replace(/(?<=\s)[IVX1[]*[VX][IVX1]*(?=[\s,.]|$)/g, (numeral) => numeral.replace(/[1[]/g, 'I'))
       .replace(
         /(?<=\p{L}{2} )[1I]{2,3}(?=,? (?:L\.P\.|L\.L\.C\.|L\.L\.P\.|LLC|LLP|LP)(?:\.|,)?(?:\s|$))/gu,
         (numeral) => 'I'.repeat(numeral.length),
@@ -606,6 +606,9 @@ const ZIP_FIGURE_LOOKALIKES: Record<string, string> = {
   B: '8',
   g: '9',
   q: '9',
+  '@': '0',
+  '[': '1',
+  ']': '1',
 };
 
 export function lookalikeDigits(text: string): string {
@@ -628,6 +631,7 @@ const SUFFIX_LOOKALIKES: Record<string, string> = {
   '[': 'L',
   L: 'L',
   '2': 'P',
+  p: 'P',
   F: 'P',
   R: 'P',
   D: 'P',
@@ -673,10 +677,11 @@ function entitySuffix(value: string): string {
   const m = /^(.*?)(,?) ([^\s,]{2,6})$/u.exec(value);
   if (!m) return value;
   const [, before = '', comma = '', token = ''] = m;
-  const capitals = [...token.replace(/[.,]/g, '')].map((ch) => SUFFIX_LOOKALIKES[ch] ?? '?').join('');
+  // Its periods may be read as commas or hyphens ("L-P.").
+  const capitals = [...token.replace(/[.,-]/g, '')].map((ch) => SUFFIX_LOOKALIKES[ch] ?? '?').join('');
   const suffix = SUFFIXES[capitals];
   if (!suffix || (before.match(/\p{L}{2,}/gu) ?? []).length < 2) return value;
-  const typed = /[.,]/.test(token) ? suffix[0] : suffix[1];
+  const typed = /[.,-]/.test(token) ? suffix[0] : suffix[1];
   const numeral = /^(.*\s)([IVXL1]+)[.,]?$/u.exec(before);
   if (!comma && !numeral) return value;
   if (numeral?.[2] && !comma) {
