@@ -11,7 +11,7 @@ import { parseFiling } from '../src/parse/parse-filing.js';
 import { Reader } from '../src/parse/reader.js';
 import { parseMisreadDate } from '../src/parse/signature.js';
 import { mendProse } from '../src/parse/spelling.js';
-import { mendNameCase, mendOcrText, mendTitleCase, valueLines } from '../src/parse/value-text.js';
+import { mendNameCase, mendOcrText, mendTitleCase, mendTitleWords, valueLines } from '../src/parse/value-text.js';
 import { emptyRecord } from '../src/record/empty-record.js';
 import { ACME, parseText, seedText, values } from './parse-seed-variants.js';
 
@@ -675,6 +675,20 @@ describe('mendOcrText', () => {
     'J.P. Morgan Securities, Inc.',
   ])('leaves %j as it is', (value) => {
     expect(mendOcrText(value)).toBe(value);
+  });
+});
+
+describe('mendTitleWords', () => {
+  it.each([
+    ['Srenident', 'President'],
+    ['Tredsurer', 'Treasurer'],
+    ['Chiet Operating Officer', 'Chief Operating Officer'],
+    // Words that are title words, and short ones, stay.
+    ['Vice President and Secretary', 'Vice President and Secretary'],
+    ['CEO', 'CEO'],
+    ['Managing Member', 'Managing Member'],
+  ])('mends the words of the title %j as %j', (read, typed) => {
+    expect(mendTitleWords(read)).toBe(typed);
   });
 });
 

@@ -14,6 +14,7 @@ import {
   mendNameCase,
   mendOcrText,
   mendTitleCase,
+  mendTitleWords,
   multiLine,
   singleLine,
   squeezeValue,
@@ -222,7 +223,7 @@ export class Reader {
     // Specks read as "*" or "~" are not a value either.
     if ((value.match(/[\p{L}\d]/gu) ?? []).length < 2 || echoesLabel(value)) return null;
     const mended = mendOcrText(value);
-    if (path === 'signature.title') return mendTitleCase(mended);
+    if (path === 'signature.title') return mendTitleCase(mendTitleWords(mended));
     const kind = caseKind(path, mended);
     return kind ? mendNameCase(mended, kind) : mended;
   }

@@ -3,7 +3,7 @@ import { US_POSTAL_CODES } from '../rules/state-code.js';
 import { cityStart, isPlaceIn, mendAddressWords } from './address-words.js';
 import { CHECKED, UNCHECKED } from './check-marks.js';
 import { lookalikeCode } from './lookalike-letters.js';
-import { figuresAsLetters, isCommonWord, joinSplitWords } from './spelling.js';
+import { figuresAsLetters, isCommonWord, joinSplitWords, nearestWord } from './spelling.js';
 import { stateOfZip } from './zip-states.js';
 
 /** Stamps and office marks that land beside typed values on scans and transcriptions. */
@@ -366,6 +366,65 @@ export function mendTitleCase(value: string): string {
   if (unsure.length === 0 || sure.length === 0 || sure.some((w) => /^\p{Ll}/u.test(w)))
     return words.join(' ');
   return words.map((w) => (unsure.includes(w) ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(' ');
+}
+
+/** The words signers' titles are made of, small. */
+const TITLE_WORDS = [
+  'administrative',
+  'assistant',
+  'associate',
+  'board',
+  'business',
+  'chairman',
+  'chairperson',
+  'chief',
+  'co-founder',
+  'company',
+  'compliance',
+  'controller',
+  'corporate',
+  'counsel',
+  'development',
+  'director',
+  'executive',
+  'finance',
+  'financial',
+  'founder',
+  'general',
+  'investment',
+  'legal',
+  'limited',
+  'manager',
+  'managing',
+  'marketing',
+  'member',
+  'officer',
+  'operating',
+  'operations',
+  'partner',
+  'president',
+  'principal',
+  'secretary',
+  'senior',
+  'technology',
+  'treasurer',
+  'trustee',
+  'vice',
+];
+
+/**
+ * A signer's title with each word OCR garbled put back as the one title word it was ("Srenident"
+ * President, "Chiet" Chief): words of five letters or more, one letter off a title word (two for
+ * words of eight letters or more), in the case they were read.
+ */
+export function mendTitleWords(value: string): string {
+  return value.replace(/\p{L}{5,}/gu, (token) => {
+    const lower = token.toLowerCase();
+    if (TITLE_WORDS.includes(lower)) return token;
+    const word = nearestWord(lower, TITLE_WORDS, lower.length >= 8 ? 2 : 1);
+    if (!word) return token;
+    return /^\p{Lu}/u.test(token) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+  });
 }
 
 /** A Roman numeral of two letters or more from 2 to 39, in either case ("ii", "Vii", "XIV"). */
