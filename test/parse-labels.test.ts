@@ -1727,6 +1727,9 @@ describe('the words of an address OCR garbled', () => {
     ['5 Madison Avenue, Newark, NJ C7166', '5 Madison Avenue, Newark, NJ 07166'],
     ['4648 Summit Avenue, Burlington, VT 0546p', '4648 Summit Avenue, Burlington, VT 05460'],
     ['9 Chestnut Street, Billings, MT 5919@', '9 Chestnut Street, Billings, MT 59190'],
+    // A 1 read as an opening bracket before figures; the l of "El" read as a 1.
+    ['7 Wacker Drive, Suite (4, Evanston, IL 60297', '7 Wacker Drive, Suite 14, Evanston, IL 60297'],
+    ['4 E1 Camino Real, Salt Lake City, UT 84133', '4 El Camino Real, Salt Lake City, UT 84133'],
     ['5 Maple Avenue, Rochester, NY [4690', '5 Maple Avenue, Rochester, NY 14690'],
   ])('are the place names of the state and the street words they were: %j', (read, typed) => {
     expect(mendOcrText(read)).toBe(typed);
@@ -1741,6 +1744,7 @@ describe('the words of an address OCR garbled', () => {
     // Names written with a capital inside them are no common words.
     '200 LaSalle Street, Chicago, IL 60601',
     '1 McCormick Place, Chicago, IL 60616',
+    '20 Main Street, Suite E1, Boston, MA 02110',
   ])('leaves %j as typed', (typed) => {
     expect(mendOcrText(typed)).toBe(typed);
   });

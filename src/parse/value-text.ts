@@ -204,6 +204,19 @@ export function mendOcrText(value: string): string {
     const core = /^([("']*)(.*?)([)"',.;:]*)$/u.exec(token);
     if (!core) return token;
     let [, open = '', body = '', close = ''] = core;
+    // A 1 read as an opening bracket with no closing one, before the figures of a suite, a floor
+    // or a building ("Suite (4,").
+    if (
+      open === '(' &&
+      /^\d+$/.test(body) &&
+      !close.includes(')') &&
+      /^(?:suite|ste|unit|floor|room|building|bldg|apt)\.?$/i.test(tokens[i - 1] ?? '')
+    ) {
+      open = '';
+      body = `1${body}`;
+    }
+    // "El" of a place's name read with a figure for its l ("E1 Camino Real").
+    if (body === 'E1' && close === '' && /^\p{Lu}\p{Ll}/u.test(tokens[i + 1] ?? '')) body = 'El';
     const letters = (body.match(/\p{L}/gu) ?? []).length;
     const digits = (body.match(/\d/g) ?? []).length;
     if (/^\d+(?:st|nd|rd|th)$/i.test(body)) {
