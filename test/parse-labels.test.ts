@@ -11,7 +11,13 @@ import { parseFiling } from '../src/parse/parse-filing.js';
 import { Reader } from '../src/parse/reader.js';
 import { parseMisreadDate } from '../src/parse/signature.js';
 import { mendProse } from '../src/parse/spelling.js';
-import { mendNameCase, mendOcrText, mendTitleCase, mendTitleWords, valueLines } from '../src/parse/value-text.js';
+import {
+  mendNameCase,
+  mendOcrText,
+  mendTitleCase,
+  mendTitleWords,
+  valueLines,
+} from '../src/parse/value-text.js';
 import { emptyRecord } from '../src/record/empty-record.js';
 import { ACME, parseText, seedText, values } from './parse-seed-variants.js';
 
@@ -937,6 +943,17 @@ describe('values of OCR lines', () => {
     const text = seedText().replaceAll('Chief Financial Officer', 'Chief operating officer');
     expect(text).not.toBe(seedText());
     expect(parseOcr(text).record.signature.title).toBe('Chief Operating Officer');
+  });
+
+  it('reads the date under a Date label printed with a stop ("Date."), the stop on a line of its own', () => {
+    // A real page's signature table as the layout gives it: each cell's label, then its value.
+    const seed = seedText();
+    const text = seed.replaceAll(
+      'Issuer (Print or Type) Qualys, Inc.\tSignature \tDate November 28, 2003',
+      'Issuer (Print or Type)\nQualys, Inc.\nSignature\n1 ln\nDate.\n11/28/2003',
+    );
+    expect(text).not.toBe(seed);
+    expect(parseOcr(text).record.signature.date).toBe('2003-11-28');
   });
 
   it("takes the state signature's copy of the date where the first reads as a year no Form D has", () => {

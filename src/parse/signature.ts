@@ -69,13 +69,13 @@ export function readSignature(r: Reader, partD: Range, partE: Range): void {
         signature[copied] ??= value;
       } else if (anchor.name === 'date' && (signature.date === null || !plausibleDate(signature.date))) {
         // The column under (or the text after) the Date label: a row of the signature table
-        // holds the issuer and the signature too.
+        // holds the issuer and the signature too. The label's own stop ("Date.") is no part of it.
         const raw =
           span.text
             .split('\n')
             .map((l) => l.split('\t').find((c) => c.trim() !== '') ?? '')
             .map((l) => l.trim())
-            .find((l) => l !== '') ?? '';
+            .find((l) => /[\p{L}\d]/u.test(l)) ?? '';
         const read = raw.replace(/^[:\s]+/, '');
         const exact = parseDate(read);
         const date = exact ?? parseMisreadDate(read);
