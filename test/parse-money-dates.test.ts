@@ -281,6 +281,9 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     // Real OCR rows of C.5's Working capital.
     expect(readMoneyCells("Cs\t0 ☒ '$ 56.405.13", 2).map((c) => c.cents)).toEqual([0, 5_640_513]);
     expect(readMoneyCells('☐ sO\tms 47,365.61', 2).map((c) => c.cents)).toEqual([0, 4_736_561]);
+    // A box's "$" read as junk before a dash zero ("☐ ee -"), and a "$" read twice with a speck ("S$.").
+    expect(readMoneyCells('☐ ee -', 1).map((c) => c.cents)).toEqual([0]);
+    expect(readMoneyCells('\t$\t-\tS$.\t-', 2).map((c) => c.cents)).toEqual([0, 0]);
     // A "$" read twice ("Ss", "ss") opens one cell, not two.
     expect(readMoneyCells(')\tSs 506,315\tSs 441,485', 2).map((c) => c.cents)).toEqual([
       50_631_500, 44_148_500,

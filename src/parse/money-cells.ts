@@ -69,10 +69,10 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   // the sign or its stroke misread; nothing else is printed between them, and
   // an amount's first figure split off by a gap where its "$" was lost is two misreadings, not
   // one. So is a dash before grouped thousands ("☐ - 15.000.00"); before anything else a dash is
-  // the accountant's zero.
+  // the accountant's zero, and a letter or two between the box and it the "$" ("☐ ee -").
   const text = mendSeparators(zerosTakenForBoxes(raw.replace(STRAY_QUOTE, '$1')))
     .replace(
-      /([☐☒][\s_]*)(?:[1-9][sS§]?|[^\s\p{N}☐☒$_-]{1,2}|[^\s\p{N}☐☒$_-]{2}[sS§])(?=\s+(?:-0-|\d{1,3}(?:\s?[,.]\s?\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])|[oOQD](?![\p{L}\d])))/gu,
+      /([☐☒][\s_]*)(?:[1-9][sS§]?|[^\s\p{N}☐☒$_-]{1,2}|[^\s\p{N}☐☒$_-]{2}[sS§])(?=\s+(?:-0-|\d{1,3}(?:\s?[,.]\s?\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])|[oOQD](?![\p{L}\d])|[-–—]{1,2}(?:\s|$)))/gu,
       '$1$',
     )
     // A "$" read as a figure glued to a zero after its box ("☐ 50.00" is $0.00: no Form D amount
@@ -230,7 +230,7 @@ function cellsOf(text: string): MoneyCell[] {
     .replace(/\s+/g, ' ')
     // One "$" read twice ("☐ $$ 22,467,312.24", "S$ -").
     .replace(/\$\$/g, '$')
-    .replace(/(^|[\s_☐☒])[sS§]\$(?=[\s_]|$)/g, '$1$')
+    .replace(/(^|[\s_☐☒])[sS§]\$\.?(?=[\s_]|$)/g, '$1$')
     // Or read as "$s" before its box ("$s ☒ 1.358,252.20"): the box is the cell's.
     .replace(/\$[sS§]{1,2}(?=[\s_]+[☐☒])/g, '$')
     // A speck after an "s" read for the "$" ("Ss. <tab> -n-").
