@@ -131,6 +131,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('$\t83 r 000').map((c) => c.cents)).toEqual([8_300_000]);
   });
 
+  it('reads a last group of five figures as a group and the cents, the point lost ("9.983.94542")', () => {
+    expect(readMoneyCells('$s 9.983.94542', 1).map((c) => c.cents)).toEqual([998_394_542]);
+    expect(readMoneyCells('$ 12,34567', 1).map((c) => c.cents)).toEqual([1_234_567]);
+  });
+
   it('reads a comma OCR read as a quote or an "x", and a group of six figures as two groups', () => {
     expect(readMoneyCells('$ 591 ’ 960 . 36').map((c) => c.cents)).toEqual([59_196_036]);
     expect(readMoneyCells('☐ $ 725 x 228 .51').map((c) => c.cents)).toEqual([72_522_851]);

@@ -139,6 +139,8 @@ function mendSeparators(text: string): string {
       // A group of six figures after a separator is two groups, the comma between them lost
       // ("7.154820" is 7,154,820): cents have two figures.
       .replace(/(\d[,.])(\d{3})(\d{3})(?![\d,])/g, '$1$2,$3')
+      // And a group of five at the end is a group and the cents, the point lost ("9.983.94542").
+      .replace(/(\d[,.])(\d{3})(\d{2})(?![\d,.])/g, '$1$2.$3')
       .replace(/(\d)([,.])[,.]+(?=\d)/g, '$1$2')
       // Two separators with gaps round them ("94. , 000.00"), or an underscore ("1.273 _580_82"),
       // before a group of three are a thousands comma; an underscore before the cents is the point.
