@@ -131,6 +131,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('$\t83 r 000').map((c) => c.cents)).toEqual([8_300_000]);
   });
 
+  it('reads one "$" read twice a space apart before its amount as one, and a tab between them as two columns', () => {
+    expect(readMoneyCells('$ $ 172,553.32', 1).map((c) => c.cents)).toEqual([17_255_332]);
+    expect(readMoneyCells('$\t$ 172,553.32', 2).map((c) => c.cents)).toEqual([null, 17_255_332]);
+  });
+
   it('reads a last group of five figures as a group and the cents, the point lost ("9.983.94542")', () => {
     expect(readMoneyCells('$s 9.983.94542', 1).map((c) => c.cents)).toEqual([998_394_542]);
     expect(readMoneyCells('$ 12,34567', 1).map((c) => c.cents)).toEqual([1_234_567]);

@@ -82,7 +82,10 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
     .replace(/([☐☒][\s_]*)[-–—](?=\s+\d{1,3}(?:[,.]\d{3})+(?!\d))/g, '$1$')
     .replace(/(\d)[sS§](?=\s+(?:-0-|\d))/g, '$1 $')
     // The zero read as an "o" too ("$ <tab> os <tab> 0" is $ 0, then $ 0).
-    .replace(/(\$\s+)[oO][sS§](?=\s+(?:-0-|\d))/g, '$10 $');
+    .replace(/(\$\s+)[oO][sS§](?=\s+(?:-0-|\d))/g, '$10 $')
+    // One "$" read twice a space apart before its amount ("$ $ 172,553.32"); a tab between them
+    // parts two columns.
+    .replace(/\$ +\$(?= +(?:-0-|\d))/g, '$');
   let cells = cellsOf(withColumnsOpened(withLeadingAmountOpened(text)));
   if (columns === undefined || cells.length >= columns) return cells;
   // Fewer cells than the table has columns: a column holding just an amount lost its "$" to OCR
