@@ -44,7 +44,9 @@ const AMOUNT_AT = 0.6;
  * dash, read by its shape; any other group is read again as one line with only money's characters
  * allowed. A box with words after it (an option's label) or a blank cell is left alone. The
  * cells of tables printed without boxes are read the same way after their "$". What is read joins
- * the page's words, unsure, in place of the specks.
+ * the page's words, unsure, in place of the specks. `image` is the page OCR reads, its rules
+ * erased; `ruled` the cleaned page as it was before, where a figure typed onto its underline is
+ * whole.
  */
 export async function readEmptyCells(
   image: PageImage,
