@@ -1796,6 +1796,11 @@ describe('usPhone', () => {
     ['(650)801-6135', '(650) 801-6135'],
     // Its figures read twice, as overlapping words (a real reading).
     ['(408) 8) 697- 697-693 3', '(408) 697-6933'],
+    // A gap OCR put among its seven figures, or its hyphen read as one (real readings).
+    ['(213) 568 6476', '(213) 568-6476'],
+    ['(816) 45 6-3726', '(816) 456-3726'],
+    // Figures missing: as read.
+    ['(281) 0053', '(281) 0053'],
     // Typed without brackets, or not a US number read whole: as read.
     ['650-801-6135', '650-801-6135'],
     ['(6.7) 274-1 1452', '(6.7) 274-1 1452'],

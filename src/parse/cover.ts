@@ -391,6 +391,11 @@ export function usPhone(read: string): string {
     );
   // Typed without brackets ("650-801-6135"), it stays as typed.
   if (m) return /[()]/.test(read) ? `(${m[1]}) ${m[2]}-${m[3]}` : read;
+  // Its area code in brackets and seven figures after it, with a gap OCR put among them or its
+  // hyphen read as one ("(213) 568 6476", "(816) 45 6-3726").
+  const gapped = /^[^\d(]{0,2}\(\s*(\d{3})\s*\)\s*(\d[\d\s.-]*\d)\s*$/.exec(read);
+  const seven = gapped?.[2]?.replace(/\D/g, '') ?? '';
+  if (gapped && seven.length === 7) return `(${gapped[1]}) ${seven.slice(0, 3)}-${seven.slice(3)}`;
   // A number whose figures OCR read twice, as overlapping words ("(408) 8) 697- 697-693 3"): the
   // area code begins the reading and the number ends it, its gaps closed.
   const doubled = /^\((\d{3})\)\s.*?(\d{3})-(\d{4})$/.exec(read.replace(/(?<=[\d-])\s+(?=\d)/g, ''));
