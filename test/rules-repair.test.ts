@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FormDRecord } from '../src/record/index.js';
+import { type FormDRecord, setPath } from '../src/record/index.js';
 import { digitSlip } from '../src/rules/digits.js';
 import { C5_ROW_KEYS, evaluate, findMisread } from '../src/rules/index.js';
 import { consistentRecord, readAt, seedRecord, usd } from './rules-seed.js';
@@ -49,6 +49,31 @@ describe('a misread suspected from the arithmetic', () => {
     record.offering.useOfProceeds.workingCapital.others = usd(17_599_671.96);
     readAt(record, WORKING, 0.95, '$ 17,599,671.96');
     expect(evaluate(record).map((f) => [f.rule, f.severity])).toEqual([['C5_ROWS_SUM_TO_TOTAL', 'error']]);
+  });
+
+  it('suspects lines typed alike and read alike with a zero taken for a 6, each with its suggestion', () => {
+    // A real generated filing: C.4.a's one row and its total, both 10,000.00, both read 10,000.06;
+    // C.4.a adds up as read, C.4.b fails by six cents. Here the seed's legal fees and total.
+    const record = consistentRecord();
+    const { expenses } = record.offering;
+    const legal = Object.entries(expenses).find(
+      ([key, cents]) => key !== 'total' && cents === expenses.total,
+    );
+    expect(legal?.[0]).toBeDefined();
+    const legalPath = `offering.expenses.${legal?.[0]}`;
+    setPath(record, legalPath, usd(50_000.06));
+    expenses.total = usd(50_000.06);
+    readAt(record, legalPath, 0.54, '$ 50,000.06');
+    readAt(record, 'offering.expenses.total', 0.95, '$ 50,000.06');
+    const flags = evaluate(record);
+    expect(flags.map((f) => [f.rule, f.severity, f.paths[0], f.suggestion?.value])).toEqual([
+      ['OCR_SUSPECTED_MISREAD', 'warning', 'offering.expenses.total', usd(50_000)],
+      ['OCR_SUSPECTED_MISREAD', 'warning', legalPath, usd(50_000)],
+    ]);
+    // Any other slip read alike in both is the filer's, as written twice.
+    setPath(record, legalPath, usd(50_000.05));
+    expenses.total = usd(50_000.05);
+    expect(evaluate(record).map((f) => [f.rule, f.severity])).toEqual([['C4B_ADJUSTED', 'error']]);
   });
 
   it('suspects a zero read very surely as a 6 where the zero makes the amount another line of the form', () => {

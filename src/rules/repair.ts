@@ -20,6 +20,8 @@ export interface Misread {
   readonly confidence: number;
   /** The arithmetic rules that fail as read and pass with `value`. */
   readonly rules: readonly string[];
+  /** Other lines typed and read alike, misread alike: they take `value` too. */
+  readonly alike?: readonly string[];
 }
 
 const ARITHMETIC = RULES.filter((r) => r.kind === 'arithmetic');
@@ -55,10 +57,25 @@ export function findMisreads(record: FormDRecord, options: EvaluateOptions = {})
   const failingRules = ARITHMETIC.filter((r) => r.check(record).length > 0);
   if (failingRules.length === 0) return [];
   const whole = misreadFor(record, failingRules, failingRules, options);
-  if (whole || failingRules.length < 2) return whole ? [whole] : [];
+  if (whole || failingRules.length < 2) return whole ? eachLine(record, whole) : [];
   const each = failingRules.flatMap((rule) => misreadFor(record, [rule], failingRules, options) ?? []);
   // One field read two ways by two rules is no reading to suggest.
-  return each.filter((m) => !each.some((o) => o !== m && o.path === m.path));
+  return each
+    .filter((m) => !each.some((o) => o !== m && o.path === m.path))
+    .flatMap((m) => eachLine(record, m));
+}
+
+/** A misread and each line read alike with it, one misread a line. */
+function eachLine(record: FormDRecord, m: Misread): Misread[] {
+  return [
+    m,
+    ...(m.alike ?? []).map((path) => ({
+      ...m,
+      path,
+      confidence: record.fields[path]?.confidence ?? m.confidence,
+      alike: [m.path, ...(m.alike ?? []).filter((p) => p !== path)],
+    })),
+  ];
 }
 
 /**
@@ -89,8 +106,32 @@ function misreadFor(
     const sure = field.confidence >= confidenceThreshold;
     const verySure = sure && field.confidence >= ZERO_LOOKALIKE_BELOW;
     // An amount read the same as another line of the form is that line's amount, repeated (the
-    // seed's C.5 total is C.1 sold): two readings that agree are no misreading.
-    if (otherLineEqualTo(record, read, [path])) continue;
+    // seed's C.5 total is C.1 sold): two readings that agree are no misreading, unless the lines
+    // were typed alike and read alike, a typewriter's zero taken for a 6, 8 or 9 in each (C.4.a's
+    // one row and its total, both "10,000.06"): then all of them are the misread together.
+    if (otherLineEqualTo(record, read, [path])) {
+      const alike = readAlike(record, path, read);
+      if (!alike) continue;
+      for (const value of oneSlipAway(read).filter((v) => zeroReadAsLookalike(v, read))) {
+        for (const p of [path, ...alike]) setPath(work, p, value);
+        // Tried from each of the lines alike, the same fit is found once.
+        const found = fits.some((f) => f.value === value && f.alike?.includes(path));
+        if (!found && mustPass.every((r) => r.check(work).length === 0)) {
+          fits.push({
+            path,
+            read,
+            value,
+            slip: 'replaced',
+            confidence: field.confidence,
+            rules: explained.map((r) => r.id),
+            exact: explained.every((r) => closesExactly(work, r)),
+            alike,
+          });
+        }
+        for (const p of [path, ...alike]) setPath(work, p, read);
+      }
+      continue;
+    }
     const slips = sure
       ? oneSlipAway(read).filter(
           (value) =>
@@ -134,6 +175,16 @@ function closesExactly(record: FormDRecord, rule: Rule): boolean {
   return total === null || writtenSum(record, rule.sum.rows) === total;
 }
 
+/**
+ * The other lines read as the same amount as `path`, all read by OCR; null when a line a person or
+ * a text layer gave is among them.
+ */
+function readAlike(record: FormDRecord, path: string, read: number): string[] | null {
+  const lines = MONEY_LINES.filter((l) => readCents(record, l.path) === read).map((l) => l.path);
+  if (lines.some((p) => record.fields[p]?.source !== 'ocr')) return null;
+  return lines.filter((p) => p !== path);
+}
+
 /** Below this confidence a value read surely may still be a zero read as a 6, 8 or 9. */
 const ZERO_LOOKALIKE_BELOW = 0.9;
 
@@ -159,7 +210,7 @@ export function misreadFlag(m: Misread): Flag {
     actual: m.read,
     difference: m.read - m.value,
     message: `${lineName(m.path)} was read as ${read} (confidence ${m.confidence.toFixed(2)}); the form's arithmetic says ${value}`,
-    explanation: `With ${value} every arithmetic rule passes; as read, ${m.rules.join(', ')} ${m.rules.length === 1 ? 'fails' : 'fail'}.`,
+    explanation: `With ${value} every arithmetic rule passes; as read, ${m.rules.join(', ')} ${m.rules.length === 1 ? 'fails' : 'fail'}.${m.alike?.length ? ` ${m.alike.map(lineName).join(', ')}, typed and read alike, ${m.alike.length === 1 ? 'takes' : 'take'} ${value} too.` : ''}`,
     suggestion: { path: m.path, value: m.value, reason: `${READ_AS[m.slip]}: ${read} for ${value}` },
   };
 }

@@ -32,7 +32,7 @@ export const MISREAD_RULE: {
   id: 'OCR_SUSPECTED_MISREAD',
   severity: 'warning',
   description:
-    'Instead of the arithmetic errors: one low-confidence amount (or one read below 0.90 with a 6, 8 or 9 where the value has a 0, a typewriter zero misread, or above 0.90 where that value equals another line of the form) is one digit slip away from a value with which every arithmetic rule passes (a suggestion, never applied).',
+    'Instead of the arithmetic errors: one low-confidence amount (or one read below 0.90 with a 6, 8 or 9 where the value has a 0, a typewriter zero misread, or above 0.90 where that value equals another line of the form; lines typed and read alike with such a zero each get the warning) is one digit slip away from a value with which every arithmetic rule passes (a suggestion, never applied).',
 };
 
 /** Every rule's flags, in table order. */
