@@ -289,7 +289,7 @@ export function mendOcrText(value: string): string {
     if (
       zip?.[1] &&
       /^\p{Lu}{2}$/u.test(code) &&
-      /\p{L}|[|!$@[\]]/u.test(zip[1]) &&
+      /\D/.test(zip[1]) &&
       (zip[1].match(/\d/g) ?? []).length >= 3
     ) {
       const figures = [...zip[1]].map((ch) => ZIP_FIGURE_LOOKALIKES[ch] ?? ch).join('');
@@ -568,13 +568,9 @@ function withoutSpecks(value: string): string {
       // A roman numeral's I read as the figure 1 ("Ventures 1X"), or its Is all read as 1s before
       // an entity's suffix ("Partners 11, L.P."): a fund's number there is a roman numeral.
       .replace(/(?<=\s)[IVX1[]*[VX][IVX1]*(?=[\s,.]|$)/g, (numeral) => numeral.replace(/[1[]/g, 'I'))
+      // So is one with its middle I read as a T there ("Fund ITI, L.P."): no word is spelt so.
       .replace(
-        /(?<=\p{L}{2} )[1I]{2,3}(?=,? (?:L\.P\.|L\.L\.C\.|L\.L\.P\.|LLC|LLP|LP)(?:\.|,)?(?:\s|$))/gu,
-        (numeral) => 'I'.repeat(numeral.length),
-      )
-      // Its middle I read as a T there ("Fund ITI, L.P."): no word is spelt so.
-      .replace(
-        /(?<=\p{L}{2} )IT+I(?=,? (?:L\.P\.|L\.L\.C\.|L\.L\.P\.|LLC|LLP|LP)(?:\.|,)?(?:\s|$))/gu,
+        /(?<=\p{L}{2} )(?:[1I]{2,3}|IT+I)(?=,? (?:L\.P\.|L\.L\.C\.|L\.L\.P\.|LLC|LLP|LP)(?:\.|,)?(?:\s|$))/gu,
         (numeral) => 'I'.repeat(numeral.length),
       )
   );
@@ -650,7 +646,6 @@ function periodsAsCommas(value: string): string {
   return out;
 }
 
-/** Digits that OCR read as their look-alike letters (O or o for 0; I, l or | for 1) put back. */
 /** Letters and marks OCR reads for the figures of a ZIP code, each with its figure. */
 const ZIP_FIGURE_LOOKALIKES: Record<string, string> = {
   O: '0',
@@ -683,6 +678,7 @@ const ZIP_FIGURE_LOOKALIKES: Record<string, string> = {
   ']': '1',
 };
 
+/** Digits that OCR read as their look-alike letters (O or o for 0; I, l or | for 1) put back. */
 export function lookalikeDigits(text: string): string {
   return text.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1');
 }

@@ -114,13 +114,11 @@ export async function readEmptyCells(
         found.push({ text: '0', bbox: onRow(group), confidence: 0.6 });
         continue;
       }
-      // A thin face's "-0-" may be read as nothing, or as a piece ("0-"), its dashes too faint:
-      // darkened and thickened, it is read whole.
-      if (kept.length === 0)
-        kept = (await readGroup(strengthenInk)).words.filter((w) => DASH_ZERO_READ.test(w.text));
       // A zero between dashes ("-0-") is read by its shape, however unsure OCR is of a thin face's
-      // dashes; it stays unsure.
+      // dashes; it stays unsure. Such a "-0-" may be read as nothing, or as a piece ("0-"), its
+      // dashes too faint: darkened and thickened, it is read whole.
       const dashZero = (w: Word) => DASH_ZERO_READ.test(w.text);
+      if (kept.length === 0) kept = (await readGroup(strengthenInk)).words.filter(dashZero);
       const amounts = kept.filter((w) => /\d/.test(w.text) && !dashZero(w));
       // A "$" alone is what the cell is likeliest to hold; an amount must be read surely.
       if (amounts.some((w) => w.confidence < AMOUNT_AT || parseMoney(w.text.replace(/^\$/, '')) === null))

@@ -80,7 +80,8 @@ function eachLine(record: FormDRecord, m: Misread): Misread[] {
 
 /**
  * The single slip of one value read below the threshold (or a zero's look-alike read below 0.90,
- * or above it where the zero makes it another line of the form) that makes `explained` pass while every rule outside `failing` still passes, or null (none, or
+ * or above it where the zero makes it another line of the form, or in lines typed and read alike)
+ * that makes `explained` pass while every rule outside `failing` still passes, or null (none, or
  * a tie).
  */
 function misreadFor(
@@ -109,38 +110,22 @@ function misreadFor(
     // seed's C.5 total is C.1 sold): two readings that agree are no misreading, unless the lines
     // were typed alike and read alike, a typewriter's zero taken for a 6, 8 or 9 in each (C.4.a's
     // one row and its total, both "10,000.06"): then all of them are the misread together.
-    if (otherLineEqualTo(record, read, [path])) {
-      const alike = readAlike(record, path, read);
-      if (!alike) continue;
-      for (const value of oneSlipAway(read).filter((v) => zeroReadAsLookalike(v, read))) {
-        for (const p of [path, ...alike]) setPath(work, p, value);
-        // Tried from each of the lines alike, the same fit is found once.
-        const found = fits.some((f) => f.value === value && f.alike?.includes(path));
-        if (!found && mustPass.every((r) => r.check(work).length === 0)) {
-          fits.push({
-            path,
-            read,
-            value,
-            slip: 'replaced',
-            confidence: field.confidence,
-            rules: explained.map((r) => r.id),
-            exact: explained.every((r) => closesExactly(work, r)),
-            alike,
-          });
-        }
-        for (const p of [path, ...alike]) setPath(work, p, read);
-      }
-      continue;
-    }
-    const slips = sure
-      ? oneSlipAway(read).filter(
-          (value) =>
-            zeroReadAsLookalike(value, read) &&
-            (!verySure || otherLineEqualTo(record, value, [path]) !== null),
-        )
-      : oneSlipAway(read);
+    const twinned = otherLineEqualTo(record, read, [path]) !== null;
+    const alike = twinned ? readAlike(record, path, read) : [];
+    if (alike === null) continue;
+    const lines = [path, ...alike];
+    const slips =
+      sure || twinned
+        ? oneSlipAway(read).filter(
+            (value) =>
+              zeroReadAsLookalike(value, read) &&
+              (!verySure || twinned || otherLineEqualTo(record, value, [path]) !== null),
+          )
+        : oneSlipAway(read);
     for (const value of slips) {
-      setPath(work, path, value);
+      // Tried from each of the lines alike, the same fit is found once.
+      if (twinned && fits.some((f) => f.value === value && f.alike?.includes(path))) continue;
+      for (const p of lines) setPath(work, p, value);
       if (mustPass.every((r) => r.check(work).length === 0)) {
         const slip = digitSlip(value, read);
         // Two figures swapped is a slip of copying, not of reading: OCR reads a figure at a time.
@@ -153,10 +138,11 @@ function misreadFor(
             confidence: field.confidence,
             rules: explained.map((r) => r.id),
             exact: explained.every((r) => closesExactly(work, r)),
+            ...(twinned ? { alike } : {}),
           });
       }
     }
-    setPath(work, path, read);
+    for (const p of lines) setPath(work, p, read);
   }
   if (fits.length === 0) return null;
   // Where blank rows let a sum pass short of its total, a fit that makes the rows written add up
