@@ -693,6 +693,8 @@ describe('mendTitleWords', () => {
     ['Vice President and Secretary', 'Vice President and Secretary'],
     ['CEO', 'CEO'],
     ['Managing Member', 'Managing Member'],
+    // A title word typed as one word stays one word (not "Founder", two letters off).
+    ['Cofounder and Director', 'Cofounder and Director'],
   ])('mends the words of the title %j as %j', (read, typed) => {
     expect(mendTitleWords(read)).toBe(typed);
   });

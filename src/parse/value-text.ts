@@ -391,7 +391,7 @@ const TITLE_WORDS = [
   'chairman',
   'chairperson',
   'chief',
-  'co-founder',
+  'cofounder',
   'company',
   'compliance',
   'controller',
