@@ -710,6 +710,14 @@ describe('valueLines', () => {
     expect(valueLines('☒ Common Stock')).toEqual(['Common Stock']);
   });
 
+  it("drops a received stamp's date read on a line of its own above the value", () => {
+    // A real OCR reading of a Name of Offering box with a "PROCESSED AUG 11 2000" stamp beside it.
+    expect(valueLines('AUG 11 2000\nMembership Interests')).toEqual(['Membership Interests']);
+    expect(valueLines('SEP. 10, 2000\nSeries B Preferred Stock')).toEqual(['Series B Preferred Stock']);
+    // A value with a date in it stays.
+    expect(valueLines('Notes due Aug 11 2003')).toEqual(['Notes due Aug 11 2003']);
+  });
+
   it('drops a second instruction after the first whose opening bracket OCR garbled', () => {
     // "(If different from Executive Offices)" over two lines, its bracket read "a" and its words misread.
     expect(

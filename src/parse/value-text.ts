@@ -10,6 +10,13 @@ import { stateOfZip } from './zip-states.js';
 const STAMP_LINE =
   /^(?:processed|received|thomson|financial|thomson financial|sec use only|prefix|serial|date received|omb approval|attention)$/i;
 
+/**
+ * A received stamp's date on a line of its own ("AUG 11 2000", "SEP. 10, 2000"): a value line is
+ * never a month's short name, a day and a year and nothing else.
+ */
+const STAMP_DATE_LINE =
+  /^(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?\s*\d{1,2},?\s+(?:19|20)\d{2}$/i;
+
 /** The office stamps' words long enough that a garbled copy is still known ("ROCESSE", "PROCESSE-"). */
 const STAMP_WORDS = ['processed', 'received'];
 
@@ -124,6 +131,7 @@ export function valueLines(text: string): string[] {
           // A speck may cling to a stamp's word ("*THOMSON").
           !STAMP_LINE.test(l.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '')) &&
           !garbledStamp(l) &&
+          !STAMP_DATE_LINE.test(l) &&
           !FOOTER_LINE(l) &&
           !/^[({].*[)}]$/.test(l) &&
           !/^_+$/.test(l),
