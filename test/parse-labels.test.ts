@@ -648,6 +648,9 @@ describe('mendOcrText', () => {
     ['7847 Center Street, Boise, 1D 83750', '7847 Center Street, Boise, ID 83750'],
     // A speck before the ZIP code read as a figure.
     ['9 Industrial Parkway, Manchester, NH 103116', '9 Industrial Parkway, Manchester, NH 03116'],
+    // The code's I read as a 1, and again before the ZIP code (a real OCR reading).
+    ['8 Summit Avenue, Providence, R1 102916', '8 Summit Avenue, Providence, RI 02916'],
+    ['12 Main Street, Boise, 1D 83750', '12 Main Street, Boise, ID 83750'],
     ['8 Chestnut Street, Albuquerque, NM 187120', '8 Chestnut Street, Albuquerque, NM 87120'],
   ])('mends %j to %j', (read, typed) => {
     expect(mendOcrText(read)).toBe(typed);

@@ -291,6 +291,18 @@ export function mendOcrText(value: string): string {
   // the state the ZIP code is in, it is that state ("Bethesda, MP 20899" is MD, though MP is a code).
   for (let i = 0; i + 1 < mended.length; i++) {
     let code = mended[i] ?? '';
+    // A state code with a letter read as the figure it looks like ("Providence, R1 102916"): the
+    // code the letter makes, where the ZIP code after it (or the last five of six figures, a
+    // speck or the code's letter read again before it) lies in that state.
+    const figured = /^(\p{Lu}\d|\d\p{Lu})([,.]?)$/u.exec(code);
+    if (figured?.[1] && /,$/.test(mended[i - 1] ?? '')) {
+      const letters = figured[1].replace(/\d/, (d) => CODE_FIGURE_LOOKALIKES[d] ?? d);
+      const figures = /^\d{5,6}(?=\W?$|-)/.exec(mended[i + 1] ?? '')?.[0] ?? '';
+      if (US_POSTAL_CODES.has(letters) && stateOfZip(figures.slice(-5)) === letters) {
+        code = letters + (figured[2] ?? '');
+        mended[i] = code;
+      }
+    }
     // A ZIP code with a figure read as the letter it looks like ("NJ C7166", "VT 0546p") is the
     // one the figures make, where it lies in the state named before it.
     const zip = /^([\p{L}\d|!$@[\]]{5})(\W?)$/u.exec(mended[i + 1] ?? '');
@@ -684,6 +696,16 @@ const ZIP_FIGURE_LOOKALIKES: Record<string, string> = {
   '@': '0',
   '[': '1',
   ']': '1',
+};
+
+/** Figures OCR reads for the capitals of a state's code, each with its letter. */
+const CODE_FIGURE_LOOKALIKES: Record<string, string> = {
+  '0': 'O',
+  '1': 'I',
+  '2': 'Z',
+  '5': 'S',
+  '6': 'G',
+  '8': 'B',
 };
 
 /** Digits that OCR read as their look-alike letters (O or o for 0; I, l or | for 1) put back. */
