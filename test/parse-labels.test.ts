@@ -920,6 +920,23 @@ describe('values of OCR lines', () => {
     expect(reader.mended('Vice President and Secretary', at)).toBe('Vice President and Secretary');
   });
 
+  it("reads C.5's other use with a speck read as a point in its word ('Tnvestment.s')", () => {
+    const seed = seedText();
+    const at = seed.indexOf('Other (specify):');
+    const end = seed.indexOf('\n', at);
+    const row = 'Other (specify): Tnvestment.s\t) ☐ $\t-0- ☐ $ 11,960,195.17';
+    const { record } = parseOcr(`${seed.slice(0, at)}${row}${seed.slice(end)}`);
+    expect(record.offering.useOfProceeds.other.description).toBe('Investments');
+    expect(record.offering.useOfProceeds.other.others).toBe(1196019517);
+    // Typed so in a transcription, it stays as typed.
+    const typed = parseFiling(
+      readTranscription(`${seed.slice(0, at)}${row}${seed.slice(end)}`),
+      'a'.repeat(64),
+      { file: 'x.txt', pages: 0, kind: 'text' },
+    );
+    expect(typed.record.offering.useOfProceeds.other.description).toBe('Tnvestment.s');
+  });
+
   it("ends a value before a label whose first words OCR set on a line of their own ('Type of')", () => {
     const text = seedText().replace(
       '\nType of Business Organization\n',
@@ -1726,6 +1743,10 @@ describe('mendProse', () => {
     // for y): "serves" and "inventors" are as near, but by letters that look nothing alike.
     ['Serles E Convertible Preferred Stock', 'Series E Convertible Preferred Stock'],
     ['Tnventorv', 'Inventory'],
+    // A speck read as a point before the last letter, and a word split in two (real OCR readings).
+    ['Tnvestment.s', 'Investments'],
+    ['Investment ts', 'Investments'],
+    ['IAvesTmen ts', 'Investments'],
   ])('mends %j as %j', (read, typed) => {
     expect(mendProse(read)).toBe(typed);
   });
@@ -1734,6 +1755,7 @@ describe('mendProse', () => {
     'Investment in private equity securities',
     'Design of semiconductors for wireless networks',
     'Clinical trials of Phase II',
+    'Purchase of U.S. treasuries',
     // Not a word of the list, but no common word is one letter from it.
     'Biopharmaceutical research',
   ])('leaves %j as typed', (typed) => {

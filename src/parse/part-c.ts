@@ -402,8 +402,9 @@ function afterSpecify(text: string): string {
 function leadingText(text: string): string | null {
   const head = withoutSpecify((text.split(/[$☐☒\n]/)[0] ?? '').replace(/^\s*\(?\s*/, ''));
   const tokens = head
-    // A point between figures is the amount's ("3 54.000": its "$" misread, then the amount).
-    .replace(/[_():\t]+|(?<!\d)\.|\.(?!\d)/g, ' ')
+    // A point between figures is the amount's ("3 54.000": its "$" misread, then the amount); one
+    // before a word's last letter or two is a speck in it ("Tnvestment.s"), for the prose mending.
+    .replace(/[_():\t]+|(?<!\d|\p{L}{3})\.|(?<=\d)\.(?!\d)|(?<=\p{L}{3})\.(?!\p{Ll}{1,2}(?!\p{L}))/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .split(' ');

@@ -124,6 +124,7 @@ function differsByShapeAlone(token: string, word: string): boolean {
  * figures are left alone.
  */
 export function mendProse(text: string): string {
+  text = joinSplitWords(withoutPointSpecks(text).split(' ')).join(' ');
   // Specks after the last word ("Research and development YY", "... 1s"): a short token that is
   // no word, nor a roman numeral, ends no description.
   const tail = /\s+(\S{1,2})$/u.exec(text);
@@ -148,7 +149,7 @@ export function mendProse(text: string): string {
     }
     return token;
   });
-  return text.replace(/[\p{L}~^'`´‘’|_-]+/gu, (token, at: number) => {
+  const mended = text.replace(/[\p{L}~^'`´‘’|_-]+/gu, (token, at: number) => {
     // Capitals inside a lower-case word that the list has small ("acCess", "INVestments", "acCessS").
     if (
       /^\p{L}(?=\p{L}*\p{Lu})(?=\p{L}*\p{Ll}\p{L}*\p{Ll})\p{L}+$/u.test(token) &&
@@ -160,6 +161,19 @@ export function mendProse(text: string): string {
     if (!word) return token;
     // Prose starts with a capital: a first word mended from a misread capital ("pevelopment") takes it.
     return /^\p{Lu}/u.test(token) || at === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+  });
+  // A piece split off a word OCR garbled is known once the word is mended ("IAvesTmen ts").
+  return joinSplitWords(mended.split(' ')).join(' ');
+}
+
+/**
+ * A speck read as a point inside a word, before its last letter or two ("Tnvestment.s"), taken
+ * out where the letters make a word, or one a letter or two off one.
+ */
+function withoutPointSpecks(text: string): string {
+  return text.replace(/(\p{L}{3,})\.(\p{Ll}{1,2})(?!\p{L})/gu, (token, head: string, tail: string) => {
+    const whole = head + tail;
+    return isCommonWord(whole.toLowerCase()) || closestWord(whole) ? whole : token;
   });
 }
 
@@ -205,20 +219,34 @@ export function joinSplitWords(tokens: readonly string[]): string[] {
     // A piece OCR broke off is short and no word; an initial ("Charles T") is no piece, but a small
     // letter after a word is ("Office r").
     const letter = /^\p{Ll}$/u.test(pieces[1] ?? '') && (pieces[0] ?? '').length >= 3;
-    if (!letter && (lower.some((t) => t.length < 2) || !lower.some((t) => t.length <= 3 && !isCommonWord(t))))
-      continue;
-    const joined = lower.join('');
-    if (joined.length < 6) continue;
-    const word = isCommonWord(joined)
-      ? joined
-      : joined.length >= 8
-        ? nearestWord(joined, nearLength(joined, 1), 1)
-        : null;
+    // A piece that begins with the letter the word before it ends with is that letter read twice
+    // ("Investment ts"), where the word without it is common.
+    const [head = '', tail = ''] = lower;
+    const once = head + tail.slice(1);
+    const twice =
+      /^\p{Ll}{2,3}$/u.test(pieces[1] ?? '') &&
+      head.length >= 5 &&
+      head.endsWith(tail.charAt(0)) &&
+      isCommonWord(once);
+    const word = twice ? once : splitWord(lower, letter);
     if (!word) continue;
     const first = pieces[0] ?? '';
     out.splice(k, 2, (/^\p{Lu}/u.test(first) ? word.charAt(0).toUpperCase() + word.slice(1) : word) + close);
   }
   return out;
+}
+
+/**
+ * The common word two pieces make, where one is a short piece that is no word (or the second a
+ * letter): exactly one of six letters or more, or one letter off one of eight or more.
+ */
+function splitWord(lower: readonly string[], letter: boolean): string | null {
+  if (!letter && (lower.some((t) => t.length < 2) || !lower.some((t) => t.length <= 3 && !isCommonWord(t))))
+    return null;
+  const joined = lower.join('');
+  if (joined.length < 6) return null;
+  if (isCommonWord(joined)) return joined;
+  return joined.length >= 8 ? nearestWord(joined, nearLength(joined, 1), 1) : null;
 }
 
 /** The common words within `reach` letters of a word's length. */
