@@ -600,6 +600,7 @@ describe('mendOcrText', () => {
       '522 Commerce Drive, Building 32, Billings, MT 59158',
     ],
     ['Norwest Venture Partners Fund ITI, L.P.', 'Norwest Venture Partners Fund III, L.P.'],
+    ['Oak Investment Partners yIII, L,P.', 'Oak Investment Partners VIII, L.P.'],
     ['IT Partners, L.P.', 'IT Partners, L.P.'],
     ['Nano Communications Co', 'Nano Communications Co.'],
     // A suffix's P read small, its period read as a hyphen; a numeral's I read as a bracket.

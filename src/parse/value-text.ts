@@ -588,10 +588,11 @@ function withoutSpecks(value: string): string {
       // A roman numeral's I read as the figure 1 ("Ventures 1X"), or its Is all read as 1s before
       // an entity's suffix ("Partners 11, L.P."): a fund's number there is a roman numeral.
       .replace(/(?<=\s)[IVX1[]*[VX][IVX1]*(?=[\s,.]|$)/g, (numeral) => numeral.replace(/[1[]/g, 'I'))
-      // So is one with its middle I read as a T there ("Fund ITI, L.P."): no word is spelt so.
+      // So is one with its middle I read as a T there ("Fund ITI, L.P."), or its V as a small y
+      // ("Partners yIII, L.P."): no word is spelt so.
       .replace(
-        /(?<=\p{L}{2} )(?:[1I]{2,3}|IT+I)(?=,? (?:L\.P\.|L\.L\.C\.|L\.L\.P\.|LLC|LLP|LP)(?:\.|,)?(?:\s|$))/gu,
-        (numeral) => 'I'.repeat(numeral.length),
+        /(?<=\p{L}{2} )(?:[1I]{2,3}|IT+I|y[1I]{1,3})(?=,? (?:L\.P\.|L\.L\.C\.|L\.L\.P\.|LLC|LLP|LP)(?:\.|,)?(?:\s|$))/gu,
+        (numeral) => (numeral.startsWith('y') ? 'V' : 'I') + 'I'.repeat(numeral.length - 1),
       )
   );
 }
