@@ -72,6 +72,15 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     ]);
   });
 
+  it('reads an amount with a letter just before its figures, or begun by a separator, unsurely', () => {
+    // Real OCR readings of C.4.a totals: "22,928.00" with its first 2 read as an "N" apart from
+    // the rest, and "4.800" with its 4 read as a speck.
+    expect(readMoneyCells('☐ S$ N 2,928.00')).toMatchObject([{ cents: 292_800, readable: false }]);
+    expect(readMoneyCells('☐ $\t.800')).toMatchObject([{ cents: 80_000, readable: false }]);
+    // Specks before the figures leave it sure.
+    expect(readMoneyCells('☐ $ _ 2,928.00')).toMatchObject([{ cents: 292_800, readable: true }]);
+  });
+
   it('reads a row typed without dollar signs', () => {
     expect(readMoneyCells('28,684,072.04   27,701,668.92').map((c) => c.cents)).toEqual([
       2_868_407_204, 2_770_166_892,
