@@ -435,6 +435,30 @@ describe('an arithmetic error over an amount read unsurely', () => {
     expect(swapped?.severity).toBe('error');
   });
 
+  it("stays the filer's error when the amount one digit off a line is what another way's lines add up to", () => {
+    // C.4.b is the offering price less 10,000,000.00 of expenses, one digit off it; the filer's C.5
+    // total repeats the offering price, while the C.5 rows add up to C.4.b as read.
+    const record = consistentRecord();
+    const { securities, expenses } = record.offering;
+    const extra = usd(10_000_000);
+    const offered = (record.offering.adjustedGrossProceeds ?? 0) + extra;
+    securities.equity.offered = (securities.equity.offered ?? 0) + offered - (securities.total.offered ?? 0);
+    securities.total.offered = offered;
+    for (const key of Object.keys(expenses) as Array<keyof typeof expenses>) expenses[key] = 0;
+    expenses.legal = extra;
+    expenses.total = extra;
+    expect(evaluate(record)).toEqual([]);
+    expect(digitSlip(offered, record.offering.adjustedGrossProceeds ?? 0)).toBe('replaced');
+    record.offering.useOfProceeds.totalPaymentsListed = securities.total.offered;
+    readAt(record, 'offering.adjustedGrossProceeds', 0.94);
+    readAt(record, TOTAL_LISTED, 0.96);
+    const c5 = evaluate(record).filter((f) => f.rule.startsWith('C5_'));
+    expect(c5.map((f) => [f.rule, f.severity])).toEqual([
+      ['C5_ROWS_SUM_TO_TOTAL', 'error'],
+      ['C5_TOTAL_EQUALS_ADJUSTED_PROCEEDS', 'error'],
+    ]);
+  });
+
   it("stays the filer's error when the rows read surely already add up to more than a total read surely", () => {
     // The filer's C.1 total sold leaves out the equity row; its zero rows were read unsurely, and no
     // reading of them can make the rows add up to less.

@@ -272,6 +272,15 @@ const SAME_QUANTITY: ReadonlyArray<ReadonlyArray<readonly string[]>> = [
   ],
 ];
 
+/** Whether the lines of another way to the amount on `path` (one line) add up to `cents`. */
+function anotherWayGives(record: FormDRecord, path: string, cents: number): boolean {
+  return SAME_QUANTITY.some(
+    (ways) =>
+      ways.some((way) => way.length === 1 && way[0] === path) &&
+      ways.some((way) => !way.includes(path) && way.length > 1 && sumOf(record, way) === cents),
+  );
+}
+
 /** The lines written added up, or null when none is. */
 function writtenSum(record: FormDRecord, paths: readonly string[]): number | null {
   const written = paths.map((p) => readCents(record, p)).filter((c): c is number => c !== null);
@@ -585,8 +594,10 @@ function misreadOutlier(record: FormDRecord, flag: Flag): { path: string; why: s
     if (digitSlip(other, cents) !== 'replaced') continue;
     const agreeing = otherLineEqualTo(record, other, flag.paths);
     // The amount read repeats another line too (C.5's total is C.1's offering price): a line the
-    // filer copied from the wrong place, not a misreading.
-    if (!agreeing || otherLineEqualTo(record, cents, [path])) continue;
+    // filer copied from the wrong place, not a misreading. So where the lines of another way to
+    // the same amount add up to it (C.4.b is what the C.5 rows add up to).
+    if (!agreeing || otherLineEqualTo(record, cents, [path]) || anotherWayGives(record, path, cents))
+      continue;
     return {
       path,
       why: `${lineName(path)} was read as ${formatCents(cents)}, one digit off ${formatCents(other)}, which ${lineName(agreeing.path)} also gives`,
