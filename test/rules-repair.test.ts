@@ -435,6 +435,28 @@ describe('an arithmetic error over an amount read unsurely', () => {
     expect(swapped?.severity).toBe('error');
   });
 
+  it("stays the filer's error when the rule fails with the misread row's suggested value too", () => {
+    // The filer's C.5 total repeats C.1's offering price; OCR misread one row by a figure (its
+    // column total gives it) and read another row's "$ 0.00" as "$ 00", both unsurely.
+    const record = consistentRecord();
+    const use = record.offering.useOfProceeds;
+    const column = (c: 'affiliates' | 'others') => C5_ROW_KEYS.reduce((sum, k) => sum + (use[k][c] ?? 0), 0);
+    use.columnTotals = { affiliates: column('affiliates'), others: column('others') };
+    expect(evaluate(record)).toEqual([]);
+    use.totalPaymentsListed = record.offering.securities.total.offered;
+    const typed = use.workingCapital.others ?? 0;
+    const misread = Math.floor(typed / 100_000) % 10 === 9 ? typed - 100_000 : typed + 100_000;
+    expect(digitSlip(typed, misread)).toBe('replaced');
+    use.workingCapital.others = misread;
+    readAt(record, WORKING, 0.3);
+    readAt(record, 'offering.useOfProceeds.salaries.others', 0.24, '$ 00');
+    const flags = evaluate(record);
+    const rows = flags.find((f) => f.rule === 'C5_ROWS_SUM_TO_TOTAL');
+    expect(rows?.severity).toBe('error');
+    expect(rows?.explanation).toContain("by the form's arithmetic; the rule fails with that too");
+    expect(flags.find((f) => f.rule === 'OCR_SUSPECTED_MISREAD')?.suggestion?.value).toBe(typed);
+  });
+
   it("stays the filer's error when the amount one digit off a line is what another way's lines add up to", () => {
     // C.4.b is the offering price less 10,000,000.00 of expenses, one digit off it; the filer's C.5
     // total repeats the offering price, while the C.5 rows add up to C.4.b as read.

@@ -215,7 +215,7 @@ export function evaluate(record: FormDRecord, options: EvaluateOptions = {}): Fl
     : new Set<string>();
   const threshold = options.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
   const others = flags.filter((f) => !explained.has(f.rule));
-  const read = others.map((f) => unsureReading(record, f, flags, threshold, confirmed));
+  const read = others.map((f) => unsureReading(record, f, flags, threshold, confirmed, misreads));
   return [...read, ...misreads.map(misreadFlag)];
 }
 
@@ -310,6 +310,7 @@ function unsureReading(
   flags: readonly Flag[],
   threshold: number,
   confirmed: ReadonlySet<string>,
+  misreads: readonly Misread[],
 ): Flag {
   if (flag.severity !== 'error') return flag;
   const rule = ARITHMETIC.find((r) => r.id === flag.rule);
@@ -335,7 +336,8 @@ function unsureReading(
       transposedUnsureValue(record, rule, flag, unsure) ??
       sureRowsExceedTotal(record, rule, isUnsure) ??
       zeroRowsCannotClose(record, rule, flag, unsure) ??
-      failsWithImpliedValues(record, rule, unsure, isUnsure, flags))
+      failsWithImpliedValues(record, rule, unsure, isUnsure, flags) ??
+      failsWithSuggestedValues(record, rule, unsure, misreads))
     : null;
   if (stands) {
     return { ...flag, explanation: `${flag.explanation ? `${flag.explanation} ` : ''}${stands}` };
@@ -441,9 +443,10 @@ function sureRowsExceedTotal(
 
 /**
  * A cell read as a zero and nothing else: "$ 0", "-0-", "$ 0.00", a dash, or a zero whose cents
- * OCR misread ("$ 0.08", "$ 0.060"): no amount of thousands begins with a zero.
+ * OCR misread or whose point it lost ("$ 0.08", "$ 0.060", "$ 00"): no amount of thousands begins
+ * with a zero.
  */
-const PLAIN_ZERO = /^\$?\s*(?:-0-|0(?:[.,]\d{1,3})?|[-–—]+)$/;
+const PLAIN_ZERO = /^\$?\s*(?:-0-|0{1,2}(?:[.,]\d{1,3})?|[-–—]+)$/;
 
 /** Whether an amount was read as a plain zero, however surely. */
 function readsPlainZero(record: FormDRecord, path: string): boolean {
@@ -476,6 +479,34 @@ function zeroRowsCannotClose(
   if (!zeros) return null;
   const named = unsure.map(([path]) => lineName(path)).join(', ');
   return `Read unsurely, but as plain zeros: ${named}; a misread zero does not hide the ${formatCents(gap)} the sum is off by.`;
+}
+
+/**
+ * Why an error over unsurely read amounts is the filer's all the same, or null: each of them but
+ * the plain zeros is a suspected misread whose suggested value the other rules found, and this
+ * rule fails with those values too (a C.5 row misread, and the total the filer copied from C.1).
+ */
+function failsWithSuggestedValues(
+  record: FormDRecord,
+  rule: Rule,
+  unsure: ReadonlyArray<readonly [string, { confidence: number }]>,
+  misreads: readonly Misread[],
+): string | null {
+  // A row read unsurely as a plain zero is a zero all the same.
+  const suspects = unsure.filter(([path]) => !readsPlainZero(record, path));
+  const suggested = suspects.map(([path]) => misreads.find((m) => m.path === path));
+  if (suggested.length === 0 || suggested.some((m) => m === undefined)) return null;
+  const work = structuredClone(record);
+  for (const m of suggested) if (m) setPath(work, m.path, m.value);
+  if (rule.check(work).length === 0) return null;
+  const named = suggested
+    .map((m) =>
+      m
+        ? `${lineName(m.path)} (read as ${formatCents(m.read)}) is ${formatCents(m.value)} by the form's arithmetic`
+        : '',
+    )
+    .join('; ');
+  return `Read unsurely, ${named}; the rule fails with that too.`;
 }
 
 /**
