@@ -518,6 +518,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     // A count of investors before the "$" stays a count.
     expect(readMoneyCells('\t20\t$ 1,000.00', 1).map((c) => c.cents)).toEqual([100_000]);
     expect(readMoneyCells('\t☐ oo 00\t☐ 186,720.31', 2).map((c) => c.cents)).toEqual([0, 18_672_031]);
+    // After a gap that ends a label's lines with figures of their own (a real OCR reading of
+    // C.4.b, its "$" set on the line after the amount).
+    const c4b =
+      ' in response to Part C -\nQuestion 4.a. This difference is the "adjusted gross proceeds to the issuer.”\t4,245,969.84\n$\n';
+    expect(readMoneyCells(c4b)[0]?.cents).toBe(424_596_984);
   });
 
   it('takes an "So" among a dot leader\'s dots for the leader\'s, not for "$0"', () => {
