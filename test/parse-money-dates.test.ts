@@ -152,6 +152,8 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
 
   it('reads a comma OCR read as a quote or an "x", and a group of six figures as two groups', () => {
     expect(readMoneyCells('$ 591 ’ 960 . 36').map((c) => c.cents)).toEqual([59_196_036]);
+    // With a gap in the group after it too (a real OCR reading of C.4.b's 37,800).
+    expect(readMoneyCells('$\t37 ’ 8 00').map((c) => c.cents)).toEqual([3_780_000]);
     expect(readMoneyCells('☐ $ 725 x 228 .51').map((c) => c.cents)).toEqual([72_522_851]);
     expect(readMoneyCells('☐ ~~ $ 7.154820').map((c) => c.cents)).toEqual([715_482_000]);
     expect(readMoneyCells('☐ $ 2 ) 000 , 237.96').map((c) => c.cents)).toEqual([200_023_796]);

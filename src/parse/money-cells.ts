@@ -136,9 +136,9 @@ function mendSeparators(text: string): string {
       // the decimal point's (withDecimalPoint).
       .replace(/(?<![\d,.:])(\d{1,3}):(?=\d{3}[,.]\d)/g, '$1,')
       // A comma read as a quote, an "x" or a bracket after an amount's first group ("591 ’ 960 .
-      // 36", "725 x 228 .51", "2 ) 000 , 237.96"); after a point or a comma the mark stands between
-      // two amounts, not in one.
-      .replace(/(?<![\d,.])(\d{1,3})\s?[’'‘`´x)]\s?(?=\d{3}(?!\d))/g, '$1,')
+      // 36", "725 x 228 .51", "2 ) 000 , 237.96", "37 ’ 8 00" with a gap in the group); after a
+      // point or a comma the mark stands between two amounts, not in one.
+      .replace(/(?<![\d,.])(\d{1,3})\s?[’'‘`´x)]\s?(?=\d(?:\s?\d){2}(?!\d))/g, '$1,')
       // A group of six figures after a separator is two groups, the comma between them lost
       // ("7.154820" is 7,154,820): cents have two figures.
       .replace(/(\d[,.])(\d{3})(\d{3})(?![\d,])/g, '$1$2,$3')
