@@ -594,6 +594,12 @@ describe('mendOcrText', () => {
     ['Sutter Hill Ventures 1X, L.P.', 'Sutter Hill Ventures IX, L.P.'],
     ['Battery Ventures Partners 11, L.P.', 'Battery Ventures Partners II, L.P.'],
     ['Apex. Inc.', 'Apex, Inc.'],
+    // Real OCR readings: a speck apart before the street number, a bracket before the ZIP code,
+    // a semicolon for a comma.
+    ['~ 6834 Gateway Boulevard, Boise, ID 83730', '6834 Gateway Boulevard, Boise, ID 83730'],
+    ['2226 Park Avenue, Manchester, NH (03188', '2226 Park Avenue, Manchester, NH 03188'],
+    ['Robinson; Jennifer J.', 'Robinson, Jennifer J.'],
+    ['Battery Ventures Partners II; L.P.', 'Battery Ventures Partners II, L.P.'],
     ['1116 Third Street,-San Jose, CA 95154', '1116 Third Street, San Jose, CA 95154'],
     [
       '522 Commerce Drive,” Building 32, Billings, MT 59158',

@@ -567,6 +567,12 @@ function withoutSpecks(value: string): string {
       // A speck before the value's first letter or figure ("‘9 Center Street", "+9675 Bridge
       // Parkway"), and a quote stuck to a street number ("3122\" Broadway").
       .replace(/^[‘’'"`+*«»]+(?=[\p{L}\d])/u, '')
+      // Or standing apart before it ("~ 6834 Gateway Boulevard").
+      .replace(/^[~*+•·‘’'"`] +(?=[\p{Lu}\d])/u, '')
+      // A bracket read before a ZIP code ("NH (03188"), and a semicolon for a comma before a
+      // word ("Robinson; Jennifer J.", "Partners II; L.P."): no name or address is typed so.
+      .replace(/(?<=\b\p{Lu}{2},? )[([{](?=\d{5}(?:-\d{4})?\W?$)/u, '')
+      .replace(/(?<=\p{L}\.?);(?= \p{Lu})/gu, ',')
       .replace(/^(\d+)["”’]+(?=\s)/u, '$1')
       .replace(/ [|<>=~*+•] (?=\p{L})/gu, ' ')
       // A speck stuck to the word after a comma ("Third Street,-San Jose"), or to the comma
