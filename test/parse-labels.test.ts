@@ -1754,6 +1754,9 @@ describe('mendProse', () => {
     ['Tnvestment.s', 'Investments'],
     ['Investment ts', 'Investments'],
     ['IAvesTmen ts', 'Investments'],
+    // A letter lost to marks and a gap (real OCR readings).
+    ["Real estate inves'.- ent and develop. ent", 'Real estate investment and development'],
+    ['Biopharmaceutical research and develop— ent', 'Biopharmaceutical research and development'],
   ])('mends %j as %j', (read, typed) => {
     expect(mendProse(read)).toBe(typed);
   });
@@ -1763,6 +1766,7 @@ describe('mendProse', () => {
     'Design of semiconductors for wireless networks',
     'Clinical trials of Phase II',
     'Purchase of U.S. treasuries',
+    'Shares of Apex Inc. and its affiliates',
     // Not a word of the list, but no common word is one letter from it.
     'Biopharmaceutical research',
   ])('leaves %j as typed', (typed) => {

@@ -162,19 +162,27 @@ export function mendProse(text: string): string {
     // Prose starts with a capital: a first word mended from a misread capital ("pevelopment") takes it.
     return /^\p{Lu}/u.test(token) || at === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
   });
-  // A piece split off a word OCR garbled is known once the word is mended ("IAvesTmen ts").
-  return joinSplitWords(mended.split(' ')).join(' ');
+  // A piece split off a word OCR garbled is known once the word is mended ("IAvesTmen ts",
+  // "inves'.- ent").
+  return joinSplitWords(withoutPointSpecks(mended).split(' ')).join(' ');
 }
 
 /**
- * A speck read as a point inside a word, before its last letter or two ("Tnvestment.s"), taken
- * out where the letters make a word, or one a letter or two off one.
+ * A speck read as a point inside a word, before its last letter or two ("Tnvestment.s"), or marks
+ * and a gap where OCR lost a letter ("invest.- ent", "develop— ent"), taken out where the letters
+ * make a word, or one a letter or two off one. After a gap, a word of its own stays ("Inc. and").
  */
 function withoutPointSpecks(text: string): string {
-  return text.replace(/(\p{L}{3,})\.(\p{Ll}{1,2})(?!\p{L})/gu, (token, head: string, tail: string) => {
-    const whole = head + tail;
-    return isCommonWord(whole.toLowerCase()) || closestWord(whole) ? whole : token;
-  });
+  return text.replace(
+    /(\p{L}{3,})(\.|[.\-–—~]{2,} ?|[.\-–—~] )(\p{Ll}{1,4})(?!\p{L})/gu,
+    (token, head: string, mark: string, tail: string) => {
+      if (mark.endsWith(' ') && isCommonWord(tail)) return token;
+      const whole = head + tail;
+      const word = isCommonWord(whole.toLowerCase()) ? whole : closestWord(whole);
+      if (!word) return token;
+      return /^\p{Lu}/u.test(head) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+    },
+  );
 }
 
 /**
