@@ -517,6 +517,12 @@ describe('mendNameCase', () => {
       'address',
       '116 Research Boulevard, Unit 2300, Menlo Park, CA 94068',
     ],
+    // A part's first letter read small after a comma (a real OCR reading).
+    [
+      '7 Franklin Street, unit 700, pittsburgh, PA 15260',
+      'address',
+      '7 Franklin Street, Unit 700, Pittsburgh, PA 15260',
+    ],
   ] as const)('mends the case of %j (a %s) to %j', (read, kind, typed) => {
     expect(mendNameCase(read, kind)).toBe(typed);
   });
@@ -530,6 +536,7 @@ describe('mendNameCase', () => {
     ['IBM Corp.', 'entity'],
     ['King, Patricia A.', 'person'],
     ['1 Main street, Boston, MA 02110', 'address'],
+    ['9 Oak Street, c/o Apex Partners, Boston, MA 02110', 'address'],
     ['L Street, Washington, DC 20005', 'address'],
     ['Vivid Partners, L.P.', 'entity'],
     ['Six Rivers Fund I, L.P.', 'entity'],

@@ -549,6 +549,11 @@ export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address
       if (kind !== 'address' && small && mended.length >= 2 && (i === 0 || !LOWER_WORDS.has(mended))) {
         mended = mended.charAt(0).toUpperCase() + mended.slice(1);
       }
+      // Each of an address's parts after a comma starts with a capital ("Unit 700, Pittsburgh"),
+      // where OCR read the first letter small ("unit 700, pittsburgh").
+      if (kind === 'address' && small && mended.length >= 3 && /,$/.test(tokens[i - 1] ?? '')) {
+        mended = mended.charAt(0).toUpperCase() + mended.slice(1);
+      }
       return open + mended + close;
     })
     .join(' ');
