@@ -81,6 +81,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ $ _ 2,928.00')).toMatchObject([{ cents: 292_800, readable: true }]);
   });
 
+  it('reads an amount with specks read after it (a real OCR reading of C.4.b)', () => {
+    expect(readMoneyCells('$ 9 77,975.95 ’ .')).toMatchObject([{ cents: 97_797_595, readable: true }]);
+    expect(readMoneyCells('$ 2,000 .\t$ -0-').map((c) => c.cents)).toEqual([200_000, 0]);
+  });
+
   it('reads a row typed without dollar signs', () => {
     expect(readMoneyCells('28,684,072.04   27,701,668.92').map((c) => c.cents)).toEqual([
       2_868_407_204, 2_770_166_892,

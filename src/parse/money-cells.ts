@@ -276,8 +276,10 @@ function cellsOf(text: string): MoneyCell[] {
     // A speck or two read as letters just before the next cell's box are no part of this one
     // ("s <tab> - <tab> Cs ☒ 615,614 45"), nor is an "s" the "$" was read twice as ("$s <tab> -",
     // "$s @", "$s 49,828,866 23": then the cents after a gap are read as such).
+    // Nor are specks read after the amount ("9 77,975.95 ’ .").
     const typed = withDecimalPoint(
       (cut >= 0 ? body.slice(0, cut).replace(/(?<=\S)\s+[^\s\d-]{1,2}\s*$/, '') : body)
+        .replace(/(?<=\d)(?:\s+[’'‘`"“”.,·]+)+\s*$/, '')
         .trim()
         .replace(/^[sS§]\s+(?=[-\d]|[@QD]$)/, ''),
     );
