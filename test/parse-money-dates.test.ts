@@ -161,6 +161,10 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('$\t37 ’ 8 00').map((c) => c.cents)).toEqual([3_780_000]);
     expect(readMoneyCells('☐ $ 725 x 228 .51').map((c) => c.cents)).toEqual([72_522_851]);
     expect(readMoneyCells('☐ ~~ $ 7.154820').map((c) => c.cents)).toEqual([715_482_000]);
+    // A comma lost after the first group, the second read as a point (a real OCR reading of C.4.b).
+    expect(readMoneyCells('s 10381.679').map((c) => c.cents)).toEqual([1_038_167_900]);
+    expect(readMoneyCells('$ 1038,679.00').map((c) => c.cents)).toEqual([103_867_900]);
+    expect(readMoneyCells('$ 12345.67').map((c) => c.cents)).toEqual([1_234_567]);
     expect(readMoneyCells('☐ $ 2 ) 000 , 237.96').map((c) => c.cents)).toEqual([200_023_796]);
     // A mark after cents stands between two amounts, not inside one.
     expect(readMoneyCells('☐ $ 0.00 x 100 ☐ $ 5,000').map((c) => c.cents)).toEqual([0, 500_000]);

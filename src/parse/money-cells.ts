@@ -144,6 +144,9 @@ function mendSeparators(text: string): string {
       .replace(/(\d[,.])(\d{3})(\d{3})(?![\d,])/g, '$1$2,$3')
       // And a group of five at the end is a group and the cents, the point lost ("9.983.94542").
       .replace(/(\d[,.])(\d{3})(\d{2})(?![\d,.])/g, '$1$2.$3')
+      // Four to six figures before a separator and a group of three are groups whose comma was
+      // lost ("10381.679" is 10,381,679; no amount groups its thousands after four figures).
+      .replace(/(?<![\d,.])(\d{1,3})(\d{3})(?=[,.]\d{3}(?!\d))/g, '$1,$2')
       .replace(/(\d)([,.])[,.]+(?=\d)/g, '$1$2')
       // Two separators with gaps round them ("94. , 000.00"), or an underscore ("1.273 _580_82"),
       // before a group of three are a thousands comma; an underscore before the cents is the point.
