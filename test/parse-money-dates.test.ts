@@ -81,6 +81,13 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ $ _ 2,928.00')).toMatchObject([{ cents: 292_800, readable: true }]);
   });
 
+  it('reads two figures after a group and a comma as the cents, unsurely: a figure may be lost', () => {
+    // A real OCR reading of a C.5 row typed 6,987,390.
+    expect(readMoneyCells('☐ $ 6,987,39')).toMatchObject([{ cents: 698_739, readable: false }]);
+    expect(readMoneyCells('$ 44 , 118, 91')).toMatchObject([{ cents: 4_411_891, readable: false }]);
+    expect(readMoneyCells('$ 6,987.39')).toMatchObject([{ cents: 698_739, readable: true }]);
+  });
+
   it('reads an amount with specks read after it (a real OCR reading of C.4.b)', () => {
     expect(readMoneyCells('$ 9 77,975.95 ’ .')).toMatchObject([{ cents: 97_797_595, readable: true }]);
     expect(readMoneyCells('$ 2,000 .\t$ -0-').map((c) => c.cents)).toEqual([200_000, 0]);

@@ -280,12 +280,14 @@ function cellsOf(text: string): MoneyCell[] {
     // ("s <tab> - <tab> Cs ☒ 615,614 45"), nor is an "s" the "$" was read twice as ("$s <tab> -",
     // "$s @", "$s 49,828,866 23": then the cents after a gap are read as such).
     // Nor are specks read after the amount ("9 77,975.95 ’ .").
-    const typed = withDecimalPoint(
-      (cut >= 0 ? body.slice(0, cut).replace(/(?<=\S)\s+[^\s\d-]{1,2}\s*$/, '') : body)
-        .replace(/(?<=\d)(?:\s+[’'‘`"“”.,·]+)+\s*$/, '')
-        .trim()
-        .replace(/^[sS§]\s+(?=[-\d]|[@QD]$)/, ''),
-    );
+    const bare = (cut >= 0 ? body.slice(0, cut).replace(/(?<=\S)\s+[^\s\d-]{1,2}\s*$/, '') : body)
+      .replace(/(?<=\d)(?:\s+[’'‘`"“”.,·]+)+\s*$/, '')
+      .trim()
+      .replace(/^[sS§]\s+(?=[-\d]|[@QD]$)/, '');
+    const typed = withDecimalPoint(bare);
+    // Two figures after a group and a comma ("6,987,39") are the cents with their point read as a
+    // comma, or a group that lost a figure (6,987,390): read as the cents, unsurely.
+    const commaCents = /^\d{1,3}(?:\s?[,.]\s?\d{3})+\s?,\s?\d{2}$/.test(bare);
     // A dash alone in a dollar box is the accountant's zero ("$ -"); OCR may read it "=" or "—".
     if (DASH_ZERO.test(typed)) return { cents: 0, estimated: mark === CHECKED, raw: '$ -', readable: true };
     // A typewriter's dotted or slashed zero alone in its box, read as its ring's sides ("[c]", "[}"),
@@ -351,6 +353,7 @@ function cellsOf(text: string): MoneyCell[] {
         !clipped &&
         !whole &&
         !cutFront &&
+        !commaCents &&
         (rawAmount === '' || cents !== null || /^n\/a$/i.test(rawAmount)),
     };
   });
