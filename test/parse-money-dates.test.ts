@@ -81,6 +81,17 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ $ _ 2,928.00')).toMatchObject([{ cents: 292_800, readable: true }]);
   });
 
+  it('closes gaps in an amount grouped by points, but not after its first figures read twice', () => {
+    // Real OCR readings of C.4.a rows and C.5's column total.
+    expect(readMoneyCells('☒ $ 1 3.534.00')).toMatchObject([{ cents: 1_353_400, estimated: true }]);
+    expect(readMoneyCells('☒ $ 24.5 19.00')).toMatchObject([{ cents: 2_451_900 }]);
+    expect(readMoneyCells('-\t“ ☐ s\t-\t38.6 38.682.586.00', 2).map((c) => c.cents)).toEqual([
+      0, 3_868_258_600,
+    ]);
+    // A "$" read as a letter and an "s" ("Zs") is no figure of the amount.
+    expect(readMoneyCells('☐ $ 0.00\tZs 8.439.072.86').map((c) => c.cents)).toEqual([0, 843_907_286]);
+  });
+
   it('reads two figures after a group and a comma as the cents, unsurely: a figure may be lost', () => {
     // A real OCR reading of a C.5 row typed 6,987,390.
     expect(readMoneyCells('☐ $ 6,987,39')).toMatchObject([{ cents: 698_739, readable: false }]);

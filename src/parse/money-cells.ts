@@ -28,12 +28,17 @@ const AMOUNT =
  */
 function closeGaps(cell: string): string {
   if (!/^[\d,.\s]+$/.test(cell) || !/\d\s+[\d,.]|[,.]\s+\d/.test(cell)) return cell;
+  // The amount's first figures read twice, the second time whole ("38.6 38.682.586.00").
+  const twice = /^([\d,.]+)\s+(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?)$/.exec(cell);
+  const figures = (text: string) => text.replace(/\D/g, '');
+  if (twice?.[1] && twice[2] && figures(twice[2]).startsWith(figures(twice[1]))) return twice[2];
   const closed = cell.replace(/\s+/g, '');
   // Digits alone, every comma lost and gaps left among them ("48 283 03 0"), are one amount too.
   if (/^\d{2,12}$/.test(closed) && !/[,.]/.test(cell)) return closed;
   // The decimal point read as a comma too ("44 , 118, 91").
   if (/^\d{1,3}(?:,\d{3})+,\d{2}$/.test(closed)) return `${closed.slice(0, -3)}.${closed.slice(-2)}`;
-  return /^\d{1,3}(?:,\d{3})+(?:\.\d{2})?$/.test(closed) ? closed : cell;
+  // Points for the commas, as typed or as OCR read them ("1 3.534.00", "24.5 19.00").
+  return /^\d{1,3}(?:,\d{3})+(?:\.\d{2})?$|^\d{1,3}(?:\.\d{3})+(?:[.,]\d{2})?$/.test(closed) ? closed : cell;
 }
 
 /**
@@ -395,8 +400,9 @@ const DIGIT_FOR_LETTER: Record<string, string> = {
  * no amount. The reading is unsure: the caller marks it so.
  */
 function digitsForLetters(typed: string): string | null {
-  // A "$" read twice ("$s 25,000") leaves an "s" before the amount: it is no figure.
-  const cell = typed.replace(/^[sS§]{1,2}\s+/, '');
+  // A "$" read twice ("$s 25,000"), or after a letter made of a box's edge ("Zs 8.439.072.86"),
+  // leaves an "s" before the amount: it is no figure.
+  const cell = typed.replace(/^(?:[sS§]{1,2}|[A-Za-z][sS§])\s+/, '');
   if (!/[A-Za-z|!]/.test(cell) || /^(?:n\/a|none|nil|zero)$/i.test(cell)) return null;
   if (cell.length > 24 || !/^[\dA-Za-z|!,._\s-]+$/.test(cell)) return null;
   const mapped = [...cell].map((ch) => (/[\d,._\s-]/.test(ch) ? ch : (DIGIT_FOR_LETTER[ch] ?? '?'))).join('');
