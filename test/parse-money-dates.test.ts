@@ -92,6 +92,18 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ $ 0.00\tZs 8.439.072.86').map((c) => c.cents)).toEqual([0, 843_907_286]);
   });
 
+  it('closes gaps in an amount whose first group lost its comma, read with separators of both kinds', () => {
+    // Real OCR readings of C.1 sold and C.5's total, typed 4,215,900.00, one "1" read as a "|".
+    expect(readMoneyCells('S 4.642.000.00 $ 42 1 5 ,900.00').map((c) => c.cents)).toEqual([
+      464_200_000, 421_590_000,
+    ]);
+    expect(readMoneyCells('☒ S 4,2 | 5.900.00')).toMatchObject([{ cents: 421_590_000, readable: false }]);
+    // A "$" read as a figure and a letter apart before a whole amount is no figure of it.
+    expect(readMoneyCells('☒ 3g 54,535,985')).toMatchObject([{ cents: 5_453_598_500, readable: false }]);
+    // Figures after the cents and a gap are no part of the amount.
+    expect(readMoneyCells('\t31,206.83 s\t31,206.83', 2).map((c) => c.cents)).toEqual([3_120_683, 3_120_683]);
+  });
+
   it('reads two figures after a group and a comma as the cents, unsurely: a figure may be lost', () => {
     // A real OCR reading of a C.5 row typed 6,987,390.
     expect(readMoneyCells('☐ $ 6,987,39')).toMatchObject([{ cents: 698_739, readable: false }]);

@@ -32,13 +32,17 @@ function closeGaps(cell: string): string {
   const twice = /^([\d,.]+)\s+(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?)$/.exec(cell);
   const figures = (text: string) => text.replace(/\D/g, '');
   if (twice?.[1] && twice[2] && figures(twice[2]).startsWith(figures(twice[1]))) return twice[2];
+  // Cents end the amount: figures after a gap past them are another's ("31,206.83 5").
+  if (/[,.]\d{2}\s+\d{1,2}$/.test(cell)) return cell;
   const closed = cell.replace(/\s+/g, '');
   // Digits alone, every comma lost and gaps left among them ("48 283 03 0"), are one amount too.
   if (/^\d{2,12}$/.test(closed) && !/[,.]/.test(cell)) return closed;
   // The decimal point read as a comma too ("44 , 118, 91").
   if (/^\d{1,3}(?:,\d{3})+,\d{2}$/.test(closed)) return `${closed.slice(0, -3)}.${closed.slice(-2)}`;
-  // Points for the commas, as typed or as OCR read them ("1 3.534.00", "24.5 19.00").
-  return /^\d{1,3}(?:,\d{3})+(?:\.\d{2})?$|^\d{1,3}(?:\.\d{3})+(?:[.,]\d{2})?$/.test(closed) ? closed : cell;
+  // Points for the commas, as typed or as OCR read them ("1 3.534.00", "24.5 19.00", "4,2 1
+  // 5.900.00"); four to six figures before the first group lost their comma too ("42 1 5 ,900.00").
+  const regrouped = closed.replace(/^(\d{1,3})(\d{3})(?=[,.]\d{3})/, '$1,$2');
+  return /^\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?$/.test(regrouped) ? regrouped : cell;
 }
 
 /**
@@ -403,6 +407,10 @@ function digitsForLetters(typed: string): string | null {
   // A "$" read twice ("$s 25,000"), or after a letter made of a box's edge ("Zs 8.439.072.86"),
   // leaves an "s" before the amount: it is no figure.
   const cell = typed.replace(/^(?:[sS§]{1,2}|[A-Za-z][sS§])\s+/, '');
+  // So is a figure and a letter standing apart before a whole grouped amount ("3g 54,535,985"); a
+  // letter alone may be its first figure ("l 234,567.00").
+  const apart = /^(\S{2})\s+(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?)$/.exec(cell);
+  if (apart?.[2] && /[A-Za-z]/.test(apart[1] ?? '')) return apart[2];
   if (!/[A-Za-z|!]/.test(cell) || /^(?:n\/a|none|nil|zero)$/i.test(cell)) return null;
   if (cell.length > 24 || !/^[\dA-Za-z|!,._\s-]+$/.test(cell)) return null;
   const mapped = [...cell].map((ch) => (/[\d,._\s-]/.test(ch) ? ch : (DIGIT_FOR_LETTER[ch] ?? '?'))).join('');
