@@ -342,6 +342,20 @@ describe('C2_NONACCREDITED_VS_B1', () => {
     expect(evaluate(record).find((f) => f.rule === 'C2_NONACCREDITED_VS_B1')?.severity).toBe('warning');
   });
 
+  it('is a warning when OCR read a count beside an amount of nothing', () => {
+    // A real reading: "Non-accredited Investors <tab> 9 <tab> $ <tab> 0" where 0 were typed.
+    const record = consistentRecord();
+    record.offering.investors.nonAccredited = { count: 9, amount: 0 };
+    readAt(record, 'offering.investors.nonAccredited.count', 0.91, '9');
+    readAt(record, 'offering.investors.nonAccredited.amount', 0.94, '$ 0');
+    const flag = evaluate(record).find((f) => f.rule === 'C2_NONACCREDITED_VS_B1');
+    expect(flag?.severity).toBe('warning');
+    expect(flag?.explanation).toContain('a misread count is likelier');
+    // Typed so in a transcription, it is the filer's.
+    delete record.fields['offering.investors.nonAccredited.count'];
+    expect(evaluate(record).find((f) => f.rule === 'C2_NONACCREDITED_VS_B1')?.severity).toBe('error');
+  });
+
   it('does not fire when B.1 says yes', () => {
     const record = consistentRecord();
     record.offering.nonAccreditedSales = true;

@@ -85,6 +85,17 @@ export const C2_NONACCREDITED_VS_B1: Rule = {
       explanation: null,
     };
     if (hasAmount) Object.assign(flag, { expected: 0, actual: amount, difference: amount });
+    // A count OCR read beside an amount of nothing: B.1 and the dollars both say none were sold
+    // to them, and a zero is the figure OCR most often reads as another.
+    if (!hasAmount && amount === 0 && record.fields[NON_ACCREDITED_COUNT]?.source === 'ocr') {
+      return [
+        {
+          ...flag,
+          severity: 'warning',
+          explanation: `C.2 gives 0.00 from non-accredited investors, as B.1 says none; a misread count is likelier than the filer's mistake.`,
+        },
+      ];
+    }
     return [flag];
   },
 };
