@@ -584,6 +584,20 @@ describe('an arithmetic error over an amount read unsurely', () => {
     expect(c2?.severity).toBe('error');
   });
 
+  it('is a warning when an amount read surely is the last figures of what its rule expects (595.00 for 4,243,595.00)', () => {
+    // A real reading of C.4.b: "... the "adjusted gross proceeds to the dssper sy 595.00".
+    const record = consistentRecord();
+    const adjusted = record.offering.adjustedGrossProceeds ?? 0;
+    record.offering.adjustedGrossProceeds = adjusted % 100_000;
+    readAt(record, 'offering.adjustedGrossProceeds', 0.96, '595.00');
+    const c4b = evaluate(record).find((f) => f.rule === 'C4B_ADJUSTED');
+    expect(c4b?.severity).toBe('warning');
+    expect(c4b?.explanation).toContain('the last figures of');
+    // Three figures alike are too few to tell from chance.
+    record.offering.adjustedGrossProceeds = adjusted % 1_000;
+    expect(evaluate(record).find((f) => f.rule === 'C4B_ADJUSTED')?.severity).toBe('error');
+  });
+
   it('is a warning when an amount read surely is the first figures of what its rule expects (160.00 for 160,000.00)', () => {
     const record = consistentRecord();
     const adjusted = record.offering.adjustedGrossProceeds ?? 0;

@@ -616,8 +616,10 @@ const MONEY_PATHS: ReadonlySet<string> = new Set(MONEY_LINES.map((l) => l.path))
  * the pen repeats no other line), while the amount read repeats no other line; or its figures are
  * the first figures of what is expected, a hundred times and more smaller (160.00 for 160,000.00,
  * 2,208.00 for 2,206,450.00: OCR lost its end or a separator, and perhaps misread a figure; no
- * filer writes a figure so); or what is expected is its first figures, a hundred times and more
- * smaller (966,366,212,167.99 for 966,366.00: OCR ran the next column's amount on).
+ * filer writes a figure so); or they are the last figures of what is expected, a hundred times and
+ * more smaller (595.00 for 4,243,595.00: OCR lost its front); or what is expected is its first
+ * figures, a hundred times and more smaller (966,366,212,167.99 for 966,366.00: OCR ran the next
+ * column's amount on).
  */
 function misreadOutlier(record: FormDRecord, flag: Flag): { path: string; why: string } | null {
   const amounts = readAgainst(record, flag);
@@ -639,6 +641,13 @@ function misreadOutlier(record: FormDRecord, flag: Flag): { path: string; why: s
       return {
         path,
         why: `${lineName(path)} was read as ${formatCents(cents)}, the first figures of ${formatCents(other)}`,
+      };
+    }
+    // Its first figures lost: 595.00 for 4,243,595.00 (at least four figures alike).
+    if (cents >= 1000 && other >= cents * 100 && String(other).endsWith(String(cents))) {
+      return {
+        path,
+        why: `${lineName(path)} was read as ${formatCents(cents)}, the last figures of ${formatCents(other)}`,
       };
     }
     if (other > 0 && cents >= other * 100 && startsLike(cents, other, 3)) {
