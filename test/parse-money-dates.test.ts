@@ -100,6 +100,9 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☒ S 4,2 | 5.900.00')).toMatchObject([{ cents: 421_590_000, readable: false }]);
     // A "$" read as a figure and a letter apart before a whole amount is no figure of it.
     expect(readMoneyCells('☒ 3g 54,535,985')).toMatchObject([{ cents: 5_453_598_500, readable: false }]);
+    // Five figures after the last separator, a gap among them, are a group and the cents (a real
+    // OCR reading of C.4.b typed 26,682,005.48).
+    expect(readMoneyCells('$ 26 y 682 . 005 48')).toMatchObject([{ cents: 2_668_200_548 }]);
     // Figures after the cents and a gap are no part of the amount.
     expect(readMoneyCells('\t31,206.83 s\t31,206.83', 2).map((c) => c.cents)).toEqual([3_120_683, 3_120_683]);
   });

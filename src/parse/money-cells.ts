@@ -40,8 +40,11 @@ function closeGaps(cell: string): string {
   // The decimal point read as a comma too ("44 , 118, 91").
   if (/^\d{1,3}(?:,\d{3})+,\d{2}$/.test(closed)) return `${closed.slice(0, -3)}.${closed.slice(-2)}`;
   // Points for the commas, as typed or as OCR read them ("1 3.534.00", "24.5 19.00", "4,2 1
-  // 5.900.00"); four to six figures before the first group lost their comma too ("42 1 5 ,900.00").
-  const regrouped = closed.replace(/^(\d{1,3})(\d{3})(?=[,.]\d{3})/, '$1,$2');
+  // 5.900.00"); four to six figures before the first group lost their comma too ("42 1 5 ,900.00"),
+  // and the cents after a gap with no point before them are the last two of five ("26,682 . 005 48").
+  const regrouped = closed
+    .replace(/^(\d{1,3})(\d{3})(?=[,.]\d{3})/, '$1,$2')
+    .replace(/([,.]\d{3})(\d{2})$/, '$1.$2');
   return /^\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?$/.test(regrouped) ? regrouped : cell;
 }
 
