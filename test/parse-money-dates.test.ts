@@ -107,6 +107,13 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('\t31,206.83 s\t31,206.83', 2).map((c) => c.cents)).toEqual([3_120_683, 3_120_683]);
   });
 
+  it('reads groups parted by commas but the last by a point as whole dollars, unsurely', () => {
+    // A comma read as a point, or the cents lost after the last group (26,682,005.48).
+    expect(readMoneyCells('$ 26,682.005')).toMatchObject([{ cents: 2_668_200_500, readable: false }]);
+    expect(readMoneyCells('$ 26.682.005')).toMatchObject([{ cents: 2_668_200_500, readable: true }]);
+    expect(readMoneyCells('$ 26,682,005')).toMatchObject([{ cents: 2_668_200_500, readable: true }]);
+  });
+
   it('reads two figures after a group and a comma as the cents, unsurely: a figure may be lost', () => {
     // A real OCR reading of a C.5 row typed 6,987,390.
     expect(readMoneyCells('☐ $ 6,987,39')).toMatchObject([{ cents: 698_739, readable: false }]);

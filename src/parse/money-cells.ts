@@ -300,6 +300,9 @@ function cellsOf(text: string): MoneyCell[] {
     // Two figures after a group and a comma ("6,987,39") are the cents with their point read as a
     // comma, or a group that lost a figure (6,987,390): read as the cents, unsurely.
     const commaCents = /^\d{1,3}(?:\s?[,.]\s?\d{3})+\s?,\s?\d{2}$/.test(bare);
+    // Groups parted by commas but the last by a point ("26,682.005"): a comma read as a point,
+    // or the cents lost after it (26,682,005.48). Read as whole dollars, unsurely.
+    const pointLast = /^\d{1,3}(?:,\d{3})+\.\d{3}$/.test(typed);
     // A dash alone in a dollar box is the accountant's zero ("$ -"); OCR may read it "=" or "—".
     if (DASH_ZERO.test(typed)) return { cents: 0, estimated: mark === CHECKED, raw: '$ -', readable: true };
     // A typewriter's dotted or slashed zero alone in its box, read as its ring's sides ("[c]", "[}"),
@@ -366,6 +369,7 @@ function cellsOf(text: string): MoneyCell[] {
         !whole &&
         !cutFront &&
         !commaCents &&
+        !pointLast &&
         (rawAmount === '' || cents !== null || /^n\/a$/i.test(rawAmount)),
     };
   });
