@@ -395,6 +395,23 @@ describe('an arithmetic error over an amount read unsurely', () => {
     );
   });
 
+  it("stays the filer's error when the amounts read unsurely are dash zeros, however small the gap", () => {
+    // The filer's C.2 accredited amount is 100.00 off C.1 sold; the non-accredited "-0-" was read
+    // unsurely (a real reading at confidence 0.22).
+    const record = consistentRecord();
+    const { investors } = record.offering;
+    investors.accredited.amount = (investors.accredited.amount ?? 0) - usd(100);
+    investors.nonAccredited.amount = 0;
+    readAt(record, 'offering.investors.accredited.amount', 0.87);
+    readAt(record, 'offering.investors.nonAccredited.amount', 0.22, '$ -0-');
+    const c2 = evaluate(record).find((f) => f.rule === 'C2_MATCHES_C1_SOLD');
+    expect(c2?.severity).toBe('error');
+    expect(c2?.explanation).toContain('Read unsurely, but as plain zeros');
+    // A zero read as "$ 0" could be a figure OCR misread: a warning.
+    readAt(record, 'offering.investors.nonAccredited.amount', 0.22, '$ 0');
+    expect(evaluate(record).find((f) => f.rule === 'C2_MATCHES_C1_SOLD')?.severity).toBe('warning');
+  });
+
   it('is a warning when the unsure amount, at the value the other lines give it, lets the rule pass', () => {
     const record = consistentRecord();
     record.offering.adjustedGrossProceeds = 0;

@@ -457,11 +457,16 @@ function readsPlainZero(record: FormDRecord, path: string): boolean {
 /** In cents: a sum this far off no row read as a plain zero can close. */
 const PLAIN_ZERO_GAP = 100_000;
 
+/** The accountant's zero, a dash or "-0-": no amount OCR misreads looks like it. */
+const DASH_ZERO = /^\$?\s*(?:-0-|[-–—]+)$/;
+
 /**
  * Why a sum's error is the filer's however its unsure rows read, or null: every amount read
  * unsurely is a row read as a plain zero ("$ 0", "-0-"), the total is read surely, and the sum is
- * a thousand dollars or more off. OCR that read one figure in a cell did not miss an amount of
- * thousands there: it misread a zero, or a blank.
+ * a thousand dollars or more off, or every such row is the accountant's dash zero. OCR that read
+ * one figure in a cell did not miss an amount of thousands there: it misread a zero, or a blank.
+ * In an equation without a total (C.2's amounts against C.1's sold) every amount is a row, and
+ * only a dash zero vouches for itself.
  */
 function zeroRowsCannotClose(
   record: FormDRecord,
@@ -469,12 +474,14 @@ function zeroRowsCannotClose(
   flag: Flag,
   unsure: ReadonlyArray<readonly [string, { raw: string }]>,
 ): string | null {
-  // A sum rule's flag carries the rows' sum as expected and the total given as actual.
-  const { expected: sum, actual: total } = flag;
-  if (!rule.sum || typeof sum !== 'number' || typeof total !== 'number') return null;
-  const gap = Math.abs(total - sum);
-  if (total < MIN_SURE_TOTAL || gap < PLAIN_ZERO_GAP) return null;
-  const { rows } = rule.sum;
+  const { expected, actual } = flag;
+  if (typeof expected !== 'number' || typeof actual !== 'number') return null;
+  const rows = rule.sum?.rows ?? (rule.equation ? rule.paths : null);
+  if (!rows) return null;
+  const gap = Math.abs(expected - actual);
+  const dashes = unsure.every(([path]) => DASH_ZERO.test(record.fields[path]?.raw ?? ''));
+  if (!rule.sum && !dashes) return null;
+  if (Math.max(expected, actual) < MIN_SURE_TOTAL || (gap < PLAIN_ZERO_GAP && !dashes)) return null;
   const zeros = unsure.every(([path]) => rows.includes(path) && readsPlainZero(record, path));
   if (!zeros) return null;
   const named = unsure.map(([path]) => lineName(path)).join(', ');
