@@ -472,6 +472,9 @@ describe('an arithmetic error over an amount read unsurely', () => {
     expect(rows?.severity).toBe('error');
     expect(rows?.explanation).toContain("by the form's arithmetic; the rule fails with that too");
     expect(flags.find((f) => f.rule === 'OCR_SUSPECTED_MISREAD')?.suggestion?.value).toBe(typed);
+    // Another row read unsurely, which its column confirms once the misread is put right.
+    readAt(record, DEBT, 0.44);
+    expect(evaluate(record).find((f) => f.rule === 'C5_ROWS_SUM_TO_TOTAL')?.severity).toBe('error');
   });
 
   it("stays the filer's error when the amount one digit off a line is what another way's lines add up to", () => {

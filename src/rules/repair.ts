@@ -489,9 +489,10 @@ function zeroRowsCannotClose(
 }
 
 /**
- * Why an error over unsurely read amounts is the filer's all the same, or null: each of them but
- * the plain zeros is a suspected misread whose suggested value the other rules found, and this
- * rule fails with those values too (a C.5 row misread, and the total the filer copied from C.1).
+ * Why an error over unsurely read amounts is the filer's all the same, or null: with the suspected
+ * misreads among them put at their suggested values, each of the others is a plain zero or an
+ * amount the form then confirms (a column that adds up), and this rule fails all the same (a C.5
+ * row misread, and the total the filer copied from C.1).
  */
 function failsWithSuggestedValues(
   record: FormDRecord,
@@ -499,18 +500,20 @@ function failsWithSuggestedValues(
   unsure: ReadonlyArray<readonly [string, { confidence: number }]>,
   misreads: readonly Misread[],
 ): string | null {
-  // A row read unsurely as a plain zero is a zero all the same.
-  const suspects = unsure.filter(([path]) => !readsPlainZero(record, path));
-  const suggested = suspects.map(([path]) => misreads.find((m) => m.path === path));
-  if (suggested.length === 0 || suggested.some((m) => m === undefined)) return null;
+  const suggested = misreads.filter((m) => unsure.some(([path]) => path === m.path));
+  if (suggested.length === 0) return null;
   const work = structuredClone(record);
-  for (const m of suggested) if (m) setPath(work, m.path, m.value);
+  for (const m of suggested) setPath(work, m.path, m.value);
   if (rule.check(work).length === 0) return null;
+  // A row read unsurely as a plain zero is a zero all the same.
+  const confirmed = confirmedPaths(work, checkRules(work));
+  const vouched = (path: string) =>
+    readsPlainZero(record, path) || confirmed.has(path) || suggested.some((m) => m.path === path);
+  if (!unsure.every(([path]) => vouched(path))) return null;
   const named = suggested
-    .map((m) =>
-      m
-        ? `${lineName(m.path)} (read as ${formatCents(m.read)}) is ${formatCents(m.value)} by the form's arithmetic`
-        : '',
+    .map(
+      (m) =>
+        `${lineName(m.path)} (read as ${formatCents(m.read)}) is ${formatCents(m.value)} by the form's arithmetic`,
     )
     .join('; ');
   return `Read unsurely, ${named}; the rule fails with that too.`;
