@@ -107,6 +107,17 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('\t31,206.83 s\t31,206.83', 2).map((c) => c.cents)).toEqual([3_120_683, 3_120_683]);
   });
 
+  it('drops an empty cell where a row has more cells than columns: a "$" read twice round a box', () => {
+    // A real OCR reading of a C.5 row: "☐ S -0- <tab> $ ☒ $ 1.389.633.69".
+    const cells = readMoneyCells('☐ S -0-\t$ ☒ $ 1.389.633.69', 2);
+    expect(cells.map((c) => [c.cents, c.estimated])).toEqual([
+      [0, false],
+      [138_963_369, true],
+    ]);
+    // An empty first column is kept where the row has no more cells than columns.
+    expect(readMoneyCells('$\t☐ $ 5,000', 2).map((c) => c.cents)).toEqual([null, 500_000]);
+  });
+
   it('reads groups parted by commas but the last by a point as whole dollars, unsurely', () => {
     // A comma read as a point, or the cents lost after the last group (26,682,005.48).
     expect(readMoneyCells('$ 26,682.005')).toMatchObject([{ cents: 2_668_200_500, readable: false }]);

@@ -99,6 +99,7 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
     // parts two columns.
     .replace(/\$ +\$(?= +(?:-0-|\d))/g, '$');
   let cells = cellsOf(withColumnsOpened(withLeadingAmountOpened(text)));
+  if (columns !== undefined && cells.length > columns) return withoutEmptyExtras(cells, columns);
   if (columns === undefined || cells.length >= columns) return cells;
   // Fewer cells than the table has columns: a column holding just an amount lost its "$" to OCR
   // ("Debt <tab> 184,117 <tab> s 32,400"). Such columns open cells, rightmost first, up to the
@@ -131,6 +132,19 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
     if (cells.length === columns) break;
   }
   return cells;
+}
+
+/**
+ * More cells than the table has columns: an empty one (a "$" with nothing after it) is a "$" OCR
+ * read twice round a box ("$ ☒ $ 1.389.633.69"), not a column; the last ones go first.
+ */
+function withoutEmptyExtras(cells: MoneyCell[], columns: number): MoneyCell[] {
+  const out = [...cells];
+  for (let i = out.length - 1; i >= 0 && out.length > columns; i--) {
+    const cell = out[i];
+    if (cell && cell.raw === '$' && cell.cents === null) out.splice(i, 1);
+  }
+  return out;
 }
 
 /**
