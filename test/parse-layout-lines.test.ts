@@ -238,4 +238,30 @@ describe('layoutLines', () => {
       expect(lines).toEqual(['Type of Filing: ☒ New Filing ☐ Amendment']);
     }
   });
+
+  it("keeps a row whole where a stamp's border begins a few pixels into it, below its short words' middles", () => {
+    // A real page at 300 dpi: the stamp's left border found from y 1207, within the row; it bounded
+    // "Filing" and the boxes (taller) and not "Under", "Rule 504" or "ULOE", and the row fell in two.
+    const words = [
+      at('Filing', [215, 1188, 279, 1220]),
+      at('Under', [291, 1188, 366, 1213]),
+      at('(Check', [376, 1188, 465, 1221]),
+      at('Rule', [798, 1188, 853, 1213]),
+      at('504', [863, 1188, 909, 1213]),
+      at('ULOE', [1678, 1186, 1751, 1213]),
+      at('OCT', [1966, 1182, 2025, 1211]),
+      at('05', [2036, 1180, 2067, 1207]),
+      at('2000', [2077, 1176, 2141, 1204]),
+    ];
+    const boxes: CheckBox[] = [
+      { bbox: [748, 1185, 779, 1217], checked: false, confidence: 1, fill: 0 },
+      { bbox: [1628, 1185, 1660, 1217], checked: false, confidence: 1, fill: 0 },
+    ];
+    const border = [
+      { at: 1847, from: 1207, to: 1404, thickness: 3 },
+      { at: 2268, from: 1212, to: 1404, thickness: 3 },
+    ];
+    const lines = layoutLines(words, boxes, { horizontal: [], vertical: border }, 1).map((l) => l.text);
+    expect(lines).toEqual(['Filing Under (Check\t☐ Rule 504\t☐ ULOE', 'OCT 05 2000']);
+  });
 });

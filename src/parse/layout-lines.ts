@@ -34,10 +34,11 @@ export function layoutLines(
       !flatLetters(w, typical),
   );
   const all = [...text, ...marks];
+  const bounds = clearOfText(rulings, text, typical);
 
   const cells = new Map<string, { key: number[]; words: Word[] }>();
   for (const word of all) {
-    const key = cellOf(word.bbox, rulings);
+    const key = cellOf(word.bbox, bounds);
     const id = key.join(',');
     const cell = cells.get(id) ?? { key, words: [] };
     cell.words.push(word);
@@ -51,6 +52,35 @@ export function layoutLines(
     for (const row of rowsOf(cell.words, typical)) lines.push(toLine(row, page, lines.length + 1));
   }
   return lines;
+}
+
+/**
+ * The vertical rules with each end that lies within a row of text drawn out past it: a stamp's
+ * border that begins a few pixels into a row ("Filing Under ... ☐ ULOE" beside a "PROCESSED"
+ * stamp) bounds all of the row's words, rather than its taller words and not its shorter ones,
+ * which would part the row into two boxes. The rows are the words OCR read well at the text's
+ * height: a word half as tall again (a scribble, or a word run into a stamp) is no row.
+ */
+function clearOfText(rulings: Rulings, words: readonly Word[], typical: number): Rulings {
+  const rows = words.filter((w) => height(w) <= typical * 1.5 && w.confidence >= 0.5);
+  const vertical = rulings.vertical.map((rule) => {
+    let { from, to } = rule;
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const { bbox } of rows) {
+        if (bbox[1] < from && from < bbox[3]) {
+          from = bbox[1];
+          moved = true;
+        }
+        if (bbox[1] < to && to < bbox[3]) {
+          to = bbox[3];
+          moved = true;
+        }
+      }
+    }
+    return { ...rule, from, to };
+  });
+  return { ...rulings, vertical };
 }
 
 /** The enclosing rules of a word: [top, bottom, left, right] in pixels (-1 / Infinity when none). */
