@@ -934,6 +934,17 @@ describe('values of OCR lines', () => {
     expect(reader.mended('Vice President and Secretary', at)).toBe('Vice President and Secretary');
   });
 
+  it("reads E.1's Yes and No where OCR lost the question's words", () => {
+    // A real page: the question's line under the heading's black bar was not read at all, only
+    // its last word: "rule? <tab> Yes ☐ No ☒".
+    const seed = seedText();
+    const question =
+      '1. Is any party described in 17 CFR 230.262 presently subject to any of the disqualification provisions of such rule?';
+    expect(seed).toContain(question);
+    const { record } = parseOcr(seed.replace(question, 'rule?'));
+    expect(record.stateDisqualification).toBe(false);
+  });
+
   it("reads C.5's other use with a speck read as a point in its word ('Tnvestment.s')", () => {
     const seed = seedText();
     const at = seed.indexOf('Other (specify):');

@@ -261,10 +261,11 @@ function slashReadAsFigure(text: string): string | null {
 
 /** E.1: is any party subject to the disqualification provisions of Rule 262? */
 export function readStateDisqualification(r: Reader, partE: Range): void {
-  const question = r.find('e1', partE);
-  if (!question) return;
-  const stop = r.find('signatureIssuer', partE, question.end)?.start ?? r.doc.endOf(partE);
-  const readings = r.options(['', ''], ['yes', 'no'], question.end, stop);
+  // Where OCR lost the question's words (a heading's bar or a fold over them), its Yes and No are
+  // the first of Part E, which asks nothing else.
+  const from = r.find('e1', partE)?.end ?? { line: partE.from, col: 0 };
+  const stop = r.find('signatureIssuer', partE, from)?.start ?? r.doc.endOf(partE);
+  const readings = r.options(['', ''], ['yes', 'no'], from, stop);
   const chosen = r.exclusive('E.1 disqualification', readings, 'stateDisqualification');
   if (chosen !== null) r.record.stateDisqualification = chosen === 0;
 }
