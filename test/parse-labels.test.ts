@@ -1545,6 +1545,21 @@ describe('values the form asks for more than once', () => {
     expect(parseOcr(suffix).record.issuer.name).toBe('Copper Creek Properties III, L.P.');
   });
 
+  it("takes the whole name where the copies cut short of it have the signature's scribble read on", () => {
+    // A real page: the typed name ran under the signature in both tables; Part D's copy read the
+    // last word and the scribble as one ("rerio"), Part E's lost it.
+    const seed = seedText();
+    const whole = 'Web Growth Fund Limited Partnership';
+    const [d, e] = [seed.indexOf(ROW), seed.lastIndexOf(ROW)];
+    const named = (name: string) => ROW.replace('Qualys, Inc.', name);
+    const text =
+      `${seed.slice(0, d)}${named('Web Growth Fund Limited rerio')}${seed.slice(d + ROW.length, e)}${named('Web Growth Fund Limited')}${seed.slice(e + ROW.length)}`.replace(
+        'Qualys, Inc.',
+        whole,
+      );
+    expect(parseOcr(text).record.signature.issuer).toBe(whole);
+  });
+
   it("mends the case OCR misread in the signer's and a related person's names", () => {
     // "c" and "S" are the same shape in both sizes: OCR reads their case by their size.
     const text = seedText()

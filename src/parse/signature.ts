@@ -173,20 +173,31 @@ function agreed(readings: readonly Reading[]): Reading | null {
 }
 
 /**
- * The copy the others were cut short of: where every reading is the start of the longest, and
- * what the longest has after the shortest is whole words (a name's last words or its suffix,
- * "Partnership", "L.P."), the scribble or the column's edge covered the end of the shorter copies.
- * A copy with a scribble read on after it has no such words after the name ("Tons li ha").
+ * The copy the others were cut short of: where every reading is the start of the longest, or
+ * the start of it with a scribble read on after the cut, and what the longest has after the
+ * shortest is whole words (a name's last words or its suffix, "Partnership", "L.P."), the scribble
+ * or the column's edge covered the end of the shorter copies. A copy with a scribble read on after
+ * it has no such words after the name ("Tons li ha", "Limited rerio").
  */
 function cutShort(readings: readonly Reading[], squeezed: readonly string[]): Reading | null {
   const lengths = squeezed.map((k) => k.length);
-  const longestAt = lengths.indexOf(Math.max(...lengths));
-  const longest = squeezed[longestAt] ?? '';
   const shortest = Math.min(...lengths);
-  if (shortest === longest.length || shortest < 6 || !squeezed.every((k) => longest.startsWith(k)))
-    return null;
-  const reading = readings[longestAt];
-  return reading && wholeWords(restAfter(reading.value, shortest) ?? '') ? reading : null;
+  const head = squeezed[lengths.indexOf(shortest)] ?? '';
+  // A copy cut short may have the scribble read on after it too: no whole words past the cut.
+  const runOn = (i: number) =>
+    (squeezed[i] ?? '').startsWith(head) && !wholeWords(restAfter(readings[i]?.value ?? '', shortest) ?? '');
+  const whole = squeezed.flatMap((k, i) =>
+    k.length > shortest &&
+    k.startsWith(head) &&
+    wholeWords(restAfter(readings[i]?.value ?? '', shortest) ?? '')
+      ? [i]
+      : [],
+  );
+  const longestAt = whole.sort((a, b) => (lengths[b] ?? 0) - (lengths[a] ?? 0))[0];
+  if (longestAt === undefined || shortest < 6) return null;
+  const longest = squeezed[longestAt] ?? '';
+  const cut = squeezed.every((k, i) => longest.startsWith(k) || (runOn(i) && !whole.includes(i)));
+  return cut ? (readings[longestAt] ?? null) : null;
 }
 
 /** Abbreviations that end an entity's name. */
