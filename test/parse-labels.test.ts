@@ -1221,6 +1221,16 @@ describe('values of OCR lines', () => {
     expect(blank.filing.isAmendment).toBeNull();
   });
 
+  it('takes the box the pixels could not read, of several, where every other was read empty', () => {
+    // A real OCR reading: the marked corporation box read as junk ("[#"), the other four empty.
+    const seed = seedText();
+    const row = '☒ corporation☐ limited partnership, already formed';
+    expect(seed).toContain(row);
+    const { record } = parseOcr(seed.replace(row, '[# corporation☐ limited partnership, already formed'));
+    expect(record.issuer.entityType).toBe('corporation');
+    expect(record.fields['issuer.entityType']?.confidence).toBeLessThan(0.8);
+  });
+
   it('reads an amount whose gaps OCR left for its separators, with a speck on the line after it', () => {
     const seed = seedText();
     const row =

@@ -338,24 +338,22 @@ export class Reader {
       }
       return chosen;
     }
-    // Of two options, one box read empty beside one the pixels could not read (a mark spoiled its
-    // outline, OCR read it as junk: "[ZI New Filing ☐ Amendment"): the unread box is the answer,
-    // unsurely, since every such question is answered.
-    const [a, b] = readings;
-    if (readings.length === 2 && a && b && checked.length === 0 && [a, b].some((r) => r.checked === null)) {
-      const chosen = a.checked === null ? 0 : 1;
-      const empty = chosen === 0 ? b : a;
-      const unread = chosen === 0 ? a : b;
-      if (empty.checked === false && path && unread.match) {
-        this.evidence(
-          path,
-          unread.raw,
-          unread.match.start,
-          unread.match.end,
-          empty.confidence * UNREAD_BOX_ANSWER,
-        );
-        return chosen;
-      }
+    // Every other box read empty beside one the pixels could not read (a mark spoiled its outline,
+    // OCR read it as junk: "[ZI New Filing ☐ Amendment", "[# corporation"): the unread box is the
+    // answer, unsurely, since every such question is answered.
+    const unreadAt = readings.flatMap((r, i) => (r.checked === null ? [i] : []));
+    const unread = readings[unreadAt[0] ?? -1];
+    const empties = readings.filter((r) => r.checked === false);
+    if (
+      checked.length === 0 &&
+      unreadAt.length === 1 &&
+      unread?.match &&
+      empties.length === readings.length - 1 &&
+      path
+    ) {
+      const sureness = Math.min(...empties.map((r) => r.confidence));
+      this.evidence(path, unread.raw, unread.match.start, unread.match.end, sureness * UNREAD_BOX_ANSWER);
+      return unreadAt[0] ?? null;
     }
     if (anyMark)
       this.doubtful.push(
