@@ -118,6 +118,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('$\t☐ $ 5,000', 2).map((c) => c.cents)).toEqual([null, 500_000]);
   });
 
+  it('reads a figure or two, a mark and more figures as a broken amount, not a few dollars', () => {
+    // A real OCR reading of B.2's minimum investment, 25,000, its 5 read as a "+".
+    expect(readMoneyCells('s 2 +, 000')).toMatchObject([{ cents: null, readable: false }]);
+  });
+
   it('reads groups parted by commas but the last by a point as whole dollars, unsurely', () => {
     // A comma read as a point, or the cents lost after the last group (26,682,005.48).
     expect(readMoneyCells('$ 26,682.005')).toMatchObject([{ cents: 2_668_200_500, readable: false }]);

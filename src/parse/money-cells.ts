@@ -348,8 +348,9 @@ function cellsOf(text: string): MoneyCell[] {
         /^\S{1,3}\s?\d/.test(after) ||
         /^ ?[.,:;_-][ .,:;_-]{0,3}\d/.test(after) ||
         // An amount cut short, its cents one figure ("138.0 4.57") or its whole a figure or two
-        // ("25 A51.940"), with more figures after a gap: OCR broke it at a lost or misread figure.
-        (/^(?:\d+[.,]\d|\d{1,2})$/.test(rawAmount) && /^ \S{0,3}\d/.test(after)));
+        // ("25 A51.940", "2 +, 000"), with more figures after a gap: OCR broke it at a lost or
+        // misread figure.
+        (/^(?:\d+[.,]\d|\d{1,2})$/.test(rawAmount) && /^ \S{0,3} ?\d/.test(after)));
     // Cents are typed as two digits: one after the point ("3,629,852.0", "9.575.622.0") means a
     // digit was lost; read as the likeliest, a zero, and unsurely.
     const clipped = /\d[,.]\d{3}\.\d$/.test(rawAmount);
