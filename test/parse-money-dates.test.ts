@@ -123,6 +123,12 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('s 2 +, 000')).toMatchObject([{ cents: null, readable: false }]);
   });
 
+  it('reads "n/a" read with a gap in it and glued to its "$" as no amount, not a zero', () => {
+    // A real OCR reading of B.2's minimum investment typed "$ n/a".
+    expect(readMoneyCells('$n /a')).toMatchObject([{ cents: null, raw: '$ n/a' }]);
+    expect(readMoneyCells('$n')).toMatchObject([{ cents: 0 }]);
+  });
+
   it('reads groups parted by commas but the last by a point as whole dollars, unsurely', () => {
     // A comma read as a point, or the cents lost after the last group (26,682,005.48).
     expect(readMoneyCells('$ 26,682.005')).toMatchObject([{ cents: 2_668_200_500, readable: false }]);
