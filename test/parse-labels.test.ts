@@ -1837,6 +1837,12 @@ describe('the words of an address OCR garbled', () => {
     ['7 Wacker Drive, Suite (4, Evanston, IL 60297', '7 Wacker Drive, Suite 14, Evanston, IL 60297'],
     ['4 E1 Camino Real, Salt Lake City, UT 84133', '4 El Camino Real, Salt Lake City, UT 84133'],
     ['5 Maple Avenue, Rochester, NY [4690', '5 Maple Avenue, Rochester, NY 14690'],
+    // A speck read in or after a street word, or as a hyphen before it (real OCR readings).
+    ['1 Summit Avenu-, Floor 1400, Wichita, KS 67274', '1 Summit Avenue, Floor 1400, Wichita, KS 67274'],
+    [
+      '2 Congress-Avenue, Suite 3100, New Orleans, LA 70116',
+      '2 Congress Avenue, Suite 3100, New Orleans, LA 70116',
+    ],
   ])('are the place names of the state and the street words they were: %j', (read, typed) => {
     expect(mendOcrText(read)).toBe(typed);
   });
@@ -1851,6 +1857,7 @@ describe('the words of an address OCR garbled', () => {
     '200 LaSalle Street, Chicago, IL 60601',
     '1 McCormick Place, Chicago, IL 60616',
     '20 Main Street, Suite E1, Boston, MA 02110',
+    '12 Hewlett-Packard Drive, Palo Alto, CA 94304',
   ])('leaves %j as typed', (typed) => {
     expect(mendOcrText(typed)).toBe(typed);
   });

@@ -87,9 +87,18 @@ export function mendAddressWords(read: string[], at: number): string[] {
   let stateAt = at;
   const state = (read[stateAt] ?? '').replace(/\W/g, '').toUpperCase();
   const places = wordsOfCities(state);
-  const cityFrom = cityStart(read, stateAt);
+  let cityFrom = cityStart(read, stateAt);
   if (cityFrom <= 0) return read;
   const tokens = [...read];
+  // A street's name and its street word joined by a speck read as a hyphen ("Congress-Avenue,"):
+  // no street word is typed so.
+  for (let k = 0; k < cityFrom; k++) {
+    const joined = /^(\p{Lu}\p{L}+)[-~](\p{L}+)([,.]?)$/u.exec(tokens[k] ?? '');
+    if (!joined?.[1] || !joined[2] || !STREET_WORDS.includes(joined[2].toLowerCase())) continue;
+    tokens.splice(k, 1, joined[1], joined[2] + (joined[3] ?? ''));
+    stateAt++;
+    cityFrom++;
+  }
   // A city word OCR split in two ("Wash Ngton", "Portla d"): the two pieces joined are (or are an
   // edit or two from) a word of the state's place names, where a piece alone is none.
   for (let k = cityFrom; places && k + 1 < stateAt; k++) {
@@ -105,10 +114,18 @@ export function mendAddressWords(read: string[], at: number): string[] {
     stateAt--;
   }
   return tokens.map((token, i) => {
-    const core = /^(\p{L}+)([,.]?)$/u.exec(token);
+    // A street word may have a speck read in it or after it ("Avenu-,"): the letters are the word.
+    const specked = i < cityFrom ? /^(\p{L}{3,})[-~.'’]+(\p{L}*)([,.]?)$/u.exec(token) : null;
+    const core = specked
+      ? ([specked[0], `${specked[1]}${specked[2]}`, specked[3]] as const)
+      : /^(\p{L}+)([,.]?)$/u.exec(token);
     if (i >= stateAt || !core?.[1]) return token;
     const [, letters = '', close = ''] = core;
     const lower = letters.toLowerCase();
+    if (specked) {
+      const word = STREET_WORDS.includes(lower) ? lower : nearest(lower, STREET_WORDS);
+      return word ? inCaseOf(letters, word) + close : token;
+    }
     if (i >= cityFrom) {
       if (!places || lower.length < 4 || places.has(lower) || isCommonWord(lower)) return token;
       const word = nearest(lower, places);
