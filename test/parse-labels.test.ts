@@ -517,6 +517,8 @@ describe('mendNameCase', () => {
       'address',
       '116 Research Boulevard, Unit 2300, Menlo Park, CA 94068',
     ],
+    // An accent OCR read over a letter of an address (a real OCR reading).
+    ['1160 El Camino Réal, Albuquerque, NM 87168', 'address', '1160 El Camino Real, Albuquerque, NM 87168'],
     // A part's first letter read small after a comma (a real OCR reading).
     [
       '7 Franklin Street, unit 700, pittsburgh, PA 15260',

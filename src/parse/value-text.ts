@@ -480,8 +480,17 @@ const SURNAME_PREFIXES = new Set(['mc', 'mac', 'de', 'da', 'di', 'du', 'la', 'le
  * the capitals inside them.
  */
 export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address'): string {
-  // An address's parts are parted by commas: a semicolon is one misread ("Boulevard; Unit 2300").
-  return (kind === 'address' ? value.replace(/;(?= )/g, ',') : value)
+  // An address's parts are parted by commas: a semicolon is one misread ("Boulevard; Unit 2300");
+  // and a typed address has no accents, which OCR reads in specks over a letter ("Camino Réal").
+  const typed =
+    kind === 'address'
+      ? value
+          .replace(/;(?= )/g, ',')
+          .normalize('NFD')
+          .replace(/\p{M}/gu, '')
+          .normalize('NFC')
+      : value;
+  return typed
     .split(' ')
     .map((token, i, tokens) => {
       // A speck read inside a suffix's initials ("L.L-.C.").
