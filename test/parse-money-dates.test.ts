@@ -129,6 +129,14 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('$n')).toMatchObject([{ cents: 0 }]);
   });
 
+  it('reads an amount with a gap just before a separator unsurely: a figure may have stood there', () => {
+    // A real OCR reading of C.2's accredited amount typed 98,368.00.
+    expect(readMoneyCells('$\t9 ,368.00')).toMatchObject([{ cents: 936_800, readable: false }]);
+    // A gap inside a group, or after a separator, is OCR's spacing.
+    expect(readMoneyCells('$ 3 4,400.00')).toMatchObject([{ cents: 3_440_000, readable: true }]);
+    expect(readMoneyCells('$ 4, 178,000')).toMatchObject([{ cents: 417_800_000, readable: true }]);
+  });
+
   it('reads groups parted by commas but the last by a point as whole dollars, unsurely', () => {
     // A comma read as a point, or the cents lost after the last group (26,682,005.48).
     expect(readMoneyCells('$ 26,682.005')).toMatchObject([{ cents: 2_668_200_500, readable: false }]);

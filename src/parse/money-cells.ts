@@ -319,6 +319,8 @@ function cellsOf(text: string): MoneyCell[] {
     // Groups parted by commas but the last by a point ("26,682.005"): a comma read as a point,
     // or the cents lost after it (26,682,005.48). Read as whole dollars, unsurely.
     const pointLast = /^\d{1,3}(?:,\d{3})+\.\d{3}$/.test(typed);
+    // A gap just before a separator ("9 ,368.00"): a figure may have stood there (98,368.00).
+    const gapBefore = /\d\s+[,.]\d{3}/.test(bare);
     // A dash alone in a dollar box is the accountant's zero ("$ -"); OCR may read it "=" or "—".
     if (DASH_ZERO.test(typed)) return { cents: 0, estimated: mark === CHECKED, raw: '$ -', readable: true };
     // A typewriter's dotted or slashed zero alone in its box, read as its ring's sides ("[c]", "[}"),
@@ -387,6 +389,7 @@ function cellsOf(text: string): MoneyCell[] {
         !cutFront &&
         !commaCents &&
         !pointLast &&
+        !gapBefore &&
         (rawAmount === '' || cents !== null || /^n\/a$/i.test(rawAmount)),
     };
   });
