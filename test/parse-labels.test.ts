@@ -427,6 +427,15 @@ describe('the date and jurisdiction combs as OCR garbles them', () => {
     expect(record.issuer.incorporation).toMatchObject({ month: 6, year: 2002 });
   });
 
+  it('reads a figure OCR read as a mark or a letter alone in a comb cell ("1 9 & 6")', async () => {
+    // A real OCR reading of the year 1986.
+    const text = seedText().replace(
+      'Month\n1 **2**Year\n9 **9**☒ Actual☐ Estimated',
+      'Month 1 2 Year 1 9 & 6 ☒ Actual ☐ Estimated',
+    );
+    expect((await parseText(text)).issuer.incorporation).toMatchObject({ month: 12, year: 1986 });
+  });
+
   it('reads a year no issuer could have been formed in ("1097") as the one year a figure off it, unsurely', async () => {
     const read = async (row: string) =>
       parseText(

@@ -311,6 +311,9 @@ function isJurisdiction(code: string): boolean {
 const ZERO_IN_A_CELL = /^(?:[OoQDCcGUu@]|\(\)?|\)|rn|n)$/;
 const ONE_IN_A_CELL = /^[Il|\]![]$/;
 
+/** Other figures OCR reads as a mark or letter alone in a comb cell ("1 9 & 6" is 1986). */
+const FIGURE_IN_A_CELL: Record<string, string> = { '&': '8', B: '8', S: '5', s: '5', Z: '2', z: '2', g: '9' };
+
 /** The first year an issuer may plausibly have been formed in, and the last year of paper filings. */
 const EARLIEST_YEAR = 1800;
 const LAST_FILING_YEAR = 2009;
@@ -349,7 +352,13 @@ function digitsOnly(text: string, max = 4): string {
   if (/^[|\]!]$/.test(last) && [2, 4].includes(figures(tokens.slice(0, -1)))) tokens.pop();
   if (/^[|[!]$/.test(tokens[0] ?? '') && [2, 4].includes(figures(tokens.slice(1)))) tokens.shift();
   const firstLines = tokens
-    .map((token) => (ZERO_IN_A_CELL.test(token) ? '0' : ONE_IN_A_CELL.test(token) ? '1' : combZeros(token)))
+    .map((token) =>
+      ZERO_IN_A_CELL.test(token)
+        ? '0'
+        : ONE_IN_A_CELL.test(token)
+          ? '1'
+          : (FIGURE_IN_A_CELL[token] ?? combZeros(token)),
+    )
     .join(' ');
   const m = firstLines.match(/\d/g);
   return m ? m.join('').slice(0, max) : '';
