@@ -436,6 +436,16 @@ describe('the date and jurisdiction combs as OCR garbles them', () => {
     expect((await parseText(text)).issuer.incorporation).toMatchObject({ month: 12, year: 1986 });
   });
 
+  it('reads a month whose leading zero OCR read as a 9 ("9 4") as that month, unsurely', async () => {
+    const text = seedText().replace(
+      'Month\n1 **2**Year\n9 **9**☒ Actual☐ Estimated',
+      'Month 9 4 Year 1 9 9 6 ☒ Actual ☐ Estimated',
+    );
+    const record = await parseText(text);
+    expect(record.issuer.incorporation).toMatchObject({ month: 4, year: 1996 });
+    expect(record.fields['issuer.incorporation.month']?.confidence).toBeLessThan(0.8);
+  });
+
   it('reads a year no issuer could have been formed in ("1097") as the one year a figure off it, unsurely', async () => {
     const read = async (row: string) =>
       parseText(

@@ -204,10 +204,12 @@ export function readCover(r: Reader, range: Range): void {
         // in this span: the two (or four) after the month's are the year.
         const digits = digitsOnly(span.text, 6);
         const monthDigits = digits.length > 2 ? digits.slice(0, 2) : digits;
-        const month = monthDigits ? Number(monthDigits) : Number.NaN;
+        // A month's leading zero read as the 6, 8 or 9 it looks like ("9 4" for 04), unsurely.
+        const zeroMisread = /^[689][1-9]$/.test(monthDigits);
+        const month = monthDigits ? Number(zeroMisread ? monthDigits.slice(1) : monthDigits) : Number.NaN;
         if (month >= 1 && month <= 12) {
           record.issuer.incorporation.month = month;
-          r.evidence('issuer.incorporation.month', monthDigits, from, to, score);
+          r.evidence('issuer.incorporation.month', monthDigits, from, to, zeroMisread ? score * 0.5 : score);
           yearAfterMonth = { digits: digits.slice(2), from, to, score: score * 0.9 };
         }
         break;
