@@ -748,6 +748,18 @@ describe('valueLines', () => {
     expect(valueLines('☒ Common Stock')).toEqual(['Common Stock']);
   });
 
+  it("keeps a value with a stamp's bracket read after a column's gap beside it", () => {
+    // A real OCR reading of a Name of Offering under a "PROCESSED" stamp's edge.
+    expect(valueLines('\nUnits of Limited Partnership Interest\tlp: p ROCESSE |)')).toEqual([
+      'Units of Limited Partnership Interest',
+    ]);
+    expect(valueLines('Units of Limited Partnership Interest\t|)')).toEqual([
+      'Units of Limited Partnership Interest',
+    ]);
+    // An instruction's wrapped tail on a line of its own is still no value.
+    expect(valueLines('\nCode)\n(650) 801-6135')).toEqual(['(650) 801-6135']);
+  });
+
   it("drops a received stamp's date read on a line of its own above the value", () => {
     // A real OCR reading of a Name of Offering box with a "PROCESSED AUG 11 2000" stamp beside it.
     expect(valueLines('AUG 11 2000\nMembership Interests')).toEqual(['Membership Interests']);

@@ -77,7 +77,8 @@ export function stripLeadingInstruction(text: string): string {
   // OCR often misreads the opening parenthesis of an instruction ("Od check if this is ...)", "fim] check ...)"),
   // also of a second one after the first ("(Number and Street, ...) ait different trom Eaceutive Offices)").
   const withoutGarbled = () => {
-    const garbled = /^\S{1,5}\s+((?:\p{L}+[\s,.]+){3,}[^()\n]*)\)/u.exec(rest);
+    // Not past a column's gap: a stamp's bracket beside a value is no instruction's end.
+    const garbled = /^\S{1,5}[ \n]+((?:\p{L}+[ \n,.]+){3,}[^()\n\t]*)\)/u.exec(rest);
     if (garbled && !rest.startsWith('(')) rest = rest.slice(garbled[0].length).replace(/^[\s:.;,_-]+/, '');
   };
   withoutGarbled();
@@ -115,7 +116,9 @@ export function valueLines(text: string): string[] {
   // alone (misread "}"), or the whole instruction with its opening bracket lost or misread
   // ("Number and Street. City. Slate. Zip Code)", "iNumber and ..."), is not the value.
   const firstText = lines.findIndex((l) => /[\p{L}\d]/u.test(l));
-  if (firstText >= 0 && /^[^()]{0,60}[)}\]]\s*$/.test(lines[firstText] ?? '')) lines.splice(firstText, 1);
+  // (A bracket after a column's gap is another column's: a stamp's edge read beside the value.)
+  const firstColumn = (lines[firstText] ?? '').split('\t')[0] ?? '';
+  if (firstText >= 0 && /^[^()]{0,60}[)}\]]\s*$/.test(firstColumn)) lines.splice(firstText, 1);
   return (
     lines
       // A wide gap (a tab) ends a value: what follows is another column, a stamp or a note.
