@@ -967,6 +967,20 @@ describe('values of OCR lines', () => {
     expect(reader.mended('Vice President and Secretary', at)).toBe('Vice President and Secretary');
   });
 
+  it("finds the Name of Offering by its instruction where OCR garbled the label's words", () => {
+    // A real OCR reading: "Name al Otterng ☐ check of this is an amendment ...".
+    const seed = seedText();
+    const label =
+      'Name of Offering (☐ check if this is an amendment and name has changed, and indicate change.)**Series B Preferred Stock Financing**';
+    expect(seed).toContain(label);
+    const garbled =
+      'Name al Otterng ☐ check of this is an amendment and name has changed, and indicate change)\nSeries B Preferred Stock Financing\n';
+    const { record } = parseOcr(seed.replace(label, garbled));
+    expect(record.filing.offeringName).toBe('Series B Preferred Stock Financing');
+    expect(record.fields['filing.offeringName']?.confidence).toBeLessThan(0.8);
+    expect(record.issuer.name).toBe('Qualys, Inc.');
+  });
+
   it("reads E.1's Yes and No where OCR lost the question's words", () => {
     // A real page: the question's line under the heading's black bar was not read at all, only
     // its last word: "rule? <tab> Yes ☐ No ☒".

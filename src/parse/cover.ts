@@ -1,10 +1,11 @@
+import { LevenshteinDistanceSearch } from 'natural/lib/natural/distance/index.js';
 import { ENTITY_TYPES } from '../record/schema.js';
 import { FOREIGN_JURISDICTIONS, US_POSTAL_CODES } from '../rules/state-code.js';
 import { splitAddress } from './address.js';
 import type { Pos, Range } from './form-text.js';
 import type { LabelName } from './labels.js';
 import { lookalikeCode } from './lookalike-letters.js';
-import type { Reader } from './reader.js';
+import type { Anchor, Reader } from './reader.js';
 import { singleLine } from './value-text.js';
 
 /** The labels of the cover page and A.1, in form order: each value runs to the next one found. */
@@ -79,10 +80,37 @@ function groupLine(r: Reader, range: Range, options: number, words: RegExp): { f
   return null;
 }
 
+/**
+ * The Name of Offering's label where OCR garbled its words past finding ("Name al Otterng ☐
+ * check of this is an amendment ..."): the first line before the issuer's name and the exemptions
+ * with the instruction both names print after them; found by place, it is less sure.
+ */
+function offeringByInstruction(r: Reader, range: Range, anchors: readonly Anchor[]): Anchor | null {
+  const first = anchors.find((a) => a.name === 'nameOfIssuer' || a.name === 'filingUnder');
+  const before = first?.match.start.line ?? range.to;
+  for (let line = range.from; line < before; line++) {
+    const text = (r.doc.lines[line]?.text ?? '').toLowerCase();
+    if (LevenshteinDistanceSearch(NAME_CHANGED, text).distance > NAME_CHANGED.length / 6) continue;
+    const end = { line, col: text.length };
+    return { name: 'nameOfOffering', match: { start: { line, col: 0 }, end, score: BY_INSTRUCTION } };
+  }
+  return null;
+}
+
+/** The instruction printed after the offering's and the issuer's names. */
+const NAME_CHANGED = 'check if this is an amendment and name has changed';
+
+/** How sure a label found by its instruction alone is. */
+const BY_INSTRUCTION = 0.7;
+
 /** The cover page (offering, exemptions, type of filing) and A.1 (the issuer). */
 export function readCover(r: Reader, range: Range): void {
   const anchors = r.anchorsAnyOrder(COVER_ORDER, range);
   const labelled = new Set(anchors.map((a) => a.name));
+  if (!labelled.has('nameOfOffering')) {
+    const offering = offeringByInstruction(r, range, anchors);
+    if (offering) anchors.splice(0, 0, offering);
+  }
   if (!labelled.has('filingUnder')) {
     const line = groupLine(r, range, EXEMPTIONS.length, /\bULOE\b|\bRule\s?50\d/i);
     if (line) readExemptions(r, line.from, line.to);
