@@ -198,7 +198,8 @@ const LOWER_WORDS = new Set([
  * an initial or abbreviation ("Charles T,").
  */
 export function mendOcrText(value: string): string {
-  const tokens = joinSplitWords(withoutSpecks(value).split(' '));
+  // Commas read as periods are put back first: the address's parts are found by its commas.
+  const tokens = joinSplitWords(withoutSpecks(periodsAsCommas(value)).split(' '));
   const words = tokens.filter((t) => /^\p{L}{3,}/u.test(t) && !LOWER_WORDS.has(t.toLowerCase()));
   // A name written last name first ("King, Patricia", "O'Brien, Wei") is Title Case however short.
   const lastNameFirst = /^\p{Lu}[\p{L}'’-]+,\s\p{L}{3,}/u.test(value);
