@@ -531,6 +531,8 @@ describe('mendNameCase', () => {
     ['Linda U Gutierrez', 'person', 'Linda U. Gutierrez'],
     ['1476 Chestnut Street, EMeryville, CA 94673', 'address', '1476 Chestnut Street, Emeryville, CA 94673'],
     ['JOhnson, Mary', 'person', 'Johnson, Mary'],
+    // A round capital ending a word after small letters, and one inside it (a real OCR reading).
+    ['Venrock AsSociateS', 'entity', 'Venrock Associates'],
     [
       '116 Research Boulevard; Unit 2300, Menlo Park, CA 94068',
       'address',

@@ -543,21 +543,25 @@ export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address
       // A word's second letter read large before small ones ("EMeryville"): no name is typed so.
       if (/^\p{Lu}\p{Lu}\p{Ll}{3,}$/u.test(word))
         return open + word.charAt(0) + word.charAt(1).toLowerCase() + word.slice(2) + close;
-      let mended = [...word]
-        .map((ch, k) => {
-          const next = word[k + 1] ?? '';
-          const lower = ch.toLowerCase();
-          if (k === 0 || ch === lower || !SIZELESS.includes(lower) || !/\p{Ll}/u.test(next)) return ch;
-          // The letters before it: lower case or the word's first capital.
-          const before = word.slice(0, k);
-          if (!/^\p{Lu}?\p{Ll}*$/u.test(before)) return ch;
-          if (SURNAME_PREFIXES.has(before.toLowerCase())) return ch;
-          const joined = kind !== 'person' && before.length >= 3 && word.length - k >= 3;
-          return joined && isCommonWord(before.toLowerCase()) && isCommonWord(word.slice(k).toLowerCase())
+      // Each letter is judged after the ones before it were mended ("AsSociateS").
+      let mended = [...word].reduce((done, ch, k) => {
+        const next = word[k + 1] ?? '';
+        const lower = ch.toLowerCase();
+        // One that ends a word after three small letters or more is small too ("AssociateS").
+        const last = k === word.length - 1 && /\p{Ll}{3}$/u.test(done);
+        if (k === 0 || ch === lower || !SIZELESS.includes(lower) || !(/\p{Ll}/u.test(next) || last))
+          return done + ch;
+        // The letters before it: lower case or the word's first capital.
+        if (!/^\p{Lu}?\p{Ll}*$/u.test(done)) return done + ch;
+        if (SURNAME_PREFIXES.has(done.toLowerCase())) return done + ch;
+        const joined = kind !== 'person' && done.length >= 3 && word.length - k >= 3;
+        return (
+          done +
+          (joined && isCommonWord(done.toLowerCase()) && isCommonWord(word.slice(k).toLowerCase())
             ? ch
-            : lower;
-        })
-        .join('');
+            : lower)
+        );
+      }, '');
       const small = /^\p{Ll}[\p{Ll}'’-]*$/u.test(mended);
       if (kind !== 'address' && small && mended.length >= 2 && (i === 0 || !LOWER_WORDS.has(mended))) {
         mended = mended.charAt(0).toUpperCase() + mended.slice(1);
