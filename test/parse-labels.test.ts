@@ -629,6 +629,7 @@ describe('mendOcrText', () => {
     ['~ 6834 Gateway Boulevard, Boise, ID 83730', '6834 Gateway Boulevard, Boise, ID 83730'],
     ['2226 Park Avenue, Manchester, NH (03188', '2226 Park Avenue, Manchester, NH 03188'],
     ['Robinson; Jennifer J.', 'Robinson, Jennifer J.'],
+    ['Brooks: Sarah', 'Brooks, Sarah'],
     // Its commas read as periods, and a speck after its ZIP code (a real OCR reading).
     ['2 Peachtree Street. Unit 4. Durham. NC 27730, lo', '2 Peachtree Street, Unit 4, Durham, NC 27730'],
     ['Battery Ventures Partners II; L.P.', 'Battery Ventures Partners II, L.P.'],

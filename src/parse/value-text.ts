@@ -595,6 +595,8 @@ function withoutSpecks(value: string): string {
       // word ("Robinson; Jennifer J.", "Partners II; L.P."): no name or address is typed so.
       .replace(/(?<=\b\p{Lu}{2},? )[([{](?=\d{5}(?:-\d{4})?\W?$)/u, '')
       .replace(/(?<=\p{L}\.?);(?= \p{Lu})/gu, ',')
+      // So is a colon after a last name written first ("Brook: Sarah").
+      .replace(/^(\p{Lu}[\p{L}'’-]+):(?= \p{Lu}\p{Ll})/u, '$1,')
       .replace(/^(\d+)["”’]+(?=\s)/u, '$1')
       .replace(/ [|<>=~*+•] (?=\p{L})/gu, ' ')
       // A speck stuck to the word after a comma ("Third Street,-San Jose"), or to the comma
