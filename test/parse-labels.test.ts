@@ -630,6 +630,11 @@ describe('mendOcrText', () => {
     ['2226 Park Avenue, Manchester, NH (03188', '2226 Park Avenue, Manchester, NH 03188'],
     ['Robinson; Jennifer J.', 'Robinson, Jennifer J.'],
     ['Brooks: Sarah', 'Brooks, Sarah'],
+    // A quote stuck to the front of a later word with none after it (a real OCR reading).
+    [
+      '5 El ‘camino Real, Building 3200, Houston, TX 77026',
+      '5 El Camino Real, Building 3200, Houston, TX 77026',
+    ],
     // Its commas read as periods, and a speck after its ZIP code (a real OCR reading).
     ['2 Peachtree Street. Unit 4. Durham. NC 27730, lo', '2 Peachtree Street, Unit 4, Durham, NC 27730'],
     ['Battery Ventures Partners II; L.P.', 'Battery Ventures Partners II, L.P.'],
@@ -722,6 +727,8 @@ describe('mendOcrText', () => {
     // Two words that are words stay apart.
     '4 High and Low Avenue, Manchester, NH 03191',
     'J.P. Morgan Securities, Inc.',
+    // Quotes with their closing one.
+    'Robert “Bob” Smith',
   ])('leaves %j as it is', (value) => {
     expect(mendOcrText(value)).toBe(value);
   });

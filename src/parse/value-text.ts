@@ -603,6 +603,10 @@ function withoutSpecks(value: string): string {
       // itself before the next word ("Commerce Drive,” Building").
       .replace(/,[-~_*+•]+(?=\p{Lu})/gu, ', ')
       .replace(/(?<=\p{L}),[’'`"”]+(?= \p{Lu})/gu, ',')
+      // A quote stuck to the front of a later word, with none after it ("El ‘camino Real").
+      .replace(/(?<= )[‘’'`"“]+(?=\p{L}{2})/gu, (quote, at: number, all: string) =>
+        /[’'`"”]/.test(all.slice(at + quote.length)) ? quote : '',
+      )
       // A quote after the last word with none before it ("Stock Financing’").
       .replace(/(?<=\p{L}{2})[’'`"”]+$/u, (quote, at: number, all: string) =>
         /[‘’'`"“”]/.test(all.slice(0, at)) ? quote : '',
