@@ -635,6 +635,8 @@ describe('mendOcrText', () => {
       '5 El ‘camino Real, Building 3200, Houston, TX 77026',
       '5 El Camino Real, Building 3200, Houston, TX 77026',
     ],
+    // An abbreviation ending the value with its period read as a dash.
+    ['Cowen & Co-', 'Cowen & Co.'],
     // Its commas read as periods, and a speck after its ZIP code (a real OCR reading).
     ['2 Peachtree Street. Unit 4. Durham. NC 27730, lo', '2 Peachtree Street, Unit 4, Durham, NC 27730'],
     ['Battery Ventures Partners II; L.P.', 'Battery Ventures Partners II, L.P.'],

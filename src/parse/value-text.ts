@@ -607,6 +607,8 @@ function withoutSpecks(value: string): string {
       .replace(/(?<= )[‘’'`"“]+(?=\p{L}{2})/gu, (quote, at: number, all: string) =>
         /[’'`"”]/.test(all.slice(at + quote.length)) ? quote : '',
       )
+      // An abbreviation that ends the value with its period read as a dash ("Cowen & Co-").
+      .replace(/(?<=\b(?:Co|Inc|Corp|Ltd))[-–]$/u, '.')
       // A quote after the last word with none before it ("Stock Financing’").
       .replace(/(?<=\p{L}{2})[’'`"”]+$/u, (quote, at: number, all: string) =>
         /[‘’'`"“”]/.test(all.slice(0, at)) ? quote : '',
