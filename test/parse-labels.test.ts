@@ -778,6 +778,7 @@ describe('valueLines', () => {
     // A real OCR reading of a Name of Offering box with a "PROCESSED AUG 11 2000" stamp beside it.
     expect(valueLines('AUG 11 2000\nMembership Interests')).toEqual(['Membership Interests']);
     expect(valueLines('SEP. 10, 2000\nSeries B Preferred Stock')).toEqual(['Series B Preferred Stock']);
+    expect(valueLines('AUG 08 2 000\nLimited Partnership Interests')).toEqual(['Limited Partnership Interests']);
     // A value with a date in it stays.
     expect(valueLines('Notes due Aug 11 2003')).toEqual(['Notes due Aug 11 2003']);
   });
