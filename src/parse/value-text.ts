@@ -620,14 +620,16 @@ function withoutSpecks(value: string): string {
       .replace(/\b(\p{Lu})\.(\p{Ll})\.(?=\s|,|$)/gu, (_, a: string, b: string) => `${a}.${b.toUpperCase()}.`)
       // "L,P." is L.P.; a numeral before it ends with the comma a period was read for ("II. L.P.").
       .replace(/\bL,P\./g, 'L.P.')
+      // Its last period read as a comma at the value's end ("Fund IT1, L.P,").
+      .replace(/\b(L\.P|L\.L\.C|L\.L\.P|Inc|Co|Corp|Ltd),$/, '$1.')
       .replace(/\b([IVX]+)\. (?=L\.P\.|LLC\b|L\.L\.C\.)/g, '$1, ')
       // A roman numeral's I read as the figure 1 ("Ventures 1X"), or its Is all read as 1s before
       // an entity's suffix ("Partners 11, L.P."): a fund's number there is a roman numeral.
       .replace(/(?<=\s)[IVX1[]*[VX][IVX1]*(?=[\s,.]|$)/g, (numeral) => numeral.replace(/[1[]/g, 'I'))
-      // So is one with its middle I read as a T there ("Fund ITI, L.P."), or its V as a small y
+      // So is one with its middle I read as a T there ("Fund ITI, L.P.", "IT1"), or its V as a small y
       // ("Partners yIII, L.P."): no word is spelt so.
       .replace(
-        /(?<=\p{L}{2} )(?:[1I]{2,3}|IT+I|y[1I]{1,3})(?=,? (?:L\.P\.|L\.L\.C\.|L\.L\.P\.|LLC|LLP|LP)(?:\.|,)?(?:\s|$))/gu,
+        /(?<=\p{L}{2} )(?:[1I]{2,3}|[1I]T+[1I]|y[1I]{1,3})(?=,? (?:L\.P\.|L\.L\.C\.|L\.L\.P\.|LLC|LLP|LP)(?:\.|,)?(?:\s|$))/gu,
         (numeral) => (numeral.startsWith('y') ? 'V' : 'I') + 'I'.repeat(numeral.length - 1),
       )
   );
