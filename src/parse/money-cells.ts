@@ -366,12 +366,12 @@ function cellsOf(text: string): MoneyCell[] {
         ? `${rawAmount}0`
         : rawAmount;
     const read = broken ? null : parseMoney(reading);
-    // No amount begins with a zero before another figure: one with grouped thousands and cents
-    // ("07,985.04", "00,936.78") lost or misread its first figures, and is unsure; any other
-    // ("06.080", "0560") is a zero misread.
     // A letter just before the figures ("N 2,928.00": a figure read as one) or a separator the
     // figures begin with (".800": the first read as a speck) may stand for lost figures: unsure.
     const cutFront = rawAmount !== '' && /\p{L}\s?$|[.,]$/u.test(lead);
+    // No amount begins with a zero before another figure: one with grouped thousands and cents
+    // ("07,985.04", "00,936.78") lost or misread its first figures, and is unsure; any other
+    // ("06.080", "0560") is a zero misread.
     const leadingZero = /^0\d/.test(rawAmount);
     const whole = leadingZero && /^0\d{0,2}(?:[,.]\d{3})+[.,]\d{2}$/.test(rawAmount);
     const zero = looksLikeMisreadZero(read) || (leadingZero && !whole && read !== null);

@@ -577,10 +577,13 @@ export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address
 }
 
 /**
- * Specks OCR read among a value's words: a lone "|", "<", ">", "=", "~", "*", "+" or bullet, or a
- * row of stops, between words; a quote after the last word with none before it; a period stuck to
- * the front of a capitalised word ("Keystone .Income Fund"), a colon or semicolon ending the value;
- * a one-letter abbreviation's letter read small after a capital one ("L.p." for L.P.) or its period
+ * Specks OCR read among a value's words: one before the first word, stuck to it or apart; a lone
+ * "|", "<", ">", "=", "~", "*", "+" or bullet, or a row of stops, between words; a quote after the
+ * last word with none before it, or stuck to the front of a later word with none after it; a
+ * period stuck to the front of a capitalised word ("Keystone .Income Fund"), a colon or semicolon
+ * ending the value; a bracket before a ZIP code; a semicolon, or after a last name a colon, for a
+ * comma; an abbreviation's period read as a dash or a comma at the value's end ("Co-", "L.P,"); a
+ * one-letter abbreviation's letter read small after a capital one ("L.p." for L.P.) or its period
  * read as a comma ("L,P."); and a roman numeral's I read as 1 ("Ventures 1X", "Partners 11, L.P.").
  */
 function withoutSpecks(value: string): string {

@@ -505,8 +505,8 @@ function failsWithSuggestedValues(
   const work = structuredClone(record);
   for (const m of suggested) setPath(work, m.path, m.value);
   if (rule.check(work).length === 0) return null;
-  // A row read unsurely as a plain zero is a zero all the same.
   const confirmed = confirmedPaths(work, checkRules(work));
+  // A row read unsurely as a plain zero is a zero all the same.
   const vouched = (path: string) =>
     readsPlainZero(record, path) || confirmed.has(path) || suggested.some((m) => m.path === path);
   if (!unsure.every(([path]) => vouched(path))) return null;
