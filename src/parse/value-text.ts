@@ -300,7 +300,7 @@ export function mendOcrText(value: string): string {
     // speck or the code's letter read again before it) lies in that state.
     const figured = /^(\p{Lu}\d|\d\p{Lu})([,.]?)$/u.exec(code);
     if (figured?.[1] && /,$/.test(mended[i - 1] ?? '')) {
-      const letters = figured[1].replace(/\d/, (d) => CODE_FIGURE_LOOKALIKES[d] ?? d);
+      const letters = figured[1].replace(/\d/, (d) => CAPITAL_FOR_FIGURE[d] ?? d);
       const figures = /^\d{5,6}(?=\W?$|-)/.exec(mended[i + 1] ?? '')?.[0] ?? '';
       if (US_POSTAL_CODES.has(letters) && stateOfZip(figures.slice(-5)) === letters) {
         code = letters + (figured[2] ?? '');
@@ -660,8 +660,8 @@ const NAME_ABBREVIATIONS = new Set([
   'dept',
 ]);
 
-/** The capitals a middle initial's figure look-alike stands for. */
-const INITIAL_FOR_FIGURE: Record<string, string> = {
+/** The capitals OCR reads as figures (a middle initial, a state's code), each figure's capital. */
+const CAPITAL_FOR_FIGURE: Record<string, string> = {
   '0': 'O',
   '1': 'I',
   '2': 'Z',
@@ -676,7 +676,7 @@ const INITIAL_FOR_FIGURE: Record<string, string> = {
  * and its stop between or after them.
  */
 function initialsRead(value: string): string {
-  const capital = (figure: string) => INITIAL_FOR_FIGURE[figure] ?? figure;
+  const capital = (figure: string) => CAPITAL_FOR_FIGURE[figure] ?? figure;
   return value
     .replace(
       /^(\p{Lu}\p{Ll}+[.,]? \p{Lu}\p{Ll}+) ([012568])[.,]?$/u,
@@ -738,16 +738,6 @@ const ZIP_FIGURE_LOOKALIKES: Record<string, string> = {
   '@': '0',
   '[': '1',
   ']': '1',
-};
-
-/** Figures OCR reads for the capitals of a state's code, each with its letter. */
-const CODE_FIGURE_LOOKALIKES: Record<string, string> = {
-  '0': 'O',
-  '1': 'I',
-  '2': 'Z',
-  '5': 'S',
-  '6': 'G',
-  '8': 'B',
 };
 
 /** Digits that OCR read as their look-alike letters (O or o for 0; I, l or | for 1) put back. */
