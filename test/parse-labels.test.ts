@@ -528,6 +528,8 @@ describe('mendNameCase', () => {
     ['Sequoia Capital Xiv', 'entity', 'Sequoia Capital XIV'],
     ['Smith, John iii', 'person', 'Smith, John III'],
     ['Nakamura, Eric Vv.', 'person', 'Nakamura, Eric V.'],
+    // A speck before a middle initial read as an I (a real OCR reading).
+    ['Williams, Alex ID.', 'person', 'Williams, Alex D.'],
     ['Linda U Gutierrez', 'person', 'Linda U. Gutierrez'],
     ['1476 Chestnut Street, EMeryville, CA 94673', 'address', '1476 Chestnut Street, Emeryville, CA 94673'],
     ['JOhnson, Mary', 'person', 'Johnson, Mary'],
@@ -564,6 +566,7 @@ describe('mendNameCase', () => {
     ['Vivid Partners, L.P.', 'entity'],
     ['Six Rivers Fund I, L.P.', 'entity'],
     ['Oo, Kim', 'person'],
+    ['Smith, John IV.', 'person'],
   ] as const)('leaves %j (a %s) as read', (read, kind) => {
     expect(mendNameCase(read, kind)).toBe(read);
   });
@@ -780,7 +783,9 @@ describe('valueLines', () => {
     // A real OCR reading of a Name of Offering box with a "PROCESSED AUG 11 2000" stamp beside it.
     expect(valueLines('AUG 11 2000\nMembership Interests')).toEqual(['Membership Interests']);
     expect(valueLines('SEP. 10, 2000\nSeries B Preferred Stock')).toEqual(['Series B Preferred Stock']);
-    expect(valueLines('AUG 08 2 000\nLimited Partnership Interests')).toEqual(['Limited Partnership Interests']);
+    expect(valueLines('AUG 08 2 000\nLimited Partnership Interests')).toEqual([
+      'Limited Partnership Interests',
+    ]);
     // A value with a date in it stays.
     expect(valueLines('Notes due Aug 11 2003')).toEqual(['Notes due Aug 11 2003']);
   });

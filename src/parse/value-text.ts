@@ -516,6 +516,10 @@ export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address
         word.charAt(0) === word.charAt(1).toUpperCase()
       )
         return open + word.charAt(0) + close;
+      // A middle initial with a speck before it read as an I ("Williams, Alex ID."): no initial is
+      // two letters, and an I before another capital is no roman numeral but IV and IX.
+      if (kind === 'person' && i > 1 && close.startsWith('.') && /^I[A-HJ-UWYZ]$/.test(word))
+        return open + word.charAt(1) + close;
       // A middle initial between a person's names has its period, lost as a speck ("Linda U Gutierrez").
       if (
         kind === 'person' &&
