@@ -1964,6 +1964,9 @@ describe('usPhone', () => {
     // A gap OCR put among its seven figures, or its hyphen read as one (real readings).
     ['(213) 568 6476', '(213) 568-6476'],
     ['(816) 45 6-3726', '(816) 456-3726'],
+    // Specks read after it (a real reading), with or without its brackets.
+    ['(918) 234-5664."', '(918) 234-5664'],
+    ['650-801-6135.', '650-801-6135'],
     // Figures missing: as read.
     ['(281) 0053', '(281) 0053'],
     // Typed without brackets, or not a US number read whole: as read.

@@ -425,11 +425,11 @@ function phoneLines(text: string): string {
  */
 export function usPhone(read: string): string {
   const m =
-    /^[^\d(]{0,2}\(?\s*(\d{3})\s*\)?\s*[-.]?\s*(\d{3})\s*[-.]\s*(\d{4})(?!\d)(?:\s+\p{L}{1,3})?\s*$/u.exec(
+    /^[^\d(]{0,2}\(?\s*(\d{3})\s*\)?\s*[-.]?\s*(\d{3})\s*[-.]\s*(\d{4})(?!\d)(?:\s+\p{L}{1,3}|[.,'"’”]{1,3})?\s*$/u.exec(
       read,
     );
-  // Typed without brackets ("650-801-6135"), it stays as typed.
-  if (m) return /[()]/.test(read) ? `(${m[1]}) ${m[2]}-${m[3]}` : read;
+  // Typed without brackets ("650-801-6135"), it stays as typed, less a speck read after it.
+  if (m) return /[()]/.test(read) ? `(${m[1]}) ${m[2]}-${m[3]}` : read.replace(/[.,'"’”]{1,3}\s*$/, '');
   // Its area code in brackets and seven figures after it, with a gap OCR put among them or its
   // hyphen read as one ("(213) 568 6476", "(816) 45 6-3726").
   const gapped = /^[^\d(]{0,2}\(\s*(\d{3})\s*\)\s*(\d[\d\s.-]*\d)\s*$/.exec(read);
