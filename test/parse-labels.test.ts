@@ -633,6 +633,7 @@ describe('mendOcrText', () => {
     ['2226 Park Avenue, Manchester, NH (03188', '2226 Park Avenue, Manchester, NH 03188'],
     ['Robinson; Jennifer J.', 'Robinson, Jennifer J.'],
     ['Brooks: Sarah', 'Brooks, Sarah'],
+    ['3.Peachtree Street, Atlanta, GA 30303', '3 Peachtree Street, Atlanta, GA 30303'],
     // A quote stuck to the front of a later word with none after it (a real OCR reading).
     [
       '5 El ‘camino Real, Building 3200, Houston, TX 77026',

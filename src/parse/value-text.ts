@@ -605,6 +605,8 @@ function withoutSpecks(value: string): string {
       // So is a colon after a last name written first ("Brook: Sarah").
       .replace(/^(\p{Lu}[\p{L}'’-]+):(?= \p{Lu}\p{Ll})/u, '$1,')
       .replace(/^(\d+)["”’]+(?=\s)/u, '$1')
+      // Or a speck read as a point between a street number and the street's name ("3.Peachtree").
+      .replace(/^(\d+)[.,](?=\p{Lu}\p{Ll}{2})/u, '$1 ')
       .replace(/ [|<>=~*+•] (?=\p{L})/gu, ' ')
       // A speck stuck to the word after a comma ("Third Street,-San Jose"), or to the comma
       // itself before the next word ("Commerce Drive,” Building").
