@@ -747,6 +747,7 @@ describe('mendTitleWords', () => {
     ['Srenident', 'President'],
     ['Tredsurer', 'Treasurer'],
     ['Chiet Operating Officer', 'Chief Operating Officer'],
+    ['Vice President nd Secretary', 'Vice President and Secretary'],
     // Words that are title words, and short ones, stay.
     ['Vice President and Secretary', 'Vice President and Secretary'],
     ['CEO', 'CEO'],
