@@ -634,6 +634,10 @@ describe('mendOcrText', () => {
     ['Robinson; Jennifer J.', 'Robinson, Jennifer J.'],
     ['Brooks: Sarah', 'Brooks, Sarah'],
     ['3.Peachtree Street, Atlanta, GA 30303', '3 Peachtree Street, Atlanta, GA 30303'],
+    // The comma before the state's code lost, or read as an "s" (a real reading), where the city
+    // is a place of that state and the address's other parts have their commas.
+    ['1729 Highland Avenue, Salt Lake Citys UT 84105', '1729 Highland Avenue, Salt Lake City, UT 84105'],
+    ['6 Harbor Boulevard, Billings MT 59141', '6 Harbor Boulevard, Billings, MT 59141'],
     // A quote stuck to the front of a later word with none after it (a real OCR reading).
     [
       '5 El ‘camino Real, Building 3200, Houston, TX 77026',
@@ -737,6 +741,8 @@ describe('mendOcrText', () => {
     'J.P. Morgan Securities, Inc.',
     // Quotes with their closing one.
     'Robert “Bob” Smith',
+    // Typed without commas: as typed.
+    '12 Elm Street Boston MA 02110',
   ])('leaves %j as it is', (value) => {
     expect(mendOcrText(value)).toBe(value);
   });

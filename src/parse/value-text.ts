@@ -342,6 +342,20 @@ export function mendOcrText(value: string): string {
         code = zipState;
       }
     }
+    // The comma before a state's code lost, or read as an "s" ("Salt Lake Citys UT 84105"), in an
+    // address whose other parts have theirs: the city is a place of that state.
+    const before = mended[i - 1] ?? '';
+    if (
+      US_POSTAL_CODES.has(code) &&
+      /^\d{5}(?:-\d{4})?\W?$/.test(mended[i + 1] ?? '') &&
+      /\p{Ll}$/u.test(before) &&
+      mended.slice(0, i - 1).some((t) => /,$/.test(t))
+    ) {
+      const city = mended.slice(cityStart(mended, i), i);
+      const lessS = [...city.slice(0, -1), before.slice(0, -1)];
+      if (isPlaceIn(code, city)) mended[i - 1] = `${before},`;
+      else if (before.endsWith('s') && isPlaceIn(code, lessS)) mended[i - 1] = `${before.slice(0, -1)},`;
+    }
     if (
       /^\p{L}{2}[,.]?$/u.test(code) &&
       /^\d{5}(?:-\d{4})?\W?$/.test(mended[i + 1] ?? '') &&
