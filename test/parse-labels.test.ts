@@ -1920,6 +1920,8 @@ describe('the words of an address OCR garbled', () => {
       '2 Congress-Avenue, Suite 3100, New Orleans, LA 70116',
       '2 Congress Avenue, Suite 3100, New Orleans, LA 70116',
     ],
+    // Its letters read as the figures they look like.
+    ['788 Broadway, Fl100r 25, Waltham, MA 02492', '788 Broadway, Floor 25, Waltham, MA 02492'],
   ])('are the place names of the state and the street words they were: %j', (read, typed) => {
     expect(mendOcrText(read)).toBe(typed);
   });

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { isCommonWord, nearestWord } from './spelling.js';
+import { figuresAsLetters, isCommonWord, nearestWord } from './spelling.js';
 
 /** The words of every place name of each state, lower case (the `zipcodes` package's ZIP list). */
 let cityWords: Map<string, Set<string>> | null = null;
@@ -114,7 +114,14 @@ export function mendAddressWords(read: string[], at: number): string[] {
     stateAt--;
   }
   return tokens.map((token, i) => {
-    // A street word may have a speck read in it or after it ("Avenu-,"): the letters are the word.
+    // A street word may have a speck read in it or after it ("Avenu-,"), or letters read as the
+    // figures they look like ("Fl100r"): the letters are the word.
+    const figured = i < cityFrom ? /^(\p{L}[\p{L}015]*\d[\p{L}015]*\p{L})([,.]?)$/u.exec(token) : null;
+    if (figured?.[1]) {
+      const letters = figuresAsLetters(figured[1]).toLowerCase();
+      const word = STREET_WORDS.includes(letters) ? letters : nearest(letters, STREET_WORDS);
+      if (word) return inCaseOf(figured[1], word) + (figured[2] ?? '');
+    }
     const specked = i < cityFrom ? /^(\p{L}{3,})[-~.'’]+(\p{L}*)([,.]?)$/u.exec(token) : null;
     const core = specked
       ? ([specked[0], `${specked[1]}${specked[2]}`, specked[3]] as const)
