@@ -8,6 +8,7 @@ import { usPhone } from '../src/parse/cover.js';
 import { FormText } from '../src/parse/form-text.js';
 import { LABELS } from '../src/parse/labels.js';
 import { parseFiling } from '../src/parse/parse-filing.js';
+import { roundSum } from '../src/parse/part-b.js';
 import { Reader } from '../src/parse/reader.js';
 import { parseMisreadDate } from '../src/parse/signature.js';
 import { mendProse } from '../src/parse/spelling.js';
@@ -1963,6 +1964,31 @@ describe("an entity's suffix OCR misread", () => {
       expect(mendOcrText(typed)).toBe(typed);
     },
   );
+});
+
+describe('roundSum', () => {
+  it.each([
+    // Real OCR readings of minimum investments typed with a typewriter's zeros.
+    [50_006_000, 50_000_000],
+    [100_600, 100_000],
+    [100_000_006, 100_000_000],
+    [100_000_900, 100_000_000],
+  ])('reads %j cents as the round sum %j', (read, round) => {
+    expect(roundSum(read)).toBe(round);
+  });
+
+  it.each([2_500_000, 1_680_000, 96_000_000, 125_000, 1_234_567])('leaves %j cents as read', (read) => {
+    expect(roundSum(read)).toBeNull();
+  });
+
+  it('gives B.2 its round sum unsurely', () => {
+    const seed = seedText();
+    const b2 = 'from any individual? \\$ N/A';
+    expect(seed).toContain(b2);
+    const record = parseOcrLike(seed.replace(b2, 'from any individual?\t$ 500.060'));
+    expect(record.offering.minimumInvestment).toBe(50_000_000);
+    expect(record.fields['offering.minimumInvestment']?.confidence).toBeLessThan(0.8);
+  });
 });
 
 describe('usPhone', () => {

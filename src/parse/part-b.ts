@@ -43,7 +43,11 @@ export function readPartB(r: Reader, range: Range): void {
   if (b2Anchor) {
     const to = r.stopAfter(anchors, b2, range);
     const [cell] = r.cells(b2Anchor.match.end, to);
-    offering.minimumInvestment = r.setMoney('offering.minimumInvestment', cell, b2Anchor.match.end, to);
+    const read = r.setMoney('offering.minimumInvestment', cell, b2Anchor.match.end, to);
+    const field = r.recorder.fields['offering.minimumInvestment'];
+    const round = read !== null && field?.source === 'ocr' ? roundSum(read) : null;
+    offering.minimumInvestment = round ?? read;
+    if (round !== null && field) field.confidence *= ZERO_READ_AS_FIGURE;
   }
 
   const b4 = anchors[at('b4')];
@@ -176,3 +180,19 @@ function checkedStates(rawText: string, ocr: boolean): string[] {
   for (const m of text.matchAll(pattern)) if (m[1] && US_STATES.has(m[1])) out.add(m[1]);
   return [...out];
 }
+
+/**
+ * A minimum investment is a round sum of dollars: read with a typewriter's zero taken for the 6, 8
+ * or 9 it looks like past its first two figures ("$ 500.060", "$ 1,006", "$ 1.000.000.06"), it is
+ * the round sum those zeros make, unsurely; null where no such zero makes one.
+ */
+export function roundSum(cents: number): number | null {
+  const figures = String(cents);
+  if (figures.length < 5 || cents % 10_000 === 0) return null;
+  const zeroed = figures.slice(0, 2) + figures.slice(2).replace(/[689]/g, '0');
+  const round = Number(zeroed);
+  return round % 10_000 === 0 ? round : null;
+}
+
+/** How much less sure an amount is whose zeros were read as other figures. */
+const ZERO_READ_AS_FIGURE = 0.5;
