@@ -196,7 +196,7 @@ function cutShort(readings: readonly Reading[], squeezed: readonly string[]): Re
   const longestAt = whole.sort((a, b) => (lengths[b] ?? 0) - (lengths[a] ?? 0))[0];
   if (longestAt === undefined || shortest < 6) return null;
   const longest = squeezed[longestAt] ?? '';
-  const cut = squeezed.every((k, i) => longest.startsWith(k) || (runOn(i) && !whole.includes(i)));
+  const cut = squeezed.every((k, i) => longest.startsWith(k) || runOn(i));
   return cut ? (readings[longestAt] ?? null) : null;
 }
 
