@@ -116,6 +116,25 @@ describe('rereadMoney', () => {
     const whole: Word = { text: '25,066', bbox: [x0, y0, x1, y1], confidence: 0.96 };
     expect(await rereadMoney(image, [whole], pool)).toEqual([whole]);
   });
+
+  it('reads as one the pieces of an amount that lie side by side, though a piece found later ends the list', async () => {
+    const { image, lines } = textPage(['322.277.20', 'Total'], {
+      width: 900,
+      height: 300,
+      top: 100,
+      left: 300,
+      fontSize: 30,
+    });
+    const [x0, y0, x1, y1] = lines[0]!.box;
+    const split = Math.round(x0 + (x1 - x0) * 0.4);
+    // The page pass read the tail and the next line; the head, read unsurely from missed ink,
+    // joined the list last.
+    const tail: Word = { text: '277.20', bbox: [split, y0, x1, y1], confidence: 0.94 };
+    const next: Word = { text: 'Total', bbox: lines[1]!.box as Bbox, confidence: 0.96 };
+    const head: Word = { text: '322.', bbox: [x0, y0, split + 4, y1], confidence: 0.83 };
+    const words = await rereadMoney(image, [tail, next, head], pool);
+    expect(words.map((w) => w.text)).toEqual(['322.277.20', 'Total']);
+  });
 });
 
 describe('readMissedInk', () => {

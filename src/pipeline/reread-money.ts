@@ -118,26 +118,32 @@ function uncoveredFigureBeside(image: PageImage, box: Bbox, words: readonly Word
 /** Darker than this is a figure's ink. */
 const INK = 128;
 
-/** Runs of money-like words on one baseline with small gaps between them. */
+/**
+ * Runs of money-like words on one baseline with small gaps between them and no other word
+ * between. Found by where the words lie, not by their order in the list: a piece read again from
+ * missed ink joins the list at its end ("322." before a page pass's "277.20").
+ */
 function moneyGroups(words: readonly Word[]): Word[][] {
+  const others = words.filter((w) => !MONEY_LIKE.test(w.text));
   const groups: Word[][] = [];
-  let current: Word[] = [];
-  const flush = () => {
-    if (current.length) groups.push(current);
-    current = [];
-  };
-  for (const w of words) {
-    if (!MONEY_LIKE.test(w.text)) {
-      flush();
-      continue;
-    }
-    const prev = current[current.length - 1];
+  for (const w of words.filter((w) => MONEY_LIKE.test(w.text)).sort((a, b) => a.bbox[0] - b.bbox[0])) {
     const height = Math.max(w.bbox[3] - w.bbox[1], 1);
-    const sameRow =
-      prev && Math.abs((prev.bbox[1] + prev.bbox[3]) / 2 - (w.bbox[1] + w.bbox[3]) / 2) < height * 0.6;
-    if (prev && (!sameRow || w.bbox[0] - prev.bbox[2] > height * 1.2)) flush();
-    current.push(w);
+    const group = groups.find((g) => {
+      const prev = g[g.length - 1] as Word;
+      return (
+        sameRow(prev, w, height) &&
+        w.bbox[0] - prev.bbox[2] <= height * 1.2 &&
+        !others.some((o) => sameRow(o, w, height) && o.bbox[0] >= prev.bbox[2] && o.bbox[2] <= w.bbox[0])
+      );
+    });
+    if (group) group.push(w);
+    else groups.push([w]);
   }
-  flush();
-  return groups;
+  // In list order, so that the reading takes the place of the group's first word.
+  const order = new Map(words.map((w, i) => [w, i]));
+  return groups.map((g) => g.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)));
+}
+
+function sameRow(a: Word, b: Word, height: number): boolean {
+  return Math.abs((a.bbox[1] + a.bbox[3]) / 2 - (b.bbox[1] + b.bbox[3]) / 2) < height * 0.6;
 }
