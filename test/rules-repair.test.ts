@@ -175,6 +175,22 @@ describe('a misread suspected from the arithmetic', () => {
     });
   });
 
+  it('suggests the value meant for figures read bare that lost the point before their cents', () => {
+    // A real generated filing's "$ 41655200" for 416,552.00: read as dollars it is a hundred times over.
+    const record = consistentRecord();
+    record.offering.useOfProceeds.workingCapital.others = usd(1_759_907_196);
+    readAt(record, WORKING, 0.45, '$ 1759907196');
+    expect(findMisread(record)).toMatchObject({ path: WORKING, value: usd(17_599_071.96), slip: 'pointLost' });
+    expect(evaluate(record).map((f) => [f.rule, f.suggestion?.value])).toEqual([
+      ['OCR_SUSPECTED_MISREAD', usd(17_599_071.96)],
+    ]);
+    // Figures read with their separators lost no point, and a sure reading is what was typed.
+    readAt(record, WORKING, 0.45, '$ 1,759,907,196');
+    expect(findMisread(record)).toBeNull();
+    readAt(record, WORKING, 0.95, '$ 1759907196');
+    expect(findMisread(record)).toBeNull();
+  });
+
   it('suggests, where a blank row leaves several values that would pass, the one that closes the sum', () => {
     const record = consistentRecord();
     record.offering.expenses.legal = usd(56000);

@@ -16,7 +16,7 @@ export interface Misread {
   readonly path: string;
   readonly read: number;
   readonly value: number;
-  readonly slip: DigitSlip;
+  readonly slip: Slip;
   readonly confidence: number;
   /** The arithmetic rules that fail as read and pass with `value`. */
   readonly rules: readonly string[];
@@ -27,7 +27,11 @@ export interface Misread {
 const ARITHMETIC = RULES.filter((r) => r.kind === 'arithmetic');
 const ARITHMETIC_IDS: ReadonlySet<string> = new Set(ARITHMETIC.map((r) => r.id));
 
-const READ_AS: Record<DigitSlip, string> = {
+/** A digit's slip, or the cents point lost between figures read bare ("$ 41655200" for 416,552.00). */
+type Slip = DigitSlip | 'pointLost';
+
+const READ_AS: Record<Slip, string> = {
+  pointLost: 'the cents point lost between figures read bare',
   transposed: 'two adjacent digits read in the wrong order',
   dropped: 'a digit missed in reading',
   doubled: 'a digit read twice',
@@ -122,12 +126,14 @@ function misreadFor(
               (!verySure || twinned || otherLineEqualTo(record, value, [path]) !== null),
           )
         : oneSlipAway(read);
-    for (const value of slips) {
+    // Figures read bare, with no separator at all, may have lost the point before their cents.
+    const pointLost = !sure && BARE_FIGURES.test(field.raw) && read % 100 === 0 ? read / 100 : null;
+    for (const value of pointLost === null ? slips : [...slips, pointLost]) {
       // Tried from each of the lines alike, the same fit is found once.
       if (twinned && fits.some((f) => f.value === value && f.alike?.includes(path))) continue;
       for (const p of lines) setPath(work, p, value);
       if (mustPass.every((r) => r.check(work).length === 0)) {
-        const slip = digitSlip(value, read);
+        const slip = value === pointLost ? 'pointLost' : digitSlip(value, read);
         // Two figures swapped is a slip of copying, not of reading: OCR reads a figure at a time.
         if (slip && slip !== 'transposed')
           fits.push({
@@ -153,6 +159,9 @@ function misreadFor(
   const best = candidates.filter((f) => f.confidence === lowest).map(({ exact: _, ...misread }) => misread);
   return best.length === 1 ? (best[0] ?? null) : null;
 }
+
+/** An amount read as figures only, enough of them to hold cents: "$ 41655200". */
+const BARE_FIGURES = /^\$?\s*\d{4,}$/;
 
 /** Whether a sum rule's rows as written add up to its total exactly (any other rule: yes). */
 function closesExactly(record: FormDRecord, rule: Rule): boolean {
