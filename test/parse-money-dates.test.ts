@@ -118,6 +118,15 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('$\t☐ $ 5,000', 2).map((c) => c.cents)).toEqual([null, 500_000]);
   });
 
+  it('reads a lone "s" between groups as a comma where the row has fewer columns than cells', () => {
+    // A real OCR reading of C.2's accredited row, 213,505.24 with its comma a speck read "s".
+    expect(readMoneyCells('\t110\t$ 213 s 505.24', 1)).toMatchObject([
+      { cents: 21_350_524, raw: '$ 213,505.24' },
+    ]);
+    // Where the row has the columns, the "s" is the next column's "$".
+    expect(readMoneyCells('$ 213 s 505.24', 2).map((c) => c.cents)).toEqual([21_300, 50_524]);
+  });
+
   it('reads a figure or two, a mark and more figures as a broken amount, not a few dollars', () => {
     // A real OCR reading of B.2's minimum investment, 25,000, its 5 read as a "+".
     expect(readMoneyCells('s 2 +, 000')).toMatchObject([{ cents: null, readable: false }]);

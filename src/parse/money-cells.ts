@@ -99,7 +99,16 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
     // parts two columns.
     .replace(/\$ +\$(?= +(?:-0-|\d))/g, '$');
   let cells = cellsOf(withColumnsOpened(withLeadingAmountOpened(text)));
-  if (columns !== undefined && cells.length > columns) return withoutEmptyExtras(cells, columns);
+  if (columns !== undefined && cells.length > columns) {
+    // More cells than the row has: a lone "s" between an amount's first group and the next is
+    // its comma misread, not a "$" ("$ 213 s 505.24" in C.2's one dollar cell).
+    const commas = text.replace(S_FOR_COMMA, '$1,');
+    const fewer = commas === text ? cells : cellsOf(withColumnsOpened(withLeadingAmountOpened(commas)));
+    return withoutEmptyExtras(
+      fewer.length >= columns && fewer.length < cells.length ? fewer : cells,
+      columns,
+    );
+  }
   if (columns === undefined || cells.length >= columns) return cells;
   // Fewer cells than the table has columns: a column holding just an amount lost its "$" to OCR
   // ("Debt <tab> 184,117 <tab> s 32,400"). Such columns open cells, rightmost first, up to the
@@ -133,6 +142,9 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   }
   return cells;
 }
+
+/** An "s" between a group of one to three figures and a group of three that ends an amount. */
+const S_FOR_COMMA = /(?<![\d,.])(\d{1,3}) [sS§] (?=\d{3}(?:[,.]\d{3})*(?:[.,]\d{2})?(?![\d,.]))/g;
 
 /**
  * More cells than the table has columns: an empty one (a "$" with nothing after it) is a "$" OCR
