@@ -708,6 +708,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('$s 25,000').map((c) => c.cents)).toEqual([2_500_000]);
     expect(readMoneyCells('$ none').map((c) => c.cents)).toEqual([0]);
     expect(readMoneyCells('$ see note').map((c) => c.cents)).toEqual([null]);
+    // A real OCR reading of C.5's total payments listed, 8,245,820: its 8 read "B", its second
+    // comma lost.
+    expect(readMoneyCells('☐ s B,245820', 1).map((c) => [c.cents, c.readable])).toEqual([
+      [824_582_000, false],
+    ]);
   });
 
   it('reads a lone 5 between an estimate box and an amount as the "$" it was', () => {

@@ -159,6 +159,9 @@ function withoutEmptyExtras(cells: MoneyCell[], columns: number): MoneyCell[] {
   return out;
 }
 
+/** A group of six figures after a separator: two groups, the comma between them lost. */
+const SIX_FIGURE_GROUP = /(\d[,.])(\d{3})(\d{3})(?![\d,])/g;
+
 /**
  * Separators as OCR garbles them, put back: a thousands comma read as a letter with a tail ("3 y
  * 759 ,000.00", "9 f 677 f 000.00", "83 r 000": a lone y, f, j, r or semicolon between a group of
@@ -179,7 +182,7 @@ function mendSeparators(text: string): string {
       .replace(/(?<![\d,.])(\d{1,3})\s?[’'‘`´x)]\s?(?=\d(?:\s?\d){2}(?!\d))/g, '$1,')
       // A group of six figures after a separator is two groups, the comma between them lost
       // ("7.154820" is 7,154,820): cents have two figures.
-      .replace(/(\d[,.])(\d{3})(\d{3})(?![\d,])/g, '$1$2,$3')
+      .replace(SIX_FIGURE_GROUP, '$1$2,$3')
       // And a group of five at the end is a group and the cents, the point lost ("9.983.94542").
       .replace(/(\d[,.])(\d{3})(\d{2})(?![\d,.])/g, '$1$2.$3')
       // Four to six figures before a separator and a group of three are groups whose comma was
@@ -454,7 +457,11 @@ function digitsForLetters(typed: string): string | null {
   if (cell.length > 24 || !/^[\dA-Za-z|!,._\s-]+$/.test(cell)) return null;
   const mapped = [...cell].map((ch) => (/[\d,._\s-]/.test(ch) ? ch : (DIGIT_FOR_LETTER[ch] ?? '?'))).join('');
   if (mapped.includes('?') || (mapped.match(/\d/g) ?? []).length < 2) return null;
-  const separated = mapped.replace(/_(?=\d{2}$)/, '.').replace(/_/g, ',');
+  // The letters read as figures, a group of six after a separator is two ("B,245820").
+  const separated = mapped
+    .replace(/_(?=\d{2}$)/, '.')
+    .replace(/_/g, ',')
+    .replace(SIX_FIGURE_GROUP, '$1$2,$3');
   const closed = closeGaps(separated);
   const whole = AMOUNT.exec(closed);
   return whole && whole.index === 0 && whole[0].length === closed.length ? closed : null;
