@@ -788,6 +788,18 @@ describe('valueLines', () => {
     expect(valueLines('\nCode)\n(650) 801-6135')).toEqual(['(650) 801-6135']);
   });
 
+  it("drops a label's instruction read with both its brackets lost", () => {
+    // A real OCR reading of a related person's "(Number and Street, City, State, Zip Code)", its
+    // "(" read "1" and its ")" a "y".
+    expect(
+      valueLines(
+        ' 1 Number and Street, City, State, Zip Codey\n3 Technology Drive, Suite 2, Scottsdale, AZ 85299',
+      ),
+    ).toEqual(['3 Technology Drive, Suite 2, Scottsdale, AZ 85299']);
+    // An address that names a street and a city is a value.
+    expect(valueLines('1 State Street, Boston, MA 02109')).toEqual(['1 State Street, Boston, MA 02109']);
+  });
+
   it("drops a received stamp's date read on a line of its own above the value", () => {
     // A real OCR reading of a Name of Offering box with a "PROCESSED AUG 11 2000" stamp beside it.
     expect(valueLines('AUG 11 2000\nMembership Interests')).toEqual(['Membership Interests']);

@@ -3,7 +3,13 @@ import { US_POSTAL_CODES } from '../rules/state-code.js';
 import { cityStart, isPlaceIn, mendAddressWords } from './address-words.js';
 import { CHECKED, UNCHECKED } from './check-marks.js';
 import { lookalikeCode } from './lookalike-letters.js';
-import { figuresAsLetters, isCommonWord, joinSplitWords, nearestWord } from './spelling.js';
+import {
+  editDistanceWithin,
+  figuresAsLetters,
+  isCommonWord,
+  joinSplitWords,
+  nearestWord,
+} from './spelling.js';
 import { stateOfZip } from './zip-states.js';
 
 /** Stamps and office marks that land beside typed values on scans and transcriptions. */
@@ -105,6 +111,29 @@ export function stripLeadingInstruction(text: string): string {
   return rest;
 }
 
+/** The form's instructions in parentheses after a label, word by word. */
+const INSTRUCTIONS = [
+  ['number', 'and', 'street', 'city', 'state', 'zip', 'code'],
+  ['last', 'name', 'first', 'if', 'individual'],
+  ['including', 'area', 'code'],
+  ['print', 'or', 'type'],
+];
+
+/**
+ * A line that is a printed instruction with both its brackets lost or misread ("1 Number and
+ * Street, City, State, Zip Codey"): most of the instruction's words, each a letter off at most,
+ * and little else.
+ */
+function isPrintedInstruction(line: string): boolean {
+  const words = line.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return INSTRUCTIONS.some((instruction) => {
+    const found = instruction.filter((w) =>
+      words.some((word) => editDistanceWithin(word, w, 2) <= (w.length >= 4 ? 1 : 0)),
+    );
+    return found.length >= Math.ceil(instruction.length * 0.7) && words.length <= instruction.length + 1;
+  });
+}
+
 /** The lines of a value: instructions, check marks, stamps and blank lines removed. */
 export function valueLines(text: string): string[] {
   // The additional-sheet note closes a block: after it come the page's footer and its page
@@ -118,7 +147,8 @@ export function valueLines(text: string): string[] {
   const firstText = lines.findIndex((l) => /[\p{L}\d]/u.test(l));
   // (A bracket after a column's gap is another column's: a stamp's edge read beside the value.)
   const firstColumn = (lines[firstText] ?? '').split('\t')[0] ?? '';
-  if (firstText >= 0 && /^[^()]{0,60}[)}\]]\s*$/.test(firstColumn)) lines.splice(firstText, 1);
+  if (firstText >= 0 && (/^[^()]{0,60}[)}\]]\s*$/.test(firstColumn) || isPrintedInstruction(firstColumn)))
+    lines.splice(firstText, 1);
   return (
     lines
       // A wide gap (a tab) ends a value: what follows is another column, a stamp or a note.
