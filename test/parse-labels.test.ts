@@ -379,6 +379,24 @@ describe('the date and jurisdiction combs as OCR garbles them', () => {
   });
 
   it.each([
+    ['Moh 1 1 yew 9 2', 11, 1992],
+    ['1 1 Yer 1992', 11, 1992],
+    ['0 6 2001', 6, 2001],
+  ])(
+    'reads the combs after the date\'s label where OCR garbled or lost the Month label: "%s"',
+    async (row, month, year) => {
+      const text = seedText().replace(
+        'Month\n1 **2**Year\n9 **9**☒ Actual☐ Estimated',
+        `${row} ☒ Actual ☐ Estimated`,
+      );
+      expect(text).not.toBe(seedText());
+      const record = await parseText(text);
+      expect(record.issuer.incorporation).toMatchObject({ month, year, actual: true });
+      expect(record.fields['issuer.incorporation.month']?.confidence).toBeLessThan(0.8);
+    },
+  );
+
+  it.each([
     ['Month @ 8 Year 9 5', 8, 1995],
     ['Month rn 4 Year n 4', 4, 2004],
     ['Month 1 C Year 9 ]', 10, 1991],

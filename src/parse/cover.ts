@@ -1,4 +1,4 @@
-import { LevenshteinDistanceSearch } from 'natural/lib/natural/distance/index.js';
+import { LevenshteinDistance, LevenshteinDistanceSearch } from 'natural/lib/natural/distance/index.js';
 import { ENTITY_TYPES } from '../record/schema.js';
 import { FOREIGN_JURISDICTIONS, US_POSTAL_CODES } from '../rules/state-code.js';
 import { splitAddress } from './address.js';
@@ -134,6 +134,20 @@ export function readCover(r: Reader, range: Range): void {
     r.evidence('issuer.incorporation.year', digits, from, to, mended === year ? score : score * 0.5);
   };
 
+  // A month comb holds two digits. When OCR garbled the Year label, the year's digits follow
+  // in this span: the two (or four) after the month's are the year.
+  const readMonth = (digits: string, from: Pos, to: Pos, score: number) => {
+    const monthDigits = digits.length > 2 ? digits.slice(0, 2) : digits;
+    // A month's leading zero read as the 6, 8 or 9 it looks like ("9 4" for 04), unsurely.
+    const zeroMisread = /^[689][1-9]$/.test(monthDigits);
+    const month = monthDigits ? Number(zeroMisread ? monthDigits.slice(1) : monthDigits) : Number.NaN;
+    if (month >= 1 && month <= 12) {
+      record.issuer.incorporation.month = month;
+      r.evidence('issuer.incorporation.month', monthDigits, from, to, zeroMisread ? score * 0.5 : score);
+      yearAfterMonth = { digits: digits.slice(2), from, to, score: score * 0.9 };
+    }
+  };
+
   anchors.forEach((anchor, i) => {
     const span = r.valueSpan(anchors, i, range);
     const { from, to } = span;
@@ -225,23 +239,20 @@ export function readCover(r: Reader, range: Range): void {
         const readings = r.options(['', ''], ['actual', 'estimated'], from, end);
         const chosen = r.exclusive('Actual or Estimated', readings, 'issuer.incorporation.actual');
         if (chosen !== null) record.issuer.incorporation.actual = chosen === 0;
-        break;
-      }
-      case 'month': {
-        // A month comb holds two digits. When OCR garbled the Year label, the year's digits follow
-        // in this span: the two (or four) after the month's are the year.
-        const digits = digitsOnly(span.text, 6);
-        const monthDigits = digits.length > 2 ? digits.slice(0, 2) : digits;
-        // A month's leading zero read as the 6, 8 or 9 it looks like ("9 4" for 04), unsurely.
-        const zeroMisread = /^[689][1-9]$/.test(monthDigits);
-        const month = monthDigits ? Number(zeroMisread ? monthDigits.slice(1) : monthDigits) : Number.NaN;
-        if (month >= 1 && month <= 12) {
-          record.issuer.incorporation.month = month;
-          r.evidence('issuer.incorporation.month', monthDigits, from, to, zeroMisread ? score * 0.5 : score);
-          yearAfterMonth = { digits: digits.slice(2), from, to, score: score * 0.9 };
+        // The Month label garbled past finding ("Moh 1 1 yew 9 2", or lost: "O G Yer 2001"): the
+        // combs follow this label all the same, the month's before a word like "Year", the year's
+        // after it (where the Year label was not found either), read less surely.
+        if (!labelled.has('month')) {
+          const combs = incorporationCombs(span.text);
+          readMonth(digitsOnly(combs.month, 6), from, to, score * BY_PLACE_OF_COMB);
+          if (!labelled.has('year') && combs.year !== null)
+            yearAfterMonth = { digits: digitsOnly(combs.year), from, to, score: score * BY_PLACE_OF_COMB };
         }
         break;
       }
+      case 'month':
+        readMonth(digitsOnly(span.text, 6), from, to, score);
+        break;
       case 'year':
         setYear(digitsOnly(span.text), from, to, score);
         break;
@@ -332,6 +343,26 @@ function jurisdictionCode(raw: string): { code: string; guessed: boolean } | nul
 
 function isJurisdiction(code: string): boolean {
   return US_POSTAL_CODES.has(code) || FOREIGN_JURISDICTIONS.has(code);
+}
+
+/** How sure a date's comb read by its place after the date's label, its own label not found, is. */
+const BY_PLACE_OF_COMB = 0.7;
+
+/**
+ * The text of the month's comb and of the year's, on the first line after the date's label with
+ * letters or figures, where the Month label was not found: the year's after the first word a
+ * letter or two off "Year" ("Yer", "yew"), the month's before it, less a word a letter or two off
+ * "Month" ("Moh"). Without such a word it is all the month's, and the year's digits follow the
+ * month's.
+ */
+function incorporationCombs(text: string): { month: string; year: string | null } {
+  const head = (text.split(/[☒☐]/)[0] ?? '').split('\n').find((line) => /[\p{L}\d]/u.test(line)) ?? '';
+  const tokens = head.split(/\s+/).filter(Boolean);
+  const near = (token: string, word: string) =>
+    /^\p{L}{3,6}$/u.test(token) && LevenshteinDistance(token.toLowerCase(), word) <= 2;
+  const yearAt = tokens.findIndex((t) => near(t, 'year'));
+  const before = (yearAt < 0 ? tokens : tokens.slice(0, yearAt)).filter((t) => !near(t, 'month'));
+  return { month: before.join(' '), year: yearAt < 0 ? null : tokens.slice(yearAt + 1).join(' ') };
 }
 
 /**
