@@ -1405,6 +1405,16 @@ describe('B.2 left blank', () => {
     expect(record.offering.minimumInvestment).toBeNull();
     expect(record.offering.jointOwnership).toBe(true);
   });
+
+  it('reads no minimum investment from the next question\'s number with a speck before it ("-3.")', async () => {
+    // A real OCR reading: a speck read "-" before B.3's number.
+    const text = seedText()
+      .replace('any individual? \\$ N/A', 'any individual?\t$')
+      .replace(/^3\. Does the offering/m, '-3. Does the offering');
+    expect(text).not.toBe(seedText().replace('any individual? \\$ N/A', 'any individual?\t$'));
+    const record = await parseText(text);
+    expect(record.offering.minimumInvestment).toBeNull();
+  });
 });
 
 describe('the signature table as OCR lays it out', () => {

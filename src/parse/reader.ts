@@ -364,11 +364,12 @@ export class Reader {
 
   /** The dollar cells between two places; `columns`: how many the table's row has, when known. */
   cells(from: Pos, to: Pos, columns?: number): MoneyCell[] {
-    // The next question's number ("3." before "Does the offering ...") ends the span; it is no amount.
+    // The next question's number ("3." before "Does the offering ...", with a speck before it:
+    // "-3.") ends the span; it is no amount.
     // Nor is the form's number in a page footer the row runs over ("SEC 1972 (6/99)"), or the
     // page's number set between dashes ("-4-", which reads as a zero's dashes round a misread 0).
     const text = this.text(from, to)
-      .replace(/\n\s*\d{1,2}\.?\s*$/, '')
+      .replace(/\n\s*(?:[-–—~'‘’".,]\s?\d{1,2}\.|\d{1,2}\.?)\s*$/, '')
       .split('\n')
       .filter(
         (line) =>
