@@ -135,6 +135,9 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
   it('reads "n/a" read with a gap in it and glued to its "$" as no amount, not a zero', () => {
     // A real OCR reading of B.2's minimum investment typed "$ n/a".
     expect(readMoneyCells('$n /a')).toMatchObject([{ cents: null, raw: '$ n/a' }]);
+    // Or with its stroke read as a letter ("$ nla"), which is no "019".
+    expect(readMoneyCells('$ nla')).toMatchObject([{ cents: null, raw: '$ n/a' }]);
+    expect(readMoneyCells('$ nIa')).toMatchObject([{ cents: null, raw: '$ n/a' }]);
     expect(readMoneyCells('$n')).toMatchObject([{ cents: 0 }]);
   });
 
