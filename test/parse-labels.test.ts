@@ -1876,6 +1876,13 @@ describe('splitAddress', () => {
       city: 'Richmond',
       zip: '2323',
     });
+    // A figure lost to a gap in it (a real OCR reading of 48270).
+    expect(splitAddress('1 Center Street, Detroit, MI 4 270')).toEqual({
+      street: '1 Center Street',
+      city: 'Detroit',
+      state: 'MI',
+      zip: '4 270',
+    });
     // No state code, no split: a garbled tail is not taken for one.
     expect(splitAddress('Sumit Avel Av Nue, Campridge, M $2117')).toMatchObject({ city: null, state: null });
   });
