@@ -127,6 +127,16 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('$ 213 s 505.24', 2).map((c) => c.cents)).toEqual([21_300, 50_524]);
   });
 
+  it('reads a gap, or a "+" standing apart, where the last comma was in an amount with a gap inside a group', () => {
+    // A real OCR reading of C.5's total payments listed, 2,124,994.00.
+    expect(readMoneyCells('☐ $ 2,12 4 + 994.00', 1)).toMatchObject([
+      { cents: 212_499_400, raw: '$ 2,124,994.00', readable: false },
+    ]);
+    expect(readMoneyCells('☐ $ 2,12 4 994.00', 1)).toMatchObject([{ cents: 212_499_400 }]);
+    // A "+" glued to a comma is a figure misread: the amount is broken.
+    expect(readMoneyCells('s 2 +, 000')).toMatchObject([{ cents: null, readable: false }]);
+  });
+
   it('reads a figure or two, a mark and more figures as a broken amount, not a few dollars', () => {
     // A real OCR reading of B.2's minimum investment, 25,000, its 5 read as a "+".
     expect(readMoneyCells('s 2 +, 000')).toMatchObject([{ cents: null, readable: false }]);

@@ -26,14 +26,16 @@ const AMOUNT =
  * separators and spaces that, without its spaces, groups its thousands as typed is that amount.
  * One that does not ("22,670 133.03") is left for the space to stand for a lost comma.
  */
-function closeGaps(cell: string): string {
-  if (!/^[\d,.\s]+$/.test(cell) || !/\d\s+[\d,.]|[,.]\s+\d/.test(cell)) return cell;
+function closeGaps(typed: string): string {
+  // A comma read as a "+" standing apart before the last group ("2,12 4 + 994.00").
+  const cell = typed.replace(/(\d)\s+\+\s+(?=\d{3}(?:[.,]\d{2})?$)/, '$1,');
+  if (!/^[\d,.\s]+$/.test(cell) || !/\d\s+[\d,.]|[,.]\s+\d/.test(cell)) return typed;
   // The amount's first figures read twice, the second time whole ("38.6 38.682.586.00").
   const twice = /^([\d,.]+)\s+(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?)$/.exec(cell);
   const figures = (text: string) => text.replace(/\D/g, '');
   if (twice?.[1] && twice[2] && figures(twice[2]).startsWith(figures(twice[1]))) return twice[2];
   // Cents end the amount: figures after a gap past them are another's ("31,206.83 5").
-  if (/[,.]\d{2}\s+\d{1,2}$/.test(cell)) return cell;
+  if (/[,.]\d{2}\s+\d{1,2}$/.test(cell)) return typed;
   const closed = cell.replace(/\s+/g, '');
   // Digits alone, every comma lost and gaps left among them ("48 283 03 0"), are one amount too.
   if (/^\d{2,12}$/.test(closed) && !/[,.]/.test(cell)) return closed;
@@ -44,8 +46,10 @@ function closeGaps(cell: string): string {
   // and the cents after a gap with no point before them are the last two of five ("26,682 . 005 48").
   const regrouped = closed
     .replace(/^(\d{1,3})(\d{3})(?=[,.]\d{3})/, '$1,$2')
-    .replace(/([,.]\d{3})(\d{2})$/, '$1.$2');
-  return /^\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?$/.test(regrouped) ? regrouped : cell;
+    .replace(/([,.]\d{3})(\d{2})$/, '$1.$2')
+    // And a group of six after a separator, a gap where its comma was ("2,12 4 994.00").
+    .replace(SIX_FIGURE_GROUP, '$1$2,$3');
+  return /^\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?$/.test(regrouped) ? regrouped : typed;
 }
 
 /**
@@ -337,6 +341,8 @@ function cellsOf(text: string): MoneyCell[] {
     const pointLast = /^\d{1,3}(?:,\d{3})+\.\d{3}$/.test(typed);
     // A gap just before a separator ("9 ,368.00"): a figure may have stood there (98,368.00).
     const gapBefore = /\d\s+[,.]\d{3}/.test(bare);
+    // A "+" read for a comma (closeGaps) may as well have been a figure.
+    const plusComma = /\d\s+\+\s+\d/.test(bare);
     // A dash alone in a dollar box is the accountant's zero ("$ -"); OCR may read it "=" or "—".
     if (DASH_ZERO.test(typed)) return { cents: 0, estimated: mark === CHECKED, raw: '$ -', readable: true };
     // A typewriter's dotted or slashed zero alone in its box, read as its ring's sides ("[c]", "[}"),
@@ -406,6 +412,7 @@ function cellsOf(text: string): MoneyCell[] {
         !commaCents &&
         !pointLast &&
         !gapBefore &&
+        !plusComma &&
         (rawAmount === '' || cents !== null || /^n\/a$/i.test(rawAmount)),
     };
   });
