@@ -664,6 +664,10 @@ describe('mendOcrText', () => {
     ],
     // An abbreviation ending the value with its period read as a dash.
     ['Cowen & Co-', 'Cowen & Co.'],
+    // A stop standing apart after the last word (a real OCR reading of a signer's name), or an
+    // abbreviation's period after a gap.
+    ['Thomas M. Robinson .', 'Thomas M. Robinson'],
+    ['Cowen & Co .', 'Cowen & Co.'],
     // Its commas read as periods, and a speck after its ZIP code (a real OCR reading).
     ['2 Peachtree Street. Unit 4. Durham. NC 27730, lo', '2 Peachtree Street, Unit 4, Durham, NC 27730'],
     ['Battery Ventures Partners II; L.P.', 'Battery Ventures Partners II, L.P.'],

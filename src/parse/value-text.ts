@@ -667,6 +667,11 @@ function withoutSpecks(value: string): string {
       .replace(/(?<=\p{L}{2})[’'`"”]+$/u, (quote, at: number, all: string) =>
         /[‘’'`"“”]/.test(all.slice(0, at)) ? quote : '',
       )
+      // A stop standing apart after the last word is a speck ("Thomas M. Robinson ."), or an
+      // abbreviation's period the typing left a gap before ("Cowen & Co .").
+      .replace(/(?<=\p{L}) [.·]$/u, (_, at: number, all: string) =>
+        /\b(?:Inc|Co|Corp|Ltd|Jr|Sr|L\.P|L\.L\.C|L\.L\.P)$/.test(all.slice(0, at)) ? '.' : '',
+      )
       // Specks read as stops between words ("Units . of Limited . : Partnership").
       .replace(/(?<=\p{L}) (?:[.:;·'`] )+(?=\p{L})/gu, ' ')
       .replace(/(^| )\.(?=\p{Lu}\p{Ll})/gu, '$1')
