@@ -549,6 +549,8 @@ describe('mendNameCase', () => {
     ['Nakamura, Eric Vv.', 'person', 'Nakamura, Eric V.'],
     // A speck before a middle initial read as an I (a real OCR reading).
     ['Williams, Alex ID.', 'person', 'Williams, Alex D.'],
+    // Or read as a figure (a real OCR reading).
+    ['Ward, Hiroshi 8S.', 'person', 'Ward, Hiroshi S.'],
     ['Linda U Gutierrez', 'person', 'Linda U. Gutierrez'],
     ['1476 Chestnut Street, EMeryville, CA 94673', 'address', '1476 Chestnut Street, Emeryville, CA 94673'],
     ['JOhnson, Mary', 'person', 'Johnson, Mary'],

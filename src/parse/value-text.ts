@@ -545,6 +545,9 @@ export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address
       // A speck read inside a suffix's initials ("L.L-.C.").
       if (kind !== 'address' && /^[A-Z.-]+$/.test(token) && (token.match(/\./g) ?? []).length >= 2)
         return token.replaceAll('-', '');
+      // A middle initial with a speck before it read as a figure ("Ward, Hiroshi 8S."): no name
+      // has a figure in it.
+      if (kind === 'person' && i > 0 && /^\d\p{Lu}\.$/u.test(token)) return token.slice(1);
       const core = /^([("'‘]*)(\p{L}[\p{L}'’-]*)(.*)$/u.exec(token);
       if (!core) return token;
       const [, open = '', word = '', close = ''] = core;
