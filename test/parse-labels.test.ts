@@ -617,6 +617,11 @@ describe('mendOcrText', () => {
       '1140 Techno Ogy Drive, Floor 2000, New York, NY 10068',
       '1140 Technology Drive, Floor 2000, New York, NY 10068',
     ],
+    // A word broken where OCR lost a letter (real readings), where one letter only makes a word
+    // of it; a letter alone after a name is an initial.
+    ['Product deve opment', 'Product development'],
+    ['T ust Certificates', 'Trust Certificates'],
+    ['Charles T Ust', 'Charles T Ust'],
     ['sale of common Stock and Warrants', 'Sale of Common Stock and Warrants'],
     ['780 01d Middlefield Way, Scottsdale, AZ 85203', '780 Old Middlefield Way, Scottsdale, AZ 85203'],
     ['880 pine Street, St, Louis, MO 63115', '880 Pine Street, St. Louis, MO 63115'],

@@ -236,7 +236,9 @@ export function joinSplitWords(tokens: readonly string[]): string[] {
       head.length >= 5 &&
       head.endsWith(tail.charAt(0)) &&
       isCommonWord(once);
-    const word = twice ? once : splitWord(lower, letter);
+    // A letter alone after a word is an initial ("Charles T Ust"), not a broken word's start.
+    const lost = head.length > 1 || k === 0 ? letterLostAtGap(head, tail) : null;
+    const word = twice ? once : (splitWord(lower, letter) ?? lost);
     if (!word) continue;
     const first = pieces[0] ?? '';
     out.splice(k, 2, (/^\p{Lu}/u.test(first) ? word.charAt(0).toUpperCase() + word.slice(1) : word) + close);
@@ -255,6 +257,17 @@ function splitWord(lower: readonly string[], letter: boolean): string | null {
   if (joined.length < 6) return null;
   if (isCommonWord(joined)) return joined;
   return joined.length >= 8 ? nearestWord(joined, nearLength(joined, 1), 1) : null;
+}
+
+/**
+ * The common word of five letters or more two pieces make with the one letter OCR lost where it
+ * broke the word ("deve opment", "T ust", "Par Ners"), where the second piece is no word: one
+ * letter only, or it is no sure reading.
+ */
+function letterLostAtGap(head: string, tail: string): string | null {
+  if (head.length + tail.length < 4 || isCommonWord(tail)) return null;
+  const words = [...'abcdefghijklmnopqrstuvwxyz'].map((c) => head + c + tail).filter(isCommonWord);
+  return words.length === 1 ? (words[0] ?? null) : null;
 }
 
 /** The common words within `reach` letters of a word's length. */
