@@ -660,6 +660,9 @@ describe('mendOcrText', () => {
     ['Robinson; Jennifer J.', 'Robinson, Jennifer J.'],
     ['Brooks: Sarah', 'Brooks, Sarah'],
     ['3.Peachtree Street, Atlanta, GA 30303', '3 Peachtree Street, Atlanta, GA 30303'],
+    // Or between two words with no gap (a real reading); an abbreviation's period stays.
+    ['405 Gateway.Boulevard, Boise, ID 83791', '405 Gateway Boulevard, Boise, ID 83791'],
+    ['Smith Corp.Ventures', 'Smith Corp.Ventures'],
     // The comma before the state's code lost, or read as an "s" (a real reading), where the city
     // is a place of that state and the address's other parts have their commas.
     ['1729 Highland Avenue, Salt Lake Citys UT 84105', '1729 Highland Avenue, Salt Lake City, UT 84105'],

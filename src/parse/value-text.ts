@@ -675,6 +675,9 @@ function withoutSpecks(value: string): string {
       .replace(/(?<=\p{L}) [.·]$/u, (_, at: number, all: string) =>
         /\b(?:Inc|Co|Corp|Ltd|Jr|Sr|L\.P|L\.L\.C|L\.L\.P)$/.test(all.slice(0, at)) ? '.' : '',
       )
+      // A speck read as a point between two words with no gap ("405 Gateway.Boulevard"): after
+      // five small letters it ends no abbreviation.
+      .replace(/(?<=\p{Ll}{5})\.(?=\p{Lu}\p{Ll})/gu, ' ')
       // Specks read as stops between words ("Units . of Limited . : Partnership").
       .replace(/(?<=\p{L}) (?:[.:;·'`] )+(?=\p{L})/gu, ' ')
       .replace(/(^| )\.(?=\p{Lu}\p{Ll})/gu, '$1')
