@@ -324,6 +324,15 @@ describe('findCheckBoxes with heavy ticks', () => {
     expect(at(161, 145)?.checked).toBe(false);
     expect(at(72, 25)?.checked).toBe(false);
   });
+
+  it('reads a tick drawn off the middle, its long arm leaving the box, as a mark', async () => {
+    // A real crop at 200 dpi of "Filing Under": ☐ Rule 504 ☐ Rule 505 ☑ Rule 506 ☐ Section 4(6)
+    // ☐ ULOE. The tick's short arm lies low in the box and its long arm runs out past the top
+    // right corner: its ink reaches half the inside's rows and columns, off the middle.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('offset-tick.png', 200));
+    const row = [...checkBoxes].sort((a, b) => a.bbox[0] - b.bbox[0]);
+    expect(row.map((b) => b.checked)).toEqual([false, false, true, false, false]);
+  });
 });
 
 describe('findCheckBoxes under a row rule', () => {

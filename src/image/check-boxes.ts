@@ -20,6 +20,9 @@ const inkPixel = (v: number): number => (v < INK ? 1 : 0);
 /** Ink inside a box above this share is a mark (an X, a tick, a fill, a scribble); below, empty or specks. */
 const FILL_THRESHOLD = 0.06;
 
+/** A mark's ink off the middle reaches at least this share of the inside's rows and of its columns. */
+const TICK_SPREAD = 0.4;
+
 /**
  * Finds check boxes by their shape: a top and a bottom edge of the same length, a box-sized
  * distance apart, joined by a left and a right side. Marks that run outside the box do not hide
@@ -72,9 +75,10 @@ export function findCheckBoxes(image: PageImage): { checkBoxes: CheckBox[]; comb
     }
     const { fill, centre, spread } = insideInk(image, bbox);
     // A mark crosses the middle of its box; a doubled or smeared wall, however inky, does not.
-    // A tick drawn off the middle still spreads its ink over most rows and columns of the
-    // inside, where a smeared wall keeps to a band along its side.
-    const ticked = fill >= 2 * FILL_THRESHOLD && spread >= 0.6 ? fill / 2 : 0;
+    // A tick drawn off the middle still spreads its ink over many rows and columns of the
+    // inside both, where a smeared wall keeps to a band along one side (a third of the inside at
+    // the most).
+    const ticked = fill >= 2 * FILL_THRESHOLD && spread >= TICK_SPREAD ? fill / 2 : 0;
     const evidence = Math.max(Math.min(fill, centre), ticked);
     const checked = evidence > FILL_THRESHOLD;
     const margin = Math.abs(evidence - FILL_THRESHOLD);
