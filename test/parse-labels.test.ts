@@ -660,6 +660,17 @@ describe('mendOcrText', () => {
     ['Robinson; Jennifer J.', 'Robinson, Jennifer J.'],
     ['Brooks: Sarah', 'Brooks, Sarah'],
     ['3.Peachtree Street, Atlanta, GA 30303', '3 Peachtree Street, Atlanta, GA 30303'],
+    // Specks read as a comma after the street number, a point after the street's name, a point
+    // before the ZIP code, a gap before a comma, a point stuck to a small word (real readings).
+    ['3130, Center Street, Minneapolis, MN 55419', '3130 Center Street, Minneapolis, MN 55419'],
+    ['2 Borregas. Avenue, Miami, FL 33164', '2 Borregas Avenue, Miami, FL 33164'],
+    ['2 Innovation Way, Pittsburgh, PA .15225', '2 Innovation Way, Pittsburgh, PA 15225'],
+    [
+      '737 Washington Street , Suite 1600, Boise, ID 83797',
+      '737 Washington Street, Suite 1600, Boise, ID 83797',
+    ],
+    ['Oak Investment .partners IX, L.P.', 'Oak Investment Partners IX, L.P.'],
+    ['St. Avenue Partners', 'St. Avenue Partners'],
     // Or between two words with no gap (a real reading); an abbreviation's period stays.
     ['405 Gateway.Boulevard, Boise, ID 83791', '405 Gateway Boulevard, Boise, ID 83791'],
     ['Smith Corp.Ventures', 'Smith Corp.Ventures'],

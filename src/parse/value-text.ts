@@ -646,13 +646,22 @@ function withoutSpecks(value: string): string {
       .replace(/^[‘’'"`+*«»]+(?=[\p{L}\d])/u, '')
       // Or standing apart before it ("~ 6834 Gateway Boulevard").
       .replace(/^[~*+•·‘’'"`] +(?=[\p{Lu}\d])/u, '')
-      // A bracket read before a ZIP code ("NH (03188"), and a semicolon for a comma before a
+      // A bracket or a stop read before a ZIP code ("NH (03188", "PA .15225"), and a semicolon for a comma before a
       // word ("Robinson; Jennifer J.", "Partners II; L.P."): no name or address is typed so.
-      .replace(/(?<=\b\p{Lu}{2},? )[([{](?=\d{5}(?:-\d{4})?\W?$)/u, '')
+      .replace(/(?<=\b\p{Lu}{2},? )[([{.,'’`](?=\d{5}(?:-\d{4})?\W?$)/u, '')
       .replace(/(?<=\p{L}\.?);(?= \p{Lu})/gu, ',')
       // So is a colon after a last name written first ("Brook: Sarah").
       .replace(/^(\p{Lu}[\p{L}'’-]+):(?= \p{Lu}\p{Ll})/u, '$1,')
       .replace(/^(\d+)["”’]+(?=\s)/u, '$1')
+      // A speck read as a comma after a street number ("3130, Center Street"), as a point after
+      // a street's name before its kind ("2 Borregas. Avenue"), or a gap before a comma
+      // ("Washington Street , Suite 1600"): no address is typed so.
+      .replace(/^(\d+),(?= \p{Lu}\p{Ll})/u, '$1')
+      .replace(
+        /(?<=\p{Ll}{3})\. (?=(?:Street|Avenue|Road|Drive|Lane|Boulevard|Parkway|Place|Court|Circle|Highway|Plaza|Square|Terrace|Way|Trail)\b)/gu,
+        ' ',
+      )
+      .replace(/(?<=[\p{L}\d.]) ,(?= )/gu, ',')
       // Or a speck read as a point between a street number and the street's name ("3.Peachtree").
       .replace(/^(\d+)[.,](?=\p{Lu}\p{Ll}{2})/u, '$1 ')
       .replace(/ [|<>=~*+•] (?=\p{L})/gu, ' ')
@@ -680,7 +689,7 @@ function withoutSpecks(value: string): string {
       .replace(/(?<=\p{Ll}{5})\.(?=\p{Lu}\p{Ll})/gu, ' ')
       // Specks read as stops between words ("Units . of Limited . : Partnership").
       .replace(/(?<=\p{L}) (?:[.:;·'`] )+(?=\p{L})/gu, ' ')
-      .replace(/(^| )\.(?=\p{Lu}\p{Ll})/gu, '$1')
+      .replace(/(^| )\.(?=\p{L}\p{Ll})/gu, '$1')
       .replace(/[:;]+$/, '')
       .replace(/\b(\p{Lu})\.(\p{Ll})\.(?=\s|,|$)/gu, (_, a: string, b: string) => `${a}.${b.toUpperCase()}.`)
       // "L,P." is L.P.; a numeral before it ends with the comma a period was read for ("II. L.P.").
