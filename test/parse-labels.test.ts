@@ -602,6 +602,11 @@ describe('mendTitleCase', () => {
     ['officer', 'Officer'],
     ['Chief executive officer', 'Chief executive officer'],
     ['Managing Member', 'Managing Member'],
+    // An abbreviation's last letter read small where it is the same shape in both sizes (a real
+    // reading); a word of a capital and small letters stays.
+    ['President and CEo', 'President and CEO'],
+    ['president and cEo', 'President and CEO'],
+    ['VP of Ops', 'VP of Ops'],
   ])('mends %j to %j', (read, typed) => {
     expect(mendTitleCase(read)).toBe(typed);
   });

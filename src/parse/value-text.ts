@@ -438,8 +438,18 @@ export function mendOcrText(value: string): string {
  * leaves small ("and", "of") stay.
  */
 export function mendTitleCase(value: string): string {
-  // A title begins with a capital, however OCR read its size ("president").
-  const words = value.replace(/^\p{Ll}/u, (c) => c.toUpperCase()).split(' ');
+  // A title begins with a capital, however OCR read its size ("president"); an abbreviation's
+  // letters that are the same shape in both sizes are capitals like the others ("cEo", "CFo").
+  const words = value
+    .replace(/^\p{Ll}/u, (c) => c.toUpperCase())
+    .split(' ')
+    .map((w) =>
+      /^\p{L}{2,4}$/u.test(w) &&
+      /[A-Z]/.test(w.replace(/[COSVWXZ]/g, '')) &&
+      [...w].every((ch) => ch === ch.toUpperCase() || SIZELESS.includes(ch))
+        ? w.toUpperCase()
+        : w,
+    );
   const shows = words.filter((w) => /^\p{L}{2,}/u.test(w) && !LOWER_WORDS.has(w.toLowerCase()));
   const sizeless = (w: string) => SIZELESS.includes(w.charAt(0));
   const unsure = shows.filter((w) => /^\p{Ll}/u.test(w) && sizeless(w));
