@@ -705,6 +705,7 @@ describe('mendOcrText', () => {
     ['Norwest Venture Partners Fund ITI, L.P.', 'Norwest Venture Partners Fund III, L.P.'],
     ['Oak Investment Partners yIII, L,P.', 'Oak Investment Partners VIII, L.P.'],
     ['Charles River Ventures Vill, L.P.', 'Charles River Ventures VIII, L.P.'],
+    ['Norwest Venture Partners Fund IIL, L.P.', 'Norwest Venture Partners Fund III, L.P.'],
     // Its middle I read as a T and its last as a 1, the suffix's period as a comma (real OCR).
     ['Benchmark Capital Fund IT1, L.P,', 'Benchmark Capital Fund III, L.P.'],
     ['IT Partners, L.P.', 'IT Partners, L.P.'],
