@@ -758,6 +758,11 @@ describe('mendOcrText', () => {
     ['9 Industrial Parkway, Manchester, NH 103116', '9 Industrial Parkway, Manchester, NH 03116'],
     // The code's I read as a 1, and again before the ZIP code (a real OCR reading).
     ['8 Summit Avenue, Providence, R1 102916', '8 Summit Avenue, Providence, RI 02916'],
+    // With the city's comma read as a point too (a real reading).
+    [
+      '3 Wacker Drive, Building 1900, Des Moines. 1A 50360',
+      '3 Wacker Drive, Building 1900, Des Moines, IA 50360',
+    ],
     ['12 Main Street, Boise, 1D 83750', '12 Main Street, Boise, ID 83750'],
     ['8 Chestnut Street, Albuquerque, NM 187120', '8 Chestnut Street, Albuquerque, NM 87120'],
   ])('mends %j to %j', (read, typed) => {

@@ -328,13 +328,16 @@ export function mendOcrText(value: string): string {
     // A state code with a letter read as the figure it looks like ("Providence, R1 102916"): the
     // code the letter makes, where the ZIP code after it (or the last five of six figures, a
     // speck or the code's letter read again before it) lies in that state.
+    // The city's comma before it may be read as a point ("Des Moines. 1A 50360").
     const figured = /^(\p{Lu}\d|\d\p{Lu})([,.]?)$/u.exec(code);
-    if (figured?.[1] && /,$/.test(mended[i - 1] ?? '')) {
+    const city = mended[i - 1] ?? '';
+    if (figured?.[1] && /\p{L}{2},$|\p{L}{3}\.$/u.test(city)) {
       const letters = figured[1].replace(/\d/, (d) => CAPITAL_FOR_FIGURE[d] ?? d);
       const figures = /^\d{5,6}(?=\W?$|-)/.exec(mended[i + 1] ?? '')?.[0] ?? '';
       if (US_POSTAL_CODES.has(letters) && stateOfZip(figures.slice(-5)) === letters) {
         code = letters + (figured[2] ?? '');
         mended[i] = code;
+        mended[i - 1] = city.replace(/\.$/, ',');
       }
     }
     // A ZIP code with a figure read as the letter it looks like ("NJ C7166", "VT 0546p") is the
