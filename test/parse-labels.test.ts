@@ -625,6 +625,9 @@ describe('mendOcrText', () => {
     // A word broken where OCR lost a letter (real readings), where one letter only makes a word
     // of it; a letter alone after a name is an initial.
     ['Product deve opment', 'Product development'],
+    // A letter read as a mark inside a word (a real reading); names are left as read.
+    ['Norwest Venture Pa:tners', 'Norwest Venture Partners'],
+    ['Smith;Jones', 'Smith;Jones'],
     ['T ust Certificates', 'Trust Certificates'],
     ['Charles T Ust', 'Charles T Ust'],
     ['sale of common Stock and Warrants', 'Sale of Common Stock and Warrants'],

@@ -286,6 +286,9 @@ export function mendOcrText(value: string): string {
       body = /^[015\p{Lu}]/u.test(body) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
     } else if (digits >= 2 && letters > 0 && letters < digits && /^[\dOoIl|-]+$/.test(body)) {
       body = lookalikeDigits(body);
+    } else if (/^\p{L}{2,}[:;!|]\p{L}{2,}$/u.test(body)) {
+      // A letter read as a mark inside a word ("Pa:tners"): the one common word a letter there makes.
+      body = letterForMark(body) ?? body;
     } else if (/^I[Il]+$/.test(body)) {
       body = body.replace(/l/g, 'I');
     } else if (/^\p{Lu}\p{Ll}+[COSUVWXZ]\p{Ll}*$/u.test(body) && isCommonWord(body.toLowerCase())) {
@@ -721,6 +724,17 @@ function withoutSpecks(value: string): string {
         (numeral) => (/^[yV]/.test(numeral) ? 'V' : 'I') + 'I'.repeat(numeral.length - 1),
       )
   );
+}
+
+/** The one common word a word with a mark inside it makes with a letter there, cased as read; or null. */
+function letterForMark(body: string): string | null {
+  const lower = body.toLowerCase();
+  const words = [...'abcdefghijklmnopqrstuvwxyz']
+    .map((c) => lower.replace(/[:;!|]/, c))
+    .filter((word) => isCommonWord(word));
+  const [word] = words;
+  if (words.length !== 1 || !word) return null;
+  return /^\p{Lu}/u.test(body) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
 }
 
 /** Words a street address spells out, which take no period. */
