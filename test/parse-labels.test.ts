@@ -1457,6 +1457,18 @@ describe('B.2 left blank', () => {
   });
 });
 
+describe("a related person's name as OCR reads it", () => {
+  it('puts back the comma after a last name written first, where a middle initial ends the name', () => {
+    // A real OCR reading: "Ross, Eric T." with its comma lost.
+    const text = seedText().replace('Courtot, Philippe', 'Courtot Philippe F.');
+    expect(text).not.toBe(seedText());
+    expect(parseOcrLike(text).relatedPersons[0]?.name).toBe('Courtot, Philippe F.');
+    // A name with the initial between its words is first name first, and stays as read.
+    const first = seedText().replace('Courtot, Philippe', 'Philippe F. Courtot');
+    expect(parseOcrLike(first).relatedPersons[0]?.name).toBe('Philippe F. Courtot');
+  });
+});
+
 describe('the signature table as OCR lays it out', () => {
   const ROW = 'Issuer (Print or Type) Qualys, Inc.\tSignature \tDate November 28, 2003';
 

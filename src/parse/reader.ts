@@ -222,7 +222,12 @@ export class Reader {
     if (value === null || !this.doc.readByOcr(from.line)) return value;
     // Specks read as "*" or "~" are not a value either.
     if ((value.match(/[\p{L}\d]/gu) ?? []).length < 2 || echoesLabel(value)) return null;
-    const mended = mendOcrText(value);
+    const read = mendOcrText(value);
+    // A name asked for last name first, its comma lost to OCR ("Ross Eric T."): a middle initial
+    // ends a name only when the last name comes first.
+    const mended = /^(?:relatedPersons|offering\.salesCompensation)\.\d+\.name$/.test(path)
+      ? read.replace(/^(\p{Lu}[\p{Ll}'’-]+) (?=\p{Lu}\p{Ll}+ \p{Lu}\.$)/u, '$1, ')
+      : read;
     if (path === 'signature.title') return mendTitleCase(mendTitleWords(mended));
     const kind = caseKind(path, mended);
     return kind ? mendNameCase(mended, kind) : mended;
