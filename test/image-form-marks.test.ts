@@ -619,6 +619,19 @@ describe('readStateGrid', () => {
     expect(read.filter((w) => /^\[[A-Z]{2}\]$/.test(w.text))).toHaveLength(STATE_GRID.length - 4);
   });
 
+  it("reads a row whose circles left too few codes read plainly by the grid's other rows", () => {
+    // Ten of row two's thirteen codes circled: its three plain ones fit no columns of their own.
+    const row = ['IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI'];
+    const { image, words } = grid([...row, 'DE']);
+    const read = readStateGrid(image, words).words;
+    expect(
+      read
+        .filter((w) => w.text.startsWith('☒'))
+        .map((w) => w.text)
+        .sort(),
+    ).toEqual([...row, 'DE'].map((code) => `☒[${code}]`).sort());
+  });
+
   it('reads no mark on a blank grid', () => {
     const { image, words } = grid([]);
     expect(readStateGrid(image, words).words).toEqual(words);

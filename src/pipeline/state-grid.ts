@@ -26,7 +26,8 @@ interface Known {
  * sides (a circle) is marked: its words give way to one word, "☒[CA]", as a check box's mark stands
  * before its label, and a "box" the pixels found in it is dropped. So is a cell whose code a blot
  * or a fill covers: solid ink, which no letter's stroke is. The other words stay as they were. A
- * small mark laid over the code's own strokes, adding little ink, is not read here.
+ * small mark laid over the code's own strokes, adding little ink, is not read here. A row whose
+ * marks left too few codes read plainly takes its columns from another row of the grid.
  */
 export function readStateGrid(
   image: PageImage,
@@ -45,27 +46,61 @@ export function readStateGrid(
   }
   let out = [...words];
   let kept = [...boxes];
-  for (const [row, cells] of known) {
-    for (const line of visualLines(cells)) {
-      const grid = fitColumns(line);
-      if (!grid) continue;
-      const marks = markedCells(image, grid);
-      for (const { column, bbox, ratio } of marks) {
-        const inCell = (w: Word) => {
-          const cx = (w.bbox[0] + w.bbox[2]) / 2;
-          const cy = (w.bbox[1] + w.bbox[3]) / 2;
-          return cx >= bbox[0] && cx <= bbox[2] && cy >= bbox[1] && cy <= bbox[3];
-        };
-        const code = STATE_GRID[row * COLUMNS + column];
-        out = out.filter((w) => !inCell(w));
-        // A blot the pixels took for a filled box is this mark, not a box of the next code.
-        kept = kept.filter((b) => !inCell({ text: '', bbox: b.bbox, confidence: 0 }));
-        out.push({ text: `☒[${code}]`, bbox, confidence: Math.min(1, 0.5 + (ratio - MARKED)) });
-      }
+  const lines = [...known].flatMap(([row, cells]) =>
+    visualLines(cells).map((line) => ({ row, line, grid: fitColumns(line) })),
+  );
+  for (const { row, line, grid: own } of lines) {
+    const grid = own ?? borrowedColumns(row, line, lines);
+    if (!grid) continue;
+    const plain = new Set(line.map((c) => c.column));
+    for (const { column, bbox, ratio } of markedCells(image, grid, plain)) {
+      const inCell = (w: Word) => {
+        const cx = (w.bbox[0] + w.bbox[2]) / 2;
+        const cy = (w.bbox[1] + w.bbox[3]) / 2;
+        return cx >= bbox[0] && cx <= bbox[2] && cy >= bbox[1] && cy <= bbox[3];
+      };
+      const code = STATE_GRID[row * COLUMNS + column];
+      out = out.filter((w) => !inCell(w));
+      // A blot the pixels took for a filled box is this mark, not a box of the next code.
+      kept = kept.filter((b) => !inCell({ text: '', bbox: b.bbox, confidence: 0 }));
+      out.push({ text: `☒[${code}]`, bbox, confidence: Math.min(1, 0.5 + (ratio - MARKED)) });
     }
   }
   return { words: out, boxes: kept };
 }
+
+/**
+ * The columns of a grid row whose marks left too few of its codes read plainly to fit its own
+ * ("m1 COND [A] ks) kvl ... [MS] [MO]"), from the nearest row of the same grid that has them: a
+ * grid's rows share their columns. Its own codes read plainly must stand in them, and give the
+ * row's height; null when there is no such row.
+ */
+function borrowedColumns(
+  row: number,
+  line: readonly Known[],
+  lines: ReadonlyArray<{ row: number; line: readonly Known[]; grid: Grid | null }>,
+): Grid | null {
+  if (line.length === 0) return null;
+  const top = median(line.map((c) => c.word.bbox[1]));
+  const bottom = median(line.map((c) => c.word.bbox[3]));
+  const height = bottom - top;
+  const nearest = lines
+    .filter((l) => l.grid !== null && l.row !== row)
+    .map((l) => ({ grid: l.grid as Grid, apart: Math.abs((l.grid as Grid).top - top) }))
+    // The grid's four rows stand within a few rows' height of each other.
+    .filter((l) => l.apart <= height * GRID_ROWS_APART)
+    .sort((a, b) => a.apart - b.apart)[0]?.grid;
+  if (!nearest) return null;
+  const fits = line.every(
+    (c) =>
+      Math.abs(nearest.left + nearest.step * c.column - (c.word.bbox[0] + c.word.bbox[2]) / 2) <=
+      nearest.step * 0.3,
+  );
+  return fits ? { ...nearest, top, bottom } : null;
+}
+
+/** How far apart, in a code's height, the first and last rows of one states grid stand at most. */
+const GRID_ROWS_APART = 12;
 
 /** The codes of one grid row that stand on one line of the page (a form may print the grid twice). */
 function visualLines(cells: readonly Known[]): Known[][] {
@@ -128,11 +163,15 @@ function fitColumns(line: readonly Known[]): Grid | null {
 /**
  * The cells of a grid row with a mark around their code: ink in the cell beyond the code's own
  * box (a row's codes are all about as wide and tall), on at least three of its four sides, as a
- * circle has, or a code blotted out; a plain cell has paper there. Ink every cell of the row has
- * there (a rule under the grid) is the row's, and does not count; nor does a mark on the next row
- * reaching into one side.
+ * circle has, or a code blotted out; a plain cell has paper there. Ink every cell of the row
+ * whose code OCR read plainly has there (a rule under the grid) is the row's, and does not count;
+ * nor does a mark on the next row reaching into one side.
  */
-function markedCells(image: PageImage, grid: Grid): Array<{ column: number; bbox: Bbox; ratio: number }> {
+function markedCells(
+  image: PageImage,
+  grid: Grid,
+  plain: ReadonlySet<number>,
+): Array<{ column: number; bbox: Bbox; ratio: number }> {
   const h = grid.bottom - grid.top;
   const half = grid.codeWidth / 2 + 2;
   const reach = Math.round(h * 0.45);
@@ -158,8 +197,11 @@ function markedCells(image: PageImage, grid: Grid): Array<{ column: number; bbox
   });
   const usual = median(cells.map((c) => c.coreInk));
   if (usual === 0) return [];
-  // Each side's ink, less what the row's usual cell has on that side.
-  const baseline = [0, 1, 2, 3].map((k) => median(cells.map((c) => c.sides[k] ?? 0)));
+  // Each side's ink, less what the row's usual cell has on that side: the usual cell of those
+  // whose codes OCR read plainly, which no circle hides, where a row has most of its codes marked.
+  const unmarked = cells.filter((c) => plain.has(c.column));
+  const usualCells = unmarked.length >= 2 ? unmarked : cells;
+  const baseline = [0, 1, 2, 3].map((k) => median(usualCells.map((c) => c.sides[k] ?? 0)));
   return cells.flatMap((c) => {
     const extra = c.sides.map((ink, k) => Math.max(0, ink - (baseline[k] ?? 0)));
     const inked = extra.filter((ink) => ink >= Math.max(3, h / 4)).length;
