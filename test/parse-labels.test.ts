@@ -1457,6 +1457,25 @@ describe('B.2 left blank', () => {
   });
 });
 
+describe('B.1 and B.3 with their wording garbled past finding', () => {
+  it("reads their Yes and No boxes by place: the part's first line of two boxes, then the next", () => {
+    // Real OCR readings of a damaged page's B.1 and B.3.
+    const text = seedText()
+      .replace(
+        /^1\. Has the issuer sold.*$/m,
+        '1 Has the ssuev 521d, of does the ssuer rend to sel ‘0 ron-accred ted rvastors a is oer ng?\tYes ☐ Ne ☒',
+      )
+      .replace(
+        /^3\. Does the offering permit.*$/m,
+        '3 Dzes me ofterng permit ort oaressh oof a single yn”\tYes ☒ Ne ☐',
+      );
+    expect(text).not.toBe(seedText());
+    const record = parseOcrLike(text);
+    expect([record.offering.nonAccreditedSales, record.offering.jointOwnership]).toEqual([false, true]);
+    expect(record.fields['offering.jointOwnership']?.confidence).toBeLessThan(0.8);
+  });
+});
+
 describe("a related person's name as OCR reads it", () => {
   it('puts back the comma after a last name written first, where a middle initial ends the name', () => {
     // A real OCR reading: "Ross, Eric T." with its comma lost.

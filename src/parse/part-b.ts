@@ -35,8 +35,36 @@ export function readPartB(r: Reader, range: Range): void {
     return chosen === null ? null : chosen === 0;
   };
 
-  offering.nonAccreditedSales = yesNo('b1', 'offering.nonAccreditedSales', 'B.1 non-accredited investors');
-  offering.jointOwnership = yesNo('b3', 'offering.jointOwnership', 'B.3 joint ownership');
+  // A question whose wording OCR garbled past finding ("1 Has the ssuev 521d, of does ...") is
+  // still the line of its Yes and No boxes: B.1's the first such line of the part, B.3's the next.
+  const pairs = yesNoLines(r, { from: range.from, to: anchors[at('b4')]?.match.start.line ?? range.to });
+  const byPlace = (path: string, group: string, line: number | undefined): boolean | null => {
+    if (line === undefined) return null;
+    const from = { line, col: 0 };
+    const readings = r.options(['', ''], ['yes', 'no'], from, { line: line + 1, col: 0 });
+    const chosen = r.exclusive(group, readings, path);
+    const field = r.recorder.fields[path];
+    if (chosen !== null && field) field.confidence *= BY_PLACE_OF_QUESTION;
+    return chosen === null ? null : chosen === 0;
+  };
+  const b1Line = anchors[at('b1')]?.match.start.line;
+  const b3Line = anchors[at('b3')]?.match.start.line;
+  offering.nonAccreditedSales =
+    b1Line !== undefined
+      ? yesNo('b1', 'offering.nonAccreditedSales', 'B.1 non-accredited investors')
+      : byPlace(
+          'offering.nonAccreditedSales',
+          'B.1 non-accredited investors',
+          pairs.find((line) => b3Line === undefined || line < b3Line),
+        );
+  offering.jointOwnership =
+    b3Line !== undefined
+      ? yesNo('b3', 'offering.jointOwnership', 'B.3 joint ownership')
+      : byPlace(
+          'offering.jointOwnership',
+          'B.3 joint ownership',
+          b1Line !== undefined ? pairs.find((line) => line > b1Line) : pairs[1],
+        );
 
   const b2 = at('b2');
   const b2Anchor = anchors[b2];
@@ -52,6 +80,23 @@ export function readPartB(r: Reader, range: Range): void {
 
   const b4 = anchors[at('b4')];
   if (b4) readSalesCompensation(r, { from: b4.match.start.line, to: range.to }, b4.match.end);
+}
+
+/** How sure a Yes or No read from a question found by its place, its wording garbled, is. */
+const BY_PLACE_OF_QUESTION = 0.7;
+
+/**
+ * The lines of a range that end in two boxes, each with a word of a few letters before it ("Yes ☐
+ * Ne ☒") or after it ("☐ Yes ☒ No").
+ */
+function yesNoLines(r: Reader, range: Range): number[] {
+  const lines: number[] = [];
+  for (let line = range.from; line < range.to; line++) {
+    const text = r.doc.lines[line]?.text ?? '';
+    if (/(?:\s\S{1,4}\s*[☐☒]\s+\S{1,4}\s*[☐☒]|\s[☐☒]\s*\S{1,4}\s+[☐☒]\s*\S{1,4})\s*$/u.test(text))
+      lines.push(line);
+  }
+  return lines;
 }
 
 /** B.4: each filled block of a person paid for soliciting purchasers; a lone "N/A" is none. */
