@@ -47,24 +47,20 @@ export function readPartB(r: Reader, range: Range): void {
     if (chosen !== null && field) field.confidence *= BY_PLACE_OF_QUESTION;
     return chosen === null ? null : chosen === 0;
   };
+  // Found by its wording, or else by its place.
+  const question = (name: LabelName, path: string, group: string, place: () => number | undefined) =>
+    at(name) >= 0 ? yesNo(name, path, group) : byPlace(path, group, place());
   const b1Line = anchors[at('b1')]?.match.start.line;
   const b3Line = anchors[at('b3')]?.match.start.line;
-  offering.nonAccreditedSales =
-    b1Line !== undefined
-      ? yesNo('b1', 'offering.nonAccreditedSales', 'B.1 non-accredited investors')
-      : byPlace(
-          'offering.nonAccreditedSales',
-          'B.1 non-accredited investors',
-          pairs.find((line) => b3Line === undefined || line < b3Line),
-        );
-  offering.jointOwnership =
-    b3Line !== undefined
-      ? yesNo('b3', 'offering.jointOwnership', 'B.3 joint ownership')
-      : byPlace(
-          'offering.jointOwnership',
-          'B.3 joint ownership',
-          b1Line !== undefined ? pairs.find((line) => line > b1Line) : pairs[1],
-        );
+  offering.nonAccreditedSales = question(
+    'b1',
+    'offering.nonAccreditedSales',
+    'B.1 non-accredited investors',
+    () => pairs.find((line) => b3Line === undefined || line < b3Line),
+  );
+  offering.jointOwnership = question('b3', 'offering.jointOwnership', 'B.3 joint ownership', () =>
+    b1Line !== undefined ? pairs.find((line) => line > b1Line) : pairs[1],
+  );
 
   const b2 = at('b2');
   const b2Anchor = anchors[b2];
