@@ -180,7 +180,11 @@ describe('a misread suspected from the arithmetic', () => {
     const record = consistentRecord();
     record.offering.useOfProceeds.workingCapital.others = usd(1_759_907_196);
     readAt(record, WORKING, 0.45, '$ 1759907196');
-    expect(findMisread(record)).toMatchObject({ path: WORKING, value: usd(17_599_071.96), slip: 'pointLost' });
+    expect(findMisread(record)).toMatchObject({
+      path: WORKING,
+      value: usd(17_599_071.96),
+      slip: 'pointLost',
+    });
     expect(evaluate(record).map((f) => [f.rule, f.suggestion?.value])).toEqual([
       ['OCR_SUSPECTED_MISREAD', usd(17_599_071.96)],
     ]);
