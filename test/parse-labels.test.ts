@@ -1476,6 +1476,24 @@ describe('B.1 and B.3 with their wording garbled past finding', () => {
   });
 });
 
+describe("B.3's answer as OCR reads it", () => {
+  it('is read on its own line, not among the boxes of the part after it, whose wording OCR garbled', () => {
+    // A real OCR reading: B.3's "Yes" misread, B.4's wording garbled past finding, and its box
+    // of "All States" in the span B.3 would otherwise read to.
+    const text = seedText()
+      .replace(
+        /^3\. Does the offering permit.*$/m,
+        '+. Does the offeaag permit joint ownership of a single unt?\tYeo ☐ No ☒',
+      )
+      .replace(
+        /^4\. Enter the information requested for each person.*$/m,
+        'FE thee\tFeria Tet Ir eg asain\tCome\t☐ Al Cee',
+      );
+    expect(text).not.toBe(seedText());
+    expect(parseOcrLike(text).offering.jointOwnership).toBe(false);
+  });
+});
+
 describe("a related person's name as OCR reads it", () => {
   it('puts back the comma after a last name written first, where a middle initial ends the name', () => {
     // A real OCR reading: "Ross, Eric T." with its comma lost.

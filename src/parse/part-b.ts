@@ -30,7 +30,12 @@ export function readPartB(r: Reader, range: Range): void {
     const i = at(name);
     const anchor = anchors[i];
     if (!anchor) return null;
-    const readings = r.options(['', ''], ['yes', 'no'], anchor.match.end, r.stopAfter(anchors, i, range));
+    const readings = r.options(
+      ['', ''],
+      ['yes', 'no'],
+      anchor.match.end,
+      answerEnd(r, anchor.match.end, r.stopAfter(anchors, i, range)),
+    );
     const chosen = r.exclusive(group, readings, path);
     return chosen === null ? null : chosen === 0;
   };
@@ -76,6 +81,22 @@ export function readPartB(r: Reader, range: Range): void {
 
   const b4 = anchors[at('b4')];
   if (b4) readSalesCompensation(r, { from: b4.match.start.line, to: range.to }, b4.match.end);
+}
+
+/**
+ * Where a Yes or No question's answer ends: with the first line after its wording that has a box,
+ * within a line or two; the question after it may be garbled past finding, and its boxes (a
+ * states grid's) are no answer to this one.
+ */
+function answerEnd(r: Reader, from: Pos, to: Pos): Pos {
+  for (let line = from.line; line <= Math.min(from.line + 2, to.line); line++) {
+    const text = r.doc.lines[line]?.text ?? '';
+    if (/[☐☒]/.test(line === from.line ? text.slice(from.col) : text)) {
+      const end = { line, col: text.length };
+      return comparePos(end, to) < 0 ? end : to;
+    }
+  }
+  return to;
 }
 
 /** How sure a Yes or No read from a question found by its place, its wording garbled, is. */
