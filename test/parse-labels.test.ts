@@ -1494,6 +1494,24 @@ describe("B.3's answer as OCR reads it", () => {
   });
 });
 
+describe('a label whose own words OCR garbled, its printed instruction read whole', () => {
+  it('is found by the two together: "all Name (Last name first, if individual)"', () => {
+    // A real OCR reading of a related person's Full Name label, its "F" lost and "u" read "a".
+    const text = seedText().replace(
+      /Full Name \(Last name first, if individual\)\s*\n\s*Courtot, Philippe/,
+      'all Name (Last name first, if individual)\nCourtot, Philippe',
+    );
+    expect(text).not.toBe(seedText());
+    expect(parseOcrLike(text).relatedPersons[0]?.name).toBe('Courtot, Philippe');
+    // A label's instruction alone finds no label: another's may have the same words.
+    const alone = seedText().replace(
+      /Full Name \(Last name first, if individual\)\s*\n\s*Courtot, Philippe/,
+      'Xqzv Wrtp (Last name first, if individual)\nCourtot, Philippe',
+    );
+    expect(parseOcrLike(alone).relatedPersons[0]?.name ?? null).not.toBe('Courtot, Philippe');
+  });
+});
+
 describe("a related person's name as OCR reads it", () => {
   it('puts back the comma after a last name written first, where a middle initial ends the name', () => {
     // A real OCR reading: "Ross, Eric T." with its comma lost.

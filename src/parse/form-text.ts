@@ -106,8 +106,15 @@ export class FormText {
     // on (extended), not for finding one: two labels' instructions may be the same words.
     const variants = foldedVariants(label);
     variants.forEach((needle, i) => {
-      if (variants.some((w) => needle.startsWith(`${w} (`))) return;
+      const head = variants.find((w) => needle.startsWith(`${w} (`));
       const found = this.fuzzyInLine(needle, line, fromCol);
+      // Unless its own words are there too, a letter or two off ("all Name (Last name first, if
+      // individual)", where "Full Name" alone is too short to find so garbled).
+      if (
+        head !== undefined &&
+        (!found || !headNear(head, text.slice(found.start.col, found.start.col + head.length + 2)))
+      )
+        return;
       const m = found && this.extended(label, found);
       if (!m || (best && m.score <= best.score)) return;
       if (!otherNumber(label[i] ?? '', this.lines[line]?.text.slice(m.start.col, m.end.col) ?? '')) best = m;
@@ -287,4 +294,9 @@ function trigramSet(text: string): Set<string> {
 
 export function comparePos(a: Pos, b: Pos): number {
   return a.line - b.line || a.col - b.col;
+}
+
+/** Whether a label's own words (before its instruction) stand at the start of `text`, a letter or two off. */
+function headNear(head: string, text: string): boolean {
+  return head.length >= 8 && LevenshteinDistanceSearch(head, text).distance <= 2;
 }
