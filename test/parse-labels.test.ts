@@ -813,6 +813,7 @@ describe('mendTitleWords', () => {
     ['Tredsurer', 'Treasurer'],
     ['Chiet Operating Officer', 'Chief Operating Officer'],
     ['Vice President nd Secretary', 'Vice President and Secretary'],
+    ['Vice President a d Secretary', 'Vice President and Secretary'],
     // Words that are title words, and short ones, stay.
     ['Vice President and Secretary', 'Vice President and Secretary'],
     ['CEO', 'CEO'],

@@ -515,8 +515,9 @@ const TITLE_WORDS = [
  * words of eight letters or more), in the case they were read.
  */
 export function mendTitleWords(value: string): string {
-  // "and" between two title words with its "a" lost ("Vice President nd Secretary").
-  return value.replace(/(?<=\p{L} )nd(?= \p{L})/gu, 'and').replace(/\p{L}{5,}/gu, (token) => {
+  // "and" between two title words with its "a" lost ("Vice President nd Secretary"), or its "n"
+  // ("a d").
+  return value.replace(/(?<=\p{L} )(?:nd|a d)(?= \p{L})/gu, 'and').replace(/\p{L}{5,}/gu, (token) => {
     const lower = token.toLowerCase();
     if (TITLE_WORDS.includes(lower)) return token;
     const word = nearestWord(lower, TITLE_WORDS, lower.length >= 8 ? 2 : 1);
