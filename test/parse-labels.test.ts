@@ -511,6 +511,11 @@ describe('the date and jurisdiction combs as OCR garbles them', () => {
         'Jurisdiction of Incorporation or Organization: (Enter two-letter U.S. Postal Service\nCN tor Canada; FN for other foreign jurisdiction}\tD E',
         'DE',
       ],
+      // After a speck read in a column of its own (a real reading).
+      [
+        'Jurisdiction of Incorporation or Organization: (Enter two-letter U.S. Postal Service Abbreviation for State:\nCN for Canada; FN for other foreign jurisdiction)\t’\tW Y',
+        'WY',
+      ],
     ] as const) {
       const record = await parseText(seedText().replace(label, garbled));
       expect(record.issuer.jurisdiction).toBe(code);

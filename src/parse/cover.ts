@@ -283,7 +283,10 @@ export function readCover(r: Reader, range: Range): void {
  * lines after a column's gap, or stands among its lines, the one code in capitals that no word of
  * running text ("for") follows.
  */
-function jurisdictionText(span: string): string {
+function jurisdictionText(read: string): string {
+  // A speck read in a column of its own before the comb ("jurisdiction) <tab> ’ <tab> D E") is
+  // no column.
+  const span = read.replace(/(^|\t)[^\S\n]*[^\p{L}\d\s]{1,3}[^\S\n]*(?=\t)/gu, '$1');
   const first = singleLine(span);
   if (first !== null && jurisdictionCode(first)) return span;
   const lines = span.split('\n');
