@@ -1544,6 +1544,18 @@ describe('the signature table as OCR lays it out', () => {
     expect(signature.issuer).toMatch(/^Qualys, Inc\./);
   });
 
+  it('reads the issuer under its label where OCR garbled the Signature label beside it past finding', () => {
+    // A real OCR reading: "Signature" read "Siguture", the signature itself not read at all; here
+    // in Part D's table and Part E's copy both.
+    const text = seedText().replaceAll(
+      ROW,
+      'Issuer (Print or Type)\tSiguture\tDate\nQualys, Inc.\tNovember 28, 2003',
+    );
+    expect(text).not.toBe(seedText());
+    const { signature } = parseOcrLike(text);
+    expect(signature.issuer).toBe('Qualys, Inc.');
+  });
+
   it("takes no garbled table header, nor Part D's printed warning, for a value", () => {
     const text = seedText().replace(
       ROW,

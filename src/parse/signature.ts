@@ -41,7 +41,24 @@ interface Reading {
  */
 function tableLabel(value: string): boolean {
   const word = value.trim().toLowerCase();
-  return word.length <= 10 && /^(?:s[il1]g(?:n|\s|$)[a-z\s]*|dat[ec])[.:]?$/.test(word);
+  if (word.length > 10) return false;
+  if (/^(?:s[il1]g(?:n|\s|$)[a-z\s]*|dat[ec])[.:]?$/.test(word)) return true;
+  // Or the whole word misread a letter or two past that ("Siguture", "Sigpature").
+  return /^s[il1]g[a-z]{4,6}$/.test(word) && LevenshteinDistance(word, 'signature') <= 2;
+}
+
+/**
+ * A column's text with the table's labels OCR read on the labels' row left out: where it missed the
+ * Signature label ("Issuer (Print or Type) <tab> Siguture <tab> Date"), the issuer's value would
+ * begin with it.
+ */
+function withoutTableLabels(text: string): string {
+  const [first = '', ...rest] = text.split('\n');
+  const kept = first
+    .split('\t')
+    .map((part) => (tableLabel(part) ? '' : part))
+    .join('\t');
+  return [kept, ...rest].join('\n');
 }
 
 export function readSignature(r: Reader, partD: Range, partE: Range): void {
@@ -57,7 +74,7 @@ export function readSignature(r: Reader, partD: Range, partE: Range): void {
       if (copied) {
         const path = `signature.${copied}`;
         const kept = r.recorder.fields[path];
-        const read = r.setText(path, from, to, score, false, span.text);
+        const read = r.setText(path, from, to, score, false, withoutTableLabels(span.text));
         // A name or a title is a few words; a sentence there is the instruction printed below a blank.
         // The table's own labels beside the blank ("Signature", "Date") are no value either.
         const value = read !== null && read.length <= MAX_VALUE_LENGTH && !tableLabel(read) ? read : null;
