@@ -1588,6 +1588,10 @@ describe('the signature table as OCR lays it out', () => {
     // A slash read as a 7, or lost where a figure read as a slash makes another date too.
     ['4717/08', '2008-04-17'],
     ['4/1708', null],
+    // A gap inside the year's four figures; three figures are no year.
+    ['July 16, 2 000', '2000-07-16'],
+    ['07/16/2 000', '2000-07-16'],
+    ['7-16-2 00', null],
   ])('reads the misread date %j as %j (null: nothing to mend, or no date)', (text, iso) => {
     expect(parseMisreadDate(text)).toBe(iso);
   });

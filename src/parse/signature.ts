@@ -256,7 +256,11 @@ export function parseMisreadDate(text: string): string | null {
     .split(' ')
     .map((token) => (/\d/.test(token) && /^[\dOoIl|,./-]+$/.test(token) ? lookalikeDigits(token) : token))
     .join(' ')
-    .replace(/(\d{1,2})\.\s*(\d{4})$/, '$1, $2');
+    .replace(/(\d{1,2})\.\s*(\d{4})$/, '$1, $2')
+    // A gap OCR put inside the year's four figures ("7-16-2 00", "July 16, 2 000").
+    .replace(/(^|[\s,/-])(\d{1,3}) (\d{1,3})$/, (all, before: string, a: string, b: string) =>
+      a.length + b.length === 4 ? `${before}${a}${b}` : all,
+    );
   const word = /^([A-Za-z]{4,})/.exec(mended)?.[1];
   if (word) {
     const lower = word.toLowerCase();
