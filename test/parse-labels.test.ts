@@ -2019,6 +2019,8 @@ describe('splitAddress', () => {
 
 describe('mendProse', () => {
   it.each([
+    // Its first letter read small where it is the same shape in both sizes (a real reading).
+    ['warrants', 'Warrants'],
     [
       'Development of enterprise software for supply chain manadgement',
       'Development of enterprise software for supply chain management',

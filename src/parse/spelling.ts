@@ -163,8 +163,11 @@ export function mendProse(text: string): string {
     return /^\p{Lu}/u.test(token) || at === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
   });
   // A piece split off a word OCR garbled is known once the word is mended ("IAvesTmen ts",
-  // "inves'.- ent").
-  return joinSplitWords(withoutPointSpecks(mended).split(' ')).join(' ');
+  // "inves'.- ent"). Prose starts with a capital, which OCR reads small where the letter is the
+  // same shape in both sizes ("warrants").
+  return joinSplitWords(withoutPointSpecks(mended).split(' '))
+    .join(' ')
+    .replace(/^[cosvwxz](?=\p{Ll})/u, (c) => c.toUpperCase());
 }
 
 /**
