@@ -257,7 +257,7 @@ export function parseMisreadDate(text: string): string | null {
     .map((token) => (/\d/.test(token) && /^[\dOoIl|,./-]+$/.test(token) ? lookalikeDigits(token) : token))
     .join(' ')
     .replace(/(\d{1,2})\.\s*(\d{4})$/, '$1, $2')
-    // A gap OCR put inside the year's four figures ("7-16-2 00", "July 16, 2 000").
+    // A gap OCR put inside the year's four figures ("July 16, 2 000", "07/16/2 000").
     .replace(/(^|[\s,/-])(\d{1,3}) (\d{1,3})$/, (all, before: string, a: string, b: string) =>
       a.length + b.length === 4 ? `${before}${a}${b}` : all,
     );
