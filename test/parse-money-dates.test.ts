@@ -228,6 +228,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
       [0, false],
       [0, false],
     ]);
+    // Between the accountant's dashes, read as a quote and a dash (a real reading of "-0-").
+    expect(readMoneyCells('☐ $\t“()- ☐ $\t-0-', 2).map((c) => [c.cents, c.readable])).toEqual([
+      [0, false],
+      [0, true],
+    ]);
   });
 
   it('reads amounts whose commas OCR read as letters with a tail ("3 y 759 ,000.00")', () => {

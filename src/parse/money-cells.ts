@@ -275,7 +275,11 @@ function withDecimalPoint(typed: string): string {
 
 /** A dash for zero alone, however OCR read it ("-", "—", "="). */
 export const DASH_ZERO = /^[-–—=]{1,2}$/;
-const ZERO_RING = /^[[({][oOcCQDu]?[\])}]$|^[@QDnuUcCeaøØθΘ©®]$/;
+/**
+ * A typewriter's zero read as its ring's sides ("()", "[c]") or a round letter, perhaps between the
+ * accountant's dashes read as dashes or quotes ("“()-" for -0-).
+ */
+const ZERO_RING = /^[-–—“”"'‘’`~]?[[({][oOcCQDu]?[\])}][-–—“”"'‘’`~]?$|^[@QDnuUcCeaøØθΘ©®]$/;
 
 function cellsOf(text: string): MoneyCell[] {
   // OCR reads a dollar sign standing apart as "s", "S", "Ss" or "§".
