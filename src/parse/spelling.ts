@@ -240,8 +240,9 @@ export function joinSplitWords(tokens: readonly string[]): string[] {
       head.endsWith(tail.charAt(0)) &&
       isCommonWord(once);
     // A letter alone after a word is an initial ("Charles T Ust"), not a broken word's start.
-    const lost = head.length > 1 || k === 0 ? letterLostAtGap(head, tail) : null;
-    const word = twice ? once : (splitWord(lower, letter) ?? lost);
+    const word = twice
+      ? once
+      : (splitWord(lower, letter) ?? (head.length > 1 || k === 0 ? letterLostAtGap(head, tail) : null));
     if (!word) continue;
     const first = pieces[0] ?? '';
     out.splice(k, 2, (/^\p{Lu}/u.test(first) ? word.charAt(0).toUpperCase() + word.slice(1) : word) + close);
@@ -269,6 +270,11 @@ function splitWord(lower: readonly string[], letter: boolean): string | null {
  */
 function letterLostAtGap(head: string, tail: string): string | null {
   if (head.length + tail.length < 4 || isCommonWord(tail)) return null;
+  return wordWithLetterBetween(head, tail);
+}
+
+/** The one common word a letter between two pieces of one (small letters) makes, or null. */
+export function wordWithLetterBetween(head: string, tail: string): string | null {
   const words = [...'abcdefghijklmnopqrstuvwxyz'].map((c) => head + c + tail).filter(isCommonWord);
   return words.length === 1 ? (words[0] ?? null) : null;
 }

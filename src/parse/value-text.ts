@@ -9,6 +9,7 @@ import {
   isCommonWord,
   joinSplitWords,
   nearestWord,
+  wordWithLetterBetween,
 } from './spelling.js';
 import { stateOfZip } from './zip-states.js';
 
@@ -729,12 +730,9 @@ function withoutSpecks(value: string): string {
 
 /** The one common word a word with a mark inside it makes with a letter there, cased as read; or null. */
 function letterForMark(body: string): string | null {
-  const lower = body.toLowerCase();
-  const words = [...'abcdefghijklmnopqrstuvwxyz']
-    .map((c) => lower.replace(/[:;!|]/, c))
-    .filter((word) => isCommonWord(word));
-  const [word] = words;
-  if (words.length !== 1 || !word) return null;
+  const [head = '', tail = ''] = body.toLowerCase().split(/[:;!|]/);
+  const word = wordWithLetterBetween(head, tail);
+  if (!word) return null;
   return /^\p{Lu}/u.test(body) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
 }
 
