@@ -26,18 +26,21 @@ export function readPartB(r: Reader, range: Range): void {
   const anchors = r.anchorsInOrder(['b1', 'b2', 'b3', 'b4'], range);
   const at = (name: LabelName) => anchors.findIndex((a) => a.name === name);
 
+  // A Yes or No question's answer: its boxes between two places, the first for Yes.
+  const answer = (path: string, group: string, from: Pos, to: Pos): boolean | null => {
+    const chosen = r.exclusive(group, r.options(['', ''], ['yes', 'no'], from, to), path);
+    return chosen === null ? null : chosen === 0;
+  };
   const yesNo = (name: LabelName, path: string, group: string): boolean | null => {
     const i = at(name);
     const anchor = anchors[i];
     if (!anchor) return null;
-    const readings = r.options(
-      ['', ''],
-      ['yes', 'no'],
+    return answer(
+      path,
+      group,
       anchor.match.end,
       answerEnd(r, anchor.match.end, r.stopAfter(anchors, i, range)),
     );
-    const chosen = r.exclusive(group, readings, path);
-    return chosen === null ? null : chosen === 0;
   };
 
   // A question whose wording OCR garbled past finding ("1 Has the ssuev 521d, of does ...") is
@@ -45,12 +48,10 @@ export function readPartB(r: Reader, range: Range): void {
   const pairs = yesNoLines(r, { from: range.from, to: anchors[at('b4')]?.match.start.line ?? range.to });
   const byPlace = (path: string, group: string, line: number | undefined): boolean | null => {
     if (line === undefined) return null;
-    const from = { line, col: 0 };
-    const readings = r.options(['', ''], ['yes', 'no'], from, { line: line + 1, col: 0 });
-    const chosen = r.exclusive(group, readings, path);
+    const read = answer(path, group, { line, col: 0 }, { line: line + 1, col: 0 });
     const field = r.recorder.fields[path];
-    if (chosen !== null && field) field.confidence *= BY_PLACE_OF_QUESTION;
-    return chosen === null ? null : chosen === 0;
+    if (read !== null && field) field.confidence *= BY_PLACE_OF_QUESTION;
+    return read;
   };
   // Found by its wording, or else by its place.
   const question = (name: LabelName, path: string, group: string, place: () => number | undefined) =>
