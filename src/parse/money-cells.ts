@@ -102,12 +102,13 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
     // One "$" read twice a space apart before its amount ("$ $ 172,553.32"); a tab between them
     // parts two columns.
     .replace(/\$ +\$(?= +(?:-0-|\d))/g, '$');
-  let cells = cellsOf(withColumnsOpened(withLeadingAmountOpened(text)));
+  const cellsIn = (row: string) => cellsOf(withColumnsOpened(withLeadingAmountOpened(row)));
+  let cells = cellsIn(text);
   if (columns !== undefined && cells.length > columns) {
     // More cells than the row has: a lone "s" between an amount's first group and the next is
     // its comma misread, not a "$" ("$ 213 s 505.24" in C.2's one dollar cell).
     const commas = text.replace(S_FOR_COMMA, '$1,');
-    const fewer = commas === text ? cells : cellsOf(withColumnsOpened(withLeadingAmountOpened(commas)));
+    const fewer = commas === text ? cells : cellsIn(commas);
     return withoutEmptyExtras(
       fewer.length >= columns && fewer.length < cells.length ? fewer : cells,
       columns,
