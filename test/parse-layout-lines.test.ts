@@ -264,4 +264,15 @@ describe('layoutLines', () => {
     const lines = layoutLines(words, boxes, { horizontal: [], vertical: border }, 1).map((l) => l.text);
     expect(lines).toEqual(['Filing Under (Check\t☐ Rule 504\t☐ ULOE', 'OCT 05 2000']);
   });
+
+  it('keeps a grid code the page stage marked as one word, mark and code, for the parser to know it from a box found before a code', () => {
+    // A row of a grid with no boxes, [IN] circled and its mark read by the page stage.
+    expect(
+      laidOut([
+        ['[IL]', 300, 900, 352, 926],
+        ['☒[IN]', 398, 896, 456, 930],
+        ['[IA]', 520, 900, 566, 926],
+      ]),
+    ).toEqual(['[IL] ☒[IN] [IA]']);
+  });
 });

@@ -31,6 +31,21 @@ export function normalizeCheckMarks(text: string): string {
   return out;
 }
 
+/**
+ * A code of a states grid with no boxes whose mark the page stage found in the pixels ("☒[IN]"):
+ * one word, mark and code, so the parser knows it from a box found before a code, which may be
+ * the code's own bold bracket.
+ */
+export function markedCode(code: string): string {
+  return `${CHECKED}[${code}]`;
+}
+
+const MARKED_CODE = /^☒\[[A-Z]{2}\]$/;
+
+export function isMarkedCode(text: string): boolean {
+  return MARKED_CODE.test(text);
+}
+
 export function isMark(ch: string | undefined): boolean {
   return ch === CHECKED || ch === UNCHECKED;
 }

@@ -4,7 +4,7 @@ import type { Rulings } from '../image/ruling-lines.js';
 import type { TextLine, Word } from '../ingest/lines.js';
 import { shareInside, unionBbox } from '../record/bbox.js';
 import type { Bbox } from '../record/schema.js';
-import { CHECKED, normalizeCheckMarks, UNCHECKED } from './check-marks.js';
+import { CHECKED, isMarkedCode, normalizeCheckMarks, UNCHECKED } from './check-marks.js';
 
 /**
  * Turns a page's OCR words into lines that read like a transcription: each box of the form (the
@@ -185,8 +185,11 @@ function toLine(words: Word[], page: number, line: number): TextLine {
       text += gap > height * 4 ? '\t' : ' ';
     }
     reach = Math.max(reach, w.bbox[2]);
-    // Boxes typed or read as text ("[X]", "Yes[X]") become marks like the ones found in the pixels.
-    const wordText = normalizeCheckMarks(w.text).replace(/\s+/g, ' ').trim() || w.text;
+    // Boxes typed or read as text ("[X]", "Yes[X]") become marks like the ones found in the pixels;
+    // a grid code the page stage marked stays one word.
+    const wordText = isMarkedCode(w.text)
+      ? w.text
+      : normalizeCheckMarks(w.text).replace(/\s+/g, ' ').trim() || w.text;
     placed.push({ ...w, text: wordText, start: text.length });
     text += wordText;
     prev = w;

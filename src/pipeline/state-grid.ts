@@ -3,6 +3,7 @@ import { inkIn } from '../image/ink-in.js';
 import { median } from '../image/median.js';
 import type { Word } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
+import { markedCode } from '../parse/check-marks.js';
 import { STATE_GRID } from '../parse/part-b.js';
 import type { Bbox } from '../record/schema.js';
 
@@ -60,10 +61,11 @@ export function readStateGrid(
         return cx >= bbox[0] && cx <= bbox[2] && cy >= bbox[1] && cy <= bbox[3];
       };
       const code = STATE_GRID[row * COLUMNS + column];
+      if (!code) continue;
       out = out.filter((w) => !inCell(w));
       // A blot the pixels took for a filled box is this mark, not a box of the next code.
       kept = kept.filter((b) => !inCell({ text: '', bbox: b.bbox, confidence: 0 }));
-      out.push({ text: `☒[${code}]`, bbox, confidence: Math.min(1, 0.5 + (ratio - MARKED)) });
+      out.push({ text: markedCode(code), bbox, confidence: Math.min(1, 0.5 + (ratio - MARKED)) });
     }
   }
   return { words: out, boxes: kept };
