@@ -1271,6 +1271,20 @@ describe('values of OCR lines', () => {
     }
   });
 
+  it('takes a code the page stage marked ("☒[DE]", one word) for its place in a grid with no boxes', () => {
+    const seed = seedText();
+    // "⊕" stands for the page stage's mark, which a transcription's reading would space from its
+    // code; a circle round the next code ("☒ [DC]") follows it in the grid's order.
+    const marked = seed
+      .replace('[CT]\t[DE]\t[DC]\t[FL]\t[GA]\t[HI]', '[CT]\t⊕[DE]\t☒ [DC]\t[FL]\t[GA]\t[HI]')
+      .replace(/☐ All States/g, '☐ _\tAlStates');
+    expect(marked).not.toBe(seed);
+    const lines = asOcr(readTranscription(marked).map((line) => line.text.replace('⊕', '☒')));
+    expect(lines.some((line) => line.text.includes('☒[DE]'))).toBe(true);
+    const { record } = parseFiling(lines, 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' });
+    expect(record.offering.salesCompensation[0]?.states).toEqual(['DE', 'DC']);
+  });
+
   it('reads C.2 with its row labels garbled by their order, not into the Rule 504 total row', () => {
     const seed = seedText();
     const garbled = seed

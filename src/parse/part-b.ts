@@ -193,7 +193,7 @@ function withoutCodesTakenForBoxes(text: string): string {
   return tokens
     .map((token, i) => {
       const at = STATE_GRID.indexOf(token.replace(/[^A-Z]/g, ''));
-      if (at >= 0 && /^[[☒]?[A-Z]{2}\]?$/.test(token)) last = at;
+      if (at >= 0 && /^☒?\[?[A-Z]{2}\]?$/.test(token)) last = at;
       // A code OCR read with its brackets as letters ("cop" for [CO], "16al" for [AL]), or
       // misread between its brackets ("(pC)", "[EL]" for [FL]), still takes its place in the grid;
       // one or two letters without both brackets ("L]", "JL") may be a piece of a bold bracket.
