@@ -574,7 +574,7 @@ describe('eraseCombWalls', () => {
 
 describe('readStateGrid', () => {
   /** B.4's states grid at 200 dpi, the codes in `circled` circled by hand, and OCR's words for it. */
-  const grid = (circled: readonly string[]) => {
+  const grid = (circled: readonly string[], blotted: readonly string[] = []) => {
     const words: Word[] = [];
     const image = draw(1700, 260, (ctx) => {
       ctx.font = '20px "DejaVu Serif"';
@@ -590,6 +590,8 @@ describe('readStateGrid', () => {
           Math.round(cx + w / 2),
           base + 4,
         ];
+        // A small square pressed on the code's first letter, which OCR still reads plainly.
+        if (blotted.includes(code)) ctx.fillRect(Math.round(cx - w / 2) + 6, base - 18, 11, 11);
         if (circled.includes(code)) {
           ctx.lineWidth = 1.5;
           ctx.beginPath();
@@ -630,6 +632,17 @@ describe('readStateGrid', () => {
         .map((w) => w.text)
         .sort(),
     ).toEqual([...row, 'DE'].map((code) => `☒[${code}]`).sort());
+  });
+
+  it("reads the codes marked with a small blot, solid through half the code's height", () => {
+    const { image, words } = grid([], ['AZ', 'KY', 'OH', 'OR', 'WI']);
+    const read = readStateGrid(image, words).words;
+    expect(
+      read
+        .filter((w) => w.text.startsWith('☒'))
+        .map((w) => w.text)
+        .sort(),
+    ).toEqual(['☒[AZ]', '☒[KY]', '☒[OH]', '☒[OR]', '☒[WI]']);
   });
 
   it('reads no mark on a blank grid', () => {

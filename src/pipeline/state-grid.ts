@@ -14,6 +14,11 @@ const INK = 150;
 const MARKED = 0.5;
 /** A code whose solid ink is this share of the row's usual code's ink is blotted out by a mark. */
 const BLOTTED = 0.25;
+/**
+ * A cell with a square of solid ink this share of a code's height on a side carries a blot: no
+ * stroke of a letter, however bold, is half as thick as the letter is tall.
+ */
+const BLOT_SQUARE = 0.5;
 
 interface Known {
   word: Word;
@@ -210,9 +215,12 @@ function markedCells(
     const ratio = extra.reduce((sum, ink) => sum + ink, 0) / usual;
     if (inked >= 3 && ratio >= MARKED) return [{ column: c.column, bbox: c.bbox, ratio }];
     // A blot or a fill laid over the code: ink solid through a square wider than any stroke of a
-    // letter, over a good share of the code.
+    // letter, over a good share of the code, or a smaller blot (a square pressed on a corner of
+    // the code) solid through half the code's height.
     const blot = c.solid / usual;
-    return blot >= BLOTTED ? [{ column: c.column, bbox: c.bbox, ratio: MARKED + blot }] : [];
+    return blot >= BLOTTED || largestSquare(image, c.bbox) >= h * BLOT_SQUARE
+      ? [{ column: c.column, bbox: c.bbox, ratio: MARKED + blot }]
+      : [];
   });
 }
 
@@ -241,4 +249,29 @@ function solidInk(image: PageImage, [x0, y0, x1, y1]: Bbox, radius: number): num
     }
   }
   return count;
+}
+
+/** The side of the largest square of ink in a box, in pixels. */
+function largestSquare(image: PageImage, box: Bbox): number {
+  const [x0, y0, x1, y1] = box.map(Math.round) as Bbox;
+  const width = x1 - x0 + 1;
+  // The side of the largest square of ink whose bottom right corner is each pixel of a row.
+  let above = new Int32Array(width);
+  let row = new Int32Array(width);
+  let best = 0;
+  for (let y = y0; y <= y1; y++) {
+    for (let i = 0; i < width; i++) {
+      const x = x0 + i;
+      const ink =
+        x >= 0 &&
+        y >= 0 &&
+        x < image.width &&
+        y < image.height &&
+        (image.data[y * image.width + x] ?? 255) < INK;
+      row[i] = ink ? 1 + Math.min(above[i] ?? 0, row[i - 1] ?? 0, above[i - 1] ?? 0) : 0;
+      best = Math.max(best, row[i] ?? 0);
+    }
+    [above, row] = [row, above];
+  }
+  return best;
 }
