@@ -1399,6 +1399,19 @@ describe('values of OCR lines', () => {
     expect(record.fields['issuer.entityType']?.confidence).toBeLessThan(0.8);
   });
 
+  it("finds C.5 by its bold column heads where OCR garbled its question's small print and first row's label", () => {
+    const seed = seedText();
+    const question = /^5\. Indicate below the amount of the adjusted gross proceeds.*$/m;
+    const garbled = seed
+      .replace(question, 'F Indie ae bel te mmm ol fhe adiusted ne pmeee cs to the stuer used or propose')
+      .replace('Salaries and fees\t', 'Salanes and lees\t');
+    expect(garbled).not.toBe(seed);
+    const { useOfProceeds } = parseOcr(garbled).record.offering;
+    expect(useOfProceeds.salaries).toEqual({ affiliates: 0, others: 0 });
+    expect(useOfProceeds.debtRepayment).toEqual({ affiliates: 0, others: 1_103_500_008 });
+    expect(useOfProceeds.totalPaymentsListed).toBe(2_770_166_892);
+  });
+
   it('reads an amount whose gaps OCR left for its separators, with a speck on the line after it', () => {
     const seed = seedText();
     const row =

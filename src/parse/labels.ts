@@ -122,6 +122,8 @@ export const LABELS = {
     'Indicate below the amount of the adjusted gross proceeds to the issuer used',
     'Indicate below the amount of the adjusted gross proceeds',
   ],
+  // C.5's column heads, printed bold, for when the question's small print is garbled.
+  c5Heads: ['Payments To Others', 'Payments to Officers, Directors & Affiliates'],
   salaries: ['Salaries and fees'],
   realEstate: ['Purchase of real estate'],
   equipment: ['Purchase, rental or leasing and installation of machinery', 'machinery and equipment'],

@@ -58,7 +58,7 @@ function tableStarts(r: Reader, range: Range): Anchor[] {
     ['c3', []],
     ['c4a', ['transferAgent']],
     ['c4b', []],
-    ['c5', ['salaries']],
+    ['c5', ['c5Heads', 'salaries']],
   ];
   const out: Anchor[] = [];
   let after: Pos | undefined;
