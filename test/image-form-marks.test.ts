@@ -574,7 +574,11 @@ describe('eraseCombWalls', () => {
 
 describe('readStateGrid', () => {
   /** B.4's states grid at 200 dpi, the codes in `circled` circled by hand, and OCR's words for it. */
-  const grid = (circled: readonly string[], blotted: readonly string[] = []) => {
+  const grid = (
+    circled: readonly string[],
+    blotted: readonly string[] = [],
+    ticked: readonly string[] = [],
+  ) => {
     const words: Word[] = [];
     const image = draw(1700, 260, (ctx) => {
       ctx.font = '20px "DejaVu Serif"';
@@ -592,6 +596,17 @@ describe('readStateGrid', () => {
         ];
         // A small square pressed on the code's first letter, which OCR still reads plainly.
         if (blotted.includes(code)) ctx.fillRect(Math.round(cx - w / 2) + 6, base - 18, 11, 11);
+        if (ticked.includes(code)) {
+          // A tick over the code, its long arm rising above it; OCR reads the code as junk.
+          ctx.lineWidth = 3;
+          ctx.beginPath();
+          ctx.moveTo(cx - 14, base - 10);
+          ctx.lineTo(cx - 4, base + 2);
+          ctx.lineTo(cx + 18, base - 30);
+          ctx.stroke();
+          words.push({ text: '[KX', bbox, confidence: 0.4 });
+          return;
+        }
         if (circled.includes(code)) {
           ctx.lineWidth = 1.5;
           ctx.beginPath();
@@ -643,6 +658,17 @@ describe('readStateGrid', () => {
         .map((w) => w.text)
         .sort(),
     ).toEqual(['☒[AZ]', '☒[KY]', '☒[OH]', '☒[OR]', '☒[WI]']);
+  });
+
+  it('reads the codes ticked over, which OCR could not read for the tick', () => {
+    const { image, words } = grid([], [], ['AR', 'KS', 'NV', 'OK', 'SD']);
+    const read = readStateGrid(image, words).words;
+    expect(
+      read
+        .filter((w) => w.text.startsWith('☒'))
+        .map((w) => w.text)
+        .sort(),
+    ).toEqual(['☒[AR]', '☒[KS]', '☒[NV]', '☒[OK]', '☒[SD]']);
   });
 
   it('reads no mark on a blank grid', () => {

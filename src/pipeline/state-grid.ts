@@ -14,6 +14,10 @@ const INK = 150;
 const MARKED = 0.5;
 /** A code whose solid ink is this share of the row's usual code's ink is blotted out by a mark. */
 const BLOTTED = 0.25;
+/** A code OCR could not read with this much more ink over it than the row's usual code is ticked... */
+const TICKED = 1.3;
+/** ...where ink rises above it: this many pixels of ink for each pixel of the code's height. */
+const TICK_RISE = 0.3;
 /**
  * A cell with a square of solid ink this share of a code's height on a side carries a blot: no
  * stroke of a letter, however bold, is half as thick as the letter is tall.
@@ -214,6 +218,16 @@ function markedCells(
     const inked = extra.filter((ink) => ink >= Math.max(3, h / 4)).length;
     const ratio = extra.reduce((sum, ink) => sum + ink, 0) / usual;
     if (inked >= 3 && ratio >= MARKED) return [{ column: c.column, bbox: c.bbox, ratio }];
+    // A tick drawn over the code: more ink over it than a code has, its long arm rising above it
+    // into paper (a row with ink above its usual code, a stain or a bleed, tells no tick), where
+    // OCR could not read the code for it.
+    if (
+      !plain.has(c.column) &&
+      c.coreInk >= usual * TICKED &&
+      (extra[0] ?? 0) >= h * TICK_RISE &&
+      (baseline[0] ?? 0) < h
+    )
+      return [{ column: c.column, bbox: c.bbox, ratio: MARKED }];
     // A blot or a fill laid over the code: ink solid through a square wider than any stroke of a
     // letter, over a good share of the code, or a smaller blot (a square pressed on a corner of
     // the code) solid through half the code's height.
