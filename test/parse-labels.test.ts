@@ -1285,6 +1285,38 @@ describe('values of OCR lines', () => {
     expect(record.offering.salesCompensation[0]?.states).toEqual(['DE', 'DC']);
   });
 
+  it('reads a B.4 block whose "Full Name" label OCR lost by the name typed just above its address label', () => {
+    const texts = readTranscription(seedText()).map((line) => line.text);
+    const question = texts.findIndex((t) => t.startsWith('4. Enter the information requested for each'));
+    const at = texts.findIndex((t, i) => i > question && t.startsWith('Full Name'));
+    expect(texts.slice(at + 1, at + 4)).toEqual([
+      'N/A',
+      'Business or Residence Address (Number and Street, City, State, Zip Code)',
+      'Name of Associated Broker or Dealer',
+    ]);
+    const [address, broker] = [texts[at + 2] ?? '', texts[at + 3] ?? ''];
+    const name = 'Roth Capital Partners';
+    texts.splice(at, 4, name, address, '343 Park Avenue, Boulder, CO 80308', broker, name);
+    const lines = asOcr(texts);
+    // The name typed under its lost label, indented past the labels as typed values are.
+    const nameLine = lines[at];
+    if (nameLine?.bbox) nameLine.bbox = [48, nameLine.bbox[1], 300, nameLine.bbox[3]];
+    const { record } = parseFiling(lines, 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' });
+    expect(record.offering.salesCompensation[0]).toMatchObject({
+      name,
+      address: '343 Park Avenue, Boulder, CO 80308',
+      brokerDealer: name,
+    });
+    expect(record.fields['offering.salesCompensation.0.name']?.confidence).toBeLessThan(0.8);
+    // Flush with the labels, the line above the address label is taken for the form's own print
+    // (the question's last line stands there when the block is blank).
+    const flush = asOcr(texts);
+    expect(
+      parseFiling(flush, 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' }).record.offering
+        .salesCompensation[0]?.name ?? null,
+    ).toBeNull();
+  });
+
   it('reads C.2 with its row labels garbled by their order, not into the Rule 504 total row', () => {
     const seed = seedText();
     const garbled = seed

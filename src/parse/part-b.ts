@@ -1,6 +1,6 @@
 import { CHECKED, UNCHECKED } from './check-marks.js';
 import { figuredOrNone } from './cover.js';
-import { comparePos, type Pos, type Range } from './form-text.js';
+import { comparePos, type Match, type Pos, type Range } from './form-text.js';
 import { LABELS, type LabelName } from './labels.js';
 import type { Reader } from './reader.js';
 import { multiLine, singleLine } from './value-text.js';
@@ -119,7 +119,7 @@ function yesNoLines(r: Reader, range: Range): number[] {
 
 /** B.4: each filled block of a person paid for soliciting purchasers; a lone "N/A" is none. */
 function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
-  const blocks = r.doc.findAll(LABELS.fullName, range, after);
+  const blocks = blockNames(r, range, after);
   blocks.forEach((block, i) => {
     const end = blocks[i + 1]?.start ?? r.doc.endOf(range);
     // Sought in the block's own lines: a later block's label read exactly is not this one's.
@@ -180,6 +180,33 @@ function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
     }
   });
 }
+
+/**
+ * Where each B.4 block's name begins: after its "Full Name" label, or, where OCR lost that label,
+ * at the line just above a "Business or Residence Address" label with no name label since the
+ * block before, when that line is indented past the label as a typed name is (the question's
+ * last line, or a grid row, is not): found by its place, less surely.
+ */
+function blockNames(r: Reader, range: Range, after: Pos): Match[] {
+  const names = r.doc.findAll(LABELS.fullName, range, after);
+  const addresses = r.doc.findAll(LABELS.businessAddress, range, after);
+  const placed = addresses.flatMap((address, i) => {
+    const since = addresses[i - 1]?.end ?? after;
+    const named = names.some((n) => comparePos(n.start, since) > 0 && comparePos(n.start, address.start) < 0);
+    const line = address.start.line - 1;
+    const above = r.doc.lines[line];
+    const label = r.doc.lines[address.start.line];
+    if (named || line <= since.line || !above?.bbox || !label?.bbox) return [];
+    const indented = above.bbox[0] - label.bbox[0] > (label.bbox[3] - label.bbox[1]) / 2;
+    if (!indented || !/\p{L}/u.test(above.text) || isStateGridRow(above.text)) return [];
+    const start = { line, col: 0 };
+    return [{ start, end: start, score: address.score * BY_PLACE_OF_NAME }];
+  });
+  return [...names, ...placed].sort((a, b) => comparePos(a.start, b.start));
+}
+
+/** How sure a B.4 name found by its place above the address label, its own label lost, is. */
+const BY_PLACE_OF_NAME = 0.7;
 
 /**
  * On a scan of a grid with no boxes, a "box" the pixels found among the codes is a code in bold
