@@ -852,6 +852,15 @@ describe('valueLines', () => {
     expect(valueLines('\nCode)\n(650) 801-6135')).toEqual(['(650) 801-6135']);
   });
 
+  it("drops a label's instruction whose opening bracket OCR read as a brace, and the next one wrapped", () => {
+    // A real OCR reading of "Address of Principal Business Operations (Number and Street, City,
+    // State, Zip Code) (if different from Executive Offices)", the instruction's "(" read "{".
+    const text =
+      ' {Number and Street, City, State, Zip Code) (if different from\nExecutive Offices)\n8 Sand Hill Road, Unit 27, Wichita, KS 67247';
+    expect(valueLines(text)).toEqual(['8 Sand Hill Road, Unit 27, Wichita, KS 67247']);
+    expect(valueLines(text.replace('{', '['))).toEqual(['8 Sand Hill Road, Unit 27, Wichita, KS 67247']);
+  });
+
   it("drops a label's instruction read with both its brackets lost", () => {
     // A real OCR reading of a related person's "(Number and Street, City, State, Zip Code)", its
     // "(" read "1" and its ")" a "y".

@@ -89,10 +89,11 @@ export function stripLeadingInstruction(text: string): string {
     if (garbled && !rest.startsWith('(')) rest = rest.slice(garbled[0].length).replace(/^[\s:.;,_-]+/, '');
   };
   withoutGarbled();
-  while (rest.startsWith('(')) {
-    let depth = 0;
+  // Its opening bracket may be read as a brace or a square one ("{Number and Street, ...)").
+  while (/^(?:\(|[{[](?=\p{L}))/u.test(rest)) {
+    let depth = 1;
     let end = -1;
-    for (let i = 0; i < rest.length; i++) {
+    for (let i = 1; i < rest.length; i++) {
       if (rest[i] === '(') depth++;
       else if (rest[i] === ')' && --depth === 0) {
         end = i;
