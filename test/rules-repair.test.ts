@@ -610,6 +610,25 @@ describe('an arithmetic error over an amount read unsurely', () => {
     expect(flags.find((f) => f.rule === 'C4B_ADJUSTED')?.explanation).toContain('swapped');
   });
 
+  it("stays the filer's error in C.4.b worked out from the amount sold, to the cent, with its expenses read unsurely", () => {
+    // A real generated filing: C.4.b is C.1's amount already sold less C.4.a's total, which OCR
+    // read at 0.58 and a row misread. No misreading lands on another line's difference to the cent.
+    const record = consistentRecord();
+    const { securities, expenses } = record.offering;
+    const [sold, spent] = [securities.total.sold ?? 0, expenses.total ?? 0];
+    expect(sold).not.toBe(securities.total.offered);
+    record.offering.adjustedGrossProceeds = sold - spent;
+    readAt(record, 'offering.expenses.total', 0.58);
+    // A row OCR could not read leaves C.4.a's sum unchecked, and no other line equals the total:
+    // nothing else confirms it.
+    expenses.printing = null;
+    expenses.legal = spent - usd(20_000);
+    expenses.accounting = usd(20_000);
+    const flag = evaluate(record).find((f) => f.rule === 'C4B_ADJUSTED');
+    expect(flag?.severity).toBe('error');
+    expect(flag?.explanation).toContain('to the cent');
+  });
+
   it("stays the filer's error when the line one digit off is only matched by a part of the same sum", () => {
     // C.2's amounts add up to one digit more than C.1's total sold, which C.1's rows confirm; the
     // accredited amount is C.2's sum itself, no other line agreeing with it.

@@ -50,12 +50,15 @@ export const C4B_ADJUSTED: Rule = {
   },
 };
 
-function explainAdjusted(
-  record: FormDRecord,
-  offered: number,
-  expenses: number,
-  adjusted: number,
-): string | null {
+/**
+ * The filer's slip C.4.b shows to the cent, or null: the C.4.a total subtracted from the amount
+ * already sold instead of the amount offered, or added to the amount offered.
+ */
+export function adjustedSlip(record: FormDRecord): string | null {
+  const offered = readCents(record, C1_TOTAL_OFFERED);
+  const expenses = readCents(record, EXPENSES_TOTAL);
+  const adjusted = readCents(record, ADJUSTED);
+  if (offered === null || expenses === null || adjusted === null) return null;
   const sold = readCents(record, C1_TOTAL_SOLD);
   // Filers often subtract from what they have sold rather than from what they offer.
   if (sold !== null && sold !== offered && adjusted === sold - expenses) {
@@ -64,6 +67,17 @@ function explainAdjusted(
   if (expenses !== 0 && adjusted === offered + expenses) {
     return `C.4.b is the aggregate offering price plus the C.4.a total expenses (${formatCents(expenses)}) instead of less them.`;
   }
+  return null;
+}
+
+function explainAdjusted(
+  record: FormDRecord,
+  offered: number,
+  expenses: number,
+  adjusted: number,
+): string | null {
+  const slip = adjustedSlip(record);
+  if (slip) return slip;
   const cause = likelyCause({
     record,
     expected: offered - expenses,

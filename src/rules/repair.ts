@@ -1,5 +1,6 @@
 import type { Flag, FormDRecord } from '../record/index.js';
 import { formatCents, setPath } from '../record/index.js';
+import { adjustedSlip, C4B_ADJUSTED } from './c4-expenses.js';
 import { type DigitSlip, digitSlip, oneSlipAway } from './digits.js';
 import { otherLineEqualTo } from './explain.js';
 import { C1_ROW_KEYS, C5_COLUMNS, C5_ROW_KEYS, lineName, MONEY_LINES } from './money-lines.js';
@@ -341,7 +342,8 @@ function unsureReading(
   );
   if (unsure.length === 0) return flag;
   const stands = rule
-    ? (transposedByFiler(record, rule, flag) ??
+    ? (slipToTheCent(record, rule) ??
+      transposedByFiler(record, rule, flag) ??
       transposedUnsureValue(record, rule, flag, unsure) ??
       sureRowsExceedTotal(record, rule, isUnsure) ??
       zeroRowsCannotClose(record, rule, flag, unsure) ??
@@ -360,6 +362,16 @@ function unsureReading(
     severity: 'warning',
     explanation: `${flag.explanation ? `${flag.explanation} ` : ''}Read unsurely: ${named}; check these before taking this as the filer's mistake.`,
   };
+}
+
+/**
+ * Why an equation's error is the filer's however unsurely its amounts read, or null: they fit a
+ * slip filers make (C.4.b worked out from the amount sold) to the cent, with another line of the
+ * form, which a misreading does not do by chance.
+ */
+function slipToTheCent(record: FormDRecord, rule: Rule): string | null {
+  if (rule.id !== C4B_ADJUSTED.id || adjustedSlip(record) === null) return null;
+  return 'The amounts read fit that slip to the cent, which a misreading does not do by chance.';
 }
 
 /**
