@@ -578,13 +578,18 @@ describe('readStateGrid', () => {
     circled: readonly string[],
     blotted: readonly string[] = [],
     ticked: readonly string[] = [],
+    crossed: readonly string[] = [],
   ) => {
     const words: Word[] = [];
-    const image = draw(1700, 260, (ctx) => {
+    // With codes crossed out, a second, blank copy of the grid below, as the form prints several.
+    const copies = crossed.length ? 2 : 1;
+    const image = draw(1700, 260 * copies, (ctx) => {
       ctx.font = '20px "DejaVu Serif"';
-      STATE_GRID.forEach((code, i) => {
+      [...STATE_GRID, ...(copies > 1 ? STATE_GRID : [])].forEach((code, k) => {
+        const i = k % STATE_GRID.length;
+        const copy = Math.floor(k / STATE_GRID.length);
         const cx = 150 + (i % 13) * 110;
-        const base = 60 + Math.floor(i / 13) * 48;
+        const base = 60 + Math.floor(i / 13) * 48 + copy * 260;
         const text = `[${code}]`;
         const w = ctx.measureText(text).width;
         ctx.fillText(text, cx - w / 2, base);
@@ -605,6 +610,18 @@ describe('readStateGrid', () => {
           ctx.lineTo(cx + 18, base - 30);
           ctx.stroke();
           words.push({ text: '[KX', bbox, confidence: 0.4 });
+          return;
+        }
+        if (copy === 0 && crossed.includes(code)) {
+          // An X drawn within the code's own box; OCR reads the code as junk.
+          ctx.lineWidth = 3;
+          ctx.beginPath();
+          ctx.moveTo(cx - 14, base - 16);
+          ctx.lineTo(cx + 14, base + 3);
+          ctx.moveTo(cx + 14, base - 16);
+          ctx.lineTo(cx - 14, base + 3);
+          ctx.stroke();
+          words.push({ text: '[XN', bbox, confidence: 0.4 });
           return;
         }
         if (circled.includes(code)) {
@@ -669,6 +686,17 @@ describe('readStateGrid', () => {
         .map((w) => w.text)
         .sort(),
     ).toEqual(['☒[AR]', '☒[KS]', '☒[NV]', '☒[OK]', '☒[SD]']);
+  });
+
+  it('reads the codes crossed out within their own box, against the same codes in a blank copy of the grid', () => {
+    const { image, words } = grid([], [], [], ['AK', 'IN', 'NJ', 'WY']);
+    const read = readStateGrid(image, words).words;
+    expect(
+      read
+        .filter((w) => w.text.startsWith('☒'))
+        .map((w) => w.text)
+        .sort(),
+    ).toEqual(['☒[AK]', '☒[IN]', '☒[NJ]', '☒[WY]']);
   });
 
   it('reads no mark on a blank grid', () => {

@@ -14,10 +14,12 @@ const INK = 150;
 const MARKED = 0.5;
 /** A code whose solid ink is this share of the row's usual code's ink is blotted out by a mark. */
 const BLOTTED = 0.25;
-/** A code OCR could not read with this much more ink over it than the row's usual code is ticked... */
+/** A code OCR could not read with this much more ink over it than the row's usual code is struck... */
 const TICKED = 1.3;
-/** ...where ink rises above it: this many pixels of ink for each pixel of the code's height. */
+/** ...where ink rises above it (a tick): this many pixels of ink for each pixel of the code's height, */
 const TICK_RISE = 0.3;
+/** ...or where it has this much more ink than the same code read plainly in another copy of the grid. */
+const STRUCK = 1.5;
 /**
  * A cell with a square of solid ink this share of a code's height on a side carries a blot: no
  * stroke of a letter, however bold, is half as thick as the letter is tall.
@@ -35,8 +37,9 @@ interface Known {
  * codes OCR reads as junk, if at all ("(HDD)", "16al"). A cell with ink round its code on three
  * sides (a circle) is marked: its words give way to one word, "☒[CA]", as a check box's mark stands
  * before its label, and a "box" the pixels found in it is dropped. So is a cell whose code a blot
- * or a fill covers: solid ink, which no letter's stroke is. The other words stay as they were. A
- * small mark laid over the code's own strokes, adding little ink, is not read here. A row whose
+ * or a fill covers: solid ink, which no letter's stroke is, and a code struck through (a tick,
+ * a cross) that OCR could not read. The other words stay as they were. A small mark laid over the
+ * code's own strokes, adding little ink, is not read here. A row whose
  * marks left too few codes read plainly takes its columns from another row of the grid.
  */
 export function readStateGrid(
@@ -59,11 +62,27 @@ export function readStateGrid(
   const lines = [...known].flatMap(([row, cells]) =>
     visualLines(cells).map((line) => ({ row, line, grid: fitColumns(line) })),
   );
-  for (const { row, line, grid: own } of lines) {
+  const measured = lines.flatMap(({ row, line, grid: own }) => {
     const grid = own ?? borrowedColumns(row, line, lines);
-    if (!grid) continue;
-    const plain = new Set(line.map((c) => c.column));
-    for (const { column, bbox, ratio } of markedCells(image, grid, plain)) {
+    return grid
+      ? [{ row, grid, plain: new Set(line.map((c) => c.column)), cells: measureCells(image, grid) }]
+      : [];
+  });
+  // How much ink each code read plainly has, against its row's usual code, in each copy of the
+  // grid on the page: a code struck through in one copy has more than in the others.
+  const plainInk = new Map<string, number[]>();
+  for (const { row, plain, cells } of measured) {
+    const usual = median(cells.map((c) => c.coreInk));
+    for (const c of cells) {
+      const code = STATE_GRID[row * COLUMNS + c.column];
+      if (!code || !plain.has(c.column) || usual === 0) continue;
+      plainInk.set(code, [...(plainInk.get(code) ?? []), c.coreInk / usual]);
+    }
+  }
+  for (const { row, grid, plain, cells } of measured) {
+    const elsewhere = (column: number) =>
+      median(plainInk.get(STATE_GRID[row * COLUMNS + column] ?? '') ?? []);
+    for (const { column, bbox, ratio } of markedCells(image, grid, plain, cells, elsewhere)) {
       const inCell = (w: Word) => {
         const cx = (w.bbox[0] + w.bbox[2]) / 2;
         const cy = (w.bbox[1] + w.bbox[3]) / 2;
@@ -171,22 +190,23 @@ function fitColumns(line: readonly Known[]): Grid | null {
   };
 }
 
-/**
- * The cells of a grid row with a mark around their code: ink in the cell beyond the code's own
- * box (a row's codes are all about as wide and tall), on at least three of its four sides, as a
- * circle has, or a code blotted out; a plain cell has paper there. Ink every cell of the row
- * whose code OCR read plainly has there (a rule under the grid) is the row's, and does not count;
- * nor does a mark on the next row reaching into one side.
- */
-function markedCells(
-  image: PageImage,
-  grid: Grid,
-  plain: ReadonlySet<number>,
-): Array<{ column: number; bbox: Bbox; ratio: number }> {
+interface Cell {
+  column: number;
+  bbox: Bbox;
+  /** The ink above, below, left and right of the code, within the cell. */
+  sides: number[];
+  /** The ink over the code's own box. */
+  coreInk: number;
+  /** The ink over the code's box that is solid through a square wider than a stroke. */
+  solid: number;
+}
+
+/** Each cell of a grid row: its box, and the ink over its code and round it. */
+function measureCells(image: PageImage, grid: Grid): Cell[] {
   const h = grid.bottom - grid.top;
   const half = grid.codeWidth / 2 + 2;
   const reach = Math.round(h * 0.45);
-  const cells = Array.from({ length: COLUMNS }, (_, column) => {
+  return Array.from({ length: COLUMNS }, (_, column) => {
     const cx = grid.left + grid.step * column;
     const [x0, x1] = [Math.round(cx - grid.step * 0.42), Math.round(cx + grid.step * 0.42)];
     const [c0, c1] = [Math.round(cx - half), Math.round(cx + half)];
@@ -206,6 +226,26 @@ function markedCells(
       solid: solidInk(image, [c0, y0, c1, y1], Math.max(2, Math.round(h * 0.12))),
     };
   });
+}
+
+/**
+ * The cells of a grid row with a mark around their code: ink in the cell beyond the code's own
+ * box (a row's codes are all about as wide and tall), on at least three of its four sides, as a
+ * circle has, or a code blotted out; a plain cell has paper there. Ink every cell of the row
+ * whose code OCR read plainly has there (a rule under the grid) is the row's, and does not count;
+ * nor does a mark on the next row reaching into one side. A code struck through (a cross, a
+ * scribble, a tick) OCR could not read has more ink over it than the row's usual code and than
+ * the same code read plainly in the grid's other copies on the page (`elsewhere`: its ink against
+ * their rows' usual code's, 0 when no copy has it plain).
+ */
+function markedCells(
+  image: PageImage,
+  grid: Grid,
+  plain: ReadonlySet<number>,
+  cells: readonly Cell[],
+  elsewhere: (column: number) => number,
+): Array<{ column: number; bbox: Bbox; ratio: number }> {
+  const h = grid.bottom - grid.top;
   const usual = median(cells.map((c) => c.coreInk));
   if (usual === 0) return [];
   // Each side's ink, less what the row's usual cell has on that side: the usual cell of those
@@ -218,15 +258,14 @@ function markedCells(
     const inked = extra.filter((ink) => ink >= Math.max(3, h / 4)).length;
     const ratio = extra.reduce((sum, ink) => sum + ink, 0) / usual;
     if (inked >= 3 && ratio >= MARKED) return [{ column: c.column, bbox: c.bbox, ratio }];
-    // A tick drawn over the code: more ink over it than a code has, its long arm rising above it
-    // into paper (a row with ink above its usual code, a stain or a bleed, tells no tick), where
-    // OCR could not read the code for it.
-    if (
-      !plain.has(c.column) &&
-      c.coreInk >= usual * TICKED &&
-      (extra[0] ?? 0) >= h * TICK_RISE &&
-      (baseline[0] ?? 0) < h
-    )
+    const own = c.coreInk / usual;
+    // A tick drawn over the code: its long arm rises above it into paper. A cross or a scribble
+    // kept within the code has more ink over it than the same code in another copy of the grid.
+    // (A row with ink above its usual code, a stain, a bleed or circles round it, tells neither.)
+    const clean = (baseline[0] ?? 0) < h;
+    const rises = (extra[0] ?? 0) >= h * TICK_RISE;
+    const copy = elsewhere(c.column);
+    if (!plain.has(c.column) && own >= TICKED && clean && (rises || (copy > 0 && own >= copy * STRUCK)))
       return [{ column: c.column, bbox: c.bbox, ratio: MARKED }];
     // A blot or a fill laid over the code: ink solid through a square wider than any stroke of a
     // letter, over a good share of the code, or a smaller blot (a square pressed on a corner of
