@@ -2160,6 +2160,7 @@ describe('the words of an address OCR garbled', () => {
     // A 1 read as an opening bracket before figures; the l of "El" read as a 1.
     ['7 Wacker Drive, Suite (4, Evanston, IL 60297', '7 Wacker Drive, Suite 14, Evanston, IL 60297'],
     ['4 E1 Camino Real, Salt Lake City, UT 84133', '4 El Camino Real, Salt Lake City, UT 84133'],
+    ['3174 E1 camino Real, omaha, NE 68198', '3174 El Camino Real, Omaha, NE 68198'],
     ['5 Maple Avenue, Rochester, NY [4690', '5 Maple Avenue, Rochester, NY 14690'],
     // A speck read in or after a street word, or as a hyphen before it (real OCR readings).
     ['1 Summit Avenu-, Floor 1400, Wichita, KS 67274', '1 Summit Avenue, Floor 1400, Wichita, KS 67274'],

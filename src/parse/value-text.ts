@@ -259,8 +259,9 @@ export function mendOcrText(value: string): string {
       open = '';
       body = `1${body}`;
     }
-    // "El" of a place's name read with a figure for its l ("E1 Camino Real").
-    if (body === 'E1' && close === '' && /^\p{Lu}\p{Ll}/u.test(tokens[i + 1] ?? '')) body = 'El';
+    // "El" of a place's name read with a figure for its l ("E1 Camino Real"), the next word's
+    // capital read small too ("E1 camino Real"): the name's case is mended after.
+    if (body === 'E1' && close === '' && /^\p{L}\p{Ll}/u.test(tokens[i + 1] ?? '')) body = 'El';
     const letters = (body.match(/\p{L}/gu) ?? []).length;
     const digits = (body.match(/\d/g) ?? []).length;
     if (/^\d+(?:st|nd|rd|th)$/i.test(body)) {
