@@ -2157,6 +2157,7 @@ describe('the words of an address OCR garbled', () => {
     ['5 Madison Avenue, Newark, NJ C7166', '5 Madison Avenue, Newark, NJ 07166'],
     ['4648 Summit Avenue, Burlington, VT 0546p', '4648 Summit Avenue, Burlington, VT 05460'],
     ['9 Chestnut Street, Billings, MT 5919@', '9 Chestnut Street, Billings, MT 59190'],
+    ['40 Center Street, Tulsa, OK 7411e', '40 Center Street, Tulsa, OK 74110'],
     // A 1 read as an opening bracket before figures; the l of "El" read as a 1.
     ['7 Wacker Drive, Suite (4, Evanston, IL 60297', '7 Wacker Drive, Suite 14, Evanston, IL 60297'],
     ['4 E1 Camino Real, Salt Lake City, UT 84133', '4 El Camino Real, Salt Lake City, UT 84133'],

@@ -836,6 +836,8 @@ const ZIP_FIGURE_LOOKALIKES: Record<string, string> = {
   g: '9',
   q: '9',
   '@': '0',
+  // A typewriter's dotted zero.
+  e: '0',
   '[': '1',
   ']': '1',
 };
