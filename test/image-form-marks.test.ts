@@ -639,15 +639,17 @@ describe('readStateGrid', () => {
     return { image, words };
   };
 
+  /** The codes read as marked, in order. */
+  const marksOf = (read: readonly Word[]) =>
+    read
+      .filter((w) => w.text.startsWith('☒'))
+      .map((w) => w.text)
+      .sort();
+
   it('reads the codes circled on the grid, and only those, from the ink around them', () => {
     const { image, words } = grid(['DE', 'IA', 'RI', 'VA']);
     const read = readStateGrid(image, words).words;
-    expect(
-      read
-        .filter((w) => w.text.startsWith('☒'))
-        .map((w) => w.text)
-        .sort(),
-    ).toEqual(['☒[DE]', '☒[IA]', '☒[RI]', '☒[VA]']);
+    expect(marksOf(read)).toEqual(['☒[DE]', '☒[IA]', '☒[RI]', '☒[VA]']);
     // The junk read in the circles is gone; the plain codes stay.
     expect(read.some((w) => w.text === '(HDD)')).toBe(false);
     expect(read.filter((w) => /^\[[A-Z]{2}\]$/.test(w.text))).toHaveLength(STATE_GRID.length - 4);
@@ -658,45 +660,25 @@ describe('readStateGrid', () => {
     const row = ['IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI'];
     const { image, words } = grid([...row, 'DE']);
     const read = readStateGrid(image, words).words;
-    expect(
-      read
-        .filter((w) => w.text.startsWith('☒'))
-        .map((w) => w.text)
-        .sort(),
-    ).toEqual([...row, 'DE'].map((code) => `☒[${code}]`).sort());
+    expect(marksOf(read)).toEqual([...row, 'DE'].map((code) => `☒[${code}]`).sort());
   });
 
   it("reads the codes marked with a small blot, solid through half the code's height", () => {
     const { image, words } = grid([], ['AZ', 'KY', 'OH', 'OR', 'WI']);
     const read = readStateGrid(image, words).words;
-    expect(
-      read
-        .filter((w) => w.text.startsWith('☒'))
-        .map((w) => w.text)
-        .sort(),
-    ).toEqual(['☒[AZ]', '☒[KY]', '☒[OH]', '☒[OR]', '☒[WI]']);
+    expect(marksOf(read)).toEqual(['☒[AZ]', '☒[KY]', '☒[OH]', '☒[OR]', '☒[WI]']);
   });
 
   it('reads the codes ticked over, which OCR could not read for the tick', () => {
     const { image, words } = grid([], [], ['AR', 'KS', 'NV', 'OK', 'SD']);
     const read = readStateGrid(image, words).words;
-    expect(
-      read
-        .filter((w) => w.text.startsWith('☒'))
-        .map((w) => w.text)
-        .sort(),
-    ).toEqual(['☒[AR]', '☒[KS]', '☒[NV]', '☒[OK]', '☒[SD]']);
+    expect(marksOf(read)).toEqual(['☒[AR]', '☒[KS]', '☒[NV]', '☒[OK]', '☒[SD]']);
   });
 
   it('reads the codes crossed out within their own box, against the same codes in a blank copy of the grid', () => {
     const { image, words } = grid([], [], [], ['AK', 'IN', 'NJ', 'WY']);
     const read = readStateGrid(image, words).words;
-    expect(
-      read
-        .filter((w) => w.text.startsWith('☒'))
-        .map((w) => w.text)
-        .sort(),
-    ).toEqual(['☒[AK]', '☒[IN]', '☒[NJ]', '☒[WY]']);
+    expect(marksOf(read)).toEqual(['☒[AK]', '☒[IN]', '☒[NJ]', '☒[WY]']);
   });
 
   it('reads no mark on a blank grid', () => {
