@@ -29,6 +29,7 @@ export const C4B_ADJUSTED: Rule = {
   paths: [C1_TOTAL_OFFERED, EXPENSES_TOTAL, ADJUSTED],
   description:
     'C.4.b adjusted gross proceeds equal the C.1 total aggregate offering price less the C.4.a total expenses.',
+  slip: adjustedSlip,
   check(record: FormDRecord): Flag[] {
     const offered = readCents(record, C1_TOTAL_OFFERED);
     const expenses = readCents(record, EXPENSES_TOTAL);
@@ -54,7 +55,7 @@ export const C4B_ADJUSTED: Rule = {
  * The filer's slip C.4.b shows to the cent, or null: the C.4.a total subtracted from the amount
  * already sold instead of the amount offered, or added to the amount offered.
  */
-export function adjustedSlip(record: FormDRecord): string | null {
+function adjustedSlip(record: FormDRecord): string | null {
   const offered = readCents(record, C1_TOTAL_OFFERED);
   const expenses = readCents(record, EXPENSES_TOTAL);
   const adjusted = readCents(record, ADJUSTED);

@@ -1,6 +1,5 @@
 import type { Flag, FormDRecord } from '../record/index.js';
 import { formatCents, setPath } from '../record/index.js';
-import { adjustedSlip, C4B_ADJUSTED } from './c4-expenses.js';
 import { type DigitSlip, digitSlip, oneSlipAway } from './digits.js';
 import { otherLineEqualTo } from './explain.js';
 import { C1_ROW_KEYS, C5_COLUMNS, C5_ROW_KEYS, lineName, MONEY_LINES } from './money-lines.js';
@@ -370,7 +369,7 @@ function unsureReading(
  * form, which a misreading does not do by chance.
  */
 function slipToTheCent(record: FormDRecord, rule: Rule): string | null {
-  if (rule.id !== C4B_ADJUSTED.id || adjustedSlip(record) === null) return null;
+  if (!rule.slip?.(record)) return null;
   return 'The amounts read fit that slip to the cent, which a misreading does not do by chance.';
 }
 

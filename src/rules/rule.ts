@@ -26,6 +26,11 @@ export interface Rule {
   /** One sentence for the README's table of rules. */
   readonly description: string;
   check(record: FormDRecord): Flag[];
+  /**
+   * A slip filers make that the values read fit to the cent, with another line of the form, where
+   * the rule fails; null when they fit none. A misreading does not land on one by chance.
+   */
+  slip?(record: FormDRecord): string | null;
 }
 
 /** Fields read below this confidence go to review and may be suggested as misreads. */
