@@ -64,25 +64,26 @@ export function readStateGrid(
   );
   const measured = lines.flatMap(({ row, line, grid: own }) => {
     const grid = own ?? borrowedColumns(row, line, lines);
-    return grid
-      ? [{ row, grid, plain: new Set(line.map((c) => c.column)), cells: measureCells(image, grid) }]
-      : [];
+    if (!grid) return [];
+    const cells = measureCells(image, grid);
+    // The ink over the row's usual code.
+    const usual = median(cells.map((c) => c.coreInk));
+    return [{ row, grid, plain: new Set(line.map((c) => c.column)), cells, usual }];
   });
   // How much ink each code read plainly has, against its row's usual code, in each copy of the
   // grid on the page: a code struck through in one copy has more than in the others.
   const plainInk = new Map<string, number[]>();
-  for (const { row, plain, cells } of measured) {
-    const usual = median(cells.map((c) => c.coreInk));
+  for (const { row, plain, cells, usual } of measured) {
     for (const c of cells) {
       const code = STATE_GRID[row * COLUMNS + c.column];
       if (!code || !plain.has(c.column) || usual === 0) continue;
       plainInk.set(code, [...(plainInk.get(code) ?? []), c.coreInk / usual]);
     }
   }
-  for (const { row, grid, plain, cells } of measured) {
+  for (const { row, grid, plain, cells, usual } of measured) {
     const elsewhere = (column: number) =>
       median(plainInk.get(STATE_GRID[row * COLUMNS + column] ?? '') ?? []);
-    for (const { column, bbox, ratio } of markedCells(image, grid, plain, cells, elsewhere)) {
+    for (const { column, bbox, ratio } of markedCells(image, grid, plain, cells, usual, elsewhere)) {
       const inCell = (w: Word) => {
         const cx = (w.bbox[0] + w.bbox[2]) / 2;
         const cy = (w.bbox[1] + w.bbox[3]) / 2;
@@ -236,17 +237,18 @@ function measureCells(image: PageImage, grid: Grid): Cell[] {
  * nor does a mark on the next row reaching into one side. A code struck through (a cross, a
  * scribble, a tick) OCR could not read has more ink over it than the row's usual code and than
  * the same code read plainly in the grid's other copies on the page (`elsewhere`: its ink against
- * their rows' usual code's, 0 when no copy has it plain).
+ * their rows' usual code's, 0 when no copy has it plain). `usual`: the ink over this row's usual
+ * code.
  */
 function markedCells(
   image: PageImage,
   grid: Grid,
   plain: ReadonlySet<number>,
   cells: readonly Cell[],
+  usual: number,
   elsewhere: (column: number) => number,
 ): Array<{ column: number; bbox: Bbox; ratio: number }> {
   const h = grid.bottom - grid.top;
-  const usual = median(cells.map((c) => c.coreInk));
   if (usual === 0) return [];
   // Each side's ink, less what the row's usual cell has on that side: the usual cell of those
   // whose codes OCR read plainly, which no circle hides, where a row has most of its codes marked.
@@ -282,8 +284,7 @@ function markedCells(
  * strokes are thinner than that, a blot is not.
  */
 function solidInk(image: PageImage, [x0, y0, x1, y1]: Bbox, radius: number): number {
-  const ink = (x: number, y: number) =>
-    x >= 0 && y >= 0 && x < image.width && y < image.height && (image.data[y * image.width + x] ?? 255) < INK;
+  const ink = (x: number, y: number) => inkAt(image, x, y);
   let count = 0;
   for (let y = y0; y <= y1; y++) {
     for (let x = x0; x <= x1; x++) {
@@ -314,17 +315,17 @@ function largestSquare(image: PageImage, box: Bbox): number {
   let best = 0;
   for (let y = y0; y <= y1; y++) {
     for (let i = 0; i < width; i++) {
-      const x = x0 + i;
-      const ink =
-        x >= 0 &&
-        y >= 0 &&
-        x < image.width &&
-        y < image.height &&
-        (image.data[y * image.width + x] ?? 255) < INK;
-      row[i] = ink ? 1 + Math.min(above[i] ?? 0, row[i - 1] ?? 0, above[i - 1] ?? 0) : 0;
+      row[i] = inkAt(image, x0 + i, y) ? 1 + Math.min(above[i] ?? 0, row[i - 1] ?? 0, above[i - 1] ?? 0) : 0;
       best = Math.max(best, row[i] ?? 0);
     }
     [above, row] = [row, above];
   }
   return best;
+}
+
+/** Whether the pixel is ink; outside the page is paper. */
+function inkAt(image: PageImage, x: number, y: number): boolean {
+  return (
+    x >= 0 && y >= 0 && x < image.width && y < image.height && (image.data[y * image.width + x] ?? 255) < INK
+  );
 }
