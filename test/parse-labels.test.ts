@@ -230,6 +230,17 @@ describe('a transcription typed in another style', () => {
     expect(json.offering.useOfProceeds.columnTotals).toEqual({ affiliates: 100000, others: null });
   });
 
+  it('reads no amount out of a page\'s "N of M" footer with its figures read as letters ("Sof6")', async () => {
+    const json = await parseText(
+      ACME.replace(
+        'Acquisition of other businesses    [ ] $ 0    [ ] $ 0',
+        'Acquisition of other businesses    [ ] $0    [ ] $0\nSof6',
+      ),
+      'acme.txt',
+    );
+    expect(json.offering.useOfProceeds.acquisition).toEqual({ affiliates: 0, others: 0 });
+  });
+
   it("reads C.4.b's amount by its place after C.4.a's Total when OCR garbled its instruction, and less surely", async () => {
     const c4b =
       'b. Enter the difference between the aggregate offering price given in response to Part C - Question 1 and total expenses furnished in response to Part C - Question 4.a.    $ 975,000.00';
