@@ -818,10 +818,14 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ $ 50.00').map((c) => c.cents)).toEqual([5000]);
   });
 
-  it('reads a figure glued before the "$" after a box as the box\'s edge, not a cell of its own', () => {
+  it('reads a figure glued to the "$" or to a letter like it after a box as the sign misread, not a cell of its own', () => {
     // C.4.a's total: "☐ 3$ 6,900"; nothing is printed between a box and its "$".
     expect(readMoneyCells('Total\t☐ 3$ 6,900', 1).map((c) => c.cents)).toEqual([690_000]);
     expect(readMoneyCells('\t☐ 5$ 0.00\t☐ 3$ 1,250.00', 2).map((c) => c.cents)).toEqual([0, 125_000]);
+    // The sign read as a figure and a letter ("8B"), a tab before the amount.
+    expect(readMoneyCells('Purchase of real estate\t☐ $\t0.00\t☐ 8B\t0.00', 2).map((c) => c.cents)).toEqual([
+      0, 0,
+    ]);
   });
 
   it('reads a "$" read twice ("$$") as one', () => {
