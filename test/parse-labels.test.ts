@@ -717,6 +717,9 @@ describe('mendOcrText', () => {
     ['2 Peachtree Street. Unit 4. Durham. NC 27730, lo', '2 Peachtree Street, Unit 4, Durham, NC 27730'],
     ['Battery Ventures Partners II; L.P.', 'Battery Ventures Partners II, L.P.'],
     ['1116 Third Street,-San Jose, CA 95154', '1116 Third Street, San Jose, CA 95154'],
+    // A speck read as a mark no typed value holds, stuck to a word's end (a real OCR reading).
+    ['1701 Borregas Avenue, Boca@ Raton, FL 33409', '1701 Borregas Avenue, Boca Raton, FL 33409'],
+    ['Summit© Technologies, Inc.', 'Summit Technologies, Inc.'],
     [
       '522 Commerce Drive,” Building 32, Billings, MT 59158',
       '522 Commerce Drive, Building 32, Billings, MT 59158',

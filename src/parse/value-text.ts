@@ -691,6 +691,8 @@ function withoutSpecks(value: string): string {
       // A speck stuck to the word after a comma ("Third Street,-San Jose"), or to the comma
       // itself before the next word ("Commerce Drive,” Building").
       .replace(/,[-~_*+•]+(?=\p{Lu})/gu, ', ')
+      // A speck read as a mark no typed value holds, stuck to a word's end ("Boca@ Raton").
+      .replace(/(?<=\p{L}{2})[@©®™¢]+(?=[\s,]|$)/gu, '')
       .replace(/(?<=\p{L}),[’'`"”]+(?= \p{Lu})/gu, ',')
       // A quote stuck to the front of a later word, with none after it ("El ‘camino Real").
       .replace(/(?<= )[‘’'`"“]+(?=\p{L}{2})/gu, (quote, at: number, all: string) =>
