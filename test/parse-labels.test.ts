@@ -393,6 +393,8 @@ describe('the date and jurisdiction combs as OCR garbles them', () => {
     ['Moh 1 1 yew 9 2', 11, 1992],
     ['1 1 Yer 1992', 11, 1992],
     ['0 6 2001', 6, 2001],
+    // Its 0 read as an O and its 6 as the G it looks like (a real OCR reading).
+    ['O G Yer 2001', 6, 2001],
   ])(
     'reads the combs after the date\'s label where OCR garbled or lost the Month label: "%s"',
     async (row, month, year) => {

@@ -147,6 +147,13 @@ export function readCover(r: Reader, range: Range): void {
       yearAfterMonth = { digits: digits.slice(2), from, to, score: score * 0.9 };
     }
   };
+  // A G alone in a comb's cell is a zero's broken ring, or the 6 it looks like: where the zero
+  // makes no month ("O G" for 06), the 6, unsurely.
+  const readMonthComb = (text: string, from: Pos, to: Pos, score: number) => {
+    readMonth(digitsOnly(text, 6), from, to, score);
+    if (record.issuer.incorporation.month === null && /(?<!\S)G(?!\S)/.test(text))
+      readMonth(digitsOnly(text.replace(/(?<!\S)G(?!\S)/g, '6'), 6), from, to, score * 0.5);
+  };
 
   anchors.forEach((anchor, i) => {
     const span = r.valueSpan(anchors, i, range);
@@ -244,14 +251,14 @@ export function readCover(r: Reader, range: Range): void {
         // after it (where the Year label was not found either), read less surely.
         if (!labelled.has('month')) {
           const combs = incorporationCombs(span.text);
-          readMonth(digitsOnly(combs.month, 6), from, to, score * BY_PLACE_OF_COMB);
+          readMonthComb(combs.month, from, to, score * BY_PLACE_OF_COMB);
           if (!labelled.has('year') && combs.year !== null)
             yearAfterMonth = { digits: digitsOnly(combs.year), from, to, score: score * BY_PLACE_OF_COMB };
         }
         break;
       }
       case 'month':
-        readMonth(digitsOnly(span.text, 6), from, to, score);
+        readMonthComb(span.text, from, to, score);
         break;
       case 'year':
         setYear(digitsOnly(span.text), from, to, score);
