@@ -230,6 +230,19 @@ describe('a transcription typed in another style', () => {
     expect(json.offering.useOfProceeds.columnTotals).toEqual({ affiliates: 100000, others: null });
   });
 
+  it("reads no amount out of a speck read as a dash before the next row's label", async () => {
+    // A real reading of C.4.a: the legal fees' cents after a comma, the accounting fees' line
+    // begun by a speck ("- Accounting Fees").
+    const json = await parseText(
+      ACME.replace(
+        'Legal Fees    [X] $ 20,000.00\nAccounting Fees',
+        'Legal Fees    [X] $ 20,000,00\n- Accounting Fees',
+      ),
+      'acme.txt',
+    );
+    expect(json.offering.expenses.legal).toBe(20000);
+  });
+
   it('reads no amount out of a page\'s "N of M" footer with its figures read as letters ("Sof6")', async () => {
     const json = await parseText(
       ACME.replace(

@@ -373,8 +373,11 @@ export class Reader {
     // "-3.") ends the span; it is no amount.
     // Nor is the form's number in a page footer the row runs over ("SEC 1972 (6/99)"), or the
     // page's number set between dashes ("-4-", which reads as a zero's dashes round a misread 0).
+    // Nor is a speck read as a mark before the next row's label ("- Accounting Fees"): the span
+    // ends at that label, so what it holds of the label's line lies left of any cell.
     const text = this.text(from, to)
       .replace(/\n\s*(?:[-–—~'‘’".,]\s?\d{1,2}\.|\d{1,2}\.?)\s*$/, '')
+      .replace(/\n[^\S\n]*[-–—~'‘’".,_*•·|]+[^\S\n]*$/, '')
       .split('\n')
       .filter(
         (line) =>
