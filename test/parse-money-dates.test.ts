@@ -822,6 +822,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     // C.4.a's total: "☐ 3$ 6,900"; nothing is printed between a box and its "$".
     expect(readMoneyCells('Total\t☐ 3$ 6,900', 1).map((c) => c.cents)).toEqual([690_000]);
     expect(readMoneyCells('\t☐ 5$ 0.00\t☐ 3$ 1,250.00', 2).map((c) => c.cents)).toEqual([0, 125_000]);
+    // The sign read as itself with a figure glued to it, the amount apart (real readings); a comma
+    // lost to a gap leaves a group of three after the figure, and the figure stays.
+    expect(readMoneyCells('Blue sky fees\t) ☐ $8\t8,210', 1).map((c) => c.cents)).toEqual([821_000]);
+    expect(readMoneyCells('☒ — $8 7.507.955.10', 1).map((c) => c.cents)).toEqual([750_795_510]);
+    expect(readMoneyCells('☐ $3 500,000', 1).map((c) => c.cents)).toEqual([350_000_000]);
     // The sign read as a figure and a letter ("8B"), a tab before the amount.
     expect(readMoneyCells('Purchase of real estate\t☐ $\t0.00\t☐ 8B\t0.00', 2).map((c) => c.cents)).toEqual([
       0, 0,

@@ -95,6 +95,10 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
     // is fifty dollars), or as an "s" glued to the amount before it ("0s <tab> 0" is 0, then $ 0,
     // "$ <tab> os <tab> 0" the same with the zero read "o").
     .replace(/([☐☒][\s_]*)[358](?=(?:0|0[.,]00|-0-)(?![\d,.]))/g, '$1$ ')
+    // Or as a figure glued to the "$" read as itself, an amount standing apart after it ("$8 <tab>
+    // 8,210", "$8 7.507.955.10"): typed figures stand together, and a comma lost to a gap
+    // between them ("$3 500,000") leaves a group of three after it, not of one or two.
+    .replace(/\$[358](?=[^\S\n]+\d{1,2}(?:[,.]\d{3})+(?:[.,]\d{2})?(?![\d,.]))/g, '$')
     .replace(/([☐☒][\s_]*)[-–—](?=\s+\d{1,3}(?:[,.]\d{3})+(?!\d))/g, '$1$')
     .replace(/(\d)[sS§](?=\s+(?:-0-|\d))/g, '$1 $')
     // The zero read as an "o" too ("$ <tab> os <tab> 0" is $ 0, then $ 0).
