@@ -384,6 +384,16 @@ describe('findCheckBoxes under a row rule', () => {
       ],
     );
   });
+
+  it('measures an empty box stacked under a scribbled one as itself, not with the edge above it', async () => {
+    // A real crop: a shape found from the upper box's top to the lower box's bottom is cut at the
+    // upper box's bottom edge, then again at the lower box's top.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('scribbled-box-above-empty.png', 300));
+    expect(checkBoxes.filter((b) => b.bbox[0] < 100).map((b) => [b.bbox[1], b.bbox[3], b.checked])).toEqual([
+      [23, 57, true],
+      [68, 102, false],
+    ]);
+  });
 });
 
 describe('findCheckBoxes on a table row', () => {

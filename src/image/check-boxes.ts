@@ -299,11 +299,21 @@ function squarer(image: PageImage, bbox: Bbox, minSide: number): Bbox {
   };
   let [, y0, , y1] = bbox;
   const aspect = (a: number, b: number) => Math.abs(Math.log(width / Math.max(1, b - a)));
-  const limit = Math.floor((y1 - y0) * 0.4);
-  const top = innerEdge(y0, 1, limit);
-  if (top !== null && y1 - top >= minSide && aspect(top, y1) < aspect(y0, y1)) y0 = top;
-  const bottom = innerEdge(y1, -1, limit);
-  if (bottom !== null && bottom - y0 >= minSide && aspect(y0, bottom) < aspect(y0, y1)) y1 = bottom;
+  const limit = (a: number, b: number) => Math.floor((b - a) * 0.4);
+  // Again from each edge cut at: a found box may run over two boxes stacked above its own, from
+  // the top edge of the first through its bottom edge to the top edge of the box.
+  for (let top = innerEdge(y0, 1, limit(y0, y1)); top !== null; top = innerEdge(y0, 1, limit(y0, y1))) {
+    if (y1 - top < minSide || aspect(top, y1) >= aspect(y0, y1)) break;
+    y0 = top;
+  }
+  for (
+    let bottom = innerEdge(y1, -1, limit(y0, y1));
+    bottom !== null;
+    bottom = innerEdge(y1, -1, limit(y0, y1))
+  ) {
+    if (bottom - y0 < minSide || aspect(y0, bottom) >= aspect(y0, y1)) break;
+    y1 = bottom;
+  }
   return [x0, y0, x1, y1];
 }
 
