@@ -192,10 +192,16 @@ export function multiLine(text: string, maxLines = 3): string | null {
   return lines.length ? cleanBlank(lines.join(', ').replace(/,\s*,/g, ',')) : null;
 }
 
-/** "N/A", "None" and lone punctuation in a text box mean nothing was written. */
+/**
+ * "N/A", "None" and lone punctuation in a text box mean nothing was written; so does "Not
+ * Applicable" with a letter or two misread or lost to a gap ("Not Applicab e").
+ */
 function cleanBlank(value: string): string | null {
   const v = value.trim();
   if (v === '' || /^(?:n\/?a|none|not applicable|-+)$/i.test(v)) return null;
+  const letters = v.toLowerCase().replace(/[^a-z]/g, '');
+  if (/^not\s?\S/i.test(v) && letters.length >= 10 && LevenshteinDistance(letters, 'notapplicable') <= 2)
+    return null;
   return v;
 }
 
