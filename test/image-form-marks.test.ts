@@ -385,6 +385,14 @@ describe('findCheckBoxes under a row rule', () => {
     );
   });
 
+  it('reads a box whose wall the scan doubled into a bar standing apart inside it as unchecked (a real crop)', async () => {
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('doubled-wall-yes-no.png', 300));
+    expect(checkBoxes.map((b) => [b.bbox[0], b.checked])).toEqual([
+      [68, false],
+      [202, true],
+    ]);
+  });
+
   it('measures an empty box stacked under a scribbled one as itself, not with the edge above it', async () => {
     // A real crop: a shape found from the upper box's top to the lower box's bottom is cut at the
     // upper box's bottom edge, then again at the lower box's top.

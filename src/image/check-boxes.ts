@@ -503,8 +503,10 @@ function insideInk(
   // A rule drawn across the box (a stamp's border, a line of the form running through it) is no
   // mark: the columns and rows it fills are left out.
   const crossing = crossingLines(image, [x0, y0, x1, y1]);
+  // Nor is a wall the scan doubled: a thin bar along a side, paper between it and the middle.
+  const without = new Set([...crossing, ...barsAlongSides(image, [ix0, iy0, ix1, iy1])]);
   const weighed = (ax: number, ay: number, bx: number, by: number) =>
-    meanOver(image, [ax, ay, bx, by], ink, crossing);
+    meanOver(image, [ax, ay, bx, by], ink, without);
   const qx = Math.floor((ix1 - ix0) / 4);
   const qy = Math.floor((iy1 - iy0) / 4);
   // The share of the inside's rows, and of its columns, that a mark's ink reaches: the less of the two.
@@ -649,6 +651,67 @@ function crossingLines(image: PageImage, [x0, y0, x1, y1]: Bbox): ReadonlySet<nu
   trace(x0, x1, y0, y1, (a, b) => [a, b]);
   return out;
 }
+
+/**
+ * The pixels (as indices into the page) of the inside of a box that a wall the scan doubled fills:
+ * a bar a few pixels thick standing along a side, within two fifths of the inside from it, through
+ * most of the inside's length, with paper between it and the middle. No mark is such a bar: an X's
+ * and a tick's strokes slant, a fill runs on to the middle, and a scribble's turns are short.
+ */
+function barsAlongSides(image: PageImage, [ix0, iy0, ix1, iy1]: Bbox): ReadonlySet<number> {
+  const out = new Set<number>();
+  const width = ix1 - ix0 + 1;
+  const height = iy1 - iy0 + 1;
+  if (width < 6 || height < 6) return out;
+  // One direction at a time: `line(k)` is the share of ink along the k-th line across the inside
+  // counted from its side (a column from the left or right, a row from the top or bottom), and
+  // `pixels(k)` its pixels.
+  const bar = (count: number, line: (k: number) => number, pixels: (k: number) => number[]) => {
+    const thickest = Math.max(2, Math.round(count * BAR_SHARE));
+    const reach = Math.round(count * 0.4);
+    // A wall's inner remnant may stand before it, a pixel or two of paper between.
+    for (let k = 0; k < reach; ) {
+      if (line(k) < BAR_LENGTH) {
+        k++;
+        continue;
+      }
+      const start = k;
+      while (k < reach && line(k) >= BAR_LENGTH) k++;
+      if (k - start > thickest || k >= reach || line(k) >= 0.2 || line(k + 1) >= 0.2) continue;
+      for (let j = start; j < k; j++) for (const at of pixels(j)) out.add(at);
+    }
+  };
+  const columnShare = (x: number) => meanOver(image, [x, iy0, x, iy1], inkPixel);
+  const rowShare = (y: number) => meanOver(image, [ix0, y, ix1, y], inkPixel);
+  const column = (x: number) => Array.from({ length: height }, (_, i) => (iy0 + i) * image.width + x);
+  const row = (y: number) => Array.from({ length: width }, (_, i) => y * image.width + ix0 + i);
+  bar(
+    width,
+    (k) => columnShare(ix0 + k),
+    (k) => column(ix0 + k),
+  );
+  bar(
+    width,
+    (k) => columnShare(ix1 - k),
+    (k) => column(ix1 - k),
+  );
+  bar(
+    height,
+    (k) => rowShare(iy0 + k),
+    (k) => row(iy0 + k),
+  );
+  bar(
+    height,
+    (k) => rowShare(iy1 - k),
+    (k) => row(iy1 - k),
+  );
+  return out;
+}
+
+/** A doubled wall's bar runs through this share of the inside's length or more... */
+const BAR_LENGTH = 0.7;
+/** ...and is no thicker than this share of the inside's width. */
+const BAR_SHARE = 0.12;
 
 /** Nested or overlapping finds of one box (its outer and inner outline) are one box. */
 function dedupe(boxes: CheckBox[]): CheckBox[] {
