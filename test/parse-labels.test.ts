@@ -776,6 +776,10 @@ describe('mendOcrText', () => {
     ['Summit Technologies, = Inc.', 'Summit Technologies, Inc.'],
     ['Series C Preferred Stock Financing’', 'Series C Preferred Stock Financing'],
     ['Norwest Venture Partners II, L.p.', 'Norwest Venture Partners II, L.P.'],
+    // A small letter whose capital has its shape read large in a value typed in sentence case, as
+    // another small word shows it (a real reading); without such a word the value is Title Case.
+    ['Storage networking Software', 'Storage networking software'],
+    ['Oil company Services', 'Oil Company Services'],
     ['1 Pine Street, Portland, GR 97256', '1 Pine Street, Portland, OR 97256'],
     ['5192 Fifth Avenue, Des Moines, IA 50367, VJ', '5192 Fifth Avenue, Des Moines, IA 50367'],
     ['Bell. Linda S.', 'Bell, Linda S.'],

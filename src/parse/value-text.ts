@@ -252,7 +252,18 @@ export function mendOcrText(value: string): string {
   const capitalStart = /\p{Lu}/u.test(value.slice(1)) || /^[cosvwxz]\p{Ll}{2,}(?=[\s,]|$)/u.test(value);
   // The first word takes its capital as the value's start, so it counts as one.
   const capital = (t: string) => /^\p{Lu}/u.test(t) || sizeless(t) || (t === tokens[0] && capitalStart);
-  const titleCase = (words.length >= 3 || lastNameFirst) && words.filter(capital).length >= words.length - 1;
+  // A value typed in sentence case shows it by a word read small whose capital differs in shape
+  // ("networking"); a capital read on a later word there is a small letter of the same shape read
+  // large ("Storage networking Software"), where every such capital is of that kind.
+  const later = words.filter((t) => t !== tokens[0]);
+  const largeRead = later.filter((t) => /^\p{Lu}/u.test(t));
+  const sentenceCase =
+    !/^\d/.test(value) &&
+    later.some((t) => /^\p{Ll}/u.test(t) && !/^[cosvwxz]/.test(t)) &&
+    largeRead.length > 0 &&
+    largeRead.every((t) => /^[COSVWXZ]\p{Ll}+/u.test(t));
+  const titleCase =
+    !sentenceCase && (words.length >= 3 || lastNameFirst) && words.filter(capital).length >= words.length - 1;
   const mended = tokens.map((token, i) => {
     const core = /^([("']*)(.*?)([)"',.;:]*)$/u.exec(token);
     if (!core) return token;
@@ -327,6 +338,8 @@ export function mendOcrText(value: string): string {
     }
     // A speck read as a point after a comma ("Miami,. FL").
     if (close === ',.') close = ',';
+    if (sentenceCase && i > 0 && /^[COSVWXZ]\p{Ll}+$/u.test(body) && words.includes(token))
+      body = body.charAt(0).toLowerCase() + body.slice(1);
     if (
       /^\p{Ll}{2,}$/u.test(body) &&
       ((i === 0 && capitalStart && open === '') || (titleCase && body.length >= 3 && !LOWER_WORDS.has(body)))
