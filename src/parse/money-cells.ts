@@ -78,10 +78,11 @@ function openedColumn(column: string): string {
  * box. Rows typed without "$" signs fall back to the amounts themselves.
  */
 export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
-  // A lone figure, one or two marks (|, a bracket, "@", "\", a quote), or one or two letters between
-  // a box and an amount are the "$" ("☐ 5 <tab> 170.781", "☐ I <tab> 0.00", "☐ Y -0-", "☐ UE 0.00",
-  // "☐ 3s <tab> 0", "☐ 5 <tab> Q", "☐ \ <tab> 0", "☐ i” 3.263.886.00", "☐ 5 2 , 000 ’ 237.96",
-  // "☐ 4 1.219.488.92", "☐ 3$ 6,900", "☐ 8B <tab> 0.00"), or an "s" after two letters OCR made of the box's edge ("☒ Tos 21.751"):
+  // A lone figure (or one glued to an "s", a "B" or the "$" itself), one or two marks (|, a
+  // bracket, "@", "\", a quote), or one or two letters between a box and an amount are the "$"
+  // ("☐ 5 <tab> 170.781", "☐ I <tab> 0.00", "☐ Y -0-", "☐ UE 0.00", "☐ 3s <tab> 0", "☐ 5 <tab> Q",
+  // "☐ \ <tab> 0", "☐ i” 3.263.886.00", "☐ 5 2 , 000 ’ 237.96", "☐ 4 1.219.488.92", "☐ 3$ 6,900",
+  // "☐ 8B <tab> 0.00"), or an "s" after two letters OCR made of the box's edge ("☒ Tos 21.751"):
   // the sign or its stroke misread; nothing else is printed between them, and
   // an amount's first figure split off by a gap where its "$" was lost is two misreadings, not
   // one. So is a dash before grouped thousands ("☐ - 15.000.00"); before anything else a dash is
