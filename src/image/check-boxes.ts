@@ -663,10 +663,15 @@ function barsAlongSides(image: PageImage, [ix0, iy0, ix1, iy1]: Bbox): ReadonlyS
   const width = ix1 - ix0 + 1;
   const height = iy1 - iy0 + 1;
   if (width < 6 || height < 6) return out;
-  // One direction at a time: `line(k)` is the share of ink along the k-th line across the inside
-  // counted from its side (a column from the left or right, a row from the top or bottom), and
-  // `pixels(k)` its pixels.
-  const bar = (count: number, line: (k: number) => number, pixels: (k: number) => number[]) => {
+  // One side at a time: `at(k)` is the k-th line across the inside counted from the side (a column
+  // from the left or right, a row from the top or bottom), `share` its ink, `pixels` its pixels.
+  const bar = (
+    count: number,
+    at: (k: number) => number,
+    share: (line: number) => number,
+    pixels: (line: number) => number[],
+  ) => {
+    const line = (k: number) => share(at(k));
     const thickest = Math.max(2, Math.round(count * BAR_SHARE));
     const reach = Math.round(count * 0.4);
     // A wall's inner remnant may stand before it, a pixel or two of paper between.
@@ -678,33 +683,20 @@ function barsAlongSides(image: PageImage, [ix0, iy0, ix1, iy1]: Bbox): ReadonlyS
       const start = k;
       while (k < reach && line(k) >= BAR_LENGTH) k++;
       if (k - start > thickest || k >= reach || line(k) >= 0.2 || line(k + 1) >= 0.2) continue;
-      for (let j = start; j < k; j++) for (const at of pixels(j)) out.add(at);
+      for (let j = start; j < k; j++) for (const pixel of pixels(at(j))) out.add(pixel);
     }
   };
   const columnShare = (x: number) => meanOver(image, [x, iy0, x, iy1], inkPixel);
   const rowShare = (y: number) => meanOver(image, [ix0, y, ix1, y], inkPixel);
   const column = (x: number) => Array.from({ length: height }, (_, i) => (iy0 + i) * image.width + x);
   const row = (y: number) => Array.from({ length: width }, (_, i) => y * image.width + ix0 + i);
-  bar(
-    width,
-    (k) => columnShare(ix0 + k),
-    (k) => column(ix0 + k),
-  );
-  bar(
-    width,
-    (k) => columnShare(ix1 - k),
-    (k) => column(ix1 - k),
-  );
-  bar(
-    height,
-    (k) => rowShare(iy0 + k),
-    (k) => row(iy0 + k),
-  );
-  bar(
-    height,
-    (k) => rowShare(iy1 - k),
-    (k) => row(iy1 - k),
-  );
+  const sides: Array<[number, (k: number) => number, (at: number) => number, (at: number) => number[]]> = [
+    [width, (k) => ix0 + k, columnShare, column],
+    [width, (k) => ix1 - k, columnShare, column],
+    [height, (k) => iy0 + k, rowShare, row],
+    [height, (k) => iy1 - k, rowShare, row],
+  ];
+  for (const side of sides) bar(...side);
   return out;
 }
 
