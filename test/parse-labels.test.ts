@@ -780,6 +780,9 @@ describe('mendOcrText', () => {
     // another small word shows it (a real reading); without such a word the value is Title Case.
     ['Storage networking Software', 'Storage networking software'],
     ['Oil company Services', 'Oil Company Services'],
+    // A speck read as a comma after a word's capital, and the word's last small letter read large
+    // (a real reading of "St. Louis").
+    ['2 Fifth Avenue, St. L,ouiS, MO 63171', '2 Fifth Avenue, St. Louis, MO 63171'],
     ['1 Pine Street, Portland, GR 97256', '1 Pine Street, Portland, OR 97256'],
     ['5192 Fifth Avenue, Des Moines, IA 50367, VJ', '5192 Fifth Avenue, Des Moines, IA 50367'],
     ['Bell. Linda S.', 'Bell, Linda S.'],

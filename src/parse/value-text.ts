@@ -314,10 +314,14 @@ export function mendOcrText(value: string): string {
       body = letterForMark(body) ?? body;
     } else if (/^I[Il]+$/.test(body)) {
       body = body.replace(/l/g, 'I');
-    } else if (/^\p{Lu}\p{Ll}+[COSUVWXZ]\p{Ll}*$/u.test(body) && isCommonWord(body.toLowerCase())) {
+    } else if (
+      /^\p{Lu}\p{Ll}+[COSUVWXZ]\p{Ll}*$/u.test(body) &&
+      (isCommonWord(body.toLowerCase()) || /^\p{Lu}\p{Ll}{2,}[COSVWXZ]$/u.test(body))
+    ) {
       // A small letter whose capital differs only in size, read as the capital after small ones
       // ("CoX", "GateWay"), in a common word: names of the kind ("McCormick", "LaSalle") are no
-      // common words.
+      // common words, and begin a part of the name; a capital that ends a word begins none
+      // ("LouiS").
       body = body.charAt(0) + body.slice(1).toLowerCase();
     } else if (capitalStart && body === '0' && close.startsWith('.')) {
       // A middle initial O read as a zero ("Edward 0. Adams").
@@ -710,6 +714,8 @@ function withoutSpecks(value: string): string {
       // A speck stuck to the word after a comma ("Third Street,-San Jose"), or to the comma
       // itself before the next word ("Commerce Drive,” Building").
       .replace(/,[-~_*+•]+(?=\p{Lu})/gu, ', ')
+      // A speck read as a comma after a word's capital, splitting the word ("St. L,ouis").
+      .replace(/(?<=(?:^|\s)\p{Lu}),(?=\p{Ll}{2,})/gu, '')
       // A speck read as a mark no typed value holds, stuck to a word's end ("Boca@ Raton").
       .replace(/(?<=\p{L}{2})[@©®™¢]+(?=[\s,]|$)/gu, '')
       .replace(/(?<=\p{L}),[’'`"”]+(?= \p{Lu})/gu, ',')
