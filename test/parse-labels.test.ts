@@ -1791,14 +1791,17 @@ describe('a blank sales compensation block whose labels OCR garbled', () => {
 });
 
 describe('a sales compensation block that says it has no person', () => {
-  it.each([['Not Applicable'], ['Not Applicab e'], ['None']])('is none with "%s" for its name', (name) => {
-    const text = seedText().replace(
-      'Full Name (Last name first, if individual)\n\nN/A',
-      `Full Name (Last name first, if individual)\n\n${name}`,
-    );
-    expect(text).not.toBe(seedText());
-    expect(parseOcrLike(text).offering.salesCompensation).toEqual([]);
-  });
+  it.each([['Not Applicable'], ['Not Applicab e'], ['None'], ['Nore']])(
+    'is none with "%s" for its name',
+    (name) => {
+      const text = seedText().replace(
+        'Full Name (Last name first, if individual)\n\nN/A',
+        `Full Name (Last name first, if individual)\n\n${name}`,
+      );
+      expect(text).not.toBe(seedText());
+      expect(parseOcrLike(text).offering.salesCompensation).toEqual([]);
+    },
+  );
 });
 
 describe('the name of the offering', () => {

@@ -193,8 +193,8 @@ export function multiLine(text: string, maxLines = 3): string | null {
 }
 
 /**
- * "N/A", "None" and lone punctuation in a text box mean nothing was written; so does "Not
- * Applicable" with a letter or two misread or lost to a gap ("Not Applicab e").
+ * "N/A", "None" and lone punctuation in a text box mean nothing was written; so do "Not
+ * Applicable" with a letter or two misread or lost to a gap ("Not Applicab e") and "None" with one.
  */
 function cleanBlank(value: string): string | null {
   const v = value.trim();
@@ -202,6 +202,8 @@ function cleanBlank(value: string): string | null {
   const letters = v.toLowerCase().replace(/[^a-z]/g, '');
   if (/^not\s?\S/i.test(v) && letters.length >= 10 && LevenshteinDistance(letters, 'notapplicable') <= 2)
     return null;
+  // Or "None" with a letter misread ("Nore"): no name is that one word.
+  if (/^no\p{L}{2}$/iu.test(v) && LevenshteinDistance(v.toLowerCase(), 'none') <= 1) return null;
   return v;
 }
 
