@@ -690,7 +690,8 @@ function withoutSpecks(value: string): string {
   return (
     value
       // A speck before the value's first letter or figure ("‘9 Center Street", "+9675 Bridge
-      // Parkway"), and a quote stuck to a street number ("3122\" Broadway").
+      // Parkway"), and a quote or a closing bracket stuck to a street number ("3122\" Broadway",
+      // "2250) Gateway Boulevard").
       .replace(/^[‘’'"`+*«»]+(?=[\p{L}\d])/u, '')
       // Or standing apart before it ("~ 6834 Gateway Boulevard").
       .replace(/^[~*+•·‘’'"`] +(?=[\p{Lu}\d])/u, '')
@@ -700,7 +701,7 @@ function withoutSpecks(value: string): string {
       .replace(/(?<=\p{L}\.?);(?= \p{Lu})/gu, ',')
       // So is a colon after a last name written first ("Brook: Sarah").
       .replace(/^(\p{Lu}[\p{L}'’-]+):(?= \p{Lu}\p{Ll})/u, '$1,')
-      .replace(/^(\d+)["”’]+(?=\s)/u, '$1')
+      .replace(/^(\d+)["”’)\]}]+(?=\s)/u, '$1')
       // A speck read as a comma after a street number ("3130, Center Street"), as a point after
       // a street's name before its kind ("2 Borregas. Avenue"), or a gap before a comma
       // ("Washington Street , Suite 1600"): no address is typed so.
