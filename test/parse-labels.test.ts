@@ -1792,6 +1792,20 @@ describe('a blank sales compensation block whose labels OCR garbled', () => {
   });
 });
 
+describe("a label's closing bracket misread as a letter", () => {
+  it('is no value: the name on the next line is', () => {
+    const label =
+      'Name of Issuer (☐ check if this is an amendment and name has changed, and indicate change.)**Qualys, Inc.**';
+    expect(seedText()).toContain(label);
+    // A real reading: the bracket after "change." read as an "f".
+    const text = seedText().replace(
+      label,
+      'Name of Issuer ☐ (check if this is an amendment and name has changed, and indicate change. f\nQualys, Inc.',
+    );
+    expect(parseOcrLike(text).issuer.name).toBe('Qualys, Inc.');
+  });
+});
+
 describe('a sales compensation block that says it has no person', () => {
   it.each([['Not Applicable'], ['Not Applicab e'], ['None'], ['Nore']])(
     'is none with "%s" for its name',

@@ -175,8 +175,10 @@ export function valueLines(text: string): string[] {
           !/^_+$/.test(l),
       )
       // Specks after the value ("’") are no more of it, nor before it ("*" after the label); specks
-      // alone are no value, which the caller judges.
+      // alone are no value, which the caller judges. Nor is a lone small letter left on the label's
+      // line before the value's (its closing bracket misread: "... indicate change. f").
       .filter((l, i, all) => (i === 0 && all.length === 1) || /[\p{L}\d]/u.test(l))
+      .filter((l, i, all) => !(i === 0 && all.length > 1 && /^\p{Ll}$/u.test(l)))
   );
 }
 
