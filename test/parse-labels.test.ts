@@ -783,6 +783,8 @@ describe('mendOcrText', () => {
     // A speck read as a comma after a word's capital, and the word's last small letter read large
     // (a real reading of "St. Louis").
     ['2 Fifth Avenue, St. L,ouiS, MO 63171', '2 Fifth Avenue, St. Louis, MO 63171'],
+    // "Inc." with its I read as a point (a real reading).
+    ['Copper Creek Pharmaceuticals .nc.', 'Copper Creek Pharmaceuticals Inc.'],
     // A speck read as a closing bracket after the street number (a real reading).
     ['2250) Gateway Boulevard, Menlo Park, CA 94016', '2250 Gateway Boulevard, Menlo Park, CA 94016'],
     ['1 Pine Street, Portland, GR 97256', '1 Pine Street, Portland, OR 97256'],

@@ -695,6 +695,8 @@ function withoutSpecks(value: string): string {
       // Parkway"), and a quote or a closing bracket stuck to a street number ("3122\" Broadway",
       // "2250) Gateway Boulevard").
       .replace(/^[‘’'"`+*«»]+(?=[\p{L}\d])/u, '')
+      // "Inc." after a name, its I read as a point or a mark (".nc."): no speck, the suffix.
+      .replace(/(?<=\p{L}[.,]? )[.,'‘’|!]nc\.(?=[\s,]|$)/gu, 'Inc.')
       // Or standing apart before it ("~ 6834 Gateway Boulevard").
       .replace(/^[~*+•·‘’'"`] +(?=[\p{Lu}\d])/u, '')
       // A bracket or a stop read before a ZIP code ("NH (03188", "PA .15225"), and a semicolon for a comma before a
