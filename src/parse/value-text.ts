@@ -686,7 +686,9 @@ export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address
  * ending the value; a bracket before a ZIP code; a semicolon, or after a last name a colon, for a
  * comma; an abbreviation's period read as a dash or a comma at the value's end ("Co-", "L.P,"); a
  * one-letter abbreviation's letter read small after a capital one ("L.p." for L.P.) or its period
- * read as a comma ("L,P."); and a roman numeral's I read as 1 ("Ventures 1X", "Partners 11, L.P.").
+ * read as a comma ("L,P."); a comma splitting a word after its capital ("St. L,ouis"), a mark no
+ * typed value holds stuck to a word's end ("Boca@"); and a roman numeral's I read as 1 ("Ventures
+ * 1X", "Partners 11, L.P."). "Inc." with its I read as a point (".nc.") is put back.
  */
 function withoutSpecks(value: string): string {
   return (
@@ -695,8 +697,6 @@ function withoutSpecks(value: string): string {
       // Parkway"), and a quote or a closing bracket stuck to a street number ("3122\" Broadway",
       // "2250) Gateway Boulevard").
       .replace(/^[‘’'"`+*«»]+(?=[\p{L}\d])/u, '')
-      // "Inc." after a name, its I read as a point or a mark (".nc."): no speck, the suffix.
-      .replace(/(?<=\p{L}[.,]? )[.,'‘’|!]nc\.(?=[\s,]|$)/gu, 'Inc.')
       // Or standing apart before it ("~ 6834 Gateway Boulevard").
       .replace(/^[~*+•·‘’'"`] +(?=[\p{Lu}\d])/u, '')
       // A bracket or a stop read before a ZIP code ("NH (03188", "PA .15225"), and a semicolon for a comma before a
@@ -721,6 +721,8 @@ function withoutSpecks(value: string): string {
       // A speck stuck to the word after a comma ("Third Street,-San Jose"), or to the comma
       // itself before the next word ("Commerce Drive,” Building").
       .replace(/,[-~_*+•]+(?=\p{Lu})/gu, ', ')
+      // "Inc." after a name, its I read as a point or a mark (".nc."), is the suffix, no speck.
+      .replace(/(?<=\p{L}[.,]? )[.,'‘’|!]nc\.(?=[\s,]|$)/gu, 'Inc.')
       // A speck read as a comma after a word's capital, splitting the word ("St. L,ouis").
       .replace(/(?<=(?:^|\s)\p{Lu}),(?=\p{Ll}{2,})/gu, '')
       // A speck read as a mark no typed value holds, stuck to a word's end ("Boca@ Raton").
