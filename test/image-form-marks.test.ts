@@ -393,6 +393,18 @@ describe('findCheckBoxes under a row rule', () => {
     ]);
   });
 
+  it('reads a box whose wall the scan doubled down only part of its side as unchecked (a real crop)', async () => {
+    // "business trust" under a marked "corporation": the right wall split into a bar and a thin
+    // wall through two thirds of the inside's height, and ran on whole below.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('partly-doubled-wall.png', 300));
+    expect(checkBoxes.map((b) => [b.bbox[0], b.bbox[1], b.checked])).toEqual([
+      [29, 20, true],
+      [595, 20, false],
+      [29, 68, false],
+      [595, 68, false],
+    ]);
+  });
+
   it('measures an empty box stacked under a scribbled one as itself, not with the edge above it', async () => {
     // A real crop: a shape found from the upper box's top to the lower box's bottom is cut at the
     // upper box's bottom edge, then again at the lower box's top.

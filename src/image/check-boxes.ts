@@ -700,8 +700,11 @@ function barsAlongSides(image: PageImage, [ix0, iy0, ix1, iy1]: Bbox): ReadonlyS
   return out;
 }
 
-/** A doubled wall's bar runs through this share of the inside's length or more... */
-const BAR_LENGTH = 0.7;
+/**
+ * A doubled wall's bar runs through this share of the inside's length or more (a scan may double
+ * a wall down part of its side only, two thirds of it, and leave it whole below)...
+ */
+const BAR_LENGTH = 0.6;
 /** ...and is no thicker than this share of the inside's width. */
 const BAR_SHARE = 0.12;
 
