@@ -108,6 +108,16 @@ describe('findCheckBoxes on combs', () => {
     expect(year.length).toBeGreaterThan(0);
     expect(jurisdiction.length).toBeGreaterThan(0);
   });
+
+  it('takes a bold "D" in a comb\'s cell for a letter, neither a check box nor a cell', async () => {
+    // A real crop at 200 dpi: the jurisdiction comb "D E", the D's bowl and stem a box's four sides.
+    // As a check box it was erased before OCR (the comb read "E"); as a cell its strokes would be
+    // erased as walls.
+    const { checkBoxes, combs } = findCheckBoxes(await fixtureImage('comb-with-d.png', 200));
+    expect(checkBoxes).toEqual([]);
+    expect(combs.length).toBeGreaterThan(0);
+    for (const comb of combs) expect(comb[2] - comb[0]).toBeGreaterThan(60);
+  });
 });
 
 describe('removeDotLeaders', () => {

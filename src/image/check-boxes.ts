@@ -94,7 +94,9 @@ export function findCheckBoxes(image: PageImage): { checkBoxes: CheckBox[]; comb
   // Crowded finds are measured against the boxes left once letters are gone: on a page of bold
   // figures the letters found may outnumber the boxes, and their size is no box's.
   const standing = withoutLetters(image, boxes, dpi);
-  const all = dedupe([...standing, ...crowdedBoxes(crowded, standing)]);
+  const all = dedupe([...standing, ...crowdedBoxes(crowded, standing)]).filter(
+    (b) => !frames.some((frame) => letterIn(b.bbox, frame)),
+  );
   const checkBoxes = withoutCombs(all).filter((b) => !frames.some((frame) => cellOf(b.bbox, frame)));
   const combCells = all.filter((b) => !checkBoxes.includes(b)).map((b) => b.bbox);
   return { checkBoxes, combs: [...combCells, ...frames] };
@@ -205,6 +207,21 @@ function cellOf(box: Bbox, frame: Bbox): boolean {
     box[2] <= frame[2] + tol &&
     Math.abs(box[1] - frame[1]) <= tol &&
     Math.abs(box[3] - frame[3]) <= tol
+  );
+}
+
+/**
+ * A box found inside a comb found whole, shorter than its cells, is a letter typed in a cell (the
+ * bowl of a "D" and its upright stroke make a box's four sides): no check box stands in a comb.
+ */
+function letterIn(box: Bbox, frame: Bbox): boolean {
+  const tol = 2;
+  return (
+    box[3] - box[1] < (frame[3] - frame[1]) * 0.8 &&
+    box[0] >= frame[0] - tol &&
+    box[2] <= frame[2] + tol &&
+    box[1] >= frame[1] - tol &&
+    box[3] <= frame[3] + tol
   );
 }
 
