@@ -415,6 +415,17 @@ describe('findCheckBoxes under a row rule', () => {
     ]);
   });
 
+  it('finds a box whose side the scan split in two down part of its length (a real crop)', async () => {
+    // Two estimate boxes of a C.5 column; the lower one's right side steps a pixel aside and splits
+    // in two for a fifth of its height. Not found, its outline was read "O" with the "$ 0" after it
+    // ("Oso") and the row's amount put in the wrong column.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('split-wall-box.png', 300));
+    expect(checkBoxes.map((b) => [b.bbox[0], b.bbox[1], b.checked])).toEqual([
+      [43, 18, false],
+      [43, 78, false],
+    ]);
+  });
+
   it('measures an empty box stacked under a scribbled one as itself, not with the edge above it', async () => {
     // A real crop: a shape found from the upper box's top to the lower box's bottom is cut at the
     // upper box's bottom edge, then again at the lower box's top.
