@@ -117,6 +117,14 @@ describe('rereadMoney', () => {
     expect(await rereadMoney(image, [whole], pool)).toEqual([whole]);
   });
 
+  it('reads again an amount whose 1 a speck made an "L" ("16L,000.00" at 0)', async () => {
+    // A real crop at 300 dpi: "$ 161,000.00", a speck over the third figure's top.
+    const image = await fixtureImage('speck-over-one.png', 300);
+    const read: Word = { text: '16L,000.00', bbox: [160, 22, 354, 54], confidence: 0 };
+    const words = await rereadMoney(image, [read], pool);
+    expect(words.map((w) => w.text).join('')).toBe('161,000.00');
+  });
+
   it('reads as one the pieces of an amount that lie side by side, though a piece found later ends the list', async () => {
     const { image, lines } = textPage(['322.277.20', 'Total'], {
       width: 900,

@@ -9,8 +9,11 @@ import type { Bbox } from '../record/schema.js';
 /** Below this a word that looks like an amount is read again. */
 const REREAD_BELOW = 0.85;
 
-/** Digits with the separators, a dollar sign and the letters OCR puts for them. */
-const MONEY_LIKE = /^[$sS§_]*[\d,.\-OoIl|:;'’]*\d[\d,.\-OoIl|$_:;'’]*$/;
+/**
+ * Digits with the separators, a dollar sign and the letters OCR puts for them (a 1 with a speck
+ * on its flag or foot read as an L too).
+ */
+const MONEY_LIKE = /^[$sS§_]*[\d,.\-OoIlL|:;'’]*\d[\d,.\-OoIlL|$_:;'’]*$/;
 
 /**
  * Reads again, as one line with only digits and separators allowed, each amount that OCR read
