@@ -148,6 +148,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     // Or with its stroke read as a letter ("$ nla"), which is no "019".
     expect(readMoneyCells('$ nla')).toMatchObject([{ cents: null, raw: '$ n/a' }]);
     expect(readMoneyCells('$ nIa')).toMatchObject([{ cents: null, raw: '$ n/a' }]);
+    // Its "$" read as an S glued to it ("SN /a"), which is no "$0" and a speck.
+    expect(readMoneyCells('SN /a')).toMatchObject([{ cents: null, raw: '$ n/a' }]);
+    // Typed without the stroke ("NA"): the cell holds it, and takes no figure from the line below.
+    expect(readMoneyCells('$ NA')).toMatchObject([{ cents: null, raw: '$ n/a' }]);
+    expect(readMoneyCells('$ NA 3.1Does')).toMatchObject([{ cents: null, raw: '$ n/a' }]);
     expect(readMoneyCells('$n')).toMatchObject([{ cents: 0 }]);
   });
 

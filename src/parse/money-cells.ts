@@ -298,9 +298,10 @@ function cellsOf(text: string): MoneyCell[] {
     .replace(/\$[sS§]{1,2}(?=[\s_]+[☐☒])/g, '$')
     // A speck after an "s" read for the "$" ("Ss. <tab> -n-").
     .replace(/(^|[\s_.])[oO]?[sS§]{1,2}(?:\.(?= ))?(?=[ _]*[\d-])/g, '$1$')
-    // "n/a" read with a gap in it, glued to its "$" ("$n /a"), or its stroke read as a letter
-    // ("nla", "nIa").
-    .replace(/(^|[\s_☐☒$])[nN]\s?[/lI1|]\s?[aA](?=\s|$)/g, '$1 n/a')
+    // "n/a" read with a gap in it, glued to its "$" ("$n /a") or to an S read for it ("SN /a"), or
+    // its stroke read as a letter ("nla", "nIa"), or typed without it ("NA").
+    .replace(/(^|[\s_☐☒])[sS§](?=[nN]\s?[/lI1|]?\s?[aA](?=\s|$))/g, '$1$')
+    .replace(/(^|[\s_☐☒$])[nN]\s?[/lI1|]?\s?[aA](?=\s|$)/g, '$1 n/a')
     // "$0" read as "so" or "SO"; among a dot leader's dots, "So" is the leader's.
     .replace(/(?<!\.\s?)(^|[\s_☐☒])[sS§$][oO](?=\s|$)/g, '$1$0')
     // And "$0" read with its zero as another letter glued to it ("$n", "Sn", "$C").
