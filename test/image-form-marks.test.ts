@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findCheckBoxes } from '../src/image/check-boxes.js';
 import { despeckle } from '../src/image/despeckle.js';
 import { removeDotLeaders } from '../src/image/dot-leaders.js';
+import { mendDottedZeros } from '../src/image/dotted-zeros.js';
 import { eraseCombWalls, eraseThinRules } from '../src/image/erase-rules.js';
 import { invertBars } from '../src/image/inverted-bars.js';
 import { findMissedInk, strengthenInk } from '../src/image/missed-ink.js';
@@ -811,5 +812,32 @@ describe('findMissedInk', () => {
     const strong = strengthenInk(crop);
     expect(meanOf(strong, 600, 78, 740, 102)).toBeLessThan(faint - 40);
     expect(inkIn(strong, 600, 78, 740, 102)).toBeGreaterThan(inkIn(image, 600, 78, 740, 102) + 100);
+  });
+});
+
+describe('mendDottedZeros', () => {
+  const word = (text: string, bbox: Word['bbox']): Word => ({ text, bbox, confidence: 0.9 });
+
+  it('reads as zeros the dotted zeros OCR read as 6, 8 or 9, and leaves the other figures as read', async () => {
+    // A real crop at 200 dpi, heavy monospaced typing: "$ 31,505,300.00", each zero a ring with a
+    // dot in the middle that the gray of the ink joins to it. OCR read "31,565," surely (0.94).
+    const image = await fixtureImage('dotted-zero-amount.png', 200);
+    const [first, second] = mendDottedZeros(image, [
+      word('31,565,', [46, 7, 160, 32]),
+      word('389.86', [168, 8, 270, 32]),
+    ]);
+    expect(first?.text).toBe('31,505,');
+    // Each figure is matched to its glyph: the 3 stays, the zeros read otherwise are put back.
+    expect(second?.text).toBe('300.00');
+  });
+
+  it('leaves a 6, an 8 and a 9 alone: none has ink alone in the middle of one hole through its height', async () => {
+    // A real crop of the same filing: "16,867,652.00", its 6s and 8 plain, its zeros dotted.
+    const image = await fixtureImage('mono-figures-689.png', 200);
+    const read = word('16,867,652.00', [16, 7, 239, 34]);
+    expect(mendDottedZeros(image, [read])).toEqual([read]);
+    // A word whose figures do not match its glyphs one to one is left as read ("16,867,652.000").
+    const extra = word('16,867,652.008', [16, 7, 239, 34]);
+    expect(mendDottedZeros(image, [extra])).toEqual([extra]);
   });
 });

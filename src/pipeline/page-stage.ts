@@ -1,4 +1,5 @@
 import type { CheckBox } from '../image/check-boxes.js';
+import { mendDottedZeros } from '../image/dotted-zeros.js';
 import { type ImageThreads, sharedImageThreads } from '../image/image-threads.js';
 import { readOsd } from '../image/orientation.js';
 import type { PagePixels } from '../image/page-pixels.js';
@@ -33,9 +34,10 @@ export interface PageStageOptions {
 /**
  * One scanned page: clean it, find its check boxes and printed rules in the pixels, erase what
  * OCR misreads (dot leaders, box outlines), OCR it, read the combs of typed-in fields and unsure
- * amounts again with only what they may hold allowed, read the marks on a states grid, and lay its
- * words out as lines. The pixel work runs on
- * an image thread, so the pages of filings read side by side are cleaned on as many cores.
+ * amounts again with only what they may hold allowed, put back the zeros typed with a dot that OCR
+ * read as 6, 8 or 9, read the marks on a states grid, and lay its words out as lines. The pixel
+ * work runs on an image thread, so the pages of filings read side by side are cleaned on as many
+ * cores.
  * Returns the cleaned image too: it is the raster every bbox refers to.
  */
 export async function processPageImage(
@@ -58,7 +60,8 @@ export async function processPageImage(
   const filled = await readEmptyCells(forOcr, seen, boxes, pool, image);
   // Combs after amounts: a comb's figures read unsurely look like an amount to read again.
   const amounts = await rereadMoney(forOcr, filled, pool);
-  const grid = readStateGrid(image, await rereadCombs(forOcr, amounts, combs, pool), boxes);
+  const combed = await rereadCombs(forOcr, amounts, combs, pool);
+  const grid = readStateGrid(image, mendDottedZeros(image, combed), boxes);
   const lines = layoutLines(grid.words, grid.boxes, withoutRulesThroughText(rulings, grid.words), page.page);
   return { result: { info, lines, boxes: grid.boxes, meanConfidence: read.ocr.meanConfidence }, image };
 }

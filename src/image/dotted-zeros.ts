@@ -1,0 +1,186 @@
+import type { Word } from '../ingest/lines.js';
+import type { PageImage } from '../ingest/pages/page-image.js';
+
+/** A word of figures and separators only, with a figure OCR may have read for a dotted zero. */
+const FIGURES = /^\$?[\d,.\-/]*[689][\d,.\-/]*$/;
+
+/**
+ * Figures that are zeros typed with a dot at their centre, which OCR reads as 6, 8 or 9 ("31,565,300"
+ * for 31,505,300; "11,952.18" for 11,952.10), put back as zeros. A typewriter's or a monospaced
+ * font's dotted zero is a ring with a speck of ink alone in the middle of its one hole; an 8 has two
+ * holes, a 6 and a 9 one in a half of the figure, and none of them ink standing alone inside. The
+ * word's glyphs are found as pieces of ink as tall as a figure, and matched in order to its figures (and
+ * a dollar sign or a slash); a word whose glyphs do not match them one to one (two figures run
+ * together) is left as read.
+ */
+export function mendDottedZeros(image: PageImage, words: readonly Word[]): Word[] {
+  return words.map((word) => {
+    if (!FIGURES.test(word.text)) return word;
+    // Figures, the dollar sign and a slash stand as tall as each other; separators are short.
+    const tall = [...word.text].filter((ch) => TALL.test(ch)).length;
+    // The gray that joins a dot to its ring on a heavy or blurred scan is ink at one threshold and
+    // paper at a darker one: a figure is a dotted zero at any threshold its word's glyphs match at.
+    const dotted = new Set<number>();
+    for (const depth of DEPTHS) {
+      const glyphs = figureGlyphs(image, word, depth);
+      if (glyphs === null || glyphs.length !== tall) continue;
+      glyphs.forEach((glyph, i) => {
+        if (glyph.dotted) dotted.add(i);
+      });
+    }
+    let glyph = 0;
+    const text = [...word.text]
+      .map((ch) => {
+        if (!TALL.test(ch)) return ch;
+        return dotted.has(glyph++) && /[689]/.test(ch) ? '0' : ch;
+      })
+      .join('');
+    return text === word.text ? word : { ...word, text };
+  });
+}
+
+const TALL = /[\d$/]/;
+
+/** Thresholds tried, as shares of the way from the ink's core to the paper. */
+const DEPTHS = [0.4, 0.25, 0.15];
+
+interface Piece {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  area: number;
+  pixels: number[];
+}
+
+/**
+ * The figure-sized pieces of ink in a word's box, left to right, each with whether it is a dotted
+ * zero; null where the box holds no clear ink.
+ */
+function figureGlyphs(image: PageImage, word: Word, depth: number): Array<{ dotted: boolean }> | null {
+  const [bx0, by0, bx1, by1] = word.bbox.map(Math.round) as [number, number, number, number];
+  const x0 = Math.max(0, bx0 - 1);
+  const y0 = Math.max(0, by0 - 1);
+  const x1 = Math.min(image.width - 1, bx1 + 1);
+  const y1 = Math.min(image.height - 1, by1 + 1);
+  const width = x1 - x0 + 1;
+  const height = y1 - y0 + 1;
+  if (width < 4 || height < 8) return null;
+  const values: number[] = [];
+  for (let y = y0; y <= y1; y++)
+    for (let x = x0; x <= x1; x++) values.push(image.data[y * image.width + x] ?? 255);
+  const sorted = [...values].sort((a, b) => a - b);
+  const ink = sorted[Math.floor(sorted.length * 0.03)] ?? 0;
+  const paper = sorted[Math.floor(sorted.length * 0.9)] ?? 255;
+  if (paper - ink < 60) return null;
+  const threshold = ink + (paper - ink) * depth;
+  const inked = new Uint8Array(width * height);
+  for (let i = 0; i < values.length; i++) inked[i] = (values[i] ?? 255) < threshold ? 1 : 0;
+  // A row inked nearly across the box is the line the figures were typed on, not part of them.
+  for (let y = 0; y < height; y++) {
+    let count = 0;
+    for (let x = 0; x < width; x++) count += inked[y * width + x] ?? 0;
+    if (count > width * 0.8) inked.fill(0, y * width, (y + 1) * width);
+  }
+  const pieces = inkPieces(inked, width, height);
+  const tallest = Math.max(0, ...pieces.map((p) => p.y1 - p.y0 + 1));
+  if (tallest < 6) return null;
+  const glyphs = pieces.filter((p) => p.y1 - p.y0 + 1 >= tallest * 0.55).sort((a, b) => a.x0 - b.x0);
+  return glyphs.map((glyph) => ({ dotted: isDottedZero(glyph, pieces, width) }));
+}
+
+/**
+ * Whether a figure's ink is a ring with one hole through most of its height and width, and a speck
+ * of ink standing alone in the middle of that hole.
+ */
+function isDottedZero(glyph: Piece, pieces: readonly Piece[], stride: number): boolean {
+  const w = glyph.x1 - glyph.x0 + 1;
+  const h = glyph.y1 - glyph.y0 + 1;
+  if (w < 5 || h < 8) return false;
+  const own = new Uint8Array(w * h);
+  for (const p of glyph.pixels) {
+    const x = (p % stride) - glyph.x0;
+    const y = Math.floor(p / stride) - glyph.y0;
+    own[y * w + x] = 1;
+  }
+  // The glyph's holes: paper (and other pieces' ink) inside its box that no path reaches from the
+  // box's edge without crossing its ink.
+  const holes = inkPieces(
+    own.map((v) => 1 - v),
+    w,
+    h,
+    true,
+  ).filter((hole) => hole.x0 > 0 && hole.y0 > 0 && hole.x1 < w - 1 && hole.y1 < h - 1);
+  const large = holes.filter((hole) => hole.area >= 4);
+  if (large.length !== 1) return false;
+  const hole = large[0] as Piece;
+  if (hole.y1 - hole.y0 + 1 < h * 0.55 || hole.x1 - hole.x0 + 1 < w * 0.35) return false;
+  const cx = (glyph.x0 + glyph.x1) / 2;
+  const cy = (glyph.y0 + glyph.y1) / 2;
+  return pieces.some((dot) => {
+    if (dot === glyph || dot.area < 3) return false;
+    const inside =
+      dot.x0 >= glyph.x0 + hole.x0 &&
+      dot.x1 <= glyph.x0 + hole.x1 &&
+      dot.y0 >= glyph.y0 + hole.y0 &&
+      dot.y1 <= glyph.y0 + hole.y1;
+    const centred =
+      Math.abs((dot.x0 + dot.x1) / 2 - cx) <= w * 0.2 && Math.abs((dot.y0 + dot.y1) / 2 - cy) <= h * 0.2;
+    return inside && centred;
+  });
+}
+
+/**
+ * The connected pieces of set pixels in a bit map, 8-connected (ink), or 4-connected (paper, so
+ * that a hole does not leak out through a ring's diagonal joint).
+ */
+function inkPieces(bits: Uint8Array, width: number, height: number, fourWay = false): Piece[] {
+  const seen = new Uint8Array(bits.length);
+  const pieces: Piece[] = [];
+  const steps = fourWay
+    ? [
+        [1, 0],
+        [-1, 0],
+        [0, 1],
+        [0, -1],
+      ]
+    : [
+        [1, 0],
+        [-1, 0],
+        [0, 1],
+        [0, -1],
+        [1, 1],
+        [1, -1],
+        [-1, 1],
+        [-1, -1],
+      ];
+  for (let start = 0; start < bits.length; start++) {
+    if (!bits[start] || seen[start]) continue;
+    const piece: Piece = { x0: width, y0: height, x1: -1, y1: -1, area: 0, pixels: [] };
+    const stack = [start];
+    seen[start] = 1;
+    while (stack.length) {
+      const at = stack.pop() as number;
+      const x = at % width;
+      const y = Math.floor(at / width);
+      piece.pixels.push(at);
+      piece.area++;
+      piece.x0 = Math.min(piece.x0, x);
+      piece.x1 = Math.max(piece.x1, x);
+      piece.y0 = Math.min(piece.y0, y);
+      piece.y1 = Math.max(piece.y1, y);
+      for (const [dx, dy] of steps as Array<[number, number]>) {
+        const nx = x + dx;
+        const ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+        const next = ny * width + nx;
+        if (bits[next] && !seen[next]) {
+          seen[next] = 1;
+          stack.push(next);
+        }
+      }
+    }
+    pieces.push(piece);
+  }
+  return pieces;
+}
