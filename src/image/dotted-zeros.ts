@@ -9,8 +9,8 @@ const FIGURES = /^\$?[\d,.\-/]*[689][\d,.\-/]*$/;
  * for 31,505,300; "11,952.18" for 11,952.10), put back as zeros. A typewriter's or a monospaced
  * font's dotted zero is a ring with a speck of ink alone in the middle of its one hole; an 8 has two
  * holes, a 6 and a 9 one in a half of the figure, and none of them ink standing alone inside. The
- * word's glyphs are found as pieces of ink as tall as a figure, and matched in order to its figures (and
- * a dollar sign or a slash); a word whose glyphs do not match them one to one (two figures run
+ * word's glyphs are found as pieces of ink as tall as a figure, and matched in order to its figures
+ * (and a dollar sign or a slash); a word whose glyphs do not match them one to one (two figures run
  * together) is left as read.
  */
 export function mendDottedZeros(image: PageImage, words: readonly Word[]): Word[] {
