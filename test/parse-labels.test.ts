@@ -772,6 +772,8 @@ describe('mendOcrText', () => {
     ['Keystone .Income Fund, L.L.C.', 'Keystone Income Fund, L.L.C.'],
     ['6272 Elm Street:', '6272 Elm Street'],
     ['Membership | Units', 'Membership Units'],
+    // Or a quote standing alone (a real OCR reading of an offering's name).
+    ['Common " Stock Offering', 'Common Stock Offering'],
     ['Units . of Limited . : Partnership . Interest', 'Units of Limited Partnership Interest'],
     ['Summit Technologies, = Inc.', 'Summit Technologies, Inc.'],
     ['Series C Preferred Stock Financing’', 'Series C Preferred Stock Financing'],

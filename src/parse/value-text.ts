@@ -680,15 +680,15 @@ export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address
 
 /**
  * Specks OCR read among a value's words: one before the first word, stuck to it or apart; a lone
- * "|", "<", ">", "=", "~", "*", "+" or bullet, or a row of stops, between words; a quote after the
- * last word with none before it, or stuck to the front of a later word with none after it; a
- * period stuck to the front of a capitalised word ("Keystone .Income Fund"), a colon or semicolon
- * ending the value; a bracket before a ZIP code; a semicolon, or after a last name a colon, for a
- * comma; an abbreviation's period read as a dash or a comma at the value's end ("Co-", "L.P,"); a
- * one-letter abbreviation's letter read small after a capital one ("L.p." for L.P.) or its period
- * read as a comma ("L,P."); a comma splitting a word after its capital ("St. L,ouis"), a mark no
- * typed value holds stuck to a word's end ("Boca@"); and a roman numeral's I read as 1 ("Ventures
- * 1X", "Partners 11, L.P."). "Inc." with its I read as a point (".nc.") is put back.
+ * "|", "<", ">", "=", "~", "*", "+", bullet or double quote, or a row of stops, between words; a
+ * quote after the last word with none before it, or stuck to the front of a later word with none
+ * after it; a period stuck to the front of a capitalised word ("Keystone .Income Fund"), a colon or
+ * semicolon ending the value; a bracket before a ZIP code; a semicolon, or after a last name a
+ * colon, for a comma; an abbreviation's period read as a dash or a comma at the value's end ("Co-",
+ * "L.P,"); a one-letter abbreviation's letter read small after a capital one ("L.p." for L.P.) or
+ * its period read as a comma ("L,P."); a comma splitting a word after its capital ("St. L,ouis"), a
+ * mark no typed value holds stuck to a word's end ("Boca@"); and a roman numeral's I read as 1
+ * ("Ventures 1X", "Partners 11, L.P."). "Inc." with its I read as a point (".nc.") is put back.
  */
 function withoutSpecks(value: string): string {
   return (
@@ -717,7 +717,7 @@ function withoutSpecks(value: string): string {
       .replace(/(?<=[\p{L}\d.]) ,(?= )/gu, ',')
       // Or a speck read as a point between a street number and the street's name ("3.Peachtree").
       .replace(/^(\d+)[.,](?=\p{Lu}\p{Ll}{2})/u, '$1 ')
-      .replace(/ [|<>=~*+•] (?=\p{L})/gu, ' ')
+      .replace(/ [|<>=~*+•"“”] (?=\p{L})/gu, ' ')
       // A speck stuck to the word after a comma ("Third Street,-San Jose"), or to the comma
       // itself before the next word ("Commerce Drive,” Building").
       .replace(/,[-~_*+•]+(?=\p{Lu})/gu, ', ')
