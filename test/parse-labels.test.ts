@@ -2024,6 +2024,60 @@ describe('a check-box group whose last options a stamp covers', () => {
   });
 });
 
+describe("a check-box group whose row a stamp's border parted", () => {
+  /**
+   * The seed read as OCR lines, the exemptions' row ending at "Section 4(6)", and the ULOE box laid
+   * out beside it as a line of its own after the next label's (`beside`), with its label lost
+   * under the stamp's date.
+   */
+  const parted = (beside: string) => {
+    const row = 'Filing Under (Check box(es) that apply): ☐ Rule 504 ☐ Rule 505 ☒ Rule 506 ☐ Section 4(6)';
+    const texts = readTranscription(seedText()).flatMap((line) =>
+      line.text.includes('☐ Section 4(6) ☐ ULOE')
+        ? [row, line.text.slice(line.text.indexOf('Type of Filing'))]
+        : [line.text],
+    );
+    const lines = asOcr(texts);
+    const at = texts.indexOf(row);
+    const y = lines[at]?.bbox?.[1] ?? 0;
+    const x = row.length * 12 + 60;
+    const stamp: TextLine = {
+      text: beside,
+      line: 0,
+      page: 1,
+      bbox: [x, y, x + beside.length * 12, y + 20],
+      confidence: 0.5,
+      words: [...beside.matchAll(/\S+/g)].map((m) => ({
+        text: m[0],
+        bbox: [x + m.index * 12, y, x + (m.index + m[0].length) * 12, y + 20],
+        confidence: 0.5,
+        start: m.index,
+      })),
+    };
+    lines.splice(at + 2, 0, stamp);
+    lines.forEach((l, i) => {
+      l.line = i + 1;
+    });
+    return parseFiling(lines, 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' }).record.filing
+      .exemptions;
+  };
+
+  it('takes the one box beside the row, after its last option read, for the option printed next', () => {
+    expect(parted('☐ LANDES 1995')).toEqual({
+      rule504: false,
+      rule505: false,
+      rule506: true,
+      section4_6: false,
+      uloe: false,
+    });
+    expect(parted('☒ LANDES 1995').uloe).toBe(true);
+  });
+
+  it('leaves the option unread where the boxes beside the row are more than the options missing', () => {
+    expect(parted('☐ LANDES ☐ 1995').uloe).toBeNull();
+  });
+});
+
 describe('a Yes/No group whose marked box OCR read as junk after its option', () => {
   it('reads the option with the junk after it checked, unsurely', () => {
     // "Yes =! No ☐": the X ran over the Yes box, so the pixels found no box there.

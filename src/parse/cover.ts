@@ -2,6 +2,7 @@ import { LevenshteinDistance, LevenshteinDistanceSearch } from 'natural/lib/natu
 import { ENTITY_TYPES } from '../record/schema.js';
 import { FOREIGN_JURISDICTIONS, US_POSTAL_CODES } from '../rules/state-code.js';
 import { splitAddress } from './address.js';
+import type { OptionReading } from './checkbox-groups.js';
 import type { Pos, Range } from './form-text.js';
 import type { LabelName } from './labels.js';
 import { lookalikeCode } from './lookalike-letters.js';
@@ -37,17 +38,56 @@ const ENTITY_LABELS: readonly LabelName[] = [
 const EXEMPTIONS = ['rule504', 'rule505', 'rule506', 'section4_6', 'uloe'] as const;
 
 function readExemptions(r: Reader, from: Pos, to: Pos): void {
-  const readings = r.options(
-    EXEMPTIONS.map((p) => `filing.exemptions.${p}`),
-    EXEMPTIONS,
-    from,
-    to,
-  );
+  const paths = EXEMPTIONS.map((p) => `filing.exemptions.${p}`);
+  const readings = boxesBesideRow(r, r.options(paths, EXEMPTIONS, from, to), paths);
   EXEMPTIONS.forEach((p, k) => {
     r.record.filing.exemptions[p] = readings[k]?.checked ?? null;
   });
   r.partlyRead('filing.exemptions', readings, from);
 }
+
+/**
+ * The options that end a row of boxes, left unread where a stamp's border parted the row: their
+ * boxes were laid out as a line of their own beside it, their labels lost under the stamp's print
+ * ("☐ LANDES 1995" for "☐ ULOE" under "JAN 18 1995"). The boxes of the lines on the row, right of
+ * the last option read, are the unread options in order, where there are as many; unsurely.
+ */
+function boxesBesideRow(
+  r: Reader,
+  readings: readonly OptionReading[],
+  paths: readonly string[],
+): OptionReading[] {
+  let unread = 0;
+  while (unread < readings.length && readings[readings.length - 1 - unread]?.checked === null) unread++;
+  const last = [...readings].reverse().find((x) => x.span !== null)?.span;
+  const row = last ? r.doc.lines[last.to.line] : undefined;
+  if (unread === 0 || !last || !row?.bbox || row.page === null) return [...readings];
+  const [, y0, x1, y1] = row.bbox;
+  const marks: Array<{ x: number; line: number; col: number; checked: boolean }> = [];
+  r.doc.lines.forEach((line, i) => {
+    if (i === last.to.line || line.page !== row.page || !line.bbox || line.bbox[0] < x1) return;
+    const shared = Math.min(y1, line.bbox[3]) - Math.max(y0, line.bbox[1]);
+    if (shared < Math.min(y1 - y0, line.bbox[3] - line.bbox[1]) * 0.5) return;
+    for (const m of line.text.matchAll(/[☐☒]/g)) {
+      marks.push({ x: line.bbox[0], line: i, col: m.index ?? 0, checked: m[0] === '☒' });
+    }
+  });
+  if (marks.length !== unread) return [...readings];
+  marks.sort((a, b) => a.x - b.x || a.col - b.col);
+  const out = [...readings];
+  marks.forEach((mark, j) => {
+    const k = readings.length - unread + j;
+    const span = { from: { line: mark.line, col: mark.col }, to: { line: mark.line, col: mark.col + 1 } };
+    const raw = mark.checked ? '☒' : '☐';
+    out[k] = { checked: mark.checked, confidence: BESIDE_ROW, raw, match: null, span };
+    const path = paths[k];
+    if (path) r.evidence(path, raw, span.from, span.to, BESIDE_ROW);
+  });
+  return out;
+}
+
+/** How sure a box read beside its row, its label lost, is its option's. */
+const BESIDE_ROW = 0.6;
 
 function readTypeOfFiling(r: Reader, from: Pos, to: Pos): void {
   const readings = r.options(['', ''], ['newFiling', 'amendment'], from, to);
