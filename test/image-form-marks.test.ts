@@ -15,6 +15,7 @@ import type { Word } from '../src/ingest/lines.js';
 import type { PageImage } from '../src/ingest/pages/page-image.js';
 import { STATE_GRID } from '../src/parse/part-b.js';
 import { readStateGrid } from '../src/pipeline/state-grid.js';
+import type { Bbox } from '../src/record/schema.js';
 import { draw, fixtureImage, meanOf, textPage } from './image-fixtures.js';
 
 const SIDE = 26;
@@ -803,6 +804,21 @@ describe('findMissedInk', () => {
         [595, 75, 780, 108],
       ]),
     ).toEqual([]);
+  });
+
+  it('finds a lone figure on a row of words read, and no lone speck away from them', async () => {
+    // A real crop at 300 dpi of C.1's Debt row: "Debt ... $ 0   $ 0", the second "$ 0" dropped by
+    // the page pass. Its "$" and its "0" stand a column apart, each one mark.
+    const image = await fixtureImage('lone-zero-cell.png', 300);
+    const read: Bbox[] = [
+      [14, 32, 69, 53],
+      [1211, 31, 1223, 54],
+      [1511, 20, 1529, 50],
+    ];
+    const regions = findMissedInk(image, read).sort((a, b) => a[0] - b[0]);
+    expect(regions.map((r) => r[0])).toEqual([1722, 2022]);
+    // With no word read on the row, a lone mark is no line of typing (the label and its leader are).
+    expect(findMissedInk(image, []).filter((r) => r[0] > 1500)).toEqual([]);
   });
 
   it('darkens faint typing for a second reading', () => {

@@ -53,8 +53,12 @@ export function findMissedInk(
     .filter((l) => {
       const h = l.y1 - l.y0 + 1;
       const w = l.x1 - l.x0 + 1;
-      // Two or more characters' worth of marks, a line of type high.
-      return h >= dpi * 0.05 && h <= dpi * 0.3 && w >= dpi * 0.1 && l.count >= 2;
+      // Two or more characters' worth of marks, a line of type high; or one character on a row of
+      // words read, as tall as they are (a table's lone "0" the page pass dropped with its "$").
+      if (h < dpi * 0.05 || h > dpi * 0.3) return false;
+      return (
+        (w >= dpi * 0.1 && l.count >= 2) || (l.count === 1 && w >= dpi * 0.02 && onRowOfWords(l, covered))
+      );
     })
     .sort((a, b) => b.pixels - a.pixels)
     .slice(0, options.limit ?? 40)
@@ -98,6 +102,16 @@ function inkBlobs(image: PageImage, coverage: Uint8Array): Blob[] {
     }
   }
   return blobs;
+}
+
+/** Whether a box read as a word stands on the mark's row, about as tall as the mark. */
+function onRowOfWords(mark: Blob, covered: readonly Bbox[]): boolean {
+  const h = mark.y1 - mark.y0 + 1;
+  return covered.some(([, y0, , y1]) => {
+    const shared = Math.min(y1, mark.y1) - Math.max(y0, mark.y0) + 1;
+    const tall = y1 - y0 + 1;
+    return shared >= h * 0.6 && tall >= h * 0.6 && tall <= h * 1.6;
+  });
 }
 
 interface Line extends Blob {
