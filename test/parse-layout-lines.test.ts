@@ -144,6 +144,27 @@ describe('layoutLines', () => {
     expect(lines.map((l) => l.text)).toEqual(['Partnership\t$\t0', 'Other\t$ 23,291,000.00']);
   });
 
+  it("reads no word in a signature's scribble, which ran on into the typed name beside it", () => {
+    // A real row at 300 dpi under "Issuer (Print or Type) <tab> Signature <tab> Date": the scribble
+    // read "(Toms" at 0.42, its box five lines tall, on the row of the issuer's name and the date.
+    const lines = layoutLines(
+      [
+        { ...at('Issuer', [226, 1038, 313, 1064]), confidence: 0.96 },
+        { ...at('Date', [1797, 1038, 1864, 1064]), confidence: 0.96 },
+        at('Westbrook', [245, 1110, 426, 1142]),
+        at('Corp.', [437, 1112, 528, 1151]),
+        { text: '(Toms', bbox: [1186, 1035, 1645, 1176], confidence: 0.42 },
+        at('December', [1818, 1110, 1990, 1142]),
+        at('23,', [2000, 1112, 2050, 1149]),
+        at('1997', [2065, 1112, 2145, 1142]),
+      ],
+      [],
+      noRules,
+      1,
+    );
+    expect(lines.map((l) => l.text)).toEqual(['Issuer\tDate', 'Westbrook Corp.\tDecember 23, 1997']);
+  });
+
   it('reads no word in a hairline OCR took for a dash with no confidence; a dash typed for zero stays', () => {
     // A real page at 200 dpi: a speck two pixels high under C.5's last row, which ran into its
     // amount and cut off the cents read after a gap.

@@ -31,7 +31,8 @@ export function layoutLines(
       !boxes.some((b) => covers(b.bbox, w.bbox)) &&
       !ruleSliver(w.bbox, typical) &&
       !hairline(w) &&
-      !flatLetters(w, typical),
+      !flatLetters(w, typical) &&
+      !scribble(w, typical),
   );
   const all = [...text, ...marks];
   const bounds = clearOfText(rulings, text, typical);
@@ -204,6 +205,17 @@ function ruleSliver([x0, y0, x1, y1]: Bbox, typical: number): boolean {
   const height = y1 - y0;
   return typical > 0 && height > typical * 3 && x1 - x0 < height / 2;
 }
+
+/**
+ * A "word" more than three lines tall, read unsurely: a signature's scribble or a stamp OCR read as
+ * letters ("(Toms", "MoV Vn"). Set on the row of the typed name beside it, it ran on into the name.
+ */
+function scribble(w: Word, typical: number): boolean {
+  return typical > 0 && w.bbox[3] - w.bbox[1] > typical * 3 && w.confidence < SCRIBBLE_CONFIDENCE;
+}
+
+/** OCR's confidence below which a word more than three lines tall is no text. */
+const SCRIBBLE_CONFIDENCE = 0.5;
 
 /**
  * A hairline OCR read as a dash with no confidence at all: a speck of a rule or of dirt, a pixel or
