@@ -125,6 +125,14 @@ describe('rereadMoney', () => {
     expect(words.map((w) => w.text).join('')).toBe('161,000.00');
   });
 
+  it('reads again an amount with a faint figure read as a letter ("$A,.621.70" for $6,621.70)', async () => {
+    // A real crop at 300 dpi of C.4.a's total, its 6 and its 1 typed faint.
+    const image = await fixtureImage('faint-figure-amount.png', 300);
+    const read: Word = { text: '$A,.621.70', bbox: [249, 21, 500, 52], confidence: 0.25 };
+    const words = await rereadMoney(image, [read], pool);
+    expect(words.map((w) => w.text).join('')).toBe('$6,621.70');
+  });
+
   it('reads as one the pieces of an amount that lie side by side, though a piece found later ends the list', async () => {
     const { image, lines } = textPage(['322.277.20', 'Total'], {
       width: 900,

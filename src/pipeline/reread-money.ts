@@ -68,6 +68,17 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
   return words.flatMap((w) => replaced.get(w) ?? [w]);
 }
 
+/**
+ * A word to read again as an amount: money-like, or figures grouped as an amount's with a letter or
+ * a mark or two OCR put for faint figures ("$A,.621.70" for $6,621.70, "5./51,971").
+ */
+function amountLike(text: string): boolean {
+  if (MONEY_LIKE.test(text)) return true;
+  const figures = text.replace(/\D/g, '').length;
+  const others = text.replace(/[\d,.$\-_]/g, '').length;
+  return figures >= 4 && others <= 2 && /[,.]/.test(text) && !/\s/.test(text);
+}
+
 /** An amount as typed: figures grouped by threes, perhaps cents; or "-0-". */
 const WELL_FORMED = /^(?:\d{1,3}(?:[,.]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?|-0-)$/;
 
@@ -127,9 +138,9 @@ const INK = 128;
  * missed ink joins the list at its end ("322." before a page pass's "277.20").
  */
 function moneyGroups(words: readonly Word[]): Word[][] {
-  const others = words.filter((w) => !MONEY_LIKE.test(w.text));
+  const others = words.filter((w) => !amountLike(w.text));
   const groups: Word[][] = [];
-  for (const w of words.filter((w) => MONEY_LIKE.test(w.text)).sort((a, b) => a.bbox[0] - b.bbox[0])) {
+  for (const w of words.filter((w) => amountLike(w.text)).sort((a, b) => a.bbox[0] - b.bbox[0])) {
     const height = Math.max(w.bbox[3] - w.bbox[1], 1);
     const group = groups.find((g) => {
       const prev = g[g.length - 1] as Word;
