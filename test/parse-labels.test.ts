@@ -343,6 +343,25 @@ describe('a transcription typed in another style', () => {
     expect(json.offering.expenses.engineering).toBe(0);
   });
 
+  it('finds a garbled row by its place after a row whose label runs over three lines, its cells on the last', async () => {
+    // A real OCR reading at 200 dpi: the Acquisition label typed over three lines, its cells on the
+    // third, and the next row's label garbled ("Repayment of hulelum lure").
+    const json = await parseText(
+      ACME.replace(
+        'Acquisition of other businesses    [ ] $ 0    [ ] $ 0\nRepayment of indebtedness    [ ] $ 0    [ ] $ 0',
+        [
+          'Acquisition of other businesses (including the value of securities involved in',
+          'this offering that may be used in exchange for the assets or securities of',
+          'another Issuer pursuant to a merger)\t[ ] $\t-0-\t[ ] $ 10.310.777.00',
+          'Repayment of hulelum lure\t[ ] $\t-0-\t[ ] $ 5.559.486.00',
+        ].join('\n'),
+      ),
+      'acme.txt',
+    );
+    expect(json.offering.useOfProceeds.acquisition).toEqual({ affiliates: 0, others: 10_310_777 });
+    expect(json.offering.useOfProceeds.debtRepayment).toEqual({ affiliates: 0, others: 5_559_486 });
+  });
+
   it('ends a row at the next row found by its place, its label garbled', async () => {
     // A real OCR reading: Equity's label unfound, its amounts found by place, and the Debt row's
     // second "-" ran on into them.

@@ -184,6 +184,11 @@ function unlabelledRows(
     for (let line = before.line + 1; line < after.line && line < r.doc.lines.length; line++) {
       if (HAS_AMOUNT.test(r.doc.lines[line]?.text ?? '')) candidates.push(line);
     }
+    // A row found by a label of three lines ("Acquisition of other businesses ... / this offering
+    // ... / another issuer pursuant to a merger)") has its cells on the label's last line: the
+    // first line with amounts after two without is its own, not a row whose label was garbled.
+    const amountless = (line: number) => !HAS_AMOUNT.test(r.doc.lines[line]?.text ?? '');
+    if (before.index >= 0 && amountless(before.line) && amountless(before.line + 1)) candidates.shift();
     // A row only some printings have (Finders' Fees) is left out when that makes the count.
     const printed = missing.filter((name) => !OPTIONAL_ROWS.has(name));
     if (candidates.length !== missing.length && candidates.length === printed.length) missing = printed;
