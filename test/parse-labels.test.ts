@@ -677,6 +677,8 @@ describe('mendOcrText', () => {
     ['Product deve opment', 'Product development'],
     // A letter read as a mark inside a word (a real reading); names are left as read.
     ['Norwest Venture Pa:tners', 'Norwest Venture Partners'],
+    // Or as two points (a real OCR reading of an issuer's name).
+    ['Bio Oil & Gas Program Limited P..rtnership', 'Bio Oil & Gas Program Limited Partnership'],
     ['Smith;Jones', 'Smith;Jones'],
     ['T ust Certificates', 'Trust Certificates'],
     ['Charles T Ust', 'Charles T Ust'],

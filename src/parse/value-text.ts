@@ -313,8 +313,12 @@ export function mendOcrText(value: string): string {
       body = /^[015\p{Lu}]/u.test(body) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
     } else if (digits >= 2 && letters > 0 && letters < digits && /^[\dOoIl|-]+$/.test(body)) {
       body = lookalikeDigits(body);
-    } else if (/^\p{L}{2,}[:;!|]\p{L}{2,}$/u.test(body)) {
-      // A letter read as a mark inside a word ("Pa:tners"): the one common word a letter there makes.
+    } else if (
+      /^\p{L}{2,}[:;!|]\p{L}{2,}$/u.test(body) ||
+      /^(?=(?:\P{L}*\p{L}){6})\p{L}+\.\.\p{L}+$/u.test(body)
+    ) {
+      // A letter read as a mark inside a word ("Pa:tners"), or as two points ("P..rtnership"): the
+      // one common word a letter there makes.
       body = letterForMark(body) ?? body;
     } else if (/^I[Il]+$/.test(body)) {
       body = body.replace(/l/g, 'I');
@@ -771,7 +775,7 @@ function withoutSpecks(value: string): string {
 
 /** The one common word a word with a mark inside it makes with a letter there, cased as read; or null. */
 function letterForMark(body: string): string | null {
-  const [head = '', tail = ''] = body.toLowerCase().split(/[:;!|]/);
+  const [head = '', tail = ''] = body.toLowerCase().split(/[:;!|]|\.\./);
   const word = wordWithLetterBetween(head, tail);
   if (!word) return null;
   return /^\p{Lu}/u.test(body) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
