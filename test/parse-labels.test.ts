@@ -943,6 +943,10 @@ describe('valueLines', () => {
     expect(valueLines('AUG 08 2 000\nLimited Partnership Interests')).toEqual([
       'Limited Partnership Interests',
     ]);
+    // Or its year lost under the stamp's edge, specks before it (a real OCR reading).
+    expect(valueLines('. . . MAR 01\nSeries A Preferred Stock Financing')).toEqual([
+      'Series A Preferred Stock Financing',
+    ]);
     // A value with a date in it stays.
     expect(valueLines('Notes due Aug 11 2003')).toEqual(['Notes due Aug 11 2003']);
   });

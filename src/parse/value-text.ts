@@ -18,11 +18,12 @@ const STAMP_LINE =
   /^(?:processed|received|thomson|financial|thomson financial|sec use only|prefix|serial|date received|omb approval|attention)$/i;
 
 /**
- * A received stamp's date on a line of its own ("AUG 11 2000", "SEP. 10, 2000", "AUG 08 2 000"):
- * a value line is never a month's short name, a day and a year and nothing else.
+ * A received stamp's date on a line of its own ("AUG 11 2000", "SEP. 10, 2000", "AUG 08 2 000"),
+ * or its year lost ("MAR 01"): a value line is never a month's short name and a day, and a year,
+ * and nothing else.
  */
 const STAMP_DATE_LINE =
-  /^(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?\s*\d{1,2},?\s+[12](?:\s?\d){3}$/i;
+  /^(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?\s*\d{1,2}(?:,?\s+[12](?:\s?\d){3})?$/i;
 
 /** The office stamps' words long enough that a garbled copy is still known ("ROCESSE", "PROCESSE-"). */
 const STAMP_WORDS = ['processed', 'received'];
