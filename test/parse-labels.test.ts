@@ -2345,6 +2345,8 @@ describe("an entity's suffix OCR misread", () => {
     ['Mayfield Fund, 1.2.', 'Mayfield Fund, L.P.'],
     ['Greylock VII, 1..P.', 'Greylock VII, L.P.'],
     ['Ironwood Management, LL.C', 'Ironwood Management, L.L.C.'],
+    // A speck read as an I before a suffix typed with its periods (a real OCR reading).
+    ['Norwest Venture Partners VII, IL.P.', 'Norwest Venture Partners VII, L.P.'],
     ['Silver Advisors, _LC', 'Silver Advisors, LLC'],
     // A roman numeral read with L or 1 for I, the comma before the suffix lost.
     ['Trident Capital VILL TP.', 'Trident Capital VIII, L.P.'],

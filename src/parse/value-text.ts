@@ -952,7 +952,10 @@ function entitySuffix(value: string): string {
   }
   const m = /^(.*?)(,?) ([^\s,]{2,6})$/u.exec(value);
   if (!m) return value;
-  const [, before = '', comma = '', token = ''] = m;
+  const [, before = '', comma = '', read = ''] = m;
+  // A speck read as a letter before a suffix typed with its periods ("IL.P."): no period follows
+  // it, where one follows each of the suffix's letters.
+  const token = /^[^.,-][^.,-][.,-](?:[^.,-][.,-])+$/.test(read) ? read.slice(1) : read;
   // Its periods may be read as commas or hyphens ("L-P.").
   const capitals = [...token.replace(/[.,-]/g, '')].map((ch) => SUFFIX_LOOKALIKES[ch] ?? '?').join('');
   const suffix = SUFFIXES[capitals];
