@@ -806,7 +806,7 @@ describe('findMissedInk', () => {
     ).toEqual([]);
   });
 
-  it('finds a lone figure on a row of words read, and no lone speck away from them', async () => {
+  it('finds a lone figure on a row of words read, apart from them; no lone mark off the row or beside a word', async () => {
     // A real crop at 300 dpi of C.1's Debt row: "Debt ... $ 0   $ 0", the second "$ 0" dropped by
     // the page pass. Its "$" and its "0" stand a column apart, each one mark.
     const image = await fixtureImage('lone-zero-cell.png', 300);
@@ -819,6 +819,10 @@ describe('findMissedInk', () => {
     expect(regions.map((r) => r[0])).toEqual([1722, 2022]);
     // With no word read on the row, a lone mark is no line of typing (the label and its leader are).
     expect(findMissedInk(image, []).filter((r) => r[0] > 1500)).toEqual([]);
+    // Nor is one just beside a word read (a speck between a label's words, a word's last letter
+    // its box left out: "Full |N Name", "electronic S").
+    const beside: Bbox[] = [...read, [1990, 20, 2015, 50]];
+    expect(findMissedInk(image, beside).map((r) => r[0])).toEqual([1722]);
   });
 
   it('darkens faint typing for a second reading', () => {

@@ -104,14 +104,20 @@ function inkBlobs(image: PageImage, coverage: Uint8Array): Blob[] {
   return blobs;
 }
 
-/** Whether a box read as a word stands on the mark's row, about as tall as the mark. */
+/**
+ * Whether boxes read as words stand on the mark's row, about as tall as the mark, none of them
+ * within a few characters of it: a mark beside a word (a speck between two words of a label, a
+ * word's last letter its box left out) is no character of its own.
+ */
 function onRowOfWords(mark: Blob, covered: readonly Bbox[]): boolean {
   const h = mark.y1 - mark.y0 + 1;
-  return covered.some(([, y0, , y1]) => {
+  const row = covered.filter(([, y0, , y1]) => {
     const shared = Math.min(y1, mark.y1) - Math.max(y0, mark.y0) + 1;
-    const tall = y1 - y0 + 1;
-    return shared >= h * 0.6 && tall >= h * 0.6 && tall <= h * 1.6;
+    return shared >= h * 0.6;
   });
+  const alike = row.some(([, y0, , y1]) => y1 - y0 + 1 >= h * 0.6 && y1 - y0 + 1 <= h * 1.6);
+  const near = row.some(([x0, , x1]) => x0 - mark.x1 < h * 2 && mark.x0 - x1 < h * 2);
+  return alike && !near;
 }
 
 interface Line extends Blob {
