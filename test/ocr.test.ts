@@ -133,6 +133,30 @@ describe('rereadMoney', () => {
     expect(words.map((w) => w.text).join('')).toBe('$6,621.70');
   });
 
+  it('reads again an amount read surely in pieces, its separators lost ("33 23 6 8 64 00")', async () => {
+    // A real crop at 300 dpi of C.4.b: "$ 33,236,864.00", which the page pass read as six sure
+    // pieces of bare figures. Read whole, the same figures come back with their separators.
+    const image = await fixtureImage('amount-in-pieces.png', 300);
+    const piece = (text: string, x0: number, x1: number): Word => ({
+      text,
+      bbox: [x0, 15, x1, 49],
+      confidence: 0.95,
+    });
+    const read = [
+      piece('33', 75, 123),
+      piece('23', 141, 189),
+      piece('6', 194, 216),
+      piece('8', 233, 255),
+      piece('64', 260, 309),
+      piece('00', 325, 374),
+    ];
+    const words = await rereadMoney(image, read, pool);
+    expect(words.map((w) => w.text).join('')).toBe('33,236,864.00');
+    // Two sure pieces (a comb's "19 94") are left as read.
+    const comb = [piece('19', 75, 123), piece('94', 141, 189)];
+    expect(await rereadMoney(image, comb, pool)).toEqual(comb);
+  });
+
   it('reads as one the pieces of an amount that lie side by side, though a piece found later ends the list', async () => {
     const { image, lines } = textPage(['322.277.20', 'Total'], {
       width: 900,

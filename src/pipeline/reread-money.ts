@@ -27,7 +27,9 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
     const box = unionBbox(group.map((w) => w.bbox)) as Bbox;
     const clipped = uncoveredFigureBeside(image, box, words);
     const unsure = Math.min(...group.map((w) => w.confidence)) < REREAD_BELOW;
-    return unsure || clipped ? [{ group, box: clipped ?? box, clipped: clipped !== null }] : [];
+    return unsure || clipped || inPieces(group)
+      ? [{ group, box: clipped ?? box, clipped: clipped !== null }]
+      : [];
   });
   if (groups.length === 0) return [...words];
   const replaced = new Map<Word, Word[]>();
@@ -55,9 +57,14 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
       const amount = text.replace(/^[$_]+/, '');
       if (parseMoney(amount) === null) continue;
       // A reading whose separators make no amount lost a figure ("3,261" read again "3,.61").
+      const digits = (text: string) => text.replace(/\D/g, '');
       const better =
         (confidence > before && WELL_FORMED.test(amount)) ||
-        (clipped && figures(text) > figuresBefore && confidence >= FOUND_FIGURE_AT);
+        (clipped && figures(text) > figuresBefore && confidence >= FOUND_FIGURE_AT) ||
+        (inPieces(group) &&
+          WELL_FORMED.test(amount) &&
+          digits(text) === digits(group.map((w) => w.text).join('')) &&
+          confidence >= FOUND_FIGURE_AT);
       if (!better) continue;
       group.forEach((w, i) => {
         replaced.set(w, i === 0 ? kept : []);
@@ -66,6 +73,19 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
     }
   }
   return words.flatMap((w) => replaced.get(w) ?? [w]);
+}
+
+/**
+ * An amount read surely in pieces of bare figures with its separators lost between them ("33 23 6
+ * 8 64 00" for 33,236,864.00): three pieces or more, five figures or more. Read again whole, it
+ * keeps its reading where that is the same figures, separated as an amount's.
+ */
+function inPieces(group: readonly Word[]): boolean {
+  return (
+    group.length >= 3 &&
+    group.every((w) => /^\d+$/.test(w.text)) &&
+    group.reduce((n, w) => n + w.text.length, 0) >= 5
+  );
 }
 
 /**
