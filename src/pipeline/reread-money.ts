@@ -20,7 +20,9 @@ const MONEY_LIKE = /^[$sS§_]*[\d,.\-OoIlL|:;'’]*\d[\d,.\-OoIlL|$_:;'’]*$/;
  * unsurely, or whose box leaves a figure's ink beside it uncovered (tesseract can drop an edge
  * figure and still rate the rest sure: "25,066" read "5,066" at 0.96). The new reading replaces
  * the old only when it is a well-formed amount read with more confidence, or, over a dropped
- * figure, one with more figures. Adjacent pieces of one amount ("1$,41 ,070.99") are read as one.
+ * figure, one with more figures. Adjacent pieces of one amount ("1$,41 ,070.99") are read as one;
+ * so are bare figures read surely in three pieces or more, their separators lost, which keep the
+ * reading whole where it is the same figures.
  */
 export async function rereadMoney(image: PageImage, words: readonly Word[], pool: OcrPool): Promise<Word[]> {
   const groups = moneyGroups(words).flatMap((group) => {
@@ -42,8 +44,8 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
       box[3],
     ];
     const before = Math.min(...group.map((w) => w.confidence));
-    const figures = (text: string) => text.replace(/\D/g, '').length;
-    const figuresBefore = figures(group.map((w) => w.text).join(''));
+    const digits = (text: string) => text.replace(/\D/g, '');
+    const digitsBefore = digits(group.map((w) => w.text).join(''));
     // First as OCR reads any line, then with only money's characters allowed: tesseract rates a
     // reading it was held to a whitelist for unsurely ("$0.00" at 0.00 where it read it freely at
     // 0.88), so the free reading is tried first.
@@ -57,13 +59,12 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
       const amount = text.replace(/^[$_]+/, '');
       if (parseMoney(amount) === null) continue;
       // A reading whose separators make no amount lost a figure ("3,261" read again "3,.61").
-      const digits = (text: string) => text.replace(/\D/g, '');
       const better =
         (confidence > before && WELL_FORMED.test(amount)) ||
-        (clipped && figures(text) > figuresBefore && confidence >= FOUND_FIGURE_AT) ||
+        (clipped && digits(text).length > digitsBefore.length && confidence >= FOUND_FIGURE_AT) ||
         (inPieces(group) &&
           WELL_FORMED.test(amount) &&
-          digits(text) === digits(group.map((w) => w.text).join('')) &&
+          digits(text) === digitsBefore &&
           confidence >= FOUND_FIGURE_AT);
       if (!better) continue;
       group.forEach((w, i) => {
