@@ -860,4 +860,13 @@ describe('mendDottedZeros', () => {
     const extra = word('16,867,652.008', [16, 7, 239, 34]);
     expect(mendDottedZeros(image, [extra])).toEqual([extra]);
   });
+
+  it('leaves a 9 alone where a threshold broke the glyphs so that a zero fell on it', async () => {
+    // A real crop at 200 dpi: "395,900.00", its zeros dotted. At the darkest threshold the glyphs
+    // still number eight, but the 9 after the comma falls on a zero's place and the last zero on
+    // none with a dot: a threshold whose glyphs put a zero read plainly on no dot is not used.
+    const image = await fixtureImage('dotted-zeros-after-nine.png', 200);
+    const read = word('395,900.00', [14, 8, 191, 32]);
+    expect(mendDottedZeros(image, [read])).toEqual([read]);
+  });
 });

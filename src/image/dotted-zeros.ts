@@ -20,10 +20,17 @@ export function mendDottedZeros(image: PageImage, words: readonly Word[]): Word[
     const tall = [...word.text].filter((ch) => TALL.test(ch)).length;
     // The gray that joins a dot to its ring on a heavy or blurred scan is ink at one threshold and
     // paper at a darker one: a figure is a dotted zero at any threshold its word's glyphs match at.
+    const zeros = new Set(
+      [...word.text].filter((ch) => TALL.test(ch)).flatMap((ch, i) => (ch === '0' ? [i] : [])),
+    );
     const dotted = new Set<number>();
     for (const depth of DEPTHS) {
       const glyphs = figureGlyphs(image, word, depth);
       if (glyphs === null || glyphs.length !== tall) continue;
+      // A typist's zeros are all alike: where a zero OCR read plainly falls on a glyph with no dot,
+      // the glyphs found at this threshold are not the word's figures one to one (a figure broken
+      // in two, two run together).
+      if (glyphs.some((g) => g.dotted) && [...zeros].some((i) => !glyphs[i]?.dotted)) continue;
       glyphs.forEach((glyph, i) => {
         if (glyph.dotted) dotted.add(i);
       });
