@@ -165,6 +165,25 @@ describe('layoutLines', () => {
     expect(lines.map((l) => l.text)).toEqual(['Issuer\tDate', 'Westbrook Corp.\tDecember 23, 1997']);
   });
 
+  it('keeps an amount read unsurely with a box three lines tall: figures are typed, no scribble', () => {
+    // A real row at 200 dpi: C.1's Total, the offered amount read again from missed ink with the
+    // pieces of the underline under its figures in its box.
+    const lines = layoutLines(
+      [
+        at('Total.', [147, 570, 228, 585]),
+        { text: '21,340,000.00,', bbox: [990, 546, 1200, 600], confidence: 0.43 },
+        at('$', [1283, 570, 1293, 587]),
+        at('19,154,887.23', [1322, 566, 1519, 593]),
+        at('Answer', [202, 607, 280, 624]),
+        at('also', [290, 607, 330, 624]),
+      ],
+      [],
+      noRules,
+      1,
+    );
+    expect(lines[0]?.text).toContain('21,340,000.00,');
+  });
+
   it('reads no word in a hairline OCR took for a dash with no confidence; a dash typed for zero stays', () => {
     // A real page at 200 dpi: a speck two pixels high under C.5's last row, which ran into its
     // amount and cut off the cents read after a gap.

@@ -209,9 +209,16 @@ function ruleSliver([x0, y0, x1, y1]: Bbox, typical: number): boolean {
 /**
  * A "word" more than three lines tall, read unsurely: a signature's scribble or a stamp OCR read as
  * letters ("(Toms", "MoV Vn"). Set on the row of the typed name beside it, it ran on into the name.
+ * Figures are typed: an amount read again with the underline's pieces under its figures in its box
+ * ("21,340,000.00," at 0.43) is text, however tall its box.
  */
 function scribble(w: Word, typical: number): boolean {
-  return typical > 0 && w.bbox[3] - w.bbox[1] > typical * 3 && w.confidence < SCRIBBLE_CONFIDENCE;
+  return (
+    typical > 0 &&
+    w.bbox[3] - w.bbox[1] > typical * 3 &&
+    w.confidence < SCRIBBLE_CONFIDENCE &&
+    !/\d.*\d/.test(w.text)
+  );
 }
 
 /** OCR's confidence below which a word more than three lines tall is no text. */
