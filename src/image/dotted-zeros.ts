@@ -1,5 +1,6 @@
 import type { Word } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
+import { type Component, label } from './components.js';
 
 /** A word of figures and separators only, with a figure OCR may have read for a dotted zero. */
 const FIGURES = /^\$?[\d,.\-/]*[689][\d,.\-/]*$/;
@@ -51,15 +52,6 @@ const TALL = /[\d$/]/;
 /** Thresholds tried, as shares of the way from the ink's core to the paper. */
 const DEPTHS = [0.4, 0.25, 0.15];
 
-interface Piece {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  area: number;
-  pixels: number[];
-}
-
 /**
  * The figure-sized pieces of ink in a word's box, left to right, each with whether it is a dotted
  * zero; null where the box holds no clear ink.
@@ -89,43 +81,43 @@ function figureGlyphs(image: PageImage, word: Word, depth: number): Array<{ dott
     for (let x = 0; x < width; x++) count += inked[y * width + x] ?? 0;
     if (count > width * 0.8) inked.fill(0, y * width, (y + 1) * width);
   }
-  const pieces = inkPieces(inked, width, height);
-  const tallest = Math.max(0, ...pieces.map((p) => p.y1 - p.y0 + 1));
+  const { labels, components } = label(inked, width, height);
+  const tallest = Math.max(0, ...components.slice(1).map((p) => p.y1 - p.y0 + 1));
   if (tallest < 6) return null;
-  const glyphs = pieces.filter((p) => p.y1 - p.y0 + 1 >= tallest * 0.55).sort((a, b) => a.x0 - b.x0);
-  return glyphs.map((glyph) => ({ dotted: isDottedZero(glyph, pieces, width) }));
+  // Label 0 is paper: a glyph is a piece's label.
+  const glyphs = components
+    .flatMap((p, id) => (id > 0 && p.y1 - p.y0 + 1 >= tallest * 0.55 ? [id] : []))
+    .sort((a, b) => (components[a]?.x0 ?? 0) - (components[b]?.x0 ?? 0));
+  return glyphs.map((id) => ({ dotted: isDottedZero(id, labels, components, width) }));
 }
 
 /**
  * Whether a figure's ink is a ring with one hole through most of its height and width, and a speck
  * of ink standing alone in the middle of that hole.
  */
-function isDottedZero(glyph: Piece, pieces: readonly Piece[], stride: number): boolean {
+function isDottedZero(id: number, labels: Int32Array, pieces: readonly Component[], stride: number): boolean {
+  const glyph = pieces[id] as Component;
   const w = glyph.x1 - glyph.x0 + 1;
   const h = glyph.y1 - glyph.y0 + 1;
   if (w < 5 || h < 8) return false;
-  const own = new Uint8Array(w * h);
-  for (const p of glyph.pixels) {
-    const x = (p % stride) - glyph.x0;
-    const y = Math.floor(p / stride) - glyph.y0;
-    own[y * w + x] = 1;
-  }
   // The glyph's holes: paper (and other pieces' ink) inside its box that no path reaches from the
   // box's edge without crossing its ink.
-  const holes = inkPieces(
-    own.map((v) => 1 - v),
-    w,
-    h,
-    true,
-  ).filter((hole) => hole.x0 > 0 && hole.y0 > 0 && hole.x1 < w - 1 && hole.y1 < h - 1);
+  const notOwn = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++)
+      notOwn[y * w + x] = labels[(glyph.y0 + y) * stride + glyph.x0 + x] === id ? 0 : 1;
+  }
+  const holes = label(notOwn, w, h, true)
+    .components.slice(1)
+    .filter((hole) => hole.x0 > 0 && hole.y0 > 0 && hole.x1 < w - 1 && hole.y1 < h - 1);
   const large = holes.filter((hole) => hole.area >= 4);
   if (large.length !== 1) return false;
-  const hole = large[0] as Piece;
+  const hole = large[0] as Component;
   if (hole.y1 - hole.y0 + 1 < h * 0.55 || hole.x1 - hole.x0 + 1 < w * 0.35) return false;
   const cx = (glyph.x0 + glyph.x1) / 2;
   const cy = (glyph.y0 + glyph.y1) / 2;
-  return pieces.some((dot) => {
-    if (dot === glyph || dot.area < 3) return false;
+  return pieces.some((dot, other) => {
+    if (other === 0 || other === id || dot.area < 3) return false;
     const inside =
       dot.x0 >= glyph.x0 + hole.x0 &&
       dot.x1 <= glyph.x0 + hole.x1 &&
@@ -135,59 +127,4 @@ function isDottedZero(glyph: Piece, pieces: readonly Piece[], stride: number): b
       Math.abs((dot.x0 + dot.x1) / 2 - cx) <= w * 0.2 && Math.abs((dot.y0 + dot.y1) / 2 - cy) <= h * 0.2;
     return inside && centred;
   });
-}
-
-/**
- * The connected pieces of set pixels in a bit map, 8-connected (ink), or 4-connected (paper, so
- * that a hole does not leak out through a ring's diagonal joint).
- */
-function inkPieces(bits: Uint8Array, width: number, height: number, fourWay = false): Piece[] {
-  const seen = new Uint8Array(bits.length);
-  const pieces: Piece[] = [];
-  const steps = fourWay
-    ? [
-        [1, 0],
-        [-1, 0],
-        [0, 1],
-        [0, -1],
-      ]
-    : [
-        [1, 0],
-        [-1, 0],
-        [0, 1],
-        [0, -1],
-        [1, 1],
-        [1, -1],
-        [-1, 1],
-        [-1, -1],
-      ];
-  for (let start = 0; start < bits.length; start++) {
-    if (!bits[start] || seen[start]) continue;
-    const piece: Piece = { x0: width, y0: height, x1: -1, y1: -1, area: 0, pixels: [] };
-    const stack = [start];
-    seen[start] = 1;
-    while (stack.length) {
-      const at = stack.pop() as number;
-      const x = at % width;
-      const y = Math.floor(at / width);
-      piece.pixels.push(at);
-      piece.area++;
-      piece.x0 = Math.min(piece.x0, x);
-      piece.x1 = Math.max(piece.x1, x);
-      piece.y0 = Math.min(piece.y0, y);
-      piece.y1 = Math.max(piece.y1, y);
-      for (const [dx, dy] of steps as Array<[number, number]>) {
-        const nx = x + dx;
-        const ny = y + dy;
-        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-        const next = ny * width + nx;
-        if (bits[next] && !seen[next]) {
-          seen[next] = 1;
-          stack.push(next);
-        }
-      }
-    }
-    pieces.push(piece);
-  }
-  return pieces;
 }
