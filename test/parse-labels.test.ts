@@ -243,6 +243,19 @@ describe('a transcription typed in another style', () => {
     expect(json.offering.expenses.legal).toBe(20000);
   });
 
+  it("reads a row's dash for zero with specks read as curly quotes on a line of their own after it", async () => {
+    // A real reading of C.4.a at 200 dpi: the next row's X ran out of its box and OCR read its ends
+    // as a line of its own ("’ .") between the printing row and the legal fees' row.
+    const json = await parseText(
+      ACME.replace(
+        'Printing and Engraving Costs    [ ] $ 0',
+        'Printing and Engraving Costs    [ ] $\t-\n’ .',
+      ),
+      'acme.txt',
+    );
+    expect(json.offering.expenses.printing).toBe(0);
+  });
+
   it('reads no amount out of a page\'s "N of M" footer with its figures read as letters ("Sof6")', async () => {
     const json = await parseText(
       ACME.replace(

@@ -428,14 +428,14 @@ function isProse(line: string): boolean {
 }
 
 /**
- * A line of a speck or two ("i", "'"), or of a dot leader's dots alone (". <tab> . <tab> ."), that
- * OCR set after a row: read with the row, it ends the row's amount early ("3,779 725 22 i" loses
- * its cents, "$ - . . ." is no dash). A dash, a "$", or a zero read as a letter ("Oo") or its
+ * A line of a speck or two ("i", "'"), or of dots and quotes alone (a dot leader's ". <tab> .
+ * <tab> .", the ends of a box's cross "’ ."), that OCR set after a row: read with the row, it ends
+ * the row's amount early ("3,779 725 22 i" loses its cents, "$ - . . ." is no dash). A dash, a "$", or a zero read as a letter ("Oo") or its
  * dash misread ("=") is a cell's and stays.
  */
 function isSpecks(line: string): boolean {
   const text = line.trim();
-  if (/^[.,·'`]+(?:\s+[.,·'`]+)+$/.test(text)) return true;
+  if (/^[.,·'`‘’"“”]+(?:\s+[.,·'`‘’"“”]+)+$/.test(text)) return true;
   return text !== '' && text.length <= 2 && !/[\d$☐☒\-–—=~_oOQD]/.test(text);
 }
 
