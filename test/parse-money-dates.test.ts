@@ -423,6 +423,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells(')\t$s -0-\tss -0-', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
+  it('reads a box\'s "$" read as letters with its underline read in pieces after it ("☐ Cs __ _=0-")', () => {
+    // A real OCR row of C.5's Repayment of indebtedness at 200 dpi, a scan with streaks.
+    expect(readMoneyCells('\t☐ Cs __ _=0-\t☐ Tv -0-', 2).map((c) => c.cents)).toEqual([0, 0]);
+  });
+
   it('reads a "$" OCR read twice as "S$" before a dash zero as one "$"', () => {
     // A real OCR row of C.1: Convertible Securities "$ - <tab> S$ -".
     expect(readMoneyCells('\t$ -\tS$ -', 2).map((c) => c.cents)).toEqual([0, 0]);

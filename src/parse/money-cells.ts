@@ -86,10 +86,11 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   // the sign or its stroke misread; nothing else is printed between them, and
   // an amount's first figure split off by a gap where its "$" was lost is two misreadings, not
   // one. So is a dash before grouped thousands ("☐ - 15.000.00"); before anything else a dash is
-  // the accountant's zero, and a letter or two between the box and it the "$" ("☐ ee -").
+  // the accountant's zero, and a letter or two between the box and it the "$" ("☐ ee -"). The
+  // cell's underline may be read between them in pieces ("☐ Cs __ -0-").
   const text = mendSeparators(zerosTakenForBoxes(raw.replace(STRAY_QUOTE, '$1')))
     .replace(
-      /([☐☒][\s_]*)(?:[1-9][sS§$B]?|[^\s\p{N}☐☒$_-]{1,2}|[^\s\p{N}☐☒$_-]{2}[sS§])(?=\s+(?:-0-|\d{1,3}(?:\s?[,.]\s?\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])|[oOQD](?![\p{L}\d])|[-–—]{1,2}(?:\s|$)))/gu,
+      /([☐☒][\s_]*)(?:[1-9][sS§$B]?|[^\s\p{N}☐☒$_-]{1,2}|[^\s\p{N}☐☒$_-]{2}[sS§])(?=\s+(?:_+\s+)?(?:-0-|\d{1,3}(?:\s?[,.]\s?\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])|[oOQD](?![\p{L}\d])|[-–—]{1,2}(?:\s|$)))/gu,
       '$1$',
     )
     // A "$" read as a figure glued to a zero after its box ("☐ 50.00" is $0.00: no Form D amount
