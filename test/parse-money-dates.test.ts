@@ -423,6 +423,12 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells(')\t$s -0-\tss -0-', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
+  it("reads a quote among an amount's figures as a speck, after a comma or inside a group", () => {
+    // Real OCR readings of C.4.b at 200 dpi: 198,656 and 11,752,114.26.
+    expect(readMoneyCells('\t$\t198, ’ 656', 1).map((c) => c.cents)).toEqual([19_865_600]);
+    expect(readMoneyCells('\t$ 11,7 ’ 5 2,114.26 .', 1).map((c) => c.cents)).toEqual([1_175_211_426]);
+  });
+
   it('reads a box\'s "$" read as letters with its underline read in pieces after it ("☐ Cs __ _=0-")', () => {
     // A real OCR row of C.5's Repayment of indebtedness at 200 dpi, a scan with streaks.
     expect(readMoneyCells('\t☐ Cs __ _=0-\t☐ Tv -0-', 2).map((c) => c.cents)).toEqual([0, 0]);

@@ -191,6 +191,9 @@ function mendSeparators(text: string): string {
       // 36", "725 x 228 .51", "2 ) 000 , 237.96", "37 ’ 8 00" with a gap in the group); after a
       // point or a comma the mark stands between two amounts, not in one.
       .replace(/(?<![\d,.])(\d{1,3})\s?[’'‘`´x)]\s?(?=\d(?:\s?\d){2}(?!\d))/g, '$1,')
+      // Any other quote among an amount's figures is a speck, a gap at most ("198, ’ 656", "11,7 ’
+      // 5 2,114.26"): the gaps are closed with the others.
+      .replace(/(\d[,.]?)\s?[’'‘`´]\s?(?=\d)/g, '$1 ')
       // A group of six figures after a separator is two groups, the comma between them lost
       // ("7.154820" is 7,154,820): cents have two figures.
       .replace(SIX_FIGURE_GROUP, '$1$2,$3')
