@@ -133,6 +133,16 @@ describe('rereadMoney', () => {
     expect(words.map((w) => w.text).join('')).toBe('$6,621.70');
   });
 
+  it('takes a reading again whose cents a speck follows ("2,102,000.00," for "2.,102,000.0n0" at 0.34)', async () => {
+    // A real crop at 200 dpi of C.4.b, typed faint: the page pass read a letter among the cents'
+    // figures, which made three of them. Read again, the amount comes back with a speck of its
+    // underline after it, which is no part of it.
+    const image = await fixtureImage('speck-after-cents.png', 200);
+    const read: Word = { text: '2.,102,000.0n0', bbox: [38, 15, 231, 36], confidence: 0.34 };
+    const words = await rereadMoney(image, [read], pool);
+    expect(words.map((w) => w.text).join('')).toMatch(/^2,102,000\.00,?$/);
+  });
+
   it('reads again an amount read surely in pieces, its separators lost ("33 23 6 8 64 00")', async () => {
     // A real crop at 300 dpi of C.4.b: "$ 33,236,864.00", which the page pass read as six sure
     // pieces of bare figures. Read whole, the same figures come back with their separators.

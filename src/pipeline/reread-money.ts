@@ -56,7 +56,8 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
       if (kept.length === 0) continue;
       const confidence = Math.min(...kept.map((w) => w.confidence));
       const text = kept.map((w) => w.text).join('');
-      const amount = text.replace(/^[$_]+/, '');
+      // Nor is a speck after the cents, read as a comma or a point ("2,102,000.00,").
+      const amount = text.replace(/^[$_]+/, '').replace(/([.,]\d{2})[,.]+$/, '$1');
       if (parseMoney(amount) === null) continue;
       // A reading whose separators make no amount lost a figure ("3,261" read again "3,.61").
       const better =
