@@ -423,6 +423,13 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells(')\t$s -0-\tss -0-', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
+  it('reads the cents after a comma where the underline stands between the "$" and the amount', () => {
+    // A real OCR row of C.1's Equity at 200 dpi, the points read as commas.
+    expect(readMoneyCells('\t-\t$_45,588,000,00\t$_27,446,800,00', 2).map((c) => c.cents)).toEqual([
+      4_558_800_000, 2_744_680_000,
+    ]);
+  });
+
   it("reads a quote among an amount's figures as a speck, after a comma or inside a group", () => {
     // Real OCR readings of C.4.b at 200 dpi: 198,656 and 11,752,114.26.
     expect(readMoneyCells('\t$\t198, ’ 656', 1).map((c) => c.cents)).toEqual([19_865_600]);

@@ -346,7 +346,9 @@ function cellsOf(text: string): MoneyCell[] {
     const bare = (cut >= 0 ? body.slice(0, cut).replace(/(?<=\S)\s+[^\s\d-]{1,2}\s*$/, '') : body)
       .replace(/(?<=\d)(?:\s+[’'‘`"“”.,·]+)+\s*$/, '')
       .trim()
-      .replace(/^[sS§]\s+(?=[-\d]|[@QD]$)/, '');
+      .replace(/^[sS§]\s+(?=[-\d]|[@QD]$)/, '')
+      // The cell's underline read between the "$" and the amount ("$_45,588,000,00") is no part of it.
+      .replace(/^_+\s*(?=\d)/, '');
     const typed = withDecimalPoint(bare);
     // Two figures after a group and a comma ("6,987,39") are the cents with their point read as a
     // comma, or a group that lost a figure (6,987,390): read as the cents, unsurely.
