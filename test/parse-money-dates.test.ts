@@ -430,6 +430,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     ]);
   });
 
+  it('reads a dash zero after an "S" read for the "$", its underline and a speck between them', () => {
+    // A real OCR row of C.1's Other at 200 dpi: "$ -0-" twice, the second "$ -0-" read "S___ . =0-,".
+    expect(readMoneyCells('\t$\t-0-.\tS___ . =0-,', 2).map((c) => c.cents)).toEqual([0, 0]);
+  });
+
   it("reads a quote among an amount's figures as a speck, after a comma or inside a group", () => {
     // Real OCR readings of C.4.b at 200 dpi: 198,656 and 11,752,114.26.
     expect(readMoneyCells('\t$\t198, ’ 656', 1).map((c) => c.cents)).toEqual([19_865_600]);

@@ -301,7 +301,7 @@ function cellsOf(text: string): MoneyCell[] {
     // Or read as "$s" before its box ("$s ☒ 1.358,252.20"): the box is the cell's.
     .replace(/\$[sS§]{1,2}(?=[\s_]+[☐☒])/g, '$')
     // A speck after an "s" read for the "$" ("Ss. <tab> -n-").
-    .replace(/(^|[\s_.])[oO]?[sS§]{1,2}(?:\.(?= ))?(?=[ _]*[\d-])/g, '$1$')
+    .replace(/(^|[\s_.])[oO]?[sS§]{1,2}(?:\.(?= ))?(?=[ _]*(?:[.,'’] )?[\d-])/g, '$1$')
     // "n/a" read with a gap in it, glued to its "$" ("$n /a") or to an S read for it ("SN /a"), or
     // its stroke read as a letter ("nla", "nIa"), or typed without it ("NA").
     .replace(/(^|[\s_☐☒])[sS§](?=[nN]\s?[/lI1|]?\s?[aA](?=\s|$))/g, '$1$')
@@ -347,8 +347,9 @@ function cellsOf(text: string): MoneyCell[] {
       .replace(/(?<=\d)(?:\s+[’'‘`"“”.,·]+)+\s*$/, '')
       .trim()
       .replace(/^[sS§]\s+(?=[-\d]|[@QD]$)/, '')
-      // The cell's underline read between the "$" and the amount ("$_45,588,000,00") is no part of it.
-      .replace(/^_+\s*(?=\d)/, '');
+      // The cell's underline read between the "$" and the amount ("$_45,588,000,00"), a speck
+      // after it ("S___ . -0-"), are no part of it.
+      .replace(/^_+\s*(?:[.,'’]\s+)?(?=\d|-0-)/, '');
     const typed = withDecimalPoint(bare);
     // Two figures after a group and a comma ("6,987,39") are the cents with their point read as a
     // comma, or a group that lost a figure (6,987,390): read as the cents, unsurely.
