@@ -1291,6 +1291,18 @@ describe('values of OCR lines', () => {
     expect(record.issuer.entityType).toBe('corporation');
   });
 
+  it('reads an option whose short label OCR misread two letters of ("corparaton")', () => {
+    // A real OCR reading at 200 dpi of a faint scan's Type of Business Organization.
+    const rows = [
+      'Type of Business Orgamzanon',
+      '☒ corparaton           ☐ hited partnership. already formed    ☐ other (please specify):',
+      '☐ business tnust        ☐ hited partnership. to be formed',
+    ];
+    const text = seedText().replace(/Type of Business Organization\n\n[^\n]*\n/, `${rows.join('\n')}\n`);
+    expect(text).not.toBe(seedText());
+    expect(parseOcr(text).record.issuer.entityType).toBe('corporation');
+  });
+
   it('reads a business organization group laid out in columns, "other" with its value under it', () => {
     const rows = [
       'Type of Business Organization',

@@ -26,6 +26,8 @@ export type Label = readonly string[];
 
 /** Below this similarity a fuzzy match is not a label. */
 const MIN_SCORE = 0.8;
+/** A label shorter than this keeps few of its trigrams when OCR misreads two of its letters. */
+const SHORT_LABEL = 16;
 /** A long wording carried on from an exact short one needs less: its first words are certain. */
 const MIN_EXTEND_SCORE = 0.7;
 
@@ -183,8 +185,11 @@ export class FormText {
       return shared / grams.size;
     };
     // The whole line's trigrams (cached) bound those of its rest: most lines fail here, cheaply.
-    if (sharedShare(this.lineTrigrams(line)) < 0.6) return null;
-    if (fromCol > 0 && sharedShare(trigramSet(squeeze(hay))) < 0.6) return null;
+    // Two letters misread in a short word leave it few of its trigrams ("corparaton" shares 3 of
+    // "corporation"'s 9): a short label asks fewer.
+    const least = needle.length < SHORT_LABEL ? 0.3 : 0.6;
+    if (sharedShare(this.lineTrigrams(line)) < least) return null;
+    if (fromCol > 0 && sharedShare(trigramSet(squeeze(hay))) < least) return null;
     const result = LevenshteinDistanceSearch(needle, hay);
     const score = 1 - result.distance / needle.length;
     if (score < MIN_SCORE) return null;
