@@ -123,7 +123,8 @@ describe('layoutLines', () => {
       noRules,
       1,
     );
-    expect(lines.map((l) => l.text)).toEqual(['Units . of Limited . : Partnership . Interest\tROCESSE 1995']);
+    // (The specks wholly inside a word's box are left out as no words of their own.)
+    expect(lines.map((l) => l.text)).toEqual(['Units . of Limited : Partnership Interest\tROCESSE 1995']);
   });
 
   it('reads no word in a sliver of a rule several lines tall, which would pull rows out of order', () => {
@@ -314,5 +315,51 @@ describe('layoutLines', () => {
         ['[IA]', 520, 900, 566, 926],
       ]),
     ).toEqual(['[IL] ☒[IN] [IA]']);
+  });
+
+  it("leaves out a word OCR read again inside a word it read surely, the foot of an amount's figures", () => {
+    // A real row at 200 dpi: C.4.b's "$ 1,180,570", typed on its underline; the page pass read the
+    // amount at 0.94 and again, inside its box, the foot of its last figures over the line ("180.")
+    // and a speck.
+    const sure = (text: string, bbox: [number, number, number, number], confidence: number): Word => ({
+      text,
+      bbox,
+      confidence,
+    });
+    const label = [
+      sure('the', [994, 1394, 1025, 1409], 0.96),
+      sure('issuer."', [1034, 1394, 1105, 1409], 0.91),
+    ];
+    const amount = [
+      sure('$', [1263, 1408, 1274, 1429], 0.68),
+      sure('1.180.570', [1320, 1411, 1457, 1429], 0.94),
+      sure('.', [1338, 1425, 1341, 1429], 0.79),
+      sure('180.', [1368, 1421, 1405, 1429], 0.94),
+    ];
+    const text = layoutLines([...label, ...amount], [], noRules, 1).map((l) => l.text);
+    expect(text).toContain('$ 1.180.570');
+    // Two lines read as one tall word keep their own words: "remuneration" over "Enter the".
+    const merged = layoutLines(
+      [
+        sure('remuneration', [146, 321, 278, 369], 0.89),
+        sure('Enter', [174, 322, 226, 338], 0.96),
+        sure('the', [231, 320, 262, 338], 0.96),
+        sure('purchasers', [300, 321, 400, 338], 0.96),
+        sure('of', [410, 321, 430, 338], 0.96),
+      ],
+      [],
+      noRules,
+      1,
+    ).map((l) => l.text);
+    expect(merged.join(' ')).toContain('Enter the');
+    // A word whose box OCR stretched over the words after it keeps them: "Name" over "Name of
+    // Offering" (a real page at 200 dpi).
+    const stretched = layoutLines(
+      [sure('Name', [125, 662, 298, 686], 0.96), sure('Offering', [222, 662, 298, 686], 0.85)],
+      [],
+      noRules,
+      1,
+    ).map((l) => l.text);
+    expect(stretched.join(' ')).toContain('Offering');
   });
 });

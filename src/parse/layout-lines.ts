@@ -32,7 +32,8 @@ export function layoutLines(
       !ruleSliver(w.bbox, typical) &&
       !hairline(w) &&
       !flatLetters(w, typical) &&
-      !scribble(w, typical),
+      !scribble(w, typical) &&
+      !readWithin(w, words, typical),
   );
   const all = [...text, ...marks];
   const bounds = clearOfText(rulings, text, typical);
@@ -223,6 +224,36 @@ function scribble(w: Word, typical: number): boolean {
 
 /** OCR's confidence below which a word more than three lines tall is no text. */
 const SCRIBBLE_CONFIDENCE = 0.5;
+
+/**
+ * A word OCR read a second time inside a word it read surely, a line's height: a piece of the
+ * same ink, such as the foot of an amount's figures over its underline ("180." inside
+ * "1.180.570", which ran on into the amount as 1,180,570,180), or a speck inside a word. Its
+ * letters and figures are some of the other's. A "word" taller than a line and a half is two
+ * lines read as one, and a word whose box OCR stretched over the words after it ("Name" over
+ * "Name of Offering") has other letters than theirs: their words are no pieces of it.
+ */
+function readWithin(w: Word, words: readonly Word[], typical: number): boolean {
+  const area = ([x0, y0, x1, y1]: Bbox) => (x1 - x0) * (y1 - y0);
+  const own = alphanumerics(w.text);
+  return words.some(
+    (other) =>
+      other !== w &&
+      other.confidence >= SURELY_READ &&
+      height(other) <= typical * 1.5 &&
+      area(w.bbox) <= area(other.bbox) * 0.7 &&
+      shareInside(w.bbox, other.bbox) >= 0.9 &&
+      alphanumerics(other.text).includes(own),
+  );
+}
+
+/** A word's letters and figures, lower-cased. */
+function alphanumerics(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** A word read this surely is the reading of its ink. */
+const SURELY_READ = 0.85;
 
 /**
  * A hairline OCR read as a dash with no confidence at all: a speck of a rule or of dirt, a pixel or
