@@ -435,6 +435,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('\t$\t-0-.\tS___ . =0-,', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
+  it('reads a separator read twice with a gap before the cents as the decimal point ("9,349,914 ,.88")', () => {
+    // A real OCR row of C.5's Total Payments Listed at 200 dpi.
+    expect(readMoneyCells('\t☐ $ 9,349,914 ,.88', 1).map((c) => c.cents)).toEqual([934_991_488]);
+  });
+
   it("reads a quote among an amount's figures as a speck, after a comma or inside a group", () => {
     // Real OCR readings of C.4.b at 200 dpi: 198,656 and 11,752,114.26.
     expect(readMoneyCells('\t$\t198, ’ 656', 1).map((c) => c.cents)).toEqual([19_865_600]);

@@ -206,6 +206,8 @@ function mendSeparators(text: string): string {
       // Two separators with gaps round them ("94. , 000.00"), or an underscore ("1.273 _580_82"),
       // before a group of three are a thousands comma; an underscore before the cents is the point.
       .replace(/(\d)\s?[,.]\s?[,.]\s?(?=\d{3}(?!\d))/g, '$1,')
+      // And a separator read twice with a gap before the cents, the last a point ("9,349,914 ,.88").
+      .replace(/(\d)\s?[,.]\s?\.\s?(?=\d{2}(?![\d,.]))/g, '$1.')
       .replace(/(\d)\s?_(?=\d{3}(?!\d))/g, '$1,')
       .replace(/(\d)_(?=\d{2}(?!\d))/g, '$1.')
       .replace(/,\s?,/g, ',')
