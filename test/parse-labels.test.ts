@@ -256,6 +256,19 @@ describe('a transcription typed in another style', () => {
     expect(json.offering.expenses.printing).toBe(0);
   });
 
+  it("reads a row at a page's foot whose span runs over the page's number and the next page's heading", async () => {
+    // A real reading at 200 dpi: C.5's Construction row ends page 5, "-5." under it, and page 6
+    // opens with the part's heading before the Acquisition row.
+    const json = await parseText(
+      ACME.replace(
+        'Construction or leasing of plant buildings and facilities    [ ] $ 0    [ ] $ 0\n',
+        'Construction or leasing of plant buildings and facilities    [ ] $ 0    [ ] $ 0\n-5.\nC. OFFERING PRICE, NUMBER OF INVESTORS, EXPENSES AND USE OF PROCEEDS\n',
+      ),
+      'acme.txt',
+    );
+    expect(json.offering.useOfProceeds.construction).toEqual({ affiliates: 0, others: 0 });
+  });
+
   it('reads no amount out of a page\'s "N of M" footer with its figures read as letters ("Sof6")', async () => {
     const json = await parseText(
       ACME.replace(

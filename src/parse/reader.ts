@@ -375,9 +375,9 @@ export class Reader {
     // page's number set between dashes ("-4-", which reads as a zero's dashes round a misread 0).
     // Nor is a speck read as a mark before the next row's label ("- Accounting Fees"): the span
     // ends at that label, so what it holds of the label's line lies left of any cell.
+    // (What ends the span is looked for once the lines that are no cells' are out: a row at a
+    // page's foot runs on over the page's number, "-5.", and the next page's heading.)
     const text = this.text(from, to)
-      .replace(/\n\s*(?:[-–—~'‘’".,]\s?\d{1,2}\.|\d{1,2}\.?)\s*$/, '')
-      .replace(/\n[^\S\n]*[-–—~'‘’".,_*•·|]+[^\S\n]*$/, '')
       .split('\n')
       .filter(
         (line) =>
@@ -391,7 +391,9 @@ export class Reader {
       // <tab> ☐ $ <tab> 0:00"): the words are no part of a cell, and left in, they run into the
       // amount before them and spoil it.
       .map((line, i) => (i > 0 ? line.replace(ROW_LABEL_BEFORE_CELLS, '') : line))
-      .join('\n');
+      .join('\n')
+      .replace(/\n\s*(?:[-–—~'‘’".,]\s?\d{1,2}\.|\d{1,2}\.?)\s*$/, '')
+      .replace(/\n[^\S\n]*[-–—~'‘’".,_*•·|]+[^\S\n]*$/, '');
     return readMoneyCells(text, columns);
   }
 
