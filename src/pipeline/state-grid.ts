@@ -80,24 +80,44 @@ export function readStateGrid(
       plainInk.set(code, [...(plainInk.get(code) ?? []), c.coreInk / usual]);
     }
   }
-  for (const { row, grid, plain, cells, usual } of measured) {
+  const marked = measured.flatMap(({ row, grid, plain, cells, usual }) => {
     const elsewhere = (column: number) =>
       median(plainInk.get(STATE_GRID[row * COLUMNS + column] ?? '') ?? []);
-    for (const { column, bbox, ratio } of markedCells(image, grid, plain, cells, usual, elsewhere)) {
-      const inCell = (w: Word) => {
-        const cx = (w.bbox[0] + w.bbox[2]) / 2;
-        const cy = (w.bbox[1] + w.bbox[3]) / 2;
-        return cx >= bbox[0] && cx <= bbox[2] && cy >= bbox[1] && cy <= bbox[3];
-      };
-      const code = STATE_GRID[row * COLUMNS + column];
-      if (!code) continue;
-      out = out.filter((w) => !inCell(w));
-      // A blot the pixels took for a filled box is this mark, not a box of the next code.
-      kept = kept.filter((b) => !inCell({ text: '', bbox: b.bbox, confidence: 0 }));
-      out.push({ text: markedCode(code), bbox, confidence: Math.min(1, 0.5 + (ratio - MARKED)) });
-    }
+    return markedCells(image, grid, plain, cells, usual, elsewhere).map((mark) => ({ ...mark, row }));
+  });
+  // A circle round a code of the next row or the row before may cross the foot or the top of this
+  // code: its ink over the code is the circle's, not a stroke through the code.
+  const circles = marked.filter((m) => m.how === 'circled');
+  const underCircle = (m: (typeof marked)[number]) =>
+    m.how === 'struck' &&
+    circles.some(
+      (c) =>
+        c.row !== m.row &&
+        overlaps(c.bbox, m.bbox) &&
+        Math.abs(middleX(c.bbox) - middleX(m.bbox)) < (m.bbox[2] - m.bbox[0]) / 2,
+    );
+  for (const { row, column, bbox, ratio } of marked.filter((m) => !underCircle(m))) {
+    const inCell = (w: Word) => {
+      const cx = (w.bbox[0] + w.bbox[2]) / 2;
+      const cy = (w.bbox[1] + w.bbox[3]) / 2;
+      return cx >= bbox[0] && cx <= bbox[2] && cy >= bbox[1] && cy <= bbox[3];
+    };
+    const code = STATE_GRID[row * COLUMNS + column];
+    if (!code) continue;
+    out = out.filter((w) => !inCell(w));
+    // A blot the pixels took for a filled box is this mark, not a box of the next code.
+    kept = kept.filter((b) => !inCell({ text: '', bbox: b.bbox, confidence: 0 }));
+    out.push({ text: markedCode(code), bbox, confidence: Math.min(1, 0.5 + (ratio - MARKED)) });
   }
   return { words: out, boxes: kept };
+}
+
+function overlaps(a: Bbox, b: Bbox): boolean {
+  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+}
+
+function middleX(box: Bbox): number {
+  return (box[0] + box[2]) / 2;
 }
 
 /**
@@ -191,11 +211,21 @@ function fitColumns(line: readonly Known[]): Grid | null {
   };
 }
 
+/** A marked cell of a grid row, and how it is marked. */
+interface Mark {
+  column: number;
+  bbox: Bbox;
+  ratio: number;
+  how: 'circled' | 'struck' | 'blotted';
+}
+
 interface Cell {
   column: number;
   bbox: Bbox;
   /** The ink above, below, left and right of the code, within the cell. */
   sides: number[];
+  /** The ink left and right of the code at its middle half's height, where a circle is widest. */
+  flanks: number[];
   /** The ink over the code's own box. */
   coreInk: number;
   /** The ink over the code's box that is solid through a square wider than a stroke. */
@@ -218,11 +248,17 @@ function measureCells(image: PageImage, grid: Grid): Cell[] {
       inkIn(image, [x0, y0, c0 - 1, y1], INK),
       inkIn(image, [c1 + 1, y0, x1, y1], INK),
     ];
+    const quarter = Math.round(h * 0.25);
+    const flanks = [
+      inkIn(image, [x0, y0 + quarter, c0 - 1, y1 - quarter], INK),
+      inkIn(image, [c1 + 1, y0 + quarter, x1, y1 - quarter], INK),
+    ];
     const bbox: Bbox = [x0, y0 - reach, x1, y1 + reach];
     return {
       column,
       bbox,
       sides,
+      flanks,
       coreInk: inkIn(image, [c0, y0, c1, y1], INK),
       solid: solidInk(image, [c0, y0, c1, y1], Math.max(2, Math.round(h * 0.12))),
     };
@@ -234,7 +270,9 @@ function measureCells(image: PageImage, grid: Grid): Cell[] {
  * box (a row's codes are all about as wide and tall), on at least three of its four sides, as a
  * circle has, or a code blotted out; a plain cell has paper there. Ink every cell of the row
  * whose code OCR read plainly has there (a rule under the grid) is the row's, and does not count;
- * nor does a mark on the next row reaching into one side. A code struck through (a cross, a
+ * nor does a mark on the next row reaching into one side. Beside the code, a circle is looked for
+ * at the code's middle height: a circle round the next row's code reaches the foot of this cell's
+ * left and right sides too. A code struck through (a cross, a
  * scribble, a tick) OCR could not read has more ink over it than the row's usual code and than
  * the same code read plainly in the grid's other copies on the page (`elsewhere`: its ink against
  * their rows' usual code's, 0 when no copy has it plain). `usual`: the ink over this row's usual
@@ -247,7 +285,7 @@ function markedCells(
   cells: readonly Cell[],
   usual: number,
   elsewhere: (column: number) => number,
-): Array<{ column: number; bbox: Bbox; ratio: number }> {
+): Mark[] {
   const h = grid.bottom - grid.top;
   if (usual === 0) return [];
   // Each side's ink, less what the row's usual cell has on that side: the usual cell of those
@@ -255,11 +293,17 @@ function markedCells(
   const unmarked = cells.filter((c) => plain.has(c.column));
   const usualCells = unmarked.length >= 2 ? unmarked : cells;
   const baseline = [0, 1, 2, 3].map((k) => median(usualCells.map((c) => c.sides[k] ?? 0)));
-  return cells.flatMap((c) => {
+  const flankBaseline = [0, 1].map((k) => median(usualCells.map((c) => c.flanks[k] ?? 0)));
+  return cells.flatMap((c): Mark[] => {
     const extra = c.sides.map((ink, k) => Math.max(0, ink - (baseline[k] ?? 0)));
-    const inked = extra.filter((ink) => ink >= Math.max(3, h / 4)).length;
+    // A circle passes beside the code at its middle; a circle round a code of the next row or the
+    // row before reaches only the top or the foot of this cell's sides.
+    const flanked = c.flanks.map((ink, k) => Math.max(0, ink - (flankBaseline[k] ?? 0)));
+    const inked = [extra[0], extra[1], flanked[0], flanked[1]].filter(
+      (ink) => (ink ?? 0) >= Math.max(3, h / 8),
+    ).length;
     const ratio = extra.reduce((sum, ink) => sum + ink, 0) / usual;
-    if (inked >= 3 && ratio >= MARKED) return [{ column: c.column, bbox: c.bbox, ratio }];
+    if (inked >= 3 && ratio >= MARKED) return [{ column: c.column, bbox: c.bbox, ratio, how: 'circled' }];
     const own = c.coreInk / usual;
     // A tick drawn over the code: its long arm rises above it into paper. A cross or a scribble
     // kept within the code has more ink over it than the same code in another copy of the grid.
@@ -268,13 +312,13 @@ function markedCells(
     const rises = (extra[0] ?? 0) >= h * TICK_RISE;
     const copy = elsewhere(c.column);
     if (!plain.has(c.column) && own >= TICKED && clean && (rises || (copy > 0 && own >= copy * STRUCK)))
-      return [{ column: c.column, bbox: c.bbox, ratio: MARKED }];
+      return [{ column: c.column, bbox: c.bbox, ratio: MARKED, how: 'struck' }];
     // A blot or a fill laid over the code: ink solid through a square wider than any stroke of a
     // letter, over a good share of the code, or a smaller blot (a square pressed on a corner of
     // the code) solid through half the code's height.
     const blot = c.solid / usual;
     return blot >= BLOTTED || largestSquare(image, c.bbox) >= h * BLOT_SQUARE
-      ? [{ column: c.column, bbox: c.bbox, ratio: MARKED + blot }]
+      ? [{ column: c.column, bbox: c.bbox, ratio: MARKED + blot, how: 'blotted' }]
       : [];
   });
 }
