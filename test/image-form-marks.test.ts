@@ -632,6 +632,7 @@ describe('readStateGrid', () => {
     blotted: readonly string[] = [],
     ticked: readonly string[] = [],
     crossed: readonly string[] = [],
+    pen = 3,
   ) => {
     const words: Word[] = [];
     // With codes crossed out, a second, blank copy of the grid below, as the form prints several.
@@ -667,7 +668,7 @@ describe('readStateGrid', () => {
         }
         if (copy === 0 && crossed.includes(code)) {
           // An X drawn within the code's own box; OCR reads the code as junk.
-          ctx.lineWidth = 3;
+          ctx.lineWidth = pen;
           ctx.beginPath();
           ctx.moveTo(cx - 14, base - 16);
           ctx.lineTo(cx + 14, base + 3);
@@ -799,6 +800,12 @@ describe('readStateGrid', () => {
       confidence,
     }));
     expect(marksOf(readStateGrid(image, words).words)).toEqual(['☒[MA]', '☒[ME]', '☒[NC]', '☒[OK]', '☒[TX]']);
+  });
+
+  it('reads the codes crossed out with a fine pen, which adds less ink', () => {
+    const { image, words } = grid([], [], [], ['AK', 'IN', 'NJ', 'WY'], 2);
+    const read = readStateGrid(image, words).words;
+    expect(marksOf(read)).toEqual(['☒[AK]', '☒[IN]', '☒[NJ]', '☒[WY]']);
   });
 
   it('reads no mark on a blank grid', () => {

@@ -18,8 +18,12 @@ const BLOTTED = 0.25;
 const TICKED = 1.3;
 /** ...where ink rises above it (a tick): this many pixels of ink for each pixel of the code's height, */
 const TICK_RISE = 0.3;
-/** ...or where it has this much more ink than the same code read plainly in another copy of the grid. */
-const STRUCK = 1.5;
+/**
+ * ...or where it has this much more ink than the same code read plainly in another copy of the grid.
+ * (Codes OCR could not read on unmarked grids of the development scans had up to 1.18 times their
+ * plain copies' ink; codes crossed with a fine pen, 1.47 and more.)
+ */
+const STRUCK = 1.4;
 /**
  * A cell with a square of solid ink this share of a code's height on a side carries a blot: no
  * stroke of a letter, however bold, is half as thick as the letter is tall.
