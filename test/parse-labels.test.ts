@@ -1871,6 +1871,18 @@ describe("a label's closing bracket misread as a letter", () => {
     );
     expect(parseOcrLike(text).issuer.name).toBe('Qualys, Inc.');
   });
+
+  it("is no value, nor is a stamp's letter set on a line of its own before the value", () => {
+    // A real reading at 200 dpi: the "D" of a PROCESSED stamp beside the value, a line of its own.
+    const label =
+      'Name of Offering (☐ check if this is an amendment and name has changed, and indicate change.)**Series B Preferred Stock Financing**';
+    expect(seedText()).toContain(label);
+    const text = seedText().replace(
+      label,
+      'Name of Offering ☐ check if this is an amendment and name has changed, and indicate change.)\nD\nSeries B Preferred Stock Financing\tPROCESSED\n',
+    );
+    expect(parseOcrLike(text).filing.offeringName).toBe('Series B Preferred Stock Financing');
+  });
 });
 
 describe('a sales compensation block that says it has no person', () => {

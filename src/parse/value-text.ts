@@ -176,10 +176,11 @@ export function valueLines(text: string): string[] {
           !/^_+$/.test(l),
       )
       // Specks after the value ("’") are no more of it, nor before it ("*" after the label); specks
-      // alone are no value, which the caller judges. Nor is a lone small letter left on the label's
-      // line before the value's (its closing bracket misread: "... indicate change. f").
+      // alone are no value, which the caller judges. Nor is a lone letter before the value's line:
+      // left on the label's line (its closing bracket misread: "... indicate change. f"), or a
+      // stamp's letter set on a line of its own ("D" of "PROCESSED").
       .filter((l, i, all) => (i === 0 && all.length === 1) || /[\p{L}\d]/u.test(l))
-      .filter((l, i, all) => !(i === 0 && all.length > 1 && /^\p{Ll}$/u.test(l)))
+      .filter((l, i, all) => !(i === 0 && all.length > 1 && /^\p{L}$/u.test(l)))
   );
 }
 
