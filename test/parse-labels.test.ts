@@ -256,6 +256,19 @@ describe('a transcription typed in another style', () => {
     expect(json.offering.expenses.printing).toBe(0);
   });
 
+  it("reads C.5's first row by its place, its label garbled, where a page's footer stands between the table's head and it", async () => {
+    // A real reading at 200 dpi: "Salaries" read "Satanes", and page 4's footer, its number after
+    // a gap, before page 5's heading and the table's column heads.
+    const json = await parseText(
+      ACME.replace(
+        '5. Indicate below the amount of the adjusted gross proceeds to the issuer used or proposed to be used for each of the purposes shown.\n',
+        '5. Indicate below the amount of the adjusted gross proceeds to the issuer used or proposed to be used for each of the purposes shown.\nSEC 1972 (1/94)\t4\nC. OFFERING PRICE, NUMBER OF INVESTORS, EXPENSES AND USE OF PROCEEDS\n',
+      ).replace('Salaries and fees    [ ] $ 100,000.00', 'Satanes and fees .    [ ] $ 100,000.00'),
+      'acme.txt',
+    );
+    expect(json.offering.useOfProceeds.salaries).toEqual({ affiliates: 100000, others: 0 });
+  });
+
   it("reads a row at a page's foot whose span runs over the page's number and the next page's heading", async () => {
     // A real reading at 200 dpi: C.5's Construction row ends page 5, "-5." under it, and page 6
     // opens with the part's heading before the Acquisition row.

@@ -3,6 +3,7 @@ import { comparePos, type Match, type Pos, type Range } from './form-text.js';
 import { LABELS, type LabelName } from './labels.js';
 import { LONE_DOLLAR_READ, readCount } from './money-cells.js';
 import type { Anchor, Reader } from './reader.js';
+import { FORM_FOOTER_LINE } from './value-text.js';
 
 /** Part C: the dollar tables C.1, C.2, C.4.a, C.4.b and C.5, in integer cents. */
 export function readPartC(r: Reader, range: Range): void {
@@ -182,7 +183,10 @@ function unlabelledRows(
     if (missing.length === 0) continue;
     const candidates: number[] = [];
     for (let line = before.line + 1; line < after.line && line < r.doc.lines.length; line++) {
-      if (HAS_AMOUNT.test(r.doc.lines[line]?.text ?? '')) candidates.push(line);
+      // A page's footer between the table's head and its first row ("SEC 1972 (1/94) <tab> 4"),
+      // its page number after a gap, holds no amount.
+      const text = r.doc.lines[line]?.text ?? '';
+      if (HAS_AMOUNT.test(text) && !FORM_FOOTER_LINE.test(text.trim())) candidates.push(line);
     }
     // A row found by a label of three lines ("Acquisition of other businesses ... / this offering
     // ... / another issuer pursuant to a merger)") has its cells on the label's last line: the
