@@ -1898,6 +1898,20 @@ describe("a label's closing bracket misread as a letter", () => {
   });
 });
 
+describe('a Yes/No group with its boxes after the options, one read between them', () => {
+  it('takes the junk after the last option for the box the pixels missed, and the box between for the first', () => {
+    const line = '3. Does the offering permit joint ownership of a single unit? ☒ Yes ☐ No';
+    expect(seedText()).toContain(line);
+    // A real reading at 200 dpi: "Yes ☐ No ☒", the No box filled with a scribble the pixels did
+    // not find as a box and OCR read as "I J".
+    const text = seedText().replace(
+      line,
+      '3. Does the offering permit joint ownership of a single unit?\tYes ☐ No I J',
+    );
+    expect(parseOcrLike(text).offering.jointOwnership).toBe(false);
+  });
+});
+
 describe('a sales compensation block that says it has no person', () => {
   it.each([['Not Applicable'], ['Not Applicab e'], ['None'], ['Nore']])(
     'is none with "%s" for its name',

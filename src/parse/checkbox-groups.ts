@@ -77,7 +77,7 @@ export function readOptions(doc: FormText, options: readonly Label[], from: Pos,
     match: null,
     span: null,
   }));
-  const marksFirst = marksBeforeOptions(tokens, options.length);
+  const marksFirst = marksBeforeOptions(doc, tokens, options.length);
   const markOf = new Map<number, Token>();
   tokens.forEach((token, index) => {
     if (token.kind !== 'option' || token.option === undefined) return;
@@ -172,7 +172,7 @@ function markedBoxesMissed(
  * Whether the group prints its boxes before its options ("☐ Rule 504") or after them ("Yes ☐"):
  * as most options have it, so that one box OCR missed does not turn the whole group around.
  */
-function marksBeforeOptions(tokens: readonly Token[], options: number): boolean {
+function marksBeforeOptions(doc: FormText, tokens: readonly Token[], options: number): boolean {
   let before = 0;
   let after = 0;
   tokens.forEach((token, i) => {
@@ -180,8 +180,27 @@ function marksBeforeOptions(tokens: readonly Token[], options: number): boolean 
     if (tokens[i - 1]?.kind === 'mark') before++;
     if (tokens[i + 1]?.kind === 'mark') after++;
   });
-  if (before === after) return byCount(tokens, options) ?? (tokens[0]?.kind === 'mark' || before > 0);
+  if (before === after)
+    return byCount(tokens, options) ?? byJunk(doc, tokens) ?? (tokens[0]?.kind === 'mark' || before > 0);
   return before > after;
+}
+
+/**
+ * A group with one box read between two options ("Yes ☐ No I J"): the junk OCR read for the box
+ * the pixels missed tells the side, a short run of it after the last option and none before the
+ * first (the boxes follow their options), or the other way round. Null when it does not.
+ */
+function byJunk(doc: FormText, tokens: readonly Token[]): boolean | null {
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (first?.kind !== 'option' || last?.kind !== 'option' || first === last || !doc.readByOcr(first.pos.line))
+    return null;
+  const lineOf = (line: number) => doc.lines[line]?.text ?? '';
+  const junk = (text: string) => /^\S(?:\s?\S){0,2}$/.test(text.trim());
+  const beforeFirst = junk(lineOf(first.pos.line).slice(0, first.pos.col).split('\t').pop() ?? '');
+  const afterLast = junk(lineOf(last.end.line).slice(last.end.col).split('\t')[0] ?? '');
+  if (afterLast === beforeFirst) return null;
+  return beforeFirst;
 }
 
 /**
