@@ -432,8 +432,8 @@ function isProse(line: string): boolean {
 /**
  * A line of a speck or two ("i", "'"), or of dots and quotes alone (a dot leader's ". <tab> .
  * <tab> .", the ends of a box's cross "’ ."), that OCR set after a row: read with the row, it ends
- * the row's amount early ("3,779 725 22 i" loses its cents, "$ - . . ." is no dash). A dash, a "$", or a zero read as a letter ("Oo") or its
- * dash misread ("=") is a cell's and stays.
+ * the row's amount early ("3,779 725 22 i" loses its cents, "$ - . . ." is no dash). A dash, a
+ * "$", or a zero read as a letter ("Oo") or its dash misread ("=") is a cell's and stays.
  */
 function isSpecks(line: string): boolean {
   const text = line.trim();

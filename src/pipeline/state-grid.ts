@@ -116,10 +116,12 @@ export function readStateGrid(
   return { words: out, boxes: kept };
 }
 
+/** Whether two boxes share a pixel. */
 function overlaps(a: Bbox, b: Bbox): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 }
 
+/** The x of a box's middle. */
 function middleX(box: Bbox): number {
   return (box[0] + box[2]) / 2;
 }
