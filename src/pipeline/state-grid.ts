@@ -278,11 +278,10 @@ function measureCells(image: PageImage, grid: Grid): Cell[] {
  * whose code OCR read plainly has there (a rule under the grid) is the row's, and does not count;
  * nor does a mark on the next row reaching into one side. Beside the code, a circle is looked for
  * at the code's middle height: a circle round the next row's code reaches the foot of this cell's
- * left and right sides too. A code struck through (a cross, a
- * scribble, a tick) OCR could not read has more ink over it than the row's usual code and than
- * the same code read plainly in the grid's other copies on the page (`elsewhere`: its ink against
- * their rows' usual code's, 0 when no copy has it plain). `usual`: the ink over this row's usual
- * code.
+ * left and right sides too. A code struck through (a cross, a scribble, a tick) OCR could not
+ * read has more ink over it than the row's usual code and than the same code read plainly in the
+ * grid's other copies on the page (`elsewhere`: its ink against their rows' usual code's, 0 when
+ * no copy has it plain). `usual`: the ink over this row's usual code.
  */
 function markedCells(
   image: PageImage,
@@ -305,9 +304,10 @@ function markedCells(
     // A circle passes beside the code at its middle; a circle round a code of the next row or the
     // row before reaches only the top or the foot of this cell's sides.
     const flanked = c.flanks.map((ink, k) => Math.max(0, ink - (flankBaseline[k] ?? 0)));
-    const inked = [extra[0], extra[1], flanked[0], flanked[1]].filter(
-      (ink) => (ink ?? 0) >= Math.max(3, h / 8),
-    ).length;
+    // (The flanks are half as tall as the sides: they ask half as much ink.)
+    const inked =
+      [extra[0], extra[1]].filter((ink) => (ink ?? 0) >= Math.max(3, h / 4)).length +
+      flanked.filter((ink) => ink >= Math.max(3, h / 8)).length;
     const ratio = extra.reduce((sum, ink) => sum + ink, 0) / usual;
     if (inked >= 3 && ratio >= MARKED) return [{ column: c.column, bbox: c.bbox, ratio, how: 'circled' }];
     const own = c.coreInk / usual;
