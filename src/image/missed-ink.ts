@@ -1,5 +1,6 @@
 import type { PageImage } from '../ingest/pages/page-image.js';
 import type { Bbox } from '../record/schema.js';
+import { label } from './components.js';
 
 /** Darker than this is ink: faint typing included, the paper's grain not. */
 const INK = 200;
@@ -68,40 +69,11 @@ export function findMissedInk(
 /** Connected marks of ink (8-connected) that the coverage leaves uncovered. */
 function inkBlobs(image: PageImage, coverage: Uint8Array): Blob[] {
   const { width, height, data } = image;
-  const label = new Int32Array(width * height).fill(-1);
-  const blobs: Blob[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < width * height; start++) {
-    if (label[start] !== -1 || (data[start] ?? 255) >= INK || coverage[start] === 1) continue;
-    const id = blobs.length;
-    const blob: Blob = { x0: width, y0: height, x1: 0, y1: 0, pixels: 0 };
-    blobs.push(blob);
-    label[start] = id;
-    stack.push(start);
-    while (stack.length) {
-      const p = stack.pop() as number;
-      const x = p % width;
-      const y = (p - x) / width;
-      blob.pixels++;
-      if (x < blob.x0) blob.x0 = x;
-      if (x > blob.x1) blob.x1 = x;
-      if (y < blob.y0) blob.y0 = y;
-      if (y > blob.y1) blob.y1 = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= width) continue;
-          const q = ny * width + nx;
-          if (label[q] !== -1 || (data[q] ?? 255) >= INK || coverage[q] === 1) continue;
-          label[q] = id;
-          stack.push(q);
-        }
-      }
-    }
-  }
-  return blobs;
+  const ink = new Uint8Array(width * height);
+  for (let i = 0; i < ink.length; i++) ink[i] = (data[i] ?? 255) < INK && coverage[i] !== 1 ? 1 : 0;
+  return label(ink, width, height)
+    .components.slice(1)
+    .map(({ x0, y0, x1, y1, area }) => ({ x0, y0, x1, y1, pixels: area }));
 }
 
 /**
