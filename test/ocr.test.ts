@@ -362,6 +362,24 @@ describe('processPageImage on zeros typed with a dot at their centre', () => {
   });
 });
 
+describe('processPageImage on dotted zeros OCR reads unsurely', () => {
+  it('reads a lone ring after its "$" as a zero where the second reading gives "0" unsurely', async () => {
+    // A real crop at 300 dpi of C.5: "☐ $ ___0" on four rows and two columns, each zero a ring
+    // with a dot inside in a monospaced face. The page pass read some as "A" or nothing, and the
+    // cell's second reading gave "0" at no confidence.
+    const { result } = await processPageImage(await fixtureImage('dotted-zeros-unsure.png', 300), { pool });
+    const rows = result.lines.filter((l) => /^(?:Salaries|Purchase|Construction)/.test(l.text));
+    expect(rows.map((l) => readMoneyCells(l.text.slice(l.text.indexOf('☐')), 2).map((c) => c.cents))).toEqual(
+      [
+        [0, 0],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ],
+    );
+  });
+});
+
 describe('processPageImage on dashes set low in their cells', () => {
   it("sets each dash read in a cell on its box's row, not on a line of its own", async () => {
     // A real crop at 200 dpi: "☐ $ ___-___ ☐ $ ___-___", the dashes a few pixels high and below

@@ -104,13 +104,15 @@ export async function readEmptyCells(
       let kept = again.words.filter(
         (w) => CELL_WORD.test(w.text) && (!crowded || !/^[-–—]{1,2}$/.test(w.text)),
       );
-      // A ring a figure's size that OCR reads as nothing, alone in its cell after its "$", is a
-      // zero: a typewriter's zero with a dot at its centre ("⊙"), which OCR drops, or one typed
-      // onto its underline, whose foot went with the line (so the ring is looked for on the page
-      // as it was before its rules were erased). No other amount is one figure. (Where the "$" was
-      // not read, the cell's first ink is the "$", whose bar may close its bowls.)
+      // A ring a figure's size that OCR reads as nothing, or as a zero it is unsure of, alone in
+      // its cell after its "$", is a zero: a typewriter's zero with a dot at its centre ("⊙"),
+      // which OCR drops or rates at nothing, or one typed onto its underline, whose foot went with
+      // the line (so the ring is looked for on the page as it was before its rules were erased).
+      // No other amount is one figure. (Where the "$" was not read, the cell's first ink is the
+      // "$", whose bar may close its bowls.)
       const lone = afterDollar ? groups.length === 1 : groups.length === 2 && group === groups[1];
-      if (kept.length === 0 && lone && isRing(ruled, group, side)) {
+      const noneButZero = kept.every((w) => /^\$?0$/.test(w.text));
+      if (noneButZero && lone && isRing(ruled, group, side)) {
         found.push({ text: '0', bbox: onRow(group), confidence: 0.6 });
         continue;
       }
