@@ -935,6 +935,27 @@ describe('mendDottedZeros', () => {
     expect(mendDottedZeros(image, [extra])).toEqual([extra]);
   });
 
+  it('reads as a zero a lone dotted zero OCR read as a letter, and leaves a letter that is no such ring', async () => {
+    // A real crop at 300 dpi of a C.5 cell: "$ ____0", the zero a ring with a dot inside in a
+    // monospaced face, which OCR read "A" (0.78); its "$" read "S".
+    const image = await fixtureImage('dotted-zero-read-a.png', 300);
+    const [dollar, zero] = mendDottedZeros(image, [
+      word('S', [16, 16, 28, 41]),
+      word('A', [308, 21, 330, 45]),
+    ]);
+    expect(dollar?.text).toBe('S');
+    expect(zero?.text).toBe('0');
+    // A letter made a zero is no sure reading.
+    expect(zero?.confidence).toBeLessThanOrEqual(0.6);
+  });
+
+  it("leaves the letters typed in a comb's cells: a cell is no ring, nor a faint letter's last speck its dot", async () => {
+    // A real crop at 300 dpi of a jurisdiction comb: "D C", faint, each in its square cell.
+    const image = await fixtureImage('comb-letters-dc.png', 300);
+    const read = [word('D', [23, 23, 73, 82]), word('C', [73, 23, 122, 82])];
+    expect(mendDottedZeros(image, read)).toEqual(read);
+  });
+
   it('leaves a 9 alone where a threshold broke the glyphs so that a zero fell on it', async () => {
     // A real crop at 200 dpi: "395,900.00", its zeros dotted. At the darkest threshold the glyphs
     // still number eight, but the 9 after the comma falls on a zero's place and the last zero on

@@ -16,6 +16,7 @@ const FIGURES = /^\$?[\d,.\-/]*[689][\d,.\-/]*$/;
  */
 export function mendDottedZeros(image: PageImage, words: readonly Word[]): Word[] {
   return words.map((word) => {
+    if (LETTERS.test(word.text)) return lettersForZeros(image, word);
     if (!FIGURES.test(word.text)) return word;
     // Figures, the dollar sign and a slash stand as tall as each other; separators are short.
     const tall = [...word.text].filter((ch) => TALL.test(ch)).length;
@@ -49,6 +50,31 @@ export function mendDottedZeros(image: PageImage, words: readonly Word[]): Word[
 
 const TALL = /[\d$/]/;
 
+/** A short word with no figure: what OCR may make of a dotted zero alone ("A", "MA", "@"). */
+const LETTERS = /^[^\d\s]{1,3}$/u;
+
+/** A dotted zero OCR read as letters is put back at no more than this confidence. */
+const LETTERS_AS_ZEROS_AT = 0.6;
+
+/**
+ * A short word OCR read as letters, all of whose glyphs are dotted zeros at some threshold: the
+ * zeros they are, unsurely. A letter has no speck of ink alone in the middle of its one hole. A
+ * zero typed onto its underline loses the foot of its ring with the line: one glyph alone is
+ * looked at with the line kept too, which closes the ring.
+ */
+function lettersForZeros(image: PageImage, word: Word): Word {
+  for (const keepLine of [false, true]) {
+    for (const depth of DEPTHS) {
+      const glyphs = figureGlyphs(image, word, depth, keepLine);
+      if (glyphs === null || glyphs.length === 0 || !glyphs.every((g) => g.dotted)) continue;
+      if (keepLine && glyphs.length !== 1) continue;
+      const confidence = Math.min(word.confidence, LETTERS_AS_ZEROS_AT);
+      return { ...word, text: '0'.repeat(glyphs.length), confidence };
+    }
+  }
+  return word;
+}
+
 /** Thresholds tried, as shares of the way from the ink's core to the paper. */
 const DEPTHS = [0.4, 0.25, 0.15];
 
@@ -56,12 +82,20 @@ const DEPTHS = [0.4, 0.25, 0.15];
  * The figure-sized pieces of ink in a word's box, left to right, each with whether it is a dotted
  * zero; null where the box holds no clear ink.
  */
-function figureGlyphs(image: PageImage, word: Word, depth: number): Array<{ dotted: boolean }> | null {
+function figureGlyphs(
+  image: PageImage,
+  word: Word,
+  depth: number,
+  keepLine = false,
+): Array<{ dotted: boolean }> | null {
   const [bx0, by0, bx1, by1] = word.bbox.map(Math.round) as [number, number, number, number];
+  // OCR's box for a glyph on its line may stop at the line: with the line kept, the box is grown
+  // to take the whole glyph.
+  const grow = keepLine ? Math.max(1, Math.round((by1 - by0) * 0.3)) : 1;
   const x0 = Math.max(0, bx0 - 1);
-  const y0 = Math.max(0, by0 - 1);
+  const y0 = Math.max(0, by0 - grow);
   const x1 = Math.min(image.width - 1, bx1 + 1);
-  const y1 = Math.min(image.height - 1, by1 + 1);
+  const y1 = Math.min(image.height - 1, by1 + grow);
   const width = x1 - x0 + 1;
   const height = y1 - y0 + 1;
   if (width < 4 || height < 8) return null;
@@ -76,7 +110,7 @@ function figureGlyphs(image: PageImage, word: Word, depth: number): Array<{ dott
   const inked = new Uint8Array(width * height);
   for (let i = 0; i < values.length; i++) inked[i] = (values[i] ?? 255) < threshold ? 1 : 0;
   // A row inked nearly across the box is the line the figures were typed on, not part of them.
-  for (let y = 0; y < height; y++) {
+  for (let y = 0; y < height && !keepLine; y++) {
     let count = 0;
     for (let x = 0; x < width; x++) count += inked[y * width + x] ?? 0;
     if (count > width * 0.8) inked.fill(0, y * width, (y + 1) * width);
@@ -90,6 +124,15 @@ function figureGlyphs(image: PageImage, word: Word, depth: number): Array<{ dott
     .sort((a, b) => (components[a]?.x0 ?? 0) - (components[b]?.x0 ?? 0));
   return glyphs.map((id) => ({ dotted: isDottedZero(id, labels, components, width) }));
 }
+
+/** The most of a dotted zero's width and height its dot spans. */
+const DOT_AT_MOST = 0.35;
+
+/** The most of its bounds a ring's round hole fills (an ellipse fills π/4 of them). */
+const ROUND_HOLE_FILLS = 0.9;
+
+/** The least share of its ring's ink a dotted zero's dot has. */
+const DOT_AT_LEAST = 0.025;
 
 /**
  * Whether a figure's ink is a ring with one hole through most of its height and width, and a speck
@@ -114,17 +157,26 @@ function isDottedZero(id: number, labels: Int32Array, pieces: readonly Component
   if (large.length !== 1) return false;
   const hole = large[0] as Component;
   if (hole.y1 - hole.y0 + 1 < h * 0.55 || hole.x1 - hole.x0 + 1 < w * 0.35) return false;
+  // A ring's hole is round: a box's (a comb's cell, a letter inside) fills its bounds.
+  if (hole.area > (hole.x1 - hole.x0 + 1) * (hole.y1 - hole.y0 + 1) * ROUND_HOLE_FILLS) return false;
   const cx = (glyph.x0 + glyph.x1) / 2;
   const cy = (glyph.y0 + glyph.y1) / 2;
-  return pieces.some((dot, other) => {
-    if (other === 0 || other === id || dot.area < 3) return false;
-    const inside =
+  // The ink inside the hole: one speck alone, not a letter inside a box's walls (a comb's cell),
+  // whole or broken into pieces.
+  const within = pieces.filter(
+    (dot, other) =>
+      other !== 0 &&
+      other !== id &&
+      dot.area >= 3 &&
       dot.x0 >= glyph.x0 + hole.x0 &&
       dot.x1 <= glyph.x0 + hole.x1 &&
       dot.y0 >= glyph.y0 + hole.y0 &&
-      dot.y1 <= glyph.y0 + hole.y1;
-    const centred =
-      Math.abs((dot.x0 + dot.x1) / 2 - cx) <= w * 0.2 && Math.abs((dot.y0 + dot.y1) / 2 - cy) <= h * 0.2;
-    return inside && centred;
-  });
+      dot.y1 <= glyph.y0 + hole.y1,
+  );
+  const dot = within[0];
+  if (within.length !== 1 || dot === undefined) return false;
+  if (dot.x1 - dot.x0 + 1 > w * DOT_AT_MOST || dot.y1 - dot.y0 + 1 > h * DOT_AT_MOST) return false;
+  // Nor the last speck left of a faint letter at a dark threshold: a dot is a stroke's weight.
+  if (dot.area < glyph.area * DOT_AT_LEAST) return false;
+  return Math.abs((dot.x0 + dot.x1) / 2 - cx) <= w * 0.2 && Math.abs((dot.y0 + dot.y1) / 2 - cy) <= h * 0.2;
 }
