@@ -380,6 +380,23 @@ describe('processPageImage on dotted zeros OCR reads unsurely', () => {
   });
 });
 
+describe('processPageImage on faint zeros with specks beside them', () => {
+  it('reads a zero whose second reading took a speck beside it for a separator ("0,", "0.")', async () => {
+    // A real crop at 200 dpi of C.5: "☐ $ ___0 ☐ $ ___0" on four rows, the zeros thin and faint,
+    // dot leaders and specks about. The page pass read most zeros as specks ("oo", "@").
+    const { result } = await processPageImage(await fixtureImage('faint-zeros-specks.png', 200), { pool });
+    const rows = result.lines.filter((l) => /^(?:Salaries|Purchase|Construction)/.test(l.text));
+    expect(rows.map((l) => readMoneyCells(l.text.slice(l.text.indexOf('☐')), 2).map((c) => c.cents))).toEqual(
+      [
+        [0, 0],
+        [0, 0],
+        [0, 0],
+        [0, 0],
+      ],
+    );
+  });
+});
+
 describe('processPageImage on dashes set low in their cells', () => {
   it("sets each dash read in a cell on its box's row, not on a line of its own", async () => {
     // A real crop at 200 dpi: "☐ $ ___-___ ☐ $ ___-___", the dashes a few pixels high and below

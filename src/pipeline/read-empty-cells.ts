@@ -101,9 +101,10 @@ export async function readEmptyCells(
         ocrRegion(image, group, { pool, whitelist: MONEY_WHITELIST, singleLine: true, pad: 10, prepare });
       const again = await readGroup();
       // Nor is a bar OCR reads among other pieces a dash.
-      let kept = again.words.filter(
-        (w) => CELL_WORD.test(w.text) && (!crowded || !/^[-–—]{1,2}$/.test(w.text)),
-      );
+      // A speck beside a figure is read as a separator after it ("0,", "0."): no amount ends so.
+      let kept = again.words
+        .map((w) => (/\d[,.]+$/.test(w.text) ? { ...w, text: w.text.replace(/[,.]+$/, '') } : w))
+        .filter((w) => CELL_WORD.test(w.text) && (!crowded || !/^[-–—]{1,2}$/.test(w.text)));
       // A ring a figure's size that OCR reads as nothing, or as a zero it is unsure of, alone in
       // its cell after its "$", is a zero: a typewriter's zero with a dot at its centre ("⊙"),
       // which OCR drops or rates at nothing, or one typed onto its underline, whose foot went with
