@@ -205,6 +205,12 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ ph\t_0- ☒ $ 10,752.28', 2).map((c) => c.cents)).toEqual([0, 1_075_228]);
   });
 
+  it('reads "-0-" whose zero OCR read as a "C", or its last dash as a tilde, its "$" as letters ("-C-", "rg —0~")', () => {
+    // Real OCR rows at 200 dpi: C.1's Other, and C.4.a's Other Expenses.
+    expect(readMoneyCells('\t$ -C-\t$ -0-', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('\t☐ rg —0~', 1).map((c) => c.cents)).toEqual([0]);
+  });
+
   it('reads a 3, 5 or 8 with a speck read as a point after it, between two amounts, as the "$"', () => {
     expect(readMoneyCells('\t$ -0-\t8. =0-', 2).map((c) => c.cents)).toEqual([0, 0]);
   });

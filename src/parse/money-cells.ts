@@ -213,13 +213,15 @@ function mendSeparators(text: string): string {
       .replace(/,\s?,/g, ',')
       // Its first dash read as an underscore or a quote too ("_o-", "“o-").
       .replace(/(^|\s)[-–—_“”"']{0,2}[oONDQUun][-–—]{1,2}(?=\s|$)/g, '$1-0-')
+      // Its zero read as a "C" between both its dashes ("-C-"; "C-" is the form's "Part C -").
+      .replace(/(^|\s)[-–—]{1,2}[Cc][-–—]{1,2}(?=\s|$)/g, '$1-0-')
       // Its zero read as another figure, or its last dash as a point ("-8-", "-0."): no amount is
       // a figure between dashes.
       .replace(/(^|\s)[-–—]\d[-–—.,](?=\s|$)/g, '$1-0-')
       // "-0-" typed or read with long dashes ("—0—", "–0-"), its first dash read as a bracket, a
-      // sign, an underscore or a quote ("<0-", "=0-", "~0-", "_0-"), a speck after it read as a
-      // comma ("=-0-,").
-      .replace(/(^|[\s$])[–—<=~_“”"'-]{1,2}0[–—-]{1,2}[,.]?(?=\s|$)/g, '$1-0-')
+      // sign, an underscore or a quote ("<0-", "=0-", "~0-", "_0-"), its last as a tilde ("—0~"),
+      // a speck after it read as a comma ("=-0-,").
+      .replace(/(^|[\s$])[–—<=~_“”"'-]{1,2}0[–—~-]{1,2}[,.]?(?=\s|$)/g, '$1-0-')
       // Its zero read as a pair of brackets ("-()-").
       .replace(/(^|[\s$])[–—-]\(\)[–—-](?=\s|$)/g, '$1-0-')
       // The row's first "$" read as a 3, 5 or 8 before an amount that cannot take it as a figure:
