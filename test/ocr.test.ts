@@ -10,6 +10,7 @@ import { readEmptyCells } from '../src/pipeline/read-empty-cells.js';
 import { readMissedInk } from '../src/pipeline/read-missed-ink.js';
 import { rereadCombs } from '../src/pipeline/reread-combs.js';
 import { rereadMoney } from '../src/pipeline/reread-money.js';
+import { parseMoney } from '../src/record/money.js';
 import type { Bbox } from '../src/record/schema.js';
 import { draw, FORM_LINES, fixtureImage, textPage, toSharp } from './image-fixtures.js';
 
@@ -394,6 +395,24 @@ describe('processPageImage on faint zeros with specks beside them', () => {
         [0, 0],
       ],
     );
+  });
+});
+
+describe('processPageImage on an amount typed against the print above it', () => {
+  it.each([
+    ['amount-under-print-bold.png', 392_820_000],
+    ['amount-under-print-mono.png', 7_796_316],
+  ])('reads apart the amount OCR ran together with the print it touches (%s)', async (name, cents) => {
+    // Real crops at 300 dpi of C.4.a's last rows and C.4.b, whose amount is typed so high that
+    // its figures touch "adjusted gross proceeds to the issuer.": the page pass read the two rows
+    // as one of tall words it was unsure of ("process a 65660", "ihe edad").
+    const { result } = await processPageImage(await fixtureImage(name, 300), { pool });
+    const words = result.lines.flatMap((l) => l.words ?? []);
+    const amount = words.find((w) => parseMoney(w.text) === cents);
+    expect(amount).toBeDefined();
+    // It stands on a line of its own, under the instruction's.
+    const line = result.lines.find((l) => l.words?.includes(amount as Word));
+    expect(line?.text).not.toMatch(/proceeds/);
   });
 });
 

@@ -13,6 +13,7 @@ import { layoutLines } from '../parse/layout-lines.js';
 import type { PageInfo } from '../record/schema.js';
 import { readEmptyCells } from './read-empty-cells.js';
 import { readMissedInk } from './read-missed-ink.js';
+import { readTypedOverPrint } from './read-typed-over-print.js';
 import { rereadCombs } from './reread-combs.js';
 import { rereadMoney } from './reread-money.js';
 import { readStateGrid } from './state-grid.js';
@@ -33,7 +34,8 @@ export interface PageStageOptions {
 
 /**
  * One scanned page: clean it, find its check boxes and printed rules in the pixels, erase what
- * OCR misreads (dot leaders, box outlines), OCR it, read the combs of typed-in fields and unsure
+ * OCR misreads (dot leaders, box outlines), OCR it, read apart a value typed into the print above
+ * it that OCR ran together with it, read the combs of typed-in fields and unsure
  * amounts again with only what they may hold allowed, put back the zeros typed with a dot that OCR
  * read as 6, 8 or 9, read the marks on a states grid, and lay its words out as lines. The pixel
  * work runs on an image thread, so the pages of filings read side by side are cleaned on as many
@@ -56,7 +58,8 @@ export async function processPageImage(
     if (again.ocr.meanConfidence > read.ocr.meanConfidence) read = again;
   }
   const { image, info, boxes, combs, rulings, forOcr } = read.pixels;
-  const seen = await readMissedInk(forOcr, read.ocr.words, boxes, pool);
+  const apart = await readTypedOverPrint(forOcr, read.ocr.words, pool);
+  const seen = await readMissedInk(forOcr, apart, boxes, pool);
   const filled = await readEmptyCells(forOcr, seen, boxes, pool, image);
   // Combs after amounts: a comb's figures read unsurely look like an amount to read again.
   const amounts = await rereadMoney(forOcr, filled, pool);

@@ -1,0 +1,166 @@
+import { inkIn } from '../image/ink-in.js';
+import type { Word } from '../ingest/lines.js';
+import type { PageImage } from '../ingest/pages/page-image.js';
+import { ocrRegion } from '../ocr/ocr-region.js';
+import type { OcrPool } from '../ocr/pool.js';
+import { shareInside } from '../record/bbox.js';
+import type { Bbox } from '../record/schema.js';
+
+/** Words read at least this surely are the page's print: their height is the line's. */
+const SURE = 0.85;
+
+/** A word on the print's row read this surely marks where the row stands. */
+const PLACED = 0.5;
+
+/** How far below the baseline a descender reaches, as a share of the print's height. */
+const DESCENDER = 0.4;
+
+/** A word this much taller than the print, read this unsurely, spans two rows run together. */
+const TWO_ROWS = 1.7;
+const UNSURE_BELOW = 0.6;
+
+/** What a row read again is kept at: its words' mean confidence. */
+const KEEP_AT = 0.5;
+
+/** Words of a second reading below this are specks (a descender's foot cut off above). */
+const SPECK_BELOW = 0.3;
+
+/**
+ * Reads again the rows OCR's page pass ran together: a value typed so close under a printed line
+ * (C.4.b's amount under "adjusted gross proceeds to the issuer.") that its figures touch the
+ * print, which OCR then reads with the print as one row of tall words it is unsure of. Such words
+ * are found by their height, twice the print's or so; the print's baseline is taken from the
+ * words of its height beside them on its row. The typing may run on under print OCR read alone:
+ * its span is followed in the ink under the print's descenders. What lies below the baseline is read again with the print above
+ * it whitened, and what lies above it with the typing below whitened; each reading that is sure
+ * enough stands for the run-together words.
+ */
+export async function readTypedOverPrint(
+  image: PageImage,
+  words: readonly Word[],
+  pool: OcrPool,
+): Promise<Word[]> {
+  const print = printHeight(words);
+  if (print === null) return [...words];
+  const tall = words.filter((w) => w.confidence < UNSURE_BELOW && height(w.bbox) >= print * TWO_ROWS);
+  const dropped = new Set<Word>();
+  const found: Word[] = [];
+  for (const run of runsOf(tall, print)) {
+    const box = unionOf(run.map((w) => w.bbox));
+    // The print's row: words of its height beside the run, their tops at its top, read well enough
+    // to place.
+    const row = words.filter(
+      (w) =>
+        w.confidence >= PLACED &&
+        height(w.bbox) <= print * 1.3 &&
+        Math.abs(w.bbox[1] - box[1]) <= print * 0.3 &&
+        Math.max(w.bbox[0] - box[2], box[0] - w.bbox[2]) <= print * 10,
+    );
+    if (row.length === 0) continue;
+    const baseline = median(row.map((w) => w.bbox[3]));
+    const top = median(row.map((w) => w.bbox[1]));
+    if (box[3] - baseline < print * 0.8) continue;
+    // The typing runs on under the print beside the run, where OCR read the print alone.
+    const [x0, x1] = typedSpan(image, box, baseline + Math.round(print * DESCENDER), print);
+    const band: Bbox = [x0, baseline + 1, x1, box[3]];
+    const below = await readBand(image, band, 'above', pool);
+    if (below === null) continue;
+    const above = await readBand(image, [box[0], top, box[2], baseline], 'below', pool);
+    for (const w of run) dropped.add(w);
+    // Pieces of the typing the page pass read on their own are read again with it.
+    for (const w of words) {
+      if (height(w.bbox) <= print * 1.3 && shareInside(w.bbox, band) >= 0.5) dropped.add(w);
+    }
+    found.push(...below, ...(above ?? []));
+  }
+  return [...words.filter((w) => !dropped.has(w)), ...found];
+}
+
+/**
+ * One band of run-together rows read on its own, the ink beyond its `whiten` edge (which the
+ * crop's margin takes in) made paper; null when what is read is not sure enough.
+ */
+async function readBand(
+  image: PageImage,
+  band: Bbox,
+  whiten: 'above' | 'below',
+  pool: OcrPool,
+): Promise<Word[] | null> {
+  const pad = 12;
+  const again = await ocrRegion(image, band, {
+    pool,
+    pad,
+    prepare: (crop) => {
+      const data = Buffer.from(crop.data);
+      const rows = whiten === 'above' ? [0, pad] : [crop.height - pad, crop.height];
+      data.fill(255, (rows[0] ?? 0) * crop.width, (rows[1] ?? 0) * crop.width);
+      return { ...crop, data };
+    },
+  });
+  const kept = again.words.filter((w) => w.confidence >= SPECK_BELOW && /[\p{L}\p{N}]/u.test(w.text));
+  if (kept.length === 0) return null;
+  const mean = kept.reduce((sum, w) => sum + w.confidence, 0) / kept.length;
+  return mean >= KEEP_AT ? kept : null;
+}
+
+/**
+ * The columns the typing under a run spans: from the run's, on to either side while ink lies
+ * under the print's descenders (`from` down to the run's foot) with gaps no wider than a word's.
+ */
+function typedSpan(image: PageImage, box: Bbox, from: number, print: number): [number, number] {
+  const inked = (x: number) => inkIn(image, [x, from, x, box[3]], INK) > 0;
+  const gap = Math.round(print * 2);
+  const reach = (start: number, step: 1 | -1): number => {
+    let last = start;
+    for (let x = start + step, blank = 0; x >= 0 && x < image.width && blank <= gap; x += step) {
+      if (inked(x)) {
+        last = x;
+        blank = 0;
+      } else blank++;
+    }
+    return last;
+  };
+  return [reach(box[0], -1), reach(box[2], 1)];
+}
+
+/** Darker than this is ink. */
+const INK = 128;
+
+/** The height of the page's print: the median of its sure words'; null on a page with none. */
+function printHeight(words: readonly Word[]): number | null {
+  const sure = words.filter((w) => w.confidence >= SURE && /^\p{L}{3,}/u.test(w.text));
+  return sure.length === 0 ? null : median(sure.map((w) => height(w.bbox)));
+}
+
+/** Tall words side by side on one row, in runs: each run is the run-together rows of one place. */
+function runsOf(tall: readonly Word[], print: number): Word[][] {
+  const runs: Word[][] = [];
+  for (const word of [...tall].sort((a, b) => a.bbox[0] - b.bbox[0])) {
+    const run = runs.find((r) => {
+      const box = unionOf(r.map((w) => w.bbox));
+      const overlap = Math.min(box[3], word.bbox[3]) - Math.max(box[1], word.bbox[1]);
+      return word.bbox[0] - box[2] <= print * 3 && overlap >= height(word.bbox) * 0.5;
+    });
+    if (run) run.push(word);
+    else runs.push([word]);
+  }
+  return runs;
+}
+
+function height(b: Bbox): number {
+  return b[3] - b[1] + 1;
+}
+
+function unionOf(boxes: readonly Bbox[]): Bbox {
+  return [
+    Math.min(...boxes.map((b) => b[0])),
+    Math.min(...boxes.map((b) => b[1])),
+    Math.max(...boxes.map((b) => b[2])),
+    Math.max(...boxes.map((b) => b[3])),
+  ];
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
