@@ -398,6 +398,18 @@ describe('processPageImage on faint zeros with specks beside them', () => {
   });
 });
 
+describe('readEmptyCells on a faint amount read in part', () => {
+  it('keeps no second reading of a cell that ends in a separator after a group of figures ("1,239,")', async () => {
+    // A real crop at 200 dpi of C.2's dollar column as OCR sees it: "$ 1,259,684" typed faint and
+    // broken, which the page pass read as its "$" alone. The cell's second reading gives its first
+    // groups and a comma ("1,239,"): the rest was lost, and no part of an amount is read as one.
+    const image = await fixtureImage('faint-amount-cut-short.png', 200);
+    const dollar: Word = { text: '$', bbox: [201, 69, 212, 89], confidence: 0.84 };
+    const words = await readEmptyCells(image, [dollar], [], pool);
+    expect(words.filter((w) => /\d/.test(w.text))).toEqual([]);
+  });
+});
+
 describe('processPageImage on an amount typed against the print above it', () => {
   it.each([
     ['amount-under-print-bold.png', 392_820_000],

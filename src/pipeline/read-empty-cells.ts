@@ -15,6 +15,9 @@ const INK = 170;
 /** What a dollar cell's second reading may add: its "$", a dash for zero, or an amount. */
 const CELL_WORD = /^(?:\$|[-–—]{1,2}|\$?-0-|\$?[\d,.]*\d[\d,.]*)$/;
 
+/** A lone zero or an amount's cents with a speck after it read as a separator. */
+const SPECK_AFTER = /(?:^\$?0|[.,]\d{2})[,.]+$/;
+
 /** A dash zero as a cell's second reading gives it: "-0-", its "$" glued on. */
 const DASH_ZERO_READ = /^\$?[-–—]0[-–—]$/;
 
@@ -101,9 +104,11 @@ export async function readEmptyCells(
         ocrRegion(image, group, { pool, whitelist: MONEY_WHITELIST, singleLine: true, pad: 10, prepare });
       const again = await readGroup();
       // Nor is a bar OCR reads among other pieces a dash.
-      // A speck beside a figure is read as a separator after it ("0,", "0."): no amount ends so.
+      // A speck beside a lone zero or after the cents is read as a separator after it ("0,",
+      // "0.", "10.00,"): no amount ends so. After a group of figures ("1,239,") it is where the
+      // rest of a faint amount was lost.
       let kept = again.words
-        .map((w) => (/\d[,.]+$/.test(w.text) ? { ...w, text: w.text.replace(/[,.]+$/, '') } : w))
+        .map((w) => (SPECK_AFTER.test(w.text) ? { ...w, text: w.text.replace(/[,.]+$/, '') } : w))
         .filter((w) => CELL_WORD.test(w.text) && (!crowded || !/^[-–—]{1,2}$/.test(w.text)));
       // A ring a figure's size that OCR reads as nothing, or as a zero it is unsure of, alone in
       // its cell after its "$", is a zero: a typewriter's zero with a dot at its centre ("⊙"),
