@@ -8,6 +8,7 @@ import { readMoneyCells } from '../src/parse/money-cells.js';
 import { processPageImage } from '../src/pipeline/page-stage.js';
 import { readEmptyCells } from '../src/pipeline/read-empty-cells.js';
 import { readMissedInk } from '../src/pipeline/read-missed-ink.js';
+import { readTypedOverPrint } from '../src/pipeline/read-typed-over-print.js';
 import { rereadCombs } from '../src/pipeline/reread-combs.js';
 import { rereadMoney } from '../src/pipeline/reread-money.js';
 import { parseMoney } from '../src/record/money.js';
@@ -407,6 +408,34 @@ describe('readEmptyCells on a faint amount read in part', () => {
     const dollar: Word = { text: '$', bbox: [201, 69, 212, 89], confidence: 0.84 };
     const words = await readEmptyCells(image, [dollar], [], pool);
     expect(words.filter((w) => /\d/.test(w.text))).toEqual([]);
+  });
+});
+
+describe('readTypedOverPrint', () => {
+  it("leaves a signature's scrawl above a printed row as read, and reads that row no second time", async () => {
+    // A real crop at 200 dpi of D's signature block as OCR sees it, with the page pass's words: the
+    // scrawl read as tall unsure words ("(hort", "aloV]") whose foot touches "Title of Signer".
+    // Under the scrawl lies print the page pass read already, and no typing.
+    const image = await fixtureImage('signature-over-title.png', 200);
+    const w = (text: string, confidence: number, bbox: Bbox): Word => ({ text, confidence, bbox });
+    const words = [
+      w('(vy,', 0.29, [488, 80, 611, 173]),
+      w('Signature', 0.96, [205, 74, 308, 95]),
+      w('LLC', 0.91, [67, 128, 122, 150]),
+      w('(hort', 0.22, [235, 94, 324, 191]),
+      w('aloV]', 0.0, [340, 94, 486, 191]),
+      w('Title', 0.96, [203, 187, 249, 204]),
+      w('of', 0.96, [258, 188, 279, 204]),
+      w('Signer', 0.96, [287, 188, 356, 208]),
+      w('(Print', 0.96, [364, 188, 421, 207]),
+      w('or', 0.96, [429, 192, 451, 204]),
+      w('Type)', 0.95, [457, 188, 515, 208]),
+      w('Date', 0.96, [758, 76, 807, 92]),
+      w('September', 0.95, [774, 129, 904, 158]),
+    ];
+    const out = await readTypedOverPrint(image, words, pool);
+    expect(out.filter((x) => x.text === 'Title')).toHaveLength(1);
+    expect(out.filter((x) => /^Sign/.test(x.text))).toHaveLength(2);
   });
 });
 

@@ -63,15 +63,18 @@ export async function readTypedOverPrint(
     // The typing runs on under the print beside the run, where OCR read the print alone.
     const [x0, x1] = typedSpan(image, box, baseline + Math.round(print * DESCENDER), print);
     const band: Bbox = [x0, baseline + 1, x1, box[3]];
-    const below = await readBand(image, band, 'above', pool);
-    if (below === null) continue;
-    const above = await readBand(image, [box[0], top, box[2], baseline], 'below', pool);
+    // A reading of what the page pass read already (a printed row under a signature's scrawl) is
+    // no reading of the run.
+    const inRun = new Set(run);
+    const fresh = (read: Word[] | null) =>
+      (read ?? []).filter((w) => !words.some((o) => !inRun.has(o) && shareInside(w.bbox, o.bbox) >= 0.5));
+    const below = fresh(await readBand(image, band, 'above', pool));
+    if (below.length === 0) continue;
+    const above = fresh(await readBand(image, [box[0], top, box[2], baseline], 'below', pool));
     for (const w of run) dropped.add(w);
     // Pieces of the typing the page pass read on their own are read again with it.
-    for (const w of words) {
-      if (height(w.bbox) <= print * 1.3 && shareInside(w.bbox, band) >= 0.5) dropped.add(w);
-    }
-    found.push(...below, ...(above ?? []));
+    for (const w of words) if (below.some((b) => shareInside(w.bbox, b.bbox) >= 0.5)) dropped.add(w);
+    found.push(...below, ...above);
   }
   return [...words.filter((w) => !dropped.has(w)), ...found];
 }
