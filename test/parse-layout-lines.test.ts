@@ -306,6 +306,37 @@ describe('layoutLines', () => {
     expect(lines).toEqual(['Filing Under (Check\t☐ Rule 504\t☐ ULOE', 'OCT 05 2000']);
   });
 
+  it("reads the rows beside a stamp's border in their place among the page's rows, where no rule parts the page", () => {
+    // A real page at 300 dpi printed without rules between its boxes: a "PROCESSED" stamp's
+    // borders bound the rows beside them from y 871 to 1163, which were read after all the others.
+    const words = [
+      at('Name', [208, 827, 290, 860]),
+      at('Offering', [330, 827, 460, 860]),
+      at('Series', [247, 881, 400, 912]),
+      at('C', [434, 885, 455, 912]),
+      at('"PROCESSED', [1900, 886, 2251, 945]),
+      at('Filing', [200, 964, 277, 995]),
+      at('Under', [287, 964, 368, 988]),
+      at('BASIC', [965, 1113, 1099, 1142]),
+      at('THOMSON', [1990, 1029, 2154, 1052]),
+      at('Enter', [230, 1190, 320, 1221]),
+      at('Issuer', [330, 1238, 430, 1283]),
+    ];
+    const border = [
+      { at: 1887, from: 871, to: 1163, thickness: 6 },
+      { at: 2259, from: 878, to: 1168, thickness: 5 },
+    ];
+    const lines = layoutLines(words, [], { horizontal: [], vertical: border }, 1).map((l) => l.text);
+    expect(lines.filter((l) => !/PROCESSED|THOMSON/.test(l))).toEqual([
+      'Name Offering',
+      'Series C',
+      'Filing Under',
+      'BASIC',
+      'Enter',
+      'Issuer',
+    ]);
+  });
+
   it('keeps a grid code the page stage marked as one word, mark and code, for the parser to know it from a box found before a code', () => {
     // A row of a grid with no boxes, [IN] circled and its mark read by the page stage.
     expect(

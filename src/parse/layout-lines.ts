@@ -46,12 +46,23 @@ export function layoutLines(
     cell.words.push(word);
     cells.set(id, cell);
   }
+  // Boxes top to bottom, then left to right. Boxes under the same top rule and after the same left
+  // rule differ in how far right they reach: a vertical rule (a stamp's border, a divider begun
+  // below the box's top) bounds some of its rows and not the others. Their rows are read together,
+  // top to bottom, as the rows of one box.
+  const groups = new Map<string, Word[][]>();
   const ordered = [...cells.values()].sort(
     (a, b) => (a.key[0] ?? 0) - (b.key[0] ?? 0) || (a.key[2] ?? 0) - (b.key[2] ?? 0),
   );
-  const lines: TextLine[] = [];
   for (const cell of ordered) {
-    for (const row of rowsOf(cell.words, typical)) lines.push(toLine(row, page, lines.length + 1));
+    const id = `${cell.key[0]},${cell.key[2]}`;
+    groups.set(id, [...(groups.get(id) ?? []), ...rowsOf(cell.words, typical)]);
+  }
+  const top = (row: Word[]) => Math.min(...row.map((w) => w.bbox[1]));
+  const lines: TextLine[] = [];
+  for (const rows of groups.values()) {
+    for (const row of [...rows].sort((a, b) => top(a) - top(b)))
+      lines.push(toLine(row, page, lines.length + 1));
   }
   return lines;
 }
