@@ -313,6 +313,19 @@ describe('findCheckBoxes under a stamp set askew', () => {
   });
 });
 
+describe('findCheckBoxes under a stamp with a faint inner border', () => {
+  it("takes no stamp's thin border drawn down through a box for a mark, though a gray line is broken in places", async () => {
+    // A real crop at 300 dpi of "Filing Under": a "PROCESSED" stamp's thick outer border runs down
+    // the ULOE box's left wall, and its thin gray inner border through the box, broken here and
+    // there at the ink threshold.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('faint-stamp-line-through-box.png', 300));
+    expect(checkBoxes.map((b) => [b.bbox[0], b.checked])).toEqual([
+      [83, false],
+      [371, false],
+    ]);
+  });
+});
+
 describe('findCheckBoxes on a row of two boxes', () => {
   it("finds a marked box whose X's arm touches its label, beside the row's one other box", async () => {
     // A real crop at 200 dpi of E.1, "Yes ☐ No ☒": the X runs into the "o" of "No", so the box

@@ -619,12 +619,16 @@ function meanOver(
 
 const NO_PIXELS: ReadonlySet<number> = new Set<number>();
 
+/** The least share of a line crossing a box that is ink. */
+const LINE_INKED = 0.85;
+
 /** How far askew a line crossing a box may run, in pixels across per pixel along: a stamp set askew. */
 const MAX_CROSSING_SLOPE = 0.25;
 
 /**
  * The pixels (as indices into the page) of a box that a straight line drawn across it fills: ink
- * all the way through the box and on past both its edges, half the box's side and more, upright
+ * through the box and on past both its edges, half the box's side and more (nearly all the way: a
+ * thin gray line breaks here and there at the ink threshold), upright
  * or level or a little askew (a stamp's border is seldom square to the page), where no mark
  * reaches (a mark's stroke that runs out of the box runs out of one side, and slants far more).
  * A pixel either side is the line's too. Such a line is inked at both its ends, beyond the box:
@@ -666,7 +670,7 @@ function crossingLines(image: PageImage, [x0, y0, x1, y1]: Bbox): ReadonlySet<nu
         for (let a = start; a <= end; a++) cells.push(Math.round(b0 + ((b1 - b0) * (a - start)) / span));
         let inked = 0;
         for (const [k, b] of cells.entries()) if (inkAt(...point(start + k, b))) inked++;
-        if (inked < cells.length * 0.95) continue;
+        if (inked < cells.length * LINE_INKED) continue;
         for (const [k, b] of cells.entries()) {
           for (const d of [-1, 0, 1]) {
             const [x, y] = point(start + k, b + d);
