@@ -12,7 +12,8 @@ const FIGURES = /^\$?[\d,.\-/]*[689][\d,.\-/]*$/;
  * holes, a 6 and a 9 one in a half of the figure, and none of them ink standing alone inside. The
  * word's glyphs are found as pieces of ink as tall as a figure, and matched in order to its figures
  * (and a dollar sign or a slash); a word whose glyphs do not match them one to one (two figures run
- * together) is left as read.
+ * together) is left as read. A short word of letters OCR made of such zeros alone ("A") is read as
+ * the zeros it is, unsurely.
  */
 export function mendDottedZeros(image: PageImage, words: readonly Word[]): Word[] {
   return words.map((word) => {
