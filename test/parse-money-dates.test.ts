@@ -205,6 +205,13 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ ph\t_0- ☒ $ 10,752.28', 2).map((c) => c.cents)).toEqual([0, 1_075_228]);
   });
 
+  it('reads a zero between a box and the "$" of an amount as the box\'s wall in a row of one cell ("☒ 0 $ 342,068.00")', () => {
+    // A real OCR row of C.4.a's Total at 300 dpi: the heavy right wall of the marked box read "0".
+    expect(readMoneyCells('\t. ☒ 0 $ 342,068.00', 1).map((c) => c.cents)).toEqual([34_206_800]);
+    // Where the row has two cells, the zero is the first one's amount, its "$" lost.
+    expect(readMoneyCells('\t☐ 0 $ 5,000', 2).map((c) => c.cents)).toEqual([0, 500_000]);
+  });
+
   it('reads "-0-" whose zero OCR read as a "C", or its last dash as a tilde, its "$" as letters ("-C-", "rg —0~")', () => {
     // Real OCR rows at 200 dpi: C.1's Other, and C.4.a's Other Expenses.
     expect(readMoneyCells('\t$ -C-\t$ -0-', 2).map((c) => c.cents)).toEqual([0, 0]);

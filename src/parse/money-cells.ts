@@ -112,8 +112,9 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   let cells = cellsIn(text);
   if (columns !== undefined && cells.length > columns) {
     // More cells than the row has: a lone "s" between an amount's first group and the next is
-    // its comma misread, not a "$" ("$ 213 s 505.24" in C.2's one dollar cell).
-    const commas = text.replace(S_FOR_COMMA, '$1,');
+    // its comma misread, not a "$" ("$ 213 s 505.24" in C.2's one dollar cell); a zero between a
+    // box and the "$" of an amount is the box's marked wall read as a figure ("☒ 0 $ 342,068.00").
+    const commas = text.replace(S_FOR_COMMA, '$1,').replace(WALL_READ_AS_ZERO, '$1');
     const fewer = commas === text ? cells : cellsIn(commas);
     return withoutEmptyExtras(
       fewer.length >= columns && fewer.length < cells.length ? fewer : cells,
@@ -153,6 +154,9 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   }
   return cells;
 }
+
+/** A zero standing between a box and the "$" of an amount after it. */
+const WALL_READ_AS_ZERO = /([☐☒])\s*0\s+(?=\$\s*\d)/g;
 
 /** An "s" between a group of one to three figures and a group of three that ends an amount. */
 const S_FOR_COMMA = /(?<![\d,.])(\d{1,3}) [sS§] (?=\d{3}(?:[,.]\d{3})*(?:[.,]\d{2})?(?![\d,.]))/g;
