@@ -364,29 +364,17 @@ describe('processPageImage on zeros typed with a dot at their centre', () => {
   });
 });
 
-describe('processPageImage on dotted zeros OCR reads unsurely', () => {
-  it('reads a lone ring after its "$" as a zero where the second reading gives "0" unsurely', async () => {
-    // A real crop at 300 dpi of C.5: "☐ $ ___0" on four rows and two columns, each zero a ring
-    // with a dot inside in a monospaced face. The page pass read some as "A" or nothing, and the
-    // cell's second reading gave "0" at no confidence.
-    const { result } = await processPageImage(await fixtureImage('dotted-zeros-unsure.png', 300), { pool });
-    const rows = result.lines.filter((l) => /^(?:Salaries|Purchase|Construction)/.test(l.text));
-    expect(rows.map((l) => readMoneyCells(l.text.slice(l.text.indexOf('☐')), 2).map((c) => c.cents))).toEqual(
-      [
-        [0, 0],
-        [0, 0],
-        [0, 0],
-        [0, 0],
-      ],
-    );
-  });
-});
-
-describe('processPageImage on faint zeros with specks beside them', () => {
-  it('reads a zero whose second reading took a speck beside it for a separator ("0,", "0.")', async () => {
-    // A real crop at 200 dpi of C.5: "☐ $ ___0 ☐ $ ___0" on four rows, the zeros thin and faint,
-    // dot leaders and specks about. The page pass read most zeros as specks ("oo", "@").
-    const { result } = await processPageImage(await fixtureImage('faint-zeros-specks.png', 200), { pool });
+describe('processPageImage on zeros in C.5 read unsurely', () => {
+  // Real crops of C.5: "☐ $ ___0 ☐ $ ___0" on four rows. At 300 dpi each zero is a ring with a dot
+  // inside in a monospaced face: the page pass read some as "A" or nothing, and the cell's second
+  // reading gave "0" at no confidence. At 200 dpi the zeros are thin and faint among dot leaders
+  // and specks: the page pass read most as specks ("oo", "@"), and the second reading took a
+  // speck beside a zero for a separator after it ("0,", "0.").
+  it.each([
+    ['dotted-zeros-unsure.png', 300],
+    ['faint-zeros-specks.png', 200],
+  ])('reads every zero of %s', async (name, dpi) => {
+    const { result } = await processPageImage(await fixtureImage(name, dpi), { pool });
     const rows = result.lines.filter((l) => /^(?:Salaries|Purchase|Construction)/.test(l.text));
     expect(rows.map((l) => readMoneyCells(l.text.slice(l.text.indexOf('☐')), 2).map((c) => c.cents))).toEqual(
       [
