@@ -35,11 +35,11 @@ export interface PageStageOptions {
 /**
  * One scanned page: clean it, find its check boxes and printed rules in the pixels, erase what
  * OCR misreads (dot leaders, box outlines), OCR it, read apart a value typed into the print above
- * it that OCR ran together with it, read the combs of typed-in fields and unsure
- * amounts again with only what they may hold allowed, put back the zeros typed with a dot that OCR
- * read as 6, 8 or 9, read the marks on a states grid, and lay its words out as lines. The pixel
- * work runs on an image thread, so the pages of filings read side by side are cleaned on as many
- * cores.
+ * it that OCR ran together with it, read the combs of typed-in fields and unsure amounts again
+ * with only what they may hold allowed, put back the zeros typed with a dot that OCR read as 6, 8
+ * or 9 (or as letters), read the marks on a states grid, and lay its words out as lines. The
+ * pixel work runs on an image thread, so the pages of filings read side by side are cleaned on as
+ * many cores.
  * Returns the cleaned image too: it is the raster every bbox refers to.
  */
 export async function processPageImage(

@@ -103,10 +103,9 @@ export async function readEmptyCells(
       const readGroup = (prepare?: (crop: PageImage) => PageImage) =>
         ocrRegion(image, group, { pool, whitelist: MONEY_WHITELIST, singleLine: true, pad: 10, prepare });
       const again = await readGroup();
-      // Nor is a bar OCR reads among other pieces a dash.
       // A speck beside a lone zero or after the cents is read as a separator after it ("0,",
       // "0.", "10.00,"): no amount ends so. After a group of figures ("1,239,") it is where the
-      // rest of a faint amount was lost.
+      // rest of a faint amount was lost. Nor is a bar OCR reads among other pieces a dash.
       let kept = again.words
         .map((w) => (SPECK_AFTER.test(w.text) ? { ...w, text: w.text.replace(/[,.]+$/, '') } : w))
         .filter((w) => CELL_WORD.test(w.text) && (!crowded || !/^[-–—]{1,2}$/.test(w.text)));
