@@ -1,9 +1,10 @@
 import { inkIn } from '../image/ink-in.js';
+import { median } from '../image/median.js';
 import type { Word } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
 import { ocrRegion } from '../ocr/ocr-region.js';
 import type { OcrPool } from '../ocr/pool.js';
-import { shareInside } from '../record/bbox.js';
+import { shareInside, unionBbox } from '../record/bbox.js';
 import type { Bbox } from '../record/schema.js';
 
 /** Words read at least this surely are the page's print: their height is the line's. */
@@ -31,9 +32,10 @@ const SPECK_BELOW = 0.3;
  * print, which OCR then reads with the print as one row of tall words it is unsure of. Such words
  * are found by their height, twice the print's or so; the print's baseline is taken from the
  * words of its height beside them on its row. The typing may run on under print OCR read alone:
- * its span is followed in the ink under the print's descenders. What lies below the baseline is read again with the print above
- * it whitened, and what lies above it with the typing below whitened; each reading that is sure
- * enough stands for the run-together words.
+ * its span is followed in the ink under the print's descenders. What lies below the baseline is
+ * read again with the print above it whitened, and what lies above it with the typing below
+ * whitened; each reading that is sure enough, and not of words the page pass read already, stands
+ * for the run-together words.
  */
 export async function readTypedOverPrint(
   image: PageImage,
@@ -46,7 +48,7 @@ export async function readTypedOverPrint(
   const dropped = new Set<Word>();
   const found: Word[] = [];
   for (const run of runsOf(tall, print)) {
-    const box = unionOf(run.map((w) => w.bbox));
+    const box = unionOf(run);
     // The print's row: words of its height beside the run, their tops at its top, read well enough
     // to place.
     const row = words.filter(
@@ -140,7 +142,7 @@ function runsOf(tall: readonly Word[], print: number): Word[][] {
   const runs: Word[][] = [];
   for (const word of [...tall].sort((a, b) => a.bbox[0] - b.bbox[0])) {
     const run = runs.find((r) => {
-      const box = unionOf(r.map((w) => w.bbox));
+      const box = unionOf(r);
       const overlap = Math.min(box[3], word.bbox[3]) - Math.max(box[1], word.bbox[1]);
       return word.bbox[0] - box[2] <= print * 3 && overlap >= height(word.bbox) * 0.5;
     });
@@ -154,16 +156,7 @@ function height(b: Bbox): number {
   return b[3] - b[1] + 1;
 }
 
-function unionOf(boxes: readonly Bbox[]): Bbox {
-  return [
-    Math.min(...boxes.map((b) => b[0])),
-    Math.min(...boxes.map((b) => b[1])),
-    Math.max(...boxes.map((b) => b[2])),
-    Math.max(...boxes.map((b) => b[3])),
-  ];
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+/** The box round a run's words (a run has one at least). */
+function unionOf(words: readonly Word[]): Bbox {
+  return unionBbox(words.map((w) => w.bbox)) as Bbox;
 }
