@@ -2,7 +2,7 @@ import type { SKRSContext2D } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findCheckBoxes } from '../src/image/check-boxes.js';
 import { eraseCombs, readPixels } from '../src/image/page-pixels.js';
-import type { Word } from '../src/ingest/lines.js';
+import type { TextLine, Word } from '../src/ingest/lines.js';
 import { MONEY_WHITELIST, OcrPool, ocrPage, ocrRegion } from '../src/ocr/index.js';
 import { readMoneyCells } from '../src/parse/money-cells.js';
 import { processPageImage } from '../src/pipeline/page-stage.js';
@@ -17,6 +17,10 @@ import { draw, FORM_LINES, fixtureImage, textPage, toSharp } from './image-fixtu
 
 const pool = new OcrPool({ size: 2 });
 afterAll(() => pool.close());
+
+/** The cents of a laid-out row's dollar cells, read from its first box or "$" on. */
+const centsAfter = (line: TextLine, from: '☐' | '$', columns: number) =>
+  readMoneyCells(line.text.slice(line.text.indexOf(from)), columns).map((c) => c.cents);
 
 const LINES = [
   'Name of Issuer: Qualys, Inc.',
@@ -243,14 +247,12 @@ describe('processPageImage on a table whose zeros are typed as dashes', () => {
     // A real crop at 200 dpi of four C.5 rows: "☐ $ ____ -" twice a row, one amount among them.
     const { result } = await processPageImage(await fixtureImage('dash-zero-cells.png', 200), { pool });
     const rows = result.lines.filter((l) => l.text.includes('☐'));
-    expect(rows.map((l) => readMoneyCells(l.text.slice(l.text.indexOf('☐')), 2).map((c) => c.cents))).toEqual(
-      [
-        [0, 137_230_818],
-        [0, 0],
-        [0, 0],
-        [0, 0],
-      ],
-    );
+    expect(rows.map((l) => centsAfter(l, '☐', 2))).toEqual([
+      [0, 137_230_818],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
   });
 });
 
@@ -344,9 +346,7 @@ describe('processPageImage on zeros typed higher than their "$"', () => {
     const { result } = await processPageImage(await fixtureImage('raised-zero-cells.png', 200), { pool });
     // Printing, Accounting and Engineering were read "", "BL" and "BH,", and their zeros lost.
     const rows = result.lines.filter((l) => /^(?:Transfer|Printing|Accounting|Engineering)/.test(l.text));
-    expect(rows.map((l) => readMoneyCells(l.text.slice(l.text.indexOf('☐')), 1)[0]?.cents)).toEqual([
-      0, 0, 0, 0,
-    ]);
+    expect(rows.map((l) => centsAfter(l, '☐', 1)[0])).toEqual([0, 0, 0, 0]);
   });
 });
 
@@ -358,7 +358,7 @@ describe('processPageImage on zeros typed with a dot at their centre', () => {
     const { result } = await processPageImage(await fixtureImage('dotted-zero-cells.png', 200), { pool });
     const rows = result.lines.filter((l) => /(?:Fees|Costs|separately\)|identify\)|Total)\s/.test(l.text));
     expect(rows.length).toBe(8);
-    const zeros = rows.map((l) => readMoneyCells(l.text.slice(l.text.indexOf('☐')), 1)[0]?.cents ?? null);
+    const zeros = rows.map((l) => centsAfter(l, '☐', 1)[0] ?? null);
     expect(zeros.filter((c) => c === 0).length).toBeGreaterThanOrEqual(5);
     expect(zeros.filter((c) => c !== 0 && c !== null)).toEqual([]);
   });
@@ -376,14 +376,12 @@ describe('processPageImage on zeros in C.5 read unsurely', () => {
   ])('reads every zero of %s', async (name, dpi) => {
     const { result } = await processPageImage(await fixtureImage(name, dpi), { pool });
     const rows = result.lines.filter((l) => /^(?:Salaries|Purchase|Construction)/.test(l.text));
-    expect(rows.map((l) => readMoneyCells(l.text.slice(l.text.indexOf('☐')), 2).map((c) => c.cents))).toEqual(
-      [
-        [0, 0],
-        [0, 0],
-        [0, 0],
-        [0, 0],
-      ],
-    );
+    expect(rows.map((l) => centsAfter(l, '☐', 2))).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
   });
 });
 
@@ -452,12 +450,10 @@ describe('processPageImage on dashes set low in their cells', () => {
     const { result } = await processPageImage(await fixtureImage('dash-low-cells.png', 200), { pool });
     expect(result.lines.filter((l) => /^[\s\t-]+$/.test(l.text))).toEqual([]);
     const rows = result.lines.filter((l) => /merger\)|Repayment/.test(l.text));
-    expect(rows.map((l) => readMoneyCells(l.text.slice(l.text.indexOf('☐')), 2).map((c) => c.cents))).toEqual(
-      [
-        [0, 0],
-        [0, 0],
-      ],
-    );
+    expect(rows.map((l) => centsAfter(l, '☐', 2))).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
   });
 });
 
@@ -467,13 +463,11 @@ describe('processPageImage on a table printed without check boxes', () => {
     const { result } = await processPageImage(await fixtureImage('dollar-dash-cells.png', 200), { pool });
     expect(result.lines.filter((l) => /^[\s\t-]+$/.test(l.text))).toEqual([]);
     const rows = result.lines.filter((l) => /^(?:Debt|Convertible|Partnership)/.test(l.text));
-    expect(rows.map((l) => readMoneyCells(l.text.slice(l.text.indexOf('$')), 2).map((c) => c.cents))).toEqual(
-      [
-        [0, 0],
-        [0, 0],
-        [0, 0],
-      ],
-    );
+    expect(rows.map((l) => centsAfter(l, '$', 2))).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
   });
 });
 
