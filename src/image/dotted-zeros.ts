@@ -27,8 +27,9 @@ export function mendDottedZeros(image: PageImage, words: readonly Word[]): Word[
       [...word.text].filter((ch) => TALL.test(ch)).flatMap((ch, i) => (ch === '0' ? [i] : [])),
     );
     const dotted = new Set<number>();
+    const crop = wordCrop(image, word, false);
     for (const depth of DEPTHS) {
-      const glyphs = figureGlyphs(image, word, depth);
+      const glyphs = crop && figureGlyphs(crop, depth);
       if (glyphs === null || glyphs.length !== tall) continue;
       // A typist's zeros are all alike: where a zero OCR read plainly falls on a glyph with no dot,
       // the glyphs found at this threshold are not the word's figures one to one (a figure broken
@@ -65,8 +66,9 @@ const LETTERS_AS_ZEROS_AT = 0.6;
  */
 function lettersForZeros(image: PageImage, word: Word): Word {
   for (const keepLine of [false, true]) {
+    const crop = wordCrop(image, word, keepLine);
     for (const depth of DEPTHS) {
-      const glyphs = figureGlyphs(image, word, depth, keepLine);
+      const glyphs = crop && figureGlyphs(crop, depth);
       if (glyphs === null || glyphs.length === 0 || !glyphs.every((g) => g.dotted)) continue;
       if (keepLine && glyphs.length !== 1) continue;
       const confidence = Math.min(word.confidence, LETTERS_AS_ZEROS_AT);
@@ -79,16 +81,23 @@ function lettersForZeros(image: PageImage, word: Word): Word {
 /** Thresholds tried, as shares of the way from the ink's core to the paper. */
 const DEPTHS = [0.4, 0.25, 0.15];
 
+/** A word's box as gray values, with the gray of its ink's core and of its paper. */
+interface WordCrop {
+  values: Uint8Array;
+  width: number;
+  height: number;
+  ink: number;
+  paper: number;
+  /** Whether the line the figures were typed on is kept (else its rows are left out). */
+  keepLine: boolean;
+}
+
 /**
- * The figure-sized pieces of ink in a word's box, left to right, each with whether it is a dotted
- * zero; null where the box holds no clear ink.
+ * A word's box, a pixel wider all round; null where it is too small or holds no clear ink. Its
+ * ink and paper are the grays at a low and a high quantile of its pixels, read from a histogram
+ * once for the thresholds tried.
  */
-function figureGlyphs(
-  image: PageImage,
-  word: Word,
-  depth: number,
-  keepLine = false,
-): Array<{ dotted: boolean }> | null {
+function wordCrop(image: PageImage, word: Word, keepLine: boolean): WordCrop | null {
   const [bx0, by0, bx1, by1] = word.bbox.map(Math.round) as [number, number, number, number];
   // OCR's box for a glyph on its line may stop at the line: with the line kept, the box is grown
   // to take the whole glyph.
@@ -100,13 +109,37 @@ function figureGlyphs(
   const width = x1 - x0 + 1;
   const height = y1 - y0 + 1;
   if (width < 4 || height < 8) return null;
-  const values: number[] = [];
-  for (let y = y0; y <= y1; y++)
-    for (let x = x0; x <= x1; x++) values.push(image.data[y * image.width + x] ?? 255);
-  const sorted = [...values].sort((a, b) => a - b);
-  const ink = sorted[Math.floor(sorted.length * 0.03)] ?? 0;
-  const paper = sorted[Math.floor(sorted.length * 0.9)] ?? 255;
+  const values = new Uint8Array(width * height);
+  const histogram = new Uint32Array(256);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const v = image.data[(y0 + y) * image.width + x0 + x] ?? 255;
+      values[y * width + x] = v;
+      histogram[v] = (histogram[v] ?? 0) + 1;
+    }
+  }
+  // The gray at a quantile: the value the sorted pixels hold at that place.
+  const quantile = (q: number) => {
+    const at = Math.floor(values.length * q);
+    let seen = 0;
+    for (let v = 0; v < 256; v++) {
+      seen += histogram[v] ?? 0;
+      if (seen > at) return v;
+    }
+    return 255;
+  };
+  const ink = quantile(0.03);
+  const paper = quantile(0.9);
   if (paper - ink < 60) return null;
+  return { values, width, height, ink, paper, keepLine };
+}
+
+/**
+ * The figure-sized pieces of ink in a word's box at a threshold, left to right, each with whether
+ * it is a dotted zero; null where the box holds no clear ink.
+ */
+function figureGlyphs(crop: WordCrop, depth: number): Array<{ dotted: boolean }> | null {
+  const { values, width, height, ink, paper, keepLine } = crop;
   const threshold = ink + (paper - ink) * depth;
   const inked = new Uint8Array(width * height);
   for (let i = 0; i < values.length; i++) inked[i] = (values[i] ?? 255) < threshold ? 1 : 0;
