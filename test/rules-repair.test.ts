@@ -367,6 +367,26 @@ describe('an arithmetic error over an amount read unsurely', () => {
     expect(flags.find((f) => f.rule === 'C5_ROWS_SUM_TO_TOTAL')?.severity).toBe('error');
   });
 
+  it("stays the filer's error when the total read unsurely is what its rows written, one left blank, add up to", () => {
+    // A real generated filing: C.4.b is not the offering price less C.4.a's total, and that total,
+    // read at 0.19, would make it hold one digit other; but its rows written (finder's fees left
+    // blank) add up to it exactly, and vouch for it as read.
+    const record = consistentRecord();
+    const { expenses } = record.offering;
+    expect(expenses.total).toBe(usd(50_000));
+    expenses.legal = usd(20_000);
+    expenses.accounting = usd(20_000);
+    expenses.total = usd(40_000);
+    expect(expenses.findersFees).toBeNull();
+    readAt(record, 'offering.expenses.total', 0.19, '$ 40,000');
+    expect(evaluate(record).map((f) => [f.rule, f.severity])).toEqual([['C4B_ADJUSTED', 'error']]);
+    // With the rows short of the total read, it may be the misreading of the total C.4.b needs.
+    expenses.legal = usd(19_000);
+    expect(evaluate(record).map((f) => [f.rule, f.severity, f.suggestion?.value])).toEqual([
+      ['OCR_SUSPECTED_MISREAD', 'warning', usd(50_000)],
+    ]);
+  });
+
   it("stays an error when the unsure amount, at the value the form's other lines give it, fails the rule too", () => {
     // The filer's total payments listed repeats C.1 amount already sold (the seed's mistake), and
     // OCR read C.4.b unsurely as 0.00: C.4.b is the offering price less the expenses all the same.
@@ -622,7 +642,7 @@ describe('an arithmetic error over an amount read unsurely', () => {
     // A row OCR could not read leaves C.4.a's sum unchecked, and no other line equals the total:
     // nothing else confirms it.
     expenses.printing = null;
-    expenses.legal = spent - usd(20_000);
+    expenses.legal = spent - usd(25_000);
     expenses.accounting = usd(20_000);
     const flag = evaluate(record).find((f) => f.rule === 'C4B_ADJUSTED');
     expect(flag?.severity).toBe('error');

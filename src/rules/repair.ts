@@ -98,6 +98,9 @@ function misreadFor(
   const suspects = new Set(explained.flatMap((r) => r.paths));
   // A fit passes the rules to explain and breaks none that passes now.
   const mustPass = [...explained, ...ARITHMETIC.filter((r) => !failing.includes(r))];
+  // Nor does it undo a sum whose rows written, a blank among them, add up to its total exactly:
+  // the rows vouch for the total as read, and it for them.
+  const closed = mustPass.filter((r) => closesWithBlanks(record, r));
   const work = structuredClone(record);
   const fits: Array<Misread & { exact: boolean }> = [];
   for (const { path } of MONEY_LINES) {
@@ -132,7 +135,7 @@ function misreadFor(
       // Tried from each of the lines alike, the same fit is found once.
       if (twinned && fits.some((f) => f.value === value && f.alike?.includes(path))) continue;
       for (const p of lines) setPath(work, p, value);
-      if (mustPass.every((r) => r.check(work).length === 0)) {
+      if (mustPass.every((r) => r.check(work).length === 0) && closed.every((r) => closesExactly(work, r))) {
         const slip = value === pointLost ? 'pointLost' : digitSlip(value, read);
         // Two figures swapped is a slip of copying, not of reading: OCR reads a figure at a time.
         if (slip && slip !== 'transposed')
@@ -168,6 +171,25 @@ function closesExactly(record: FormDRecord, rule: Rule): boolean {
   if (!rule.sum) return true;
   const total = readCents(record, rule.sum.total);
   return total === null || writtenSum(record, rule.sum.rows) === total;
+}
+
+/**
+ * Whether a sum rule's total is written and its rows written, a blank among them, add up to it
+ * exactly, two of them at least other than zero: no chance closing, nor one row and its total
+ * typed and misread alike (a sum with no blank row is an equation that holds, confirmed as such).
+ */
+function closesWithBlanks(record: FormDRecord, rule: Rule): boolean {
+  if (!rule.sum) return false;
+  const total = readCents(record, rule.sum.total);
+  const rows = rule.sum.rows.map((p) => readCents(record, p));
+  const written = rows.filter((c): c is number => c !== null);
+  return (
+    total !== null &&
+    total > 0 &&
+    written.filter((c) => c !== 0).length >= 2 &&
+    written.length < rows.length &&
+    written.reduce((a, b) => a + b, 0) === total
+  );
 }
 
 /**
@@ -239,6 +261,8 @@ function confirmedPaths(record: FormDRecord, flags: readonly Flag[]): ReadonlySe
   for (const rule of ARITHMETIC) {
     if (!rule.equation || failing.has(rule.id)) continue;
     if (rule.paths.every((p) => readCents(record, p) !== null)) for (const p of rule.paths) confirmed.add(p);
+    else if (closesWithBlanks(record, rule))
+      for (const p of rule.paths) if (readCents(record, p) !== null) confirmed.add(p);
   }
   for (const { path } of MONEY_LINES) {
     const cents = readCents(record, path);
