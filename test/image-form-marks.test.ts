@@ -815,6 +815,74 @@ describe('readStateGrid', () => {
     expect(marksOf(readStateGrid(image, words).words)).toEqual(['☒[MA]', '☒[ME]', '☒[NC]', '☒[OK]', '☒[TX]']);
   });
 
+  it('reads the codes scribbled over against their copies in a blank copy of the grid, however OCR read them', async () => {
+    // A real crop at 300 dpi of two copies of B.4's grid on one page (their first two rows each):
+    // AL, AZ, IN and MD scribbled over in the first, the second blank; and OCR's words for it
+    // (text, box, confidence). OCR read AL and AZ plainly, IN and MD as junk, and the scribbles add
+    // too little ink to tell from the codes' own.
+    const image = await fixtureImage('states-grid-scribbled.png', 300);
+    const read: Array<[string, number, number, number, number, number]> = [
+      ['[AL]', 15, 16, 67, 63, 0.44],
+      ['[AK]', 182, 20, 240, 51, 0.96],
+      ['[AZ]', 352, 16, 408, 64, 0.6],
+      ['[AR]', 520, 20, 580, 51, 0.96],
+      ['[CA]', 690, 20, 748, 51, 0.94],
+      ['[CO]', 858, 20, 920, 51, 0.73],
+      ['[CT]', 1030, 19, 1087, 52, 0.94],
+      ['[DE]', 1198, 15, 1257, 64, 0.96],
+      ['[DC]', 1367, 19, 1428, 52, 0.93],
+      ['[FL]', 1541, 19, 1592, 51, 0.96],
+      ['[GA]', 1706, 19, 1766, 52, 0.9],
+      ['[HI]', 1883, 19, 1929, 52, 0.58],
+      ['[ID]', 2052, 19, 2098, 52, 0.71],
+      ['[IL]', 21, 71, 61, 102, 0.71],
+      ['[i=]', 187, 67, 234, 115, 0.11],
+      ['[1A]', 358, 71, 402, 102, 0.79],
+      ['[KS]', 522, 71, 578, 102, 0.89],
+      ['[KY]', 690, 67, 749, 115, 0.9],
+      ['[LA]', 862, 71, 916, 102, 0.93],
+      ['[ME]', 1027, 66, 1089, 115, 0.96],
+      ['[&D]', 1196, 67, 1260, 115, 0.0],
+      ['[MA]', 1366, 71, 1428, 103, 0.92],
+      ['MI]', 1542, 67, 1592, 115, 0.58],
+      ['[MN]', 1704, 71, 1768, 102, 0.96],
+      ['[MS]', 1874, 70, 1937, 102, 0.69],
+      ['[MO]', 2042, 71, 2108, 102, 0.83],
+      ['[AL]', 15, 130, 67, 161, 0.96],
+      ['[AK]', 182, 130, 240, 161, 0.96],
+      ['[AZ]', 352, 130, 408, 161, 0.96],
+      ['[AR]', 520, 130, 580, 161, 0.96],
+      ['[CA]', 690, 130, 748, 162, 0.96],
+      ['[CO]', 858, 130, 920, 162, 0.86],
+      ['[CT]', 1030, 130, 1087, 162, 0.89],
+      ['[DE]', 1198, 130, 1257, 162, 0.96],
+      ['[DC]', 1367, 130, 1428, 161, 0.9],
+      ['[FL]', 1541, 130, 1592, 162, 0.95],
+      ['[GA]', 1706, 130, 1766, 161, 0.96],
+      ['[HI]', 1883, 130, 1929, 162, 0.87],
+      ['[ID]', 2052, 130, 2098, 162, 0.87],
+      ['[IL', 21, 181, 61, 212, 0.58],
+      ['[IN]', 187, 181, 234, 213, 0.95],
+      ['[1A]', 358, 180, 402, 212, 0.77],
+      ['[KS]', 522, 181, 578, 212, 0.95],
+      ['[KY]', 690, 181, 749, 212, 0.94],
+      ['[LA]', 862, 180, 916, 212, 0.96],
+      ['[ME]', 1027, 180, 1089, 212, 0.96],
+      ['[MD]', 1196, 180, 1260, 213, 0.96],
+      ['[MA]', 1366, 181, 1428, 213, 0.96],
+      ['[MI]', 1542, 176, 1592, 217, 0.66],
+      ['[MN]', 1704, 181, 1768, 212, 0.96],
+      ['[MS]', 1874, 180, 1937, 213, 0.95],
+      ['[MO]', 2042, 180, 2108, 213, 0.94],
+    ];
+    const words: Word[] = read.map(([text, x0, y0, x1, y1, confidence]) => ({
+      text,
+      bbox: [x0, y0, x1, y1],
+      confidence,
+    }));
+    expect(marksOf(readStateGrid(image, words).words)).toEqual(['☒[AL]', '☒[AZ]', '☒[IN]', '☒[MD]']);
+  });
+
   it('reads the codes crossed out with a fine pen, which adds less ink', () => {
     const { image, words } = grid([], [], [], ['AK', 'IN', 'NJ', 'WY'], 2);
     const read = readStateGrid(image, words).words;
