@@ -525,6 +525,19 @@ describe('processPageImage on a page OCR reads badly', () => {
   });
 });
 
+describe('processPageImage on a first page upside down that the ink profile takes for upright', () => {
+  it('reads it again turned half round where OSD, asked after OCR read it badly, says it is turned', async () => {
+    // A real generated first page at 200 dpi, scanned upside down: its bold capitals' underlines
+    // and boxes put more ink above the lines' cores than below, as an upright page's ascenders do,
+    // so OSD was never asked, and OCR read it upside down at 0.36.
+    const page = await fixtureImage('upside-down-first-page.jpg', 200);
+    const { result } = await processPageImage(page, { pool });
+    expect(result.info.rotation).toBe(180);
+    expect(result.meanConfidence).toBeGreaterThan(0.8);
+    expect(result.lines.some((l) => /UNIFORM LIMITED OFFERING EXEMPTION/.test(l.text))).toBe(true);
+  });
+});
+
 describe('rereadCombs on the incorporation date and jurisdiction', () => {
   it("reads each comb again with only figures (after Month and Year) or capitals allowed, where OCR's reading made no sense", async () => {
     // A real crop at 200 dpi: Month "0 7", Year "0 0", jurisdiction "W V" in their combs. The page

@@ -1,7 +1,7 @@
 import type { CheckBox } from '../image/check-boxes.js';
 import { mendDottedZeros } from '../image/dotted-zeros.js';
 import { type ImageThreads, sharedImageThreads } from '../image/image-threads.js';
-import { readOsd } from '../image/orientation.js';
+import { osdImage, readOsd } from '../image/orientation.js';
 import type { PagePixels } from '../image/page-pixels.js';
 import type { QuarterTurn } from '../image/quarter-turn.js';
 import { withoutRulesThroughText } from '../image/ruling-lines.js';
@@ -51,11 +51,16 @@ export async function processPageImage(
   let read = await readPage(page, pool, threads, null);
   // A page OCR reads this badly may be upside down, the way OSD and the ink profile can miss on a
   // faint or thresholded scan: the turn that reads with more confidence is the page. A page the
-  // ink profile was sure stood upright reads badly for its damage, not its turn.
-  if (read.ocr.meanConfidence < DOUBT_ORIENTATION_BELOW && !read.surelyUpright) {
-    const turned = ((read.pixels.info.rotation + 180) % 360) as QuarterTurn;
-    const again = await readPage(page, pool, threads, turned);
-    if (again.ocr.meanConfidence > read.ocr.meanConfidence) read = again;
+  // ink profile was sure stood upright (so OSD did not read it) mostly reads badly for its damage,
+  // not its turn, and is read again only where OSD, reading it now, says it is turned: the profile
+  // can be sure of a first page upside down, its bold capitals' underlines taken for tops.
+  if (read.ocr.meanConfidence < DOUBT_ORIENTATION_BELOW) {
+    const further = read.surelyUpright ? await readOsd(await osdImage(read.pixels.image), pool) : 180;
+    if (further !== null && further !== 0) {
+      const turned = ((read.pixels.info.rotation + further) % 360) as QuarterTurn;
+      const again = await readPage(page, pool, threads, turned);
+      if (again.ocr.meanConfidence > read.ocr.meanConfidence) read = again;
+    }
   }
   const { image, info, boxes, combs, rulings, forOcr } = read.pixels;
   const apart = await readTypedOverPrint(forOcr, read.ocr.words, pool);
