@@ -304,6 +304,40 @@ describe('readEmptyCells on a faint amount broken into pieces', () => {
   });
 });
 
+describe('readEmptyCells on a cell whose "$" OCR misread', () => {
+  /** A check box, its cell's "$" and a dash zero far right in the cell; OCR's word for the "$". */
+  const readCell = (sign: Word) => {
+    const image = draw(700, 100, (ctx) => {
+      ctx.lineWidth = 2;
+      ctx.strokeRect(100, 40, 22, 22);
+      ctx.font = '22px "DejaVu Serif"';
+      ctx.fillText('$', 134, 60);
+      ctx.fillRect(560, 50, 14, 3);
+    });
+    const box = { bbox: [100, 40, 122, 62] as Bbox, fill: 0, checked: false, confidence: 1 };
+    return readEmptyCells(image, [sign], [box], pool);
+  };
+
+  it('reads the dash after it, the sign read as a figure unsurely ("“3") or with a "$" in it', async () => {
+    // As the page pass read the "$" of five C.4.a rows of a real generated page (Nimbus Roman),
+    // losing the dash zeros after them.
+    for (const [text, confidence] of [
+      ['“3', 0.2],
+      ['@3', 0.17],
+      ["'$", 0.63],
+    ] as const) {
+      const sign: Word = { text, bbox: [133, 42, 147, 64], confidence };
+      const words = await readCell(sign);
+      expect(words.map((w) => w.text)).toEqual([text, '-']);
+    }
+  });
+
+  it('takes a figure read surely there for an amount, and reads nothing more', async () => {
+    const words = await readCell({ text: '3', bbox: [133, 42, 147, 64], confidence: 0.9 });
+    expect(words.map((w) => w.text)).toEqual(['3']);
+  });
+});
+
 describe('processPageImage on dash zeros typed in a thin face', () => {
   it('reads each "-0-" the page pass lost, though OCR reads its faint dashes as nothing or as a piece ("0-")', async () => {
     // A real crop at 200 dpi of C.4.a: "☐ $ -0-" on six rows, two amounts; the page pass read

@@ -324,19 +324,36 @@ export function emptyCellsWithInk(
     });
     // Only the cell's "$" read, or specks, or a letter or two read unsurely: what stands after the
     // "$" is still unread.
-    if (!inside.every((w) => LONE_DOLLAR_READ.test(w.text) || unread(w))) continue;
-    const dollars = inside.filter((w) => LONE_DOLLAR_READ.test(w.text));
+    const dollar = (w: Word) => LONE_DOLLAR_READ.test(w.text) || dollarMisread(w, x1, side);
+    if (!inside.every((w) => dollar(w) || unread(w))) continue;
+    const dollars = inside.filter(dollar);
     const left = Math.max(x1 + 3, ...dollars.map((w) => w.bbox[2] + 3));
     const region: Bbox = [left, top, right, bottom];
     if (!holdsInk(image, region, side)) continue;
     out.push({
       region,
       side,
-      specks: inside.filter((w) => !LONE_DOLLAR_READ.test(w.text) && w.bbox[0] >= left),
+      specks: inside.filter((w) => !dollar(w) && w.bbox[0] >= left),
       afterDollar: dollars.length > 0,
     });
   }
   return out;
+}
+
+/**
+ * Whether a word is the cell's printed "$" misread ("3", "“3", "'$", "S$."): a figure, an "s" or
+ * the sign in it, read unsurely or with the sign, a figure's width at most, where the sign stands
+ * just after the box. An amount typed there would go on past it, and leave no ink after it.
+ */
+function dollarMisread(w: Word, boxRight: number, side: number): boolean {
+  const [x0, , x1] = w.bbox;
+  return (
+    w.text.length <= 3 &&
+    x0 - boxRight <= side * 1.5 &&
+    x1 - x0 <= side * 1.2 &&
+    /[$sS§\d]/.test(w.text) &&
+    (w.confidence < JUNK_BELOW || /[$§]/.test(w.text))
+  );
 }
 
 /**
