@@ -350,6 +350,21 @@ describe('processPageImage on dash zeros typed in a thin face', () => {
   });
 });
 
+describe('readEmptyCells on dashes typed low on their underlines', () => {
+  it('reads each dash though pieces of its erased underline are left under it', async () => {
+    // A real crop of a cleaned page at 300 dpi: C.5's two columns of "☐ $ ____–" on four rows,
+    // one amount. The left column's dashes sit low on their lines; erasing a line keeps pieces of
+    // it under a dash, and the dash with them is no bar's shape.
+    const page = await fixtureImage('dash-on-line-pieces.png', 300);
+    const { image, boxes, forOcr } = await readPixels(page, page, 0);
+    const { words } = await ocrPage(forOcr, { pool });
+    const read = await readEmptyCells(forOcr, words, boxes, pool, image);
+    // A dash in each of the left column's four cells; in the right's, three and the amount.
+    expect(read.filter((w) => w.text === '-' && w.bbox[0] < 500)).toHaveLength(4);
+    expect(read.filter((w) => w.text === '-' && w.bbox[0] > 500)).toHaveLength(3);
+  });
+});
+
 describe('readEmptyCells on zeros typed onto their underlines', () => {
   it('reads a zero whose foot went with the erased underline, looking for its ring on the page as it was', async () => {
     // A real crop of a cleaned page at 200 dpi: "☐ $ ____0" twice a row, each zero's bottom on

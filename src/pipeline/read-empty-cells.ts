@@ -78,8 +78,12 @@ export async function readEmptyCells(
       // A dash for zero is a short bar at the middle of the row, standing apart: its shape says
       // what it is, where OCR reads a lone bar as nothing. A bar with other ink close beside it is
       // a piece of a faint amount (its comma, a broken figure).
-      const [gx0, gy0, gx1, gy1] = group;
-      const w = gx1 - gx0 + 1;
+      const [gx0] = group;
+      // A dash typed low on its underline may keep pieces of the line under it, left by the
+      // line's erasing: the bar is looked at without them.
+      const bar = withoutLinePieces(mask, region, group, side, middle);
+      const [, gy0, , gy1] = bar;
+      const w = bar[2] - bar[0] + 1;
       const h = gy1 - gy0 + 1;
       // The cell's "$" may stand just before its dash: a figure's height, no wider than tall.
       const dollarBefore = (o: Bbox) => o[2] < gx0 && o[3] - o[1] >= side * 0.6 && o[2] - o[0] <= o[3] - o[1];
@@ -97,7 +101,7 @@ export async function readEmptyCells(
         // be the one piece left of a faint amount.
         const kept = [group, ...groups.filter(dollarBefore)];
         const confidence = strayInk(mask, region, kept) > side ? DASH_AMONG_SPECKS : DASH_ALONE;
-        found.push({ text: '-', bbox: onRow(group), confidence });
+        found.push({ text: '-', bbox: onRow(bar), confidence });
         continue;
       }
       const readGroup = (prepare?: (crop: PageImage) => PageImage) =>
@@ -145,6 +149,48 @@ export async function readEmptyCells(
   }
   return [...words.filter((w) => !dropped.has(w)), ...found];
 }
+
+/**
+ * A group of a cell's ink without the thin runs above or below the band of its rows nearest the
+ * row's middle (pieces of an erased underline, a stroke or two of ink high), where it has such
+ * runs; else the group as it is.
+ */
+function withoutLinePieces(mask: Uint8Array, region: Bbox, group: Bbox, side: number, middle: number): Bbox {
+  const [x0, y0, x1] = region;
+  const width = x1 - x0 + 1;
+  const [gx0, gy0, gx1, gy1] = group;
+  const inkedRow = (y: number) => {
+    for (let x = gx0; x <= gx1; x++) if (mask[(y - y0) * width + (x - x0)]) return true;
+    return false;
+  };
+  // The group's bands of rows with ink, top to bottom.
+  const bands: Array<[number, number]> = [];
+  for (let y = gy0; y <= gy1; y++) {
+    if (!inkedRow(y)) continue;
+    const last = bands.at(-1);
+    if (last && last[1] === y - 1) last[1] = y;
+    else bands.push([y, y]);
+  }
+  if (bands.length < 2) return group;
+  const nearest = bands.reduce((a, b) =>
+    Math.abs((b[0] + b[1]) / 2 - middle) < Math.abs((a[0] + a[1]) / 2 - middle) ? b : a,
+  );
+  const thin = Math.max(3, Math.round(side * LINE_PIECE));
+  if (bands.some((b) => b !== nearest && b[1] - b[0] + 1 > thin)) return group;
+  let left = gx1;
+  let right = gx0;
+  for (let y = nearest[0]; y <= nearest[1]; y++) {
+    for (let x = gx0; x <= gx1; x++) {
+      if (!mask[(y - y0) * width + (x - x0)]) continue;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+    }
+  }
+  return [left, nearest[0], right, nearest[1]];
+}
+
+/** A piece of a line is no taller than this share of a box's side (and 3 pixels at least). */
+const LINE_PIECE = 0.12;
 
 /** How sure a dash read by its shape is, alone in its cell, or among specks. */
 const DASH_ALONE = 0.8;
