@@ -803,6 +803,13 @@ describe('mendOcrText', () => {
     ['Oak Investment Partners yIII, L,P.', 'Oak Investment Partners VIII, L.P.'],
     ['Charles River Ventures Vill, L.P.', 'Charles River Ventures VIII, L.P.'],
     ['Norwest Venture Partners Fund IIL, L.P.', 'Norwest Venture Partners Fund III, L.P.'],
+    // Its first I read as a letter or a mark too, or its last as an L after a V (real OCR readings).
+    ['Mercury Interactive Ventures Fund Ili, L.P.', 'Mercury Interactive Ventures Fund III, L.P.'],
+    ['Domain Associates Partners Ll, L.P.', 'Domain Associates Partners II, L.P.'],
+    ['Sutter Hill Ventures Partners !l, L.P.', 'Sutter Hill Ventures Partners II, L.P.'],
+    ['Mayfield Fund VIIL, L.P.', 'Mayfield Fund VIII, L.P.'],
+    ['Trident Capital Fund Ill, L.P.', 'Trident Capital Fund III, L.P.'],
+    ['Lake Hill Partners, L.P.', 'Lake Hill Partners, L.P.'],
     // Its middle I read as a T and its last as a 1, the suffix's period as a comma (real OCR).
     ['Benchmark Capital Fund IT1, L.P,', 'Benchmark Capital Fund III, L.P.'],
     ['IT Partners, L.P.', 'IT Partners, L.P.'],
