@@ -238,6 +238,35 @@ describe('layoutLines', () => {
     ]);
   });
 
+  it("sets a label's second line after its first, though the comb's tall letters beside it rise above both", () => {
+    // A real line at 300 dpi: the jurisdiction's label in two lines, its comb "D E" on the second
+    // and a pixel or two higher than the first line's top. Ordered by its highest word, the second
+    // line came first, before the label the parser looks for the comb after.
+    const first: Row[] = [
+      ['Jurisdiction', 157, 1277, 248, 1290],
+      ['of', 255, 1276, 268, 1290],
+      ['Incorporation', 278, 1276, 382, 1294],
+      ['Organization:', 410, 1277, 517, 1293],
+      ['for', 928, 1275, 949, 1290],
+      ['State:', 956, 1276, 998, 1290],
+    ];
+    const second: Row[] = [
+      ['CN', 157, 1301, 183, 1314],
+      ['for', 191, 1300, 209, 1314],
+      ['Canada;', 218, 1300, 281, 1315],
+      ['foreign', 392, 1300, 447, 1317],
+      ['jurisdiction)', 453, 1301, 549, 1317],
+    ];
+    const comb: Row[] = [
+      ['D', 1187, 1274, 1225, 1319],
+      ['E', 1225, 1274, 1263, 1319],
+    ];
+    expect(laidOut([...comb, ...second, ...first])).toEqual([
+      'Jurisdiction of Incorporation Organization:\tfor State:',
+      'CN for Canada;\tforeign jurisdiction)\tD E',
+    ]);
+  });
+
   it("gives a comb's tall figures the band of a row that a speck began", () => {
     // A real line at 200 dpi: a speck just above the text began the row, and the year's comb
     // figures, taller than the text, joined it; kept to the speck's band, they made a row of

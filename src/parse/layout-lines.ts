@@ -58,7 +58,12 @@ export function layoutLines(
     const id = `${cell.key[0]},${cell.key[2]}`;
     groups.set(id, [...(groups.get(id) ?? []), ...rowsOf(cell.words, typical)]);
   }
-  const top = (row: Word[]) => Math.min(...row.map((w) => w.bbox[1]));
+  // A row's place is its text's top: a comb's letter typed taller than the text beside it (a label
+  // of two lines) rises above the row, and would set it before the line above.
+  const top = (row: Word[]) => {
+    const text = row.filter((w) => height(w) <= typical * TALLER_THAN_TEXT);
+    return Math.min(...(text.length ? text : row).map((w) => w.bbox[1]));
+  };
   const lines: TextLine[] = [];
   for (const rows of groups.values()) {
     for (const row of [...rows].sort((a, b) => top(a) - top(b)))
@@ -143,7 +148,7 @@ function rowsOf(words: Word[], typical: number): Word[][] {
       // the line below, and the two lines' words would interleave. A row begun by a speck takes
       // its band from the word.
       row.words.push(w);
-      if (height(w) > typical * 2.2 && row.y1 - row.y0 >= typical / 2) continue;
+      if (height(w) > typical * TALLER_THAN_TEXT && row.y1 - row.y0 >= typical / 2) continue;
       row.y0 = Math.min(row.y0, w.bbox[1]);
       row.y1 = Math.max(row.y1, w.bbox[3]);
     } else {
@@ -178,6 +183,9 @@ function rowsOf(words: Word[], typical: number): Word[][] {
         .map((e) => e.word);
     });
 }
+
+/** A word this many times as tall as the page's text is no line of text (a comb's typed letter). */
+const TALLER_THAN_TEXT = 2.2;
 
 function height(w: Word): number {
   return w.bbox[3] - w.bbox[1];
