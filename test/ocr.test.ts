@@ -318,17 +318,19 @@ describe('readEmptyCells on a cell whose "$" OCR misread', () => {
     return readEmptyCells(image, [sign], [box], pool);
   };
 
-  it('reads the dash after it, the sign read as a figure unsurely ("“3") or with a "$" in it', async () => {
+  it('reads the dash after it, the sign read as a figure unsurely ("“3"), or with a "$" in it ("$F")', async () => {
     // As the page pass read the "$" of five C.4.a rows of a real generated page (Nimbus Roman),
     // losing the dash zeros after them.
     for (const [text, confidence] of [
       ['“3', 0.2],
       ['@3', 0.17],
       ["'$", 0.63],
+      ['$F', 0],
     ] as const) {
       const sign: Word = { text, bbox: [133, 42, 147, 64], confidence };
       const words = await readCell(sign);
-      expect(words.map((w) => w.text)).toEqual([text, '-']);
+      // The sign as misread gives way to the "$" it is.
+      expect(words.map((w) => w.text)).toEqual(['-', '$']);
     }
   });
 

@@ -61,7 +61,7 @@ export async function readEmptyCells(
   const found: Word[] = [];
   const dropped = new Set<Word>();
   const cells = [...emptyCellsWithInk(image, words, boxes), ...emptyCellsAfterDollars(image, words, boxes)];
-  for (const { region, side, specks, afterDollar } of cells) {
+  for (const { region, side, specks, afterDollar, misreadSigns = [] } of cells) {
     const before = found.length;
     // What is read stands as tall as the box, so that the layout sets it on the box's row: a dash
     // alone is a bar a few pixels high, which may sit below the row's middle.
@@ -144,8 +144,15 @@ export async function readEmptyCells(
         })),
       );
     }
-    // What the cell was read as stands for the specks the page pass made of it.
-    if (found.length > before) for (const speck of specks) dropped.add(speck);
+    // What the cell was read as stands for the specks the page pass made of it, and its "$" for
+    // the sign as misread.
+    if (found.length > before) {
+      for (const speck of specks) dropped.add(speck);
+      for (const sign of misreadSigns) {
+        dropped.add(sign);
+        found.push({ ...sign, text: '$' });
+      }
+    }
   }
   return [...words.filter((w) => !dropped.has(w)), ...found];
 }
@@ -326,6 +333,8 @@ interface EmptyCell {
   specks: Word[];
   /** Whether the cell starts after its "$" as read: else its first ink may be the "$". */
   afterDollar: boolean;
+  /** Its "$" as OCR misread it ("“3"), which its reading puts right. */
+  misreadSigns?: Word[];
 }
 
 /** A cell's rows: its box's or "$"'s, and a little more above and below, on the page. */
@@ -381,6 +390,7 @@ export function emptyCellsWithInk(
       side,
       specks: inside.filter((w) => !dollar(w) && w.bbox[0] >= left),
       afterDollar: dollars.length > 0,
+      misreadSigns: dollars.filter((w) => !LONE_DOLLAR_READ.test(w.text)),
     });
   }
   return out;
