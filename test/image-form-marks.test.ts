@@ -706,6 +706,11 @@ describe('readStateGrid', () => {
     return { image, words };
   };
 
+  /** OCR's words for a real crop, each as [text, x0, y0, x1, y1, confidence]. */
+  type OcrRow = [string, number, number, number, number, number];
+  const ocrWords = (rows: readonly OcrRow[]): Word[] =>
+    rows.map(([text, x0, y0, x1, y1, confidence]) => ({ text, bbox: [x0, y0, x1, y1], confidence }));
+
   /** The codes read as marked, in order. */
   const marksOf = (read: readonly Word[]) =>
     read
@@ -753,7 +758,7 @@ describe('readStateGrid', () => {
     // enough that the circles round NC and OK cross the feet of MD and MN above them; and OCR's
     // words for it (text, box, confidence).
     const image = await fixtureImage('states-grid-circles-close.png', 200);
-    const read: Array<[string, number, number, number, number, number]> = [
+    const read: OcrRow[] = [
       ['[AL]', 57, 33, 97, 61, 0.7],
       ['[AK]', 220, 33, 265, 61, 0.87],
       ['[AZ]', 385, 12, 429, 71, 0.79],
@@ -807,11 +812,7 @@ describe('readStateGrid', () => {
       ['MA]', 1363, 70, 1431, 117, 0.78],
       ['[OK]', 1701, 118, 1761, 165, 0.94],
     ];
-    const words: Word[] = read.map(([text, x0, y0, x1, y1, confidence]) => ({
-      text,
-      bbox: [x0, y0, x1, y1],
-      confidence,
-    }));
+    const words = ocrWords(read);
     expect(marksOf(readStateGrid(image, words).words)).toEqual(['☒[MA]', '☒[ME]', '☒[NC]', '☒[OK]', '☒[TX]']);
   });
 
@@ -821,7 +822,7 @@ describe('readStateGrid', () => {
     // (text, box, confidence). OCR read AL and AZ plainly, IN and MD as junk, and the scribbles add
     // too little ink to tell from the codes' own.
     const image = await fixtureImage('states-grid-scribbled.png', 300);
-    const read: Array<[string, number, number, number, number, number]> = [
+    const read: OcrRow[] = [
       ['[AL]', 15, 16, 67, 63, 0.44],
       ['[AK]', 182, 20, 240, 51, 0.96],
       ['[AZ]', 352, 16, 408, 64, 0.6],
@@ -875,11 +876,7 @@ describe('readStateGrid', () => {
       ['[MS]', 1874, 180, 1937, 213, 0.95],
       ['[MO]', 2042, 180, 2108, 213, 0.94],
     ];
-    const words: Word[] = read.map(([text, x0, y0, x1, y1, confidence]) => ({
-      text,
-      bbox: [x0, y0, x1, y1],
-      confidence,
-    }));
+    const words = ocrWords(read);
     expect(marksOf(readStateGrid(image, words).words)).toEqual(['☒[AL]', '☒[AZ]', '☒[IN]', '☒[MD]']);
   });
 
