@@ -970,6 +970,14 @@ describe('valueLines', () => {
     expect(valueLines(text.replace('{', '['))).toEqual(['8 Sand Hill Road, Unit 27, Wichita, KS 67247']);
   });
 
+  it("drops a label's instruction whose words after the first the scan's damage took", () => {
+    // A real OCR reading after "Title of Signer": "(Print" left of "(Print or Type)".
+    expect(valueLines(' (Print\nPresident')).toEqual(['President']);
+    expect(valueLines('(Last name\nKing, Patricia')).toEqual(['King, Patricia']);
+    // A value in brackets that begins no instruction stays.
+    expect(valueLines('(650) 801-6135')).toEqual(['(650) 801-6135']);
+  });
+
   it("drops a label's instruction read with both its brackets lost", () => {
     // A real OCR reading of a related person's "(Number and Street, City, State, Zip Code)", its
     // "(" read "1" and its ")" a "y".

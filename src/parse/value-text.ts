@@ -110,7 +110,7 @@ export function stripLeadingInstruction(text: string): string {
     if (end < 0) end = Math.max(first.lastIndexOf(')'), first.lastIndexOf('}'), first.lastIndexOf(']'));
     if (end < 0) end = first.length;
     const inner = rest.slice(1, end);
-    if ((inner.match(/\p{L}{2,}/gu) ?? []).length < 2) break;
+    if ((inner.match(/\p{L}{2,}/gu) ?? []).length < 2 && !instructionCutShort(inner)) break;
     rest = rest.slice(end + 1).replace(/^[\s:.;,_-]+/, '');
     withoutGarbled();
   }
@@ -124,6 +124,18 @@ const INSTRUCTIONS = [
   ['including', 'area', 'code'],
   ['print', 'or', 'type'],
 ];
+
+/**
+ * An instruction's first words, the rest of it lost to the scan's damage ("(Print" of "(Print or
+ * Type)", its label's line cut there): one word or more, each the instruction's next.
+ */
+function instructionCutShort(inner: string): boolean {
+  const words = inner.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return (
+    words.length > 0 &&
+    INSTRUCTIONS.some((instruction) => words.every((w, i) => w === instruction[i] && w.length >= 2))
+  );
+}
 
 /**
  * A line that is a printed instruction with both its brackets lost or misread ("1 Number and
