@@ -934,6 +934,12 @@ describe('mendTitleWords', () => {
     ['Managing Member', 'Managing Member'],
     // A title word typed as one word stays one word (not "Founder", two letters off).
     ['Cofounder and Director', 'Cofounder and Director'],
+    // A speck stuck to a title word's end, or to a common word's (real OCR readings).
+    ['General] Counsel', 'General Counsel'],
+    ['Vice President, Finance.', 'Vice President, Finance'],
+    ['President| and CEO', 'President and CEO'],
+    // An abbreviation's period stays.
+    ['Vice Pres. and Treas.', 'Vice Pres. and Treas.'],
   ])('mends the words of the title %j as %j', (read, typed) => {
     expect(mendTitleWords(read)).toBe(typed);
   });

@@ -568,14 +568,26 @@ const TITLE_WORDS = [
 export function mendTitleWords(value: string): string {
   // "and" between two title words with its "a" lost ("Vice President nd Secretary"), or its "n"
   // ("a d").
-  return value.replace(/(?<=\p{L} )(?:nd|a d)(?= \p{L})/gu, 'and').replace(/\p{L}{5,}/gu, (token) => {
-    const lower = token.toLowerCase();
-    if (TITLE_WORDS.includes(lower)) return token;
-    const word = nearestWord(lower, TITLE_WORDS, lower.length >= 8 ? 2 : 1);
-    if (!word) return token;
-    return /^\p{Lu}/u.test(token) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
-  });
+  return value
+    .replace(/(?<=\p{L} )(?:nd|a d)(?= \p{L})/gu, 'and')
+    .replace(SPECK_BY_TITLE_WORD, (token: string, word: string, comma: string) =>
+      TITLE_WORDS.includes(word.toLowerCase()) || isCommonWord(word.toLowerCase()) ? word + comma : token,
+    )
+    .replace(/\p{L}{5,}/gu, (token) => {
+      const lower = token.toLowerCase();
+      if (TITLE_WORDS.includes(lower)) return token;
+      const word = nearestWord(lower, TITLE_WORDS, lower.length >= 8 ? 2 : 1);
+      if (!word) return token;
+      return /^\p{Lu}/u.test(token) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+    });
 }
+
+/**
+ * A mark stuck to the end of a word of five letters or more, a comma after it or none ("General]
+ * Counsel", "Vice President, Finance."): a speck, where the word is a whole title word or a
+ * common one, which no abbreviation's period ends ("Pres.", "Treas." stay).
+ */
+const SPECK_BY_TITLE_WORD = /(?<=^|\s)(\p{L}{5,})[\][|}{@.]+(,?)(?=\s|$)/gu;
 
 /** A Roman numeral of two letters or more from 2 to 39, in either case ("ii", "Vii", "XIV"). */
 const ROMAN_NUMERAL = /^(?=[ivx]{2})x{0,3}(?:ix|iv|v?i{0,3})$/i;
