@@ -832,6 +832,13 @@ describe('mendOcrText', () => {
     ['Quantum 0il & Gas Program L.P.', 'Quantum Oil & Gas Program L.P.'],
     ['(303) 492-3OO2', '(303) 492-3002'],
     ['4 Cedar Lane, White Plains. NY 10647', '4 Cedar Lane, White Plains, NY 10647'],
+    // A state's code and ZIP code read as one, a mark after the code, a quote after the ZIP code
+    // (real OCR readings).
+    ['4048 Wacker Drive, Phoenix, AZ.85052', '4048 Wacker Drive, Phoenix, AZ 85052'],
+    ['426 Madison Avenue, Providence. R102931', '426 Madison Avenue, Providence, RI 02931'],
+    ['317 Lakeview Drive, Omaha, NI= 68107', '317 Lakeview Drive, Omaha, NE 68107'],
+    ['5355 Lexington Avenue, Pittsburgh, PA 15220"', '5355 Lexington Avenue, Pittsburgh, PA 15220'],
+    ['Suite 2300, Room A1.12345', 'Suite 2300, Room A1.12345'],
     ['1106 Hamilton Avenue. Charlotte, NC 28255', '1106 Hamilton Avenue, Charlotte, NC 28255'],
     ['2 State Street, Suite 27. Madison, WI 53729', '2 State Street, Suite 27, Madison, WI 53729'],
     ['Reyes. Donald', 'Reyes, Donald'],

@@ -250,6 +250,21 @@ const LOWER_WORDS = new Set([
 ]);
 
 /**
+ * A state's code and its ZIP code read as one token, the space between them lost or read as a
+ * point ("AZ.85052", "R102931" for RI 02931), after the city's comma or a point read for it, as
+ * two; and a mark read after a code before its ZIP code ("NI= 68107") left out. What the two tokens are is mended after, against the ZIP code's
+ * state.
+ */
+function codeAndZip(token: string, i: number, tokens: readonly string[]): string[] {
+  const glued = /^(\p{Lu}[\p{Lu}1])[.,]?(\d{5}(?:-\d{4})?\W?)$/u.exec(token);
+  if (glued?.[1] && glued[2] && /[,.]$/.test(tokens[i - 1] ?? '')) return [glued[1], glued[2]];
+  const marked = /^(\p{Lu}{2})[=~_|'"`]$/u.exec(token);
+  if (marked?.[1] && /,$/.test(tokens[i - 1] ?? '') && /^\d{5}(?:-\d{4})?\W?$/.test(tokens[i + 1] ?? ''))
+    return [marked[1]];
+  return [token];
+}
+
+/**
  * Mends what OCR does to typed names and addresses, one token at a time and only where the token
  * itself shows it: a digit among letters is the letter it looks like ("01d" Old), a letter among
  * digits the digit ("1O5" 105), "Ill" beside capitals the numeral III, a lone lower-case word in a
@@ -258,7 +273,7 @@ const LOWER_WORDS = new Set([
  */
 export function mendOcrText(value: string): string {
   // Commas read as periods are put back first: the address's parts are found by its commas.
-  const tokens = joinSplitWords(withoutSpecks(periodsAsCommas(value)).split(' '));
+  const tokens = joinSplitWords(withoutSpecks(periodsAsCommas(value)).split(' ')).flatMap(codeAndZip);
   const words = tokens.filter((t) => /^\p{L}{3,}/u.test(t) && !LOWER_WORDS.has(t.toLowerCase()));
   // A name written last name first ("King, Patricia", "O'Brien, Wei") is Title Case however short.
   const lastNameFirst = /^\p{Lu}[\p{L}'’-]+,\s\p{L}{3,}/u.test(value);
@@ -764,6 +779,8 @@ function withoutSpecks(value: string): string {
       )
       // An abbreviation that ends the value with its period read as a dash ("Cowen & Co-").
       .replace(/(?<=\b(?:Co|Inc|Corp|Ltd))[-–]$/u, '.')
+      // A quote after the ZIP code that ends an address ("PA 15220\"").
+      .replace(/(?<=\b\d{5}(?:-\d{4})?)[’'`"”]+$/u, '')
       // A quote after the last word with none before it ("Stock Financing’").
       .replace(/(?<=\p{L}{2})[’'`"”]+$/u, (quote, at: number, all: string) =>
         /[‘’'`"“”]/.test(all.slice(0, at)) ? quote : '',
