@@ -839,6 +839,11 @@ describe('mendOcrText', () => {
     ['317 Lakeview Drive, Omaha, NI= 68107', '317 Lakeview Drive, Omaha, NE 68107'],
     ['5355 Lexington Avenue, Pittsburgh, PA 15220"', '5355 Lexington Avenue, Pittsburgh, PA 15220'],
     ['Suite 2300, Room A1.12345', 'Suite 2300, Room A1.12345'],
+    ['1 Lexington Avenue, - Menlo Park, CA 94003', '1 Lexington Avenue, Menlo Park, CA 94003'],
+    [
+      '248 Oak Street, Floor 1400, -Salt Lake City, UT 84129',
+      '248 Oak Street, Floor 1400, Salt Lake City, UT 84129',
+    ],
     ['1106 Hamilton Avenue. Charlotte, NC 28255', '1106 Hamilton Avenue, Charlotte, NC 28255'],
     ['2 State Street, Suite 27. Madison, WI 53729', '2 State Street, Suite 27, Madison, WI 53729'],
     ['Reyes. Donald', 'Reyes, Donald'],

@@ -779,6 +779,9 @@ function withoutSpecks(value: string): string {
       )
       // An abbreviation that ends the value with its period read as a dash ("Cowen & Co-").
       .replace(/(?<=\b(?:Co|Inc|Corp|Ltd))[-–]$/u, '.')
+      // A dash read after a comma, alone or stuck to the capital after it ("Avenue, - Menlo Park",
+      // "Floor 1400, -Salt Lake City"): no part of a name or an address begins so.
+      .replace(/(?<=, )[-–—~] ?(?=\p{Lu})/gu, '')
       // A quote after the ZIP code that ends an address ("PA 15220\"").
       .replace(/(?<=\b\d{5}(?:-\d{4})?)[’'`"”]+$/u, '')
       // A quote after the last word with none before it ("Stock Financing’").
