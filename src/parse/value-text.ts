@@ -252,8 +252,8 @@ const LOWER_WORDS = new Set([
 /**
  * A state's code and its ZIP code read as one token, the space between them lost or read as a
  * point ("AZ.85052", "R102931" for RI 02931), after the city's comma or a point read for it, as
- * two; and a mark read after a code before its ZIP code ("NI= 68107") left out. What the two tokens are is mended after, against the ZIP code's
- * state.
+ * two; and a mark read after a code before its ZIP code ("NI= 68107") left out. What the two
+ * tokens are is mended after, against the ZIP code's state.
  */
 function codeAndZip(token: string, i: number, tokens: readonly string[]): string[] {
   const glued = /^(\p{Lu}[\p{Lu}1])[.,]?(\d{5}(?:-\d{4})?\W?)$/u.exec(token);
