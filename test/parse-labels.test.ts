@@ -629,6 +629,11 @@ describe('mendNameCase', () => {
     ['Clearwater Gp, L.L.C.', 'entity', 'Clearwater GP, L.L.C.'],
     ['Silver Advisors, L.L-.C.', 'entity', 'Silver Advisors, L.L.C.'],
     ['Williams, Sharon V-', 'person', 'Williams, Sharon V.'],
+    // A middle initial read twice, or as a bar; a name's O read as a zero (real OCR readings).
+    ['Taylor, Lisa QQ.', 'person', 'Taylor, Lisa Q.'],
+    ['Saltzman, Andrew |.', 'person', 'Saltzman, Andrew I.'],
+    ["0'Brien, Joseph", 'person', "O'Brien, Joseph"],
+    ['Lisa QQ. Taylor', 'entity', 'Lisa QQ. Taylor'],
     ['L Borregas Avenue, Boston, MA 02129', 'address', '1 Borregas Avenue, Boston, MA 02129'],
     ['U.S. Venture partners IX, L.P.', 'entity', 'U.S. Venture Partners IX, L.P.'],
     ['3 ExecUtive Drive, Phoenix, AZ 85088', 'address', '3 Executive Drive, Phoenix, AZ 85088'],
@@ -840,6 +845,9 @@ describe('mendOcrText', () => {
     ['5355 Lexington Avenue, Pittsburgh, PA 15220"', '5355 Lexington Avenue, Pittsburgh, PA 15220'],
     ['Suite 2300, Room A1.12345', 'Suite 2300, Room A1.12345'],
     ['1 Lexington Avenue, - Menlo Park, CA 94003', '1 Lexington Avenue, Menlo Park, CA 94003'],
+    // A dash read after a name's last word (a real OCR reading); an abbreviation's stays a period.
+    ['Van Dyke, Brian-', 'Van Dyke, Brian'],
+    ['Acme Holdings Inc-', 'Acme Holdings Inc.'],
     [
       '248 Oak Street, Floor 1400, -Salt Lake City, UT 84129',
       '248 Oak Street, Floor 1400, Salt Lake City, UT 84129',

@@ -621,7 +621,8 @@ const SURNAME_PREFIXES = new Set(['mc', 'mac', 'de', 'da', 'di', 'du', 'la', 'le
  * "ExecUtive Drive"), unless a surname's prefix stands before it ("McKenzie"), or, in an
  * entity's name or an address, the word is two words joined ("PeopleSoft"). Words a Title Case
  * name leaves small ("of", "and", "van") stay small; an address's words are left as read but for
- * the capitals inside them.
+ * the capitals inside them. A person's middle initial read twice or as a bar ("QQ.", "|."), and an
+ * O read as a zero before an apostrophe ("0'Brien"), are put right too.
  */
 export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address'): string {
   // An address's parts are parted by commas: a semicolon is one misread ("Boulevard; Unit 2300");
@@ -643,6 +644,12 @@ export function mendNameCase(value: string, kind: 'person' | 'entity' | 'address
       // A middle initial with a speck before it read as a figure ("Ward, Hiroshi 8S."): no name
       // has a figure in it.
       if (kind === 'person' && i > 0 && /^\d\p{Lu}\.$/u.test(token)) return token.slice(1);
+      // A middle initial read twice ("Lisa QQ."), or an I read as a bar ("Andrew |."): no initial
+      // is two letters, nor a mark.
+      if (kind === 'person' && i > 0 && /^(\p{Lu})\1\.$/u.test(token)) return token.slice(1);
+      if (kind === 'person' && i > 0 && /^[|!]\.$/.test(token)) return 'I.';
+      // An O of a name read as a zero before its apostrophe ("0'Brien"): no name has a figure.
+      if (kind === 'person' && /^0['’]\p{Lu}\p{Ll}/u.test(token)) return `O${token.slice(1)}`;
       const core = /^([("'‘]*)(\p{L}[\p{L}'’-]*)(.*)$/u.exec(token);
       if (!core) return token;
       const [, open = '', word = '', close = ''] = core;
@@ -779,6 +786,9 @@ function withoutSpecks(value: string): string {
       )
       // An abbreviation that ends the value with its period read as a dash ("Cowen & Co-").
       .replace(/(?<=\b(?:Co|Inc|Corp|Ltd))[-–]$/u, '.')
+      // A dash after any other capitalised last word, ending the value ("Van Dyke, Brian-"):
+      // no name or address ends so.
+      .replace(/(?<=\p{Lu}\p{Ll}{2,})[-–—]$/u, '')
       // A dash read after a comma, alone or stuck to the capital after it ("Avenue, - Menlo Park",
       // "Floor 1400, -Salt Lake City"): no part of a name or an address begins so.
       .replace(/(?<=, )[-–—~] ?(?=\p{Lu})/gu, '')
