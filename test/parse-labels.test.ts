@@ -1358,6 +1358,17 @@ describe('values of OCR lines', () => {
     expect(record.issuer.entityType).toBe('corporation');
   });
 
+  it('ends the description of business at the entity type\'s options where OCR kept only "Type of"', () => {
+    // A real OCR reading at 300 dpi: the label read as "Type of]", its other words lost.
+    const text = seedText().replace('\nType of Business Organization\n', '\nType of]\n');
+    expect(text).not.toBe(seedText());
+    const { record } = parseOcr(text);
+    expect(record.issuer.businessDescription).toBe(
+      'Provider of network security audits and vulnerability management',
+    );
+    expect(record.issuer.entityType).toBe('corporation');
+  });
+
   it('reads an option whose short label OCR misread two letters of ("corparaton")', () => {
     // A real OCR reading at 200 dpi of a faint scan's Type of Business Organization.
     const rows = [

@@ -137,6 +137,29 @@ function offeringByInstruction(r: Reader, range: Range, anchors: readonly Anchor
   return null;
 }
 
+/**
+ * The Type of Business Organization's options where OCR garbled its label past finding ("Type
+ * of]"): the first line after the business's description (and before the date of incorporation)
+ * with a box and an option's words ("☒ corporation ☐ limited partnership, already formed"). It
+ * stands as a label of no words before them, found by place: the description's span ends there,
+ * and the options are read in its own.
+ */
+function entityOptions(r: Reader, range: Range, anchors: readonly Anchor[]): Anchor | null {
+  const after = anchors.find((a) => a.name === 'businessDescription')?.match.end.line;
+  const before = anchors.find((a) => a.name === 'incorporationDate')?.match.start.line ?? range.to;
+  if (after === undefined) return null;
+  for (let line = after + 1; line < before; line++) {
+    const text = r.doc.lines[line]?.text ?? '';
+    if (!/[☐☒]/.test(text) || !ENTITY_OPTION_WORDS.test(text)) continue;
+    const start = { line, col: 0 };
+    return { name: 'businessOrganization', match: { start, end: start, score: BY_INSTRUCTION } };
+  }
+  return null;
+}
+
+/** Words of the entity type's options, as printed. */
+const ENTITY_OPTION_WORDS = /\bcorporation\b|\bbusiness trust\b|\blimited partnership\b/i;
+
 /** The instruction printed after the offering's and the issuer's names. */
 const NAME_CHANGED = 'check if this is an amendment and name has changed';
 
@@ -158,6 +181,13 @@ export function readCover(r: Reader, range: Range): void {
   if (!labelled.has('typeOfFiling')) {
     const line = groupLine(r, range, 2, /\bAmendment\s*$/i);
     if (line) readTypeOfFiling(r, line.from, line.to);
+  }
+  if (!labelled.has('businessOrganization')) {
+    const options = entityOptions(r, range, anchors);
+    if (options) {
+      const at = anchors.findIndex((a) => a.match.start.line > options.match.start.line);
+      anchors.splice(at < 0 ? anchors.length : at, 0, options);
+    }
   }
   const { record } = r;
   let telephones = 0;
