@@ -1369,6 +1369,15 @@ describe('values of OCR lines', () => {
     expect(record.issuer.entityType).toBe('corporation');
   });
 
+  it('gives the description of business its capital where OCR read it small', () => {
+    // A real OCR reading: the typed P read as a small p.
+    const text = seedText().replace('\nProvider of network security', '\nprovider of network security');
+    expect(text).not.toBe(seedText());
+    expect(parseOcr(text).record.issuer.businessDescription).toBe(
+      'Provider of network security audits and vulnerability management',
+    );
+  });
+
   it('reads an option whose short label OCR misread two letters of ("corparaton")', () => {
     // A real OCR reading at 200 dpi of a faint scan's Type of Business Organization.
     const rows = [

@@ -304,6 +304,7 @@ export function readCover(r: Reader, range: Range): void {
                 r.textInColumn(reading.match, to),
               ),
               reading.match.end,
+              { capitalStart: false },
             );
           }
         }

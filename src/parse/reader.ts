@@ -237,8 +237,13 @@ export class Reader {
    * Prose OCR read (a description of a business or of securities, a use of proceeds) with its
    * garbled common words mended; a transcription's prose is as typed.
    */
-  prose(value: string | null, from: Pos): string | null {
-    return value !== null && this.doc.readByOcr(from.line) ? mendProse(value) : value;
+  prose(value: string | null, from: Pos, { capitalStart = true } = {}): string | null {
+    if (value === null || !this.doc.readByOcr(from.line)) return value;
+    const mended = mendProse(value);
+    // A title or a description is typed with a capital first, which OCR may read small
+    // ("provider of ...", "research and development"); an entity type named after "other" may be
+    // typed small ("limited liability company"), and is left as read.
+    return capitalStart ? mended.replace(/^\p{Ll}(?=\p{Ll}{2})/u, (c) => c.toUpperCase()) : mended;
   }
 
   /**
