@@ -844,6 +844,9 @@ describe('mendOcrText', () => {
     ['317 Lakeview Drive, Omaha, NI= 68107', '317 Lakeview Drive, Omaha, NE 68107'],
     ['5355 Lexington Avenue, Pittsburgh, PA 15220"', '5355 Lexington Avenue, Pittsburgh, PA 15220'],
     ['Suite 2300, Room A1.12345', 'Suite 2300, Room A1.12345'],
+    // A floor's zero read as a C inside its figures (a real OCR reading); a unit's letter stays.
+    ['1337 Hamilton Avenue, Floor 35C0', '1337 Hamilton Avenue, Floor 3500'],
+    ['1337 Hamilton Avenue, Suite 12C', '1337 Hamilton Avenue, Suite 12C'],
     ['1 Lexington Avenue, - Menlo Park, CA 94003', '1 Lexington Avenue, Menlo Park, CA 94003'],
     // A dash read after a name's last word (a real OCR reading); an abbreviation's stays a period.
     ['Van Dyke, Brian-', 'Van Dyke, Brian'],

@@ -343,6 +343,13 @@ export function mendOcrText(value: string): string {
     } else if (digits >= 2 && letters > 0 && letters < digits && /^[\dOoIl|-]+$/.test(body)) {
       body = lookalikeDigits(body);
     } else if (
+      /^\d{2,}[CDQ]\d+$/.test(body) &&
+      /^(?:suite|ste|unit|floor|room|building)$/i.test(tokens[i - 1] ?? '')
+    ) {
+      // A zero of a suite's or a floor's number read as a round letter inside its figures
+      // ("Floor 35C0"): a letter that ends such a number is typed ("Suite 12C"), one inside it not.
+      body = body.replace(/[CDQ]/, '0');
+    } else if (
       /^\p{L}{2,}[:;!|]\p{L}{2,}$/u.test(body) ||
       /^(?=(?:\P{L}*\p{L}){6})\p{L}+\.\.\p{L}+$/u.test(body)
     ) {
