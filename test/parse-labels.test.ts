@@ -961,6 +961,9 @@ describe('mendTitleWords', () => {
     ['General] Counsel', 'General Counsel'],
     ['Vice President, Finance.', 'Vice President, Finance'],
     ['President| and CEO', 'President and CEO'],
+    // A chief officer's O read as a C or a zero (a real OCR reading).
+    ['President and CEC', 'President and CEO'],
+    ['CF0', 'CFO'],
     // An abbreviation's period stays.
     ['Vice Pres. and Treas.', 'Vice Pres. and Treas.'],
   ])('mends the words of the title %j as %j', (read, typed) => {

@@ -590,18 +590,22 @@ const TITLE_WORDS = [
 export function mendTitleWords(value: string): string {
   // "and" between two title words with its "a" lost ("Vice President nd Secretary"), or its "n"
   // ("a d").
-  return value
-    .replace(/(?<=\p{L} )(?:nd|a d)(?= \p{L})/gu, 'and')
-    .replace(SPECK_BY_TITLE_WORD, (token: string, word: string, comma: string) =>
-      TITLE_WORDS.includes(word.toLowerCase()) || isCommonWord(word.toLowerCase()) ? word + comma : token,
-    )
-    .replace(/\p{L}{5,}/gu, (token) => {
-      const lower = token.toLowerCase();
-      if (TITLE_WORDS.includes(lower)) return token;
-      const word = nearestWord(lower, TITLE_WORDS, lower.length >= 8 ? 2 : 1);
-      if (!word) return token;
-      return /^\p{Lu}/u.test(token) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
-    });
+  return (
+    value
+      .replace(/(?<=\p{L} )(?:nd|a d)(?= \p{L})/gu, 'and')
+      // A chief officer's last letter, the O, read as a round letter or a zero ("CEC", "CF0").
+      .replace(/(?<![\p{L}\d])(C[EFOT])[C0DQ](?![\p{L}\d])/gu, '$1O')
+      .replace(SPECK_BY_TITLE_WORD, (token: string, word: string, comma: string) =>
+        TITLE_WORDS.includes(word.toLowerCase()) || isCommonWord(word.toLowerCase()) ? word + comma : token,
+      )
+      .replace(/\p{L}{5,}/gu, (token) => {
+        const lower = token.toLowerCase();
+        if (TITLE_WORDS.includes(lower)) return token;
+        const word = nearestWord(lower, TITLE_WORDS, lower.length >= 8 ? 2 : 1);
+        if (!word) return token;
+        return /^\p{Lu}/u.test(token) ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+      })
+  );
 }
 
 /**
