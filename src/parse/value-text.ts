@@ -249,6 +249,9 @@ const LOWER_WORDS = new Set([
   'y',
 ]);
 
+/** A token that is a ZIP code (five figures, or ZIP+4), a mark after it or none. */
+const ZIP_TOKEN = /^\d{5}(?:-\d{4})?\W?$/;
+
 /**
  * A state's code and its ZIP code read as one token, the space between them lost or read as a
  * point ("AZ.85052", "R102931" for RI 02931), after the city's comma or a point read for it, as
@@ -259,7 +262,7 @@ function codeAndZip(token: string, i: number, tokens: readonly string[]): string
   const glued = /^(\p{Lu}[\p{Lu}1])[.,]?(\d{5}(?:-\d{4})?\W?)$/u.exec(token);
   if (glued?.[1] && glued[2] && /[,.]$/.test(tokens[i - 1] ?? '')) return [glued[1], glued[2]];
   const marked = /^(\p{Lu}{2})[=~_|'"`]$/u.exec(token);
-  if (marked?.[1] && /,$/.test(tokens[i - 1] ?? '') && /^\d{5}(?:-\d{4})?\W?$/.test(tokens[i + 1] ?? ''))
+  if (marked?.[1] && /,$/.test(tokens[i - 1] ?? '') && ZIP_TOKEN.test(tokens[i + 1] ?? ''))
     return [marked[1]];
   return [token];
 }
@@ -441,7 +444,7 @@ export function mendOcrText(value: string): string {
       // that state.
       const zipState = stateOfZip(mended[i + 1] ?? '');
       if (
-        /^\d{5}(?:-\d{4})?\W?$/.test(mended[i + 1] ?? '') &&
+        ZIP_TOKEN.test(mended[i + 1] ?? '') &&
         /^(?:[^\d\s]\S?|\d\p{L})[,.]?$/u.test(code) &&
         !US_POSTAL_CODES.has(upper) &&
         zipState &&
@@ -456,7 +459,7 @@ export function mendOcrText(value: string): string {
     const before = mended[i - 1] ?? '';
     if (
       US_POSTAL_CODES.has(code) &&
-      /^\d{5}(?:-\d{4})?\W?$/.test(mended[i + 1] ?? '') &&
+      ZIP_TOKEN.test(mended[i + 1] ?? '') &&
       /\p{Ll}$/u.test(before) &&
       mended.slice(0, i - 1).some((t) => /,$/.test(t))
     ) {
@@ -467,7 +470,7 @@ export function mendOcrText(value: string): string {
     }
     if (
       /^\p{L}{2}[,.]?$/u.test(code) &&
-      /^\d{5}(?:-\d{4})?\W?$/.test(mended[i + 1] ?? '') &&
+      ZIP_TOKEN.test(mended[i + 1] ?? '') &&
       /,$/.test(mended[i - 1] ?? '')
     ) {
       const upper = code.slice(0, 2).toUpperCase();

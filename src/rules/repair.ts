@@ -182,13 +182,12 @@ function closesWithBlanks(record: FormDRecord, rule: Rule): boolean {
   if (!rule.sum) return false;
   const total = readCents(record, rule.sum.total);
   const rows = rule.sum.rows.map((p) => readCents(record, p));
-  const written = rows.filter((c): c is number => c !== null);
   return (
     total !== null &&
     total > 0 &&
-    written.filter((c) => c !== 0).length >= 2 &&
-    written.length < rows.length &&
-    written.reduce((a, b) => a + b, 0) === total
+    rows.filter((c) => c !== null && c !== 0).length >= 2 &&
+    rows.includes(null) &&
+    writtenSum(record, rule.sum.rows) === total
   );
 }
 
