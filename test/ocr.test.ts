@@ -492,6 +492,19 @@ describe('processPageImage on an amount typed against the print above it', () =>
     const line = result.lines.find((l) => l.words?.includes(amount as Word));
     expect(line?.text).not.toMatch(/proceeds/);
   });
+
+  it('reads an amount whose figures rise to the print and meet its descenders', async () => {
+    // A real page at 200 dpi, faint: C.4.b's "$ 631,518" is typed so high that the figures' tops
+    // reach the print's baseline and the descenders of "adjusted gross proceeds" reach down between
+    // them, so that no row parts the two; the page pass read "gd goss rics" there.
+    const { result } = await processPageImage(await fixtureImage('amount-into-print-faint-page.jpg', 200), {
+      pool,
+    });
+    const words = result.lines.flatMap((l) => l.words ?? []);
+    const amounts = words.filter((w) => parseMoney(w.text) === 63_151_800);
+    // C.5's two totals are read either way; C.4.b's stands under the instruction, at its foot.
+    expect(amounts.some((w) => w.bbox[1] > 1380 && w.bbox[3] < 1470)).toBe(true);
+  });
 });
 
 describe('processPageImage on dashes set low in their cells', () => {

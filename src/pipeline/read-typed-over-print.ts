@@ -1,3 +1,4 @@
+import { label } from '../image/components.js';
 import { inkIn } from '../image/ink-in.js';
 import { median } from '../image/median.js';
 import type { Word } from '../ingest/lines.js';
@@ -16,6 +17,12 @@ const PLACED = 0.5;
 /** How far below the baseline a descender reaches, as a share of the print's height. */
 const DESCENDER = 0.4;
 
+/**
+ * Typing reaches at least this far below the print's baseline, as a share of the print's height:
+ * any less is the print's descenders.
+ */
+const TYPED_BELOW = 0.55;
+
 /** A word this much taller than the print, read this unsurely, spans two rows run together. */
 const TWO_ROWS = 1.7;
 const UNSURE_BELOW = 0.6;
@@ -25,6 +32,12 @@ const KEEP_AT = 0.5;
 
 /** Words of a second reading below this are specks (a descender's foot cut off above). */
 const SPECK_BELOW = 0.3;
+
+/**
+ * Typing parted from the print it rises into may keep pieces of the print it touches, or lose
+ * pieces of its own: each word of its reading must be this sure.
+ */
+const PARTED_SURE = 0.6;
 
 /**
  * Reads again the rows OCR's page pass ran together: a value typed so close under a printed line
@@ -61,18 +74,32 @@ export async function readTypedOverPrint(
     if (row.length === 0) continue;
     const baseline = median(row.map((w) => w.bbox[3]));
     const top = median(row.map((w) => w.bbox[1]));
-    if (box[3] - baseline < print * 0.8) continue;
+    if (box[3] - baseline < print * TYPED_BELOW) continue;
     // The typing runs on under the print beside the run, where OCR read the print alone.
-    const [x0, x1] = typedSpan(image, box, baseline + Math.round(print * DESCENDER), print);
-    const band: Bbox = [x0, baseline + 1, x1, box[3]];
+    const from = baseline + Math.round(print * DESCENDER);
+    const [x0, x1] = typedSpan(image, box, from, print);
     // A reading of what the page pass read already (a printed row under a signature's scrawl) is
     // no reading of the run.
     const inRun = new Set(run);
     const fresh = (read: Word[] | null) =>
       (read ?? []).filter((w) => !words.some((o) => !inRun.has(o) && shareInside(w.bbox, o.bbox) >= 0.5));
-    const below = fresh(await readBand(image, band, 'above', pool));
-    if (below.length === 0) continue;
-    const above = fresh(await readBand(image, [box[0], top, box[2], baseline], 'below', pool));
+    const printBand: Bbox = [box[0], top, box[2], baseline];
+    // Typing under the print is read in the rows below the print's baseline. Typing that rises
+    // into the print, or meets its descenders, is cut by no row: its figures are the pieces of ink
+    // that reach below the print's descenders, read with the rest of the ink made paper, and the
+    // print is read with those pieces made paper.
+    let below: Word[] = [];
+    let printed = image;
+    if (box[3] - baseline >= print * 0.8)
+      below = fresh(await readBand(image, [x0, baseline + 1, x1, box[3]], 'above', pool));
+    if (below.length === 0) {
+      const parted = partTyping(image, [x0, top - Math.round(print * 0.5), x1, box[3]], from, print);
+      if (parted === null) continue;
+      below = fresh(await readBand(parted.typing, parted.typed, 'above', pool, PARTED_SURE));
+      if (below.length === 0) continue;
+      printed = parted.print;
+    }
+    const above = fresh(await readBand(printed, printBand, 'below', pool));
     for (const w of run) dropped.add(w);
     // Pieces of the typing the page pass read on their own are read again with it.
     for (const w of words) if (below.some((b) => shareInside(w.bbox, b.bbox) >= 0.5)) dropped.add(w);
@@ -83,13 +110,15 @@ export async function readTypedOverPrint(
 
 /**
  * One band of run-together rows read on its own, the ink beyond its `whiten` edge (which the
- * crop's margin takes in) made paper; null when what is read is not sure enough.
+ * crop's margin takes in) made paper; null when what is read is not sure enough, or holds a word
+ * read less surely than `least`.
  */
 async function readBand(
   image: PageImage,
   band: Bbox,
   whiten: 'above' | 'below',
   pool: OcrPool,
+  least = SPECK_BELOW,
 ): Promise<Word[] | null> {
   const pad = 12;
   const again = await ocrRegion(image, band, {
@@ -103,7 +132,7 @@ async function readBand(
     },
   });
   const kept = again.words.filter((w) => w.confidence >= SPECK_BELOW && /[\p{L}\p{N}]/u.test(w.text));
-  if (kept.length === 0) return null;
+  if (kept.length === 0 || kept.some((w) => w.confidence < least)) return null;
   const mean = kept.reduce((sum, w) => sum + w.confidence, 0) / kept.length;
   return mean >= KEEP_AT ? kept : null;
 }
@@ -130,6 +159,78 @@ function typedSpan(image: PageImage, box: Bbox, from: number, print: number): [n
 
 /** Darker than this is ink. */
 const INK = 128;
+
+/**
+ * A region's ink parted into typing and print: the pieces of ink (8-connected) that reach below
+ * `from` are the typing, with any print they touch. `typing` is the page with the region's other
+ * ink made paper, `print` the page with the typing's made paper, and `typed` the box round the
+ * typing; null when no piece reaches below `from`.
+ */
+function partTyping(
+  image: PageImage,
+  region: Bbox,
+  from: number,
+  printHeight: number,
+): { typing: PageImage; print: PageImage; typed: Bbox } | null {
+  const x0 = Math.max(0, region[0]);
+  const y0 = Math.max(0, region[1]);
+  const x1 = Math.min(image.width - 1, region[2]);
+  const y1 = Math.min(image.height - 1, region[3]);
+  const width = x1 - x0 + 1;
+  const height = y1 - y0 + 1;
+  if (width <= 0 || height <= 0) return null;
+  const values = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      values[y * width + x] = image.data[(y0 + y) * image.width + x0 + x] ?? 255;
+  // A faint scan's ink is gray: darker than halfway from its darkest to its paper is ink.
+  const sorted = [...values].sort((a, b) => a - b);
+  const darkest = sorted[Math.floor(sorted.length * 0.02)] ?? 0;
+  const paper = sorted[Math.floor(sorted.length * 0.5)] ?? 255;
+  const threshold = Math.max(INK, (darkest + paper) / 2);
+  const ink = values.map((v) => (v < threshold ? 1 : 0));
+  const { labels, components } = label(ink, width, height);
+  const typed = new Set<number>();
+  for (const [i, c] of components.entries()) if (i > 0 && c.y1 + y0 > from) typed.add(i);
+  if (typed.size === 0) return null;
+  // A piece may be a figure and the print it touches: the typing stands no higher than its
+  // figures' height above their foot (the median piece's, marks too small to be figures aside).
+  const figures = [...typed].flatMap((i) => {
+    const c = components[i];
+    return c && c.y1 - c.y0 + 1 >= printHeight * 0.5 ? [c] : [];
+  });
+  const typedTop = figures.length
+    ? median(figures.map((c) => c.y1)) - median(figures.map((c) => c.y1 - c.y0 + 1))
+    : 0;
+  // Each piece's gray edge goes with it: a pixel a step from the typing's ink is the typing's.
+  const nearTyped = new Uint8Array(width * height);
+  let box: Bbox = [x1, y1, x0, y0];
+  for (let y = Math.max(0, typedTop); y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (!typed.has(labels[y * width + x] ?? 0)) continue;
+      box = [
+        Math.min(box[0], x0 + x),
+        Math.min(box[1], y0 + y),
+        Math.max(box[2], x0 + x),
+        Math.max(box[3], y0 + y),
+      ];
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++)
+          if (y + dy >= 0 && y + dy < height && x + dx >= 0 && x + dx < width)
+            nearTyped[(y + dy) * width + x + dx] = 1;
+    }
+  }
+  const typing = Buffer.from(image.data);
+  const print = Buffer.from(image.data);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const at = (y0 + y) * image.width + x0 + x;
+      if (nearTyped[y * width + x]) print[at] = 255;
+      else typing[at] = 255;
+    }
+  }
+  return { typing: { ...image, data: typing }, print: { ...image, data: print }, typed: box };
+}
 
 /** The height of the page's print: the median of its sure words'; null on a page with none. */
 function printHeight(words: readonly Word[]): number | null {
