@@ -1,5 +1,5 @@
 import { label } from '../image/components.js';
-import { inkIn } from '../image/ink-in.js';
+import { inkIn, localInk } from '../image/ink-in.js';
 import { median } from '../image/median.js';
 import type { Word } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
@@ -172,23 +172,9 @@ function partTyping(
   from: number,
   printHeight: number,
 ): { typing: PageImage; print: PageImage; typed: Bbox } | null {
-  const x0 = Math.max(0, region[0]);
-  const y0 = Math.max(0, region[1]);
-  const x1 = Math.min(image.width - 1, region[2]);
-  const y1 = Math.min(image.height - 1, region[3]);
-  const width = x1 - x0 + 1;
-  const height = y1 - y0 + 1;
-  if (width <= 0 || height <= 0) return null;
-  const values = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++)
-      values[y * width + x] = image.data[(y0 + y) * image.width + x0 + x] ?? 255;
-  // A faint scan's ink is gray: darker than halfway from its darkest to its paper is ink.
-  const sorted = [...values].sort((a, b) => a - b);
-  const darkest = sorted[Math.floor(sorted.length * 0.02)] ?? 0;
-  const paper = sorted[Math.floor(sorted.length * 0.5)] ?? 255;
-  const threshold = Math.max(INK, (darkest + paper) / 2);
-  const ink = values.map((v) => (v < threshold ? 1 : 0));
+  const { mask: ink, box: clipped, width, height } = localInk(image, region, INK);
+  if (width === 0 || height === 0) return null;
+  const [x0, y0, x1, y1] = clipped;
   const { labels, components } = label(ink, width, height);
   const typed = new Set<number>();
   for (const [i, c] of components.entries()) if (i > 0 && c.y1 + y0 > from) typed.add(i);
