@@ -149,6 +149,34 @@ describe('rereadMoney', () => {
     expect(words.map((w) => w.text).join('')).toMatch(/^2,102,000\.00,?$/);
   });
 
+  it.each([
+    // Two specks one above the other before the zero, read as a 1 at 0.15.
+    ['specks-before-zero.png', 300, [47, 20, 177, 60] as Bbox, 0.15],
+    // A piece of the underline its erasing left, under the zero's left edge, read as a 1 at 0.53.
+    ['line-piece-before-zero.png', 300, [50, 23, 148, 71] as Bbox, 0.53],
+  ])(
+    'drops a first figure whose ink is no figure\'s: "10.00" for "0.00" (%s)',
+    async (name, dpi, bbox, confidence) => {
+      // Real crops of the page OCR reads (its rules erased), at 300 dpi: a dollar cell's "0.00".
+      const image = await fixtureImage(name, dpi);
+      const read: Word = { text: '10.00', bbox, confidence };
+      const words = await rereadMoney(image, [read], pool);
+      expect(words.map((w) => w.text).join('')).toBe('0.00');
+    },
+  );
+
+  it("keeps the first figure of an unsure amount where its ink is a figure's", async () => {
+    const { image, lines } = textPage(['10.00'], {
+      width: 600,
+      height: 160,
+      top: 60,
+      left: 100,
+      fontSize: 36,
+    });
+    const read: Word = { text: '10.00', bbox: lines[0]!.box as Bbox, confidence: 0.3 };
+    expect((await rereadMoney(image, [read], pool)).map((w) => w.text).join('')).toBe('10.00');
+  });
+
   it('reads again an amount read surely in pieces, its separators lost ("33 23 6 8 64 00")', async () => {
     // A real crop at 300 dpi of C.4.b: "$ 33,236,864.00", which the page pass read as six sure
     // pieces of bare figures. Read whole, the same figures come back with their separators.

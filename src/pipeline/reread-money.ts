@@ -1,3 +1,6 @@
+import { type Component, label } from '../image/components.js';
+import { localInk } from '../image/ink-in.js';
+import { median } from '../image/median.js';
 import type { Word } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
 import { MONEY_WHITELIST, ocrRegion } from '../ocr/ocr-region.js';
@@ -74,7 +77,57 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
       break;
     }
   }
-  return words.flatMap((w) => replaced.get(w) ?? [w]);
+  return words.flatMap((w) => replaced.get(w) ?? [w]).map((w) => withoutPhantomFigure(image, w));
+}
+
+/** An amount read less surely than this is looked at for a first figure with no figure's ink. */
+const PHANTOM_BELOW = 0.6;
+
+/**
+ * An unsure amount without its first figure where that figure's ink is none: specks, or a piece
+ * of an underline its erasing left, before the amount's first ink of a figure's height, which OCR
+ * read as one more figure ("10.00" for "0.00"). A figure's ink spans most of the figures' height,
+ * however faint and broken; the pieces before the first figure-tall ink span less than half of
+ * it, and fewer figures of ink stand in the box than the reading has. The word as it is where its first figure has a figure's ink, or where the amount would be
+ * no amount without it.
+ */
+export function withoutPhantomFigure(image: PageImage, word: Word): Word {
+  const rest = word.text.slice(1);
+  if (
+    word.confidence >= PHANTOM_BELOW ||
+    !/^\d/.test(word.text) ||
+    !/[.,]/.test(word.text) ||
+    !/^\d/.test(rest) ||
+    !WELL_FORMED.test(rest)
+  )
+    return word;
+  const [x0, y0, x1, y1] = word.bbox;
+  const pieces = inkPieces(image, word.bbox);
+  if (pieces.length === 0) return word;
+  // The figures' height: that of the taller pieces (a figure's), not of commas, points or specks.
+  const heights = pieces.map((c) => c.y1 - c.y0 + 1).sort((a, b) => b - a);
+  const figure = heights[Math.floor(heights.length / 4)] ?? 0;
+  const tall = pieces.filter((c) => c.y1 - c.y0 + 1 >= figure * 0.6);
+  // A speck inside the box before the first figure is no figure OCR read where as many figures
+  // of ink stand after it as the reading has (figures run together counted by their width).
+  const width = median(tall.map((c) => c.x1 - c.x0 + 1));
+  const figures = tall.reduce((n, c) => n + Math.max(1, Math.round((c.x1 - c.x0 + 1) / width)), 0);
+  if (figures >= word.text.replace(/\D/g, '').length) return word;
+  const first = Math.min(...tall.map((c) => c.x0));
+  if (first - x0 < figure * 0.3) return word;
+  const rows = new Set<number>();
+  for (const c of pieces) if (c.x1 < first) for (let y = c.y0; y <= c.y1; y++) rows.add(y);
+  if (rows.size >= figure * 0.45) return word;
+  return { ...word, text: rest, bbox: [first, y0, x1, y1] };
+}
+
+/** The pieces of ink (8-connected) in a box of the page, in page pixels. */
+function inkPieces(image: PageImage, bbox: Bbox): Component[] {
+  const { mask, box, width, height } = localInk(image, bbox, INK);
+  if (width === 0 || height === 0) return [];
+  return label(mask, width, height)
+    .components.slice(1)
+    .map((c) => ({ ...c, x0: c.x0 + box[0], x1: c.x1 + box[0], y0: c.y0 + box[1], y1: c.y1 + box[1] }));
 }
 
 /**
