@@ -88,8 +88,8 @@ const PHANTOM_BELOW = 0.6;
  * of an underline its erasing left, before the amount's first ink of a figure's height, which OCR
  * read as one more figure ("10.00" for "0.00"). A figure's ink spans most of the figures' height,
  * however faint and broken; the pieces before the first figure-tall ink span less than half of
- * it, and fewer figures of ink stand in the box than the reading has. The word as it is where its first figure has a figure's ink, or where the amount would be
- * no amount without it.
+ * it, and fewer figures of ink stand in the box than the reading has. The word as it is where its
+ * first figure has a figure's ink, or where the amount would be no amount without it.
  */
 export function withoutPhantomFigure(image: PageImage, word: Word): Word {
   const rest = word.text.slice(1);
@@ -108,8 +108,8 @@ export function withoutPhantomFigure(image: PageImage, word: Word): Word {
   const heights = pieces.map((c) => c.y1 - c.y0 + 1).sort((a, b) => b - a);
   const figure = heights[Math.floor(heights.length / 4)] ?? 0;
   const tall = pieces.filter((c) => c.y1 - c.y0 + 1 >= figure * 0.6);
-  // A speck inside the box before the first figure is no figure OCR read where as many figures
-  // of ink stand after it as the reading has (figures run together counted by their width).
+  // Where the box holds as many figures of ink as the reading has, each figure read has its ink (a
+  // speck before them is none OCR read); figures run together count by their width.
   const width = median(tall.map((c) => c.x1 - c.x0 + 1));
   const figures = tall.reduce((n, c) => n + Math.max(1, Math.round((c.x1 - c.x0 + 1) / width)), 0);
   if (figures >= word.text.replace(/\D/g, '').length) return word;
