@@ -539,6 +539,10 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
   it('reads a "$" read as a letter and a mark, or as a dash before grouped thousands', () => {
     expect(readMoneyCells('☐ S\t0.00 ☐ i” 3.263.886.00', 2).map((c) => c.cents)).toEqual([0, 326_388_600]);
     expect(readMoneyCells('☐ - 15.000.00', 1).map((c) => c.cents)).toEqual([1_500_000]);
+    expect(readMoneyCells('☐ $\t-\t☒ -— 117,417.00', 2).map((c) => [c.cents, c.estimated])).toEqual([
+      [0, false],
+      [11_741_700, true],
+    ]);
     // Before anything else a dash is the accountant's zero.
     expect(readMoneyCells('☐ -\t☐ $ 0', 2).map((c) => [c.cents, c.raw])).toEqual([
       [0, '$ -'],

@@ -85,9 +85,10 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   // "☐ 8B <tab> 0.00"), or an "s" after two letters OCR made of the box's edge ("☒ Tos 21.751"):
   // the sign or its stroke misread; nothing else is printed between them, and
   // an amount's first figure split off by a gap where its "$" was lost is two misreadings, not
-  // one. So is a dash before grouped thousands ("☐ - 15.000.00"); before anything else a dash is
-  // the accountant's zero, and a letter or two between the box and it the "$" ("☐ ee -"). The
-  // cell's underline may be read between them in pieces ("☐ Cs __ -0-").
+  // one. So is a dash or two before grouped thousands ("☐ - 15.000.00", "☒ -— 117,417.00");
+  // before anything else a dash is the accountant's zero, and a letter or two between the box and
+  // it the "$" ("☐ ee -"). The cell's underline may be read between them in pieces ("☐ Cs __
+  // -0-").
   const text = mendSeparators(zerosTakenForBoxes(raw.replace(STRAY_QUOTE, '$1')))
     .replace(
       /([☐☒][\s_]*)(?:[1-9][sS§$B]?|[^\s\p{N}☐☒$_-]{1,2}|[^\s\p{N}☐☒$_-]{2}[sS§])(?=\s+(?:_+\s+)?(?:-0-|\d{1,3}(?:\s?[,.]\s?\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])|[oOQD](?![\p{L}\d])|[-–—]{1,2}(?:\s|$)))/gu,
@@ -101,7 +102,7 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
     // 8,210", "$8 7.507.955.10"): typed figures stand together, and a comma lost to a gap
     // between them ("$3 500,000") leaves a group of three after it, not of one or two.
     .replace(/\$[358](?=[^\S\n]+\d{1,2}(?:[,.]\d{3})+(?:[.,]\d{2})?(?![\d,.]))/g, '$')
-    .replace(/([☐☒][\s_]*)[-–—](?=\s+\d{1,3}(?:[,.]\d{3})+(?!\d))/g, '$1$')
+    .replace(/([☐☒][\s_]*)[-–—]{1,2}(?=\s+\d{1,3}(?:[,.]\d{3})+(?!\d))/g, '$1$')
     .replace(/(\d)[sS§](?=\s+(?:-0-|\d))/g, '$1 $')
     // The zero read as an "o" too ("$ <tab> os <tab> 0" is $ 0, then $ 0).
     .replace(/(\$\s+)[oO][sS§](?=\s+(?:-0-|\d))/g, '$10 $')
@@ -180,9 +181,9 @@ const SIX_FIGURE_GROUP = /(\d[,.])(\d{3})(\d{3})(?![\d,])/g;
 /**
  * Separators as OCR garbles them, put back: a thousands comma read as a letter with a tail ("3 y
  * 759 ,000.00", "9 f 677 f 000.00", "83 r 000": a lone y, f, j, r or semicolon between a group of
- * digits and a group of three), a separator read twice, underscores for separators, "-0-" read with a letter
- * for its zero ("-O-", "-N-", "N-", "—-n-") or with long dashes ("—0—"), and a lone 3, 5 or 8
- * for the "$" between two amounts.
+ * digits and a group of three), a separator read twice, underscores for
+ * separators, "-0-" read with a letter for its zero ("-O-", "-N-", "N-", "—-n-") or with long
+ * dashes ("—0—"), and a lone 3, 5 or 8 for the "$" between two amounts.
  */
 function mendSeparators(text: string): string {
   return (
