@@ -6,7 +6,7 @@ import type { TextLine, Word } from '../src/ingest/lines.js';
 import { MONEY_WHITELIST, OcrPool, ocrPage, ocrRegion } from '../src/ocr/index.js';
 import { readMoneyCells } from '../src/parse/money-cells.js';
 import { processPageImage } from '../src/pipeline/page-stage.js';
-import { readEmptyCells } from '../src/pipeline/read-empty-cells.js';
+import { emptyCellsAfterDollars, readEmptyCells } from '../src/pipeline/read-empty-cells.js';
 import { readMissedInk } from '../src/pipeline/read-missed-ink.js';
 import { readTypedOverPrint } from '../src/pipeline/read-typed-over-print.js';
 import { rereadCombs } from '../src/pipeline/reread-combs.js';
@@ -329,6 +329,24 @@ describe('readEmptyCells on a faint amount broken into pieces', () => {
       [dollar],
     );
     expect(words.map((w) => w.text)).toEqual(['$', '-']);
+  });
+});
+
+describe('emptyCellsAfterDollars on a speck read as an "s" before an amount', () => {
+  it('opens no cell after it: a row a speck high is a sliver through the amount beside it', () => {
+    // As on a real C.4.b: a speck before the "$" read as an "s", a little above the row's middle.
+    const image = draw(700, 100, (ctx) => {
+      ctx.font = '28px "DejaVu Sans Mono"';
+      ctx.fillText('$', 100, 66);
+      ctx.fillText('495,375.00', 170, 66);
+      ctx.fillRect(90, 44, 3, 3);
+    });
+    const words: Word[] = [
+      { text: 's', bbox: [90, 44, 93, 47], confidence: 0.52 },
+      { text: '$', bbox: [100, 42, 117, 70], confidence: 0.9 },
+      { text: '495,375.00', bbox: [170, 44, 338, 66], confidence: 0.39 },
+    ];
+    expect(emptyCellsAfterDollars(image, words, [])).toEqual([]);
   });
 });
 

@@ -412,6 +412,9 @@ function dollarMisread(w: Word, boxRight: number, side: number): boolean {
   );
 }
 
+/** A printed "$" stands at least this tall, in inches (a tenth of an inch or so as printed). */
+const DOLLAR_AT_LEAST = 0.04;
+
 /**
  * The cells of tables printed without check boxes (C.1, C.2): after a "$" read alone, up to the
  * next word on its row (or two inches on), when that stretch holds ink no word covers. A "$" just
@@ -428,6 +431,8 @@ export function emptyCellsAfterDollars(
     if (!LONE_DOLLAR_READ.test(dollar.text)) continue;
     const [dx0, dy0, dx1, dy1] = dollar.bbox;
     const side = dy1 - dy0;
+    // A speck OCR read as an "s" is no "$": its row would be a sliver through what stands beside it.
+    if (side < dpi * DOLLAR_AT_LEAST) continue;
     const middle = (dy0 + dy1) / 2;
     const onRow = (b: Bbox) => Math.abs((b[1] + b[3]) / 2 - middle) < side;
     // A "$" with a check box before it, and no word between them, is that box's cell's.
