@@ -253,6 +253,15 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     ]);
   });
 
+  it('reads a zero alone in a box-less cell read as a capital or small O as an unsure zero', () => {
+    // C.1's Debt row as read on a generated scan: "$ 0 <tab> $ O".
+    expect(readMoneyCells('$ 0\t$ O', 2).map((c) => [c.cents, c.readable])).toEqual([
+      [0, true],
+      [0, false],
+    ]);
+    expect(readMoneyCells('$\to', 1).map((c) => [c.cents, c.readable])).toEqual([[0, false]]);
+  });
+
   it('reads amounts whose commas OCR read as letters with a tail ("3 y 759 ,000.00")', () => {
     expect(readMoneyCells('$ 3 y 759 ,000 .00').map((c) => c.cents)).toEqual([375_900_000]);
     expect(readMoneyCells('☐ S$ 9 f 677 f 000.00').map((c) => c.cents)).toEqual([967_700_000]);

@@ -298,7 +298,7 @@ export const DASH_ZERO = /^[-–—=]{1,2}$/;
  * A typewriter's zero read as its ring's sides ("()", "[c]") or a round letter, perhaps between the
  * accountant's dashes read as dashes or quotes ("“()-" for -0-).
  */
-const ZERO_RING = /^[-–—“”"'‘’`~]?[[({][oOcCQDu]?[\])}][-–—“”"'‘’`~]?$|^[@QDnuUcCeaøØθΘ©®]$/;
+const ZERO_RING = /^[-–—“”"'‘’`~]?[[({][oOcCQDu]?[\])}][-–—“”"'‘’`~]?$|^[@oOQDnuUcCeaøØθΘ©®]$/;
 
 function cellsOf(text: string): MoneyCell[] {
   // OCR reads a dollar sign standing apart as "s", "S", "Ss" or "§".
@@ -373,7 +373,7 @@ function cellsOf(text: string): MoneyCell[] {
     // A dash alone in a dollar box is the accountant's zero ("$ -"); OCR may read it "=" or "—".
     if (DASH_ZERO.test(typed)) return { cents: 0, estimated: mark === CHECKED, raw: '$ -', readable: true };
     // A typewriter's dotted or slashed zero alone in its box, read as its ring's sides ("[c]", "[}"),
-    // or as a round letter ("n", "u", "c", "e"): no amount is one letter. Any other letter alone is
+    // or as a round letter ("n", "u", "c", "e", "O"): no amount is one letter. Any other letter alone is
     // a mark OCR could not read, not an empty box.
     if (ZERO_RING.test(typed))
       return { cents: 0, estimated: mark === CHECKED, raw: `$ ${typed}`, readable: false };
