@@ -198,10 +198,12 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells(') ☐ $ —-N-—\t☐ $ 164.025.14', 2).map((c) => c.cents)).toEqual([0, 16_402_514]);
   });
 
-  it('reads "-0-" whose first dash OCR read as an underscore or a quote ("_o-", "“o-", "_0—")', () => {
+  it('reads "-0-" whose first dash OCR read as an underscore, a quote or a tilde ("_o-", "“o-", "_0—", "~o-")', () => {
     // Real OCR rows of a thin typewriter face.
     expect(readMoneyCells('☐ $\t_o-', 1).map((c) => c.cents)).toEqual([0]);
     expect(readMoneyCells('\t—0—\t$\t“o-', 2).map((c) => c.cents)).toEqual([0, 0]);
+    // Or as a tilde: C.1's Debt row read on a generated scan.
+    expect(readMoneyCells('$\t—0-\t$\t~o-', 2).map((c) => c.cents)).toEqual([0, 0]);
     expect(readMoneyCells('☐ ph\t_0- ☒ $ 10,752.28', 2).map((c) => c.cents)).toEqual([0, 1_075_228]);
   });
 

@@ -216,8 +216,8 @@ function mendSeparators(text: string): string {
       .replace(/(\d)\s?_(?=\d{3}(?!\d))/g, '$1,')
       .replace(/(\d)_(?=\d{2}(?!\d))/g, '$1.')
       .replace(/,\s?,/g, ',')
-      // Its first dash read as an underscore or a quote too ("_o-", "“o-").
-      .replace(/(^|\s)[-–—_“”"']{0,2}[oONDQUun][-–—]{1,2}(?=\s|$)/g, '$1-0-')
+      // Its first dash read as an underscore, a quote, a tilde or a sign too ("_o-", "“o-", "~o-").
+      .replace(/(^|\s)[-–—_“”"'~<=]{0,2}[oONDQUun][-–—]{1,2}(?=\s|$)/g, '$1-0-')
       // Its zero read as a "C" between both its dashes ("-C-"; "C-" is the form's "Part C -").
       .replace(/(^|\s)[-–—]{1,2}[Cc][-–—]{1,2}(?=\s|$)/g, '$1-0-')
       // Its zero read as another figure, or its last dash as a point ("-8-", "-0."): no amount is
