@@ -774,6 +774,9 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('$\t4, 1 78,000').map((c) => c.cents)).toEqual([417_800_000]);
     expect(readMoneyCells('☐ $\t1 4, 866').map((c) => c.cents)).toEqual([1_486_600]);
     expect(readMoneyCells('$ 48 283 03 0').map((c) => c.cents)).toEqual([4_828_303_000]);
+    // Between the cents' two figures: C.4.a's printing costs as read on a generated scan.
+    expect(readMoneyCells('☐ $\t0.0 0').map((c) => [c.cents, c.readable])).toEqual([[0, true]]);
+    expect(readMoneyCells('☐ $ 1,234.5 6').map((c) => c.cents)).toEqual([123_456]);
     // Two cells stay two cells.
     expect(readMoneyCells('$ 15 $ 6,000.00').map((c) => c.cents)).toEqual([1500, 600_000]);
   });

@@ -37,6 +37,8 @@ function closeGaps(typed: string): string {
   // Cents end the amount: figures after a gap past them are another's ("31,206.83 5").
   if (/[,.]\d{2}\s+\d{1,2}$/.test(cell)) return typed;
   const closed = cell.replace(/\s+/g, '');
+  // A gap between the cents' two figures ("0.0 0") parts nothing.
+  if (/[,.]\d\s+\d$/.test(cell) && /^\d{1,3}(?:[,.]\d{3})*[.,]\d{2}$/.test(closed)) return closed;
   // Digits alone, every comma lost and gaps left among them ("48 283 03 0"), are one amount too.
   if (/^\d{2,12}$/.test(closed) && !/[,.]/.test(cell)) return closed;
   // The decimal point read as a comma too ("44 , 118, 91").
