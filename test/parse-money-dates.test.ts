@@ -549,6 +549,8 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
   });
 
   it('reads a "$" read as a letter and a mark, or as a dash before grouped thousands', () => {
+    // A zero read as two round letters after it: C.4.a's total as read on a generated scan.
+    expect(readMoneyCells('☐ 4 oO', 1).map((c) => c.cents)).toEqual([0]);
     expect(readMoneyCells('☐ S\t0.00 ☐ i” 3.263.886.00', 2).map((c) => c.cents)).toEqual([0, 326_388_600]);
     expect(readMoneyCells('☐ - 15.000.00', 1).map((c) => c.cents)).toEqual([1_500_000]);
     expect(readMoneyCells('☐ $\t-\t☒ -— 117,417.00', 2).map((c) => [c.cents, c.estimated])).toEqual([
