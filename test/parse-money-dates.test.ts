@@ -270,6 +270,7 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ g\t0\t☐ s 9,437,992.00', 2).map((c) => c.cents)).toEqual([0, 943_799_200]);
     expect(readMoneyCells('$\t83 r 000').map((c) => c.cents)).toEqual([8_300_000]);
     expect(readMoneyCells('☐ $\t-0- ☐ $ 22 Y 921.76', 2).map((c) => c.cents)).toEqual([0, 2_292_176]);
+    expect(readMoneyCells('☐ $ 36 v 670.22', 1).map((c) => c.cents)).toEqual([3_667_022]);
   });
 
   it('reads one "$" read twice a space apart before its amount as one, and a tab between them as two columns', () => {
