@@ -182,10 +182,10 @@ const SIX_FIGURE_GROUP = /(\d[,.])(\d{3})(\d{3})(?![\d,])/g;
 
 /**
  * Separators as OCR garbles them, put back: a thousands comma read as a letter with a tail ("3 y
- * 759 ,000.00", "9 f 677 f 000.00", "83 r 000", "22 Y 921.76", "36 v 670.22": a lone y or Y, v,
- * f, j, r or semicolon between a group of digits and a group of three), a separator read twice, underscores for
- * separators, "-0-" read with a letter for its zero ("-O-", "-N-", "N-", "—-n-") or with long
- * dashes ("—0—"), and a lone 3, 5 or 8 for the "$" between two amounts.
+ * 759 ,000.00", "9 f 677 f 000.00", "83 r 000", "22 Y 921.76", "36 v 670.22": a lone y or Y, v, f,
+ * j, r or semicolon between a group of digits and a group of three), a separator read twice,
+ * underscores for separators, "-0-" read with a letter for its zero ("-O-", "-N-", "N-", "—-n-") or
+ * with long dashes ("—0—"), and a lone 3, 5 or 8 for the "$" between two amounts.
  */
 function mendSeparators(text: string): string {
   return (
