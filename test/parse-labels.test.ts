@@ -865,6 +865,8 @@ describe('mendOcrText', () => {
     // Or a quote standing alone (a real OCR reading of an offering's name).
     ['Common " Stock Offering', 'Common Stock Offering'],
     ['Units . of Limited . : Partnership . Interest', 'Units of Limited Partnership Interest'],
+    // Or between a word and a number (a real reading); after two letters it may end an abbreviation.
+    ['2776 Avenue of the Stars, Suite . 29', '2776 Avenue of the Stars, Suite 29'],
     ['Summit Technologies, = Inc.', 'Summit Technologies, Inc.'],
     ['Series C Preferred Stock Financing’', 'Series C Preferred Stock Financing'],
     ['Norwest Venture Partners II, L.p.', 'Norwest Venture Partners II, L.P.'],

@@ -820,8 +820,10 @@ function withoutSpecks(value: string): string {
       // A speck read as a point between two words with no gap ("405 Gateway.Boulevard"): after
       // five small letters it ends no abbreviation.
       .replace(/(?<=\p{Ll}{5})\.(?=\p{Lu}\p{Ll})/gu, ' ')
-      // Specks read as stops between words ("Units . of Limited . : Partnership").
+      // Specks read as stops between words ("Units . of Limited . : Partnership"), or between a
+      // word and a number ("Suite . 29"; a word of two letters may be an abbreviation, "No . 5").
       .replace(/(?<=\p{L}) (?:[.:;·'`] )+(?=\p{L})/gu, ' ')
+      .replace(/(?<=\p{L}{3}) (?:[.:;·'`] )+(?=\d)/gu, ' ')
       .replace(/(^| )\.(?=\p{L}\p{Ll})/gu, '$1')
       .replace(/[:;]+$/, '')
       .replace(/\b(\p{Lu})\.(\p{Ll})\.(?=\s|,|$)/gu, (_, a: string, b: string) => `${a}.${b.toUpperCase()}.`)
