@@ -869,6 +869,10 @@ describe('mendOcrText', () => {
     ['2776 Avenue of the Stars, Suite . 29', '2776 Avenue of the Stars, Suite 29'],
     ['Summit Technologies, = Inc.', 'Summit Technologies, Inc.'],
     ['Series C Preferred Stock Financing’', 'Series C Preferred Stock Financing'],
+    // A double quote stuck to a word inside the value, none before it (a real reading); a single
+    // one there may be a plural's apostrophe.
+    ['Sprout” Group, L.P.', 'Sprout Group, L.P.'],
+    ['Founders’ Fund II, L.P.', 'Founders’ Fund II, L.P.'],
     ['Norwest Venture Partners II, L.p.', 'Norwest Venture Partners II, L.P.'],
     // A small letter whose capital has its shape read large in a value typed in sentence case, as
     // another small word shows it (a real reading); without such a word the value is Title Case.

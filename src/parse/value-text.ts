@@ -808,6 +808,11 @@ function withoutSpecks(value: string): string {
       .replace(/(?<=, )[-–—~] ?(?=\p{Lu})/gu, '')
       // A quote after the ZIP code that ends an address ("PA 15220\"").
       .replace(/(?<=\b\d{5}(?:-\d{4})?)[’'`"”]+$/u, '')
+      // A double quote stuck to a word's end with none before it ("Sprout” Group, L.P."): a single
+      // one may be a plural's apostrophe ("Founders’ Fund").
+      .replace(/(?<=\p{L}{2})["”]+(?=[\s,])/gu, (quote, at: number, all: string) =>
+        /["“”]/.test(all.slice(0, at)) ? quote : '',
+      )
       // A quote after the last word with none before it ("Stock Financing’").
       .replace(/(?<=\p{L}{2})[’'`"”]+$/u, (quote, at: number, all: string) =>
         /[‘’'`"“”]/.test(all.slice(0, at)) ? quote : '',
