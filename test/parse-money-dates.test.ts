@@ -944,6 +944,8 @@ describe('readCount reads the number of investors before the first dollar cell',
     [' Q $ 0.00', 0],
     ['Non-accredited Investors\tn\t$0', 0],
     ['Non-accredited Investors\tn\t$\t-0-', 0],
+    // A speck before it read as a point (a real reading).
+    ['Non-accredited Investors\t.0\t$\t-0--', 0],
     ['\t$ 0.00', null],
   ])('reads %j as %j', (text, count) => {
     expect(readCount(text).count).toBe(count);

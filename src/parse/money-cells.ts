@@ -600,7 +600,7 @@ export function readCount(text: string): { count: number | null; raw: string } {
   for (const token of beforeDollar.replace(/\.{2,}/g, ' ').split(/\s+/)) {
     // OCR reads the digits of a typed count as letters (o for 0, l for 1), and some filers type "0.00".
     // A bracket or a quote after it ("20)") is the column's edge, not part of the count.
-    const bare = token.replace(/^[([{'"‘’]+|[)\]}|'"‘’]+$/g, '');
+    const bare = token.replace(/^[([{'"‘’.,]+|[)\]}|'"‘’]+$/g, '');
     // A zero alone may be read as a letter or a broken ring ("Non-accredited Investors Q $ 0.00",
     // "... n $0"), or "@".
     const lone = /^[OQDoCcUun@]$/.test(bare);
