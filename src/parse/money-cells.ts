@@ -311,8 +311,9 @@ function cellsOf(text: string): MoneyCell[] {
     .replace(/(^|[\s_☐☒])[sS§]\$\.?(?=[\s_]|$)/g, '$1$')
     // Or read as "$s" before its box ("$s ☒ 1.358,252.20"): the box is the cell's.
     .replace(/\$[sS§]{1,2}(?=[\s_]+[☐☒])/g, '$')
-    // A speck after an "s" read for the "$" ("Ss. <tab> -n-").
-    .replace(/(^|[\s_.])[oO]?[sS§]{1,2}(?:\.(?= ))?(?=[ _]*(?:[.,'’] )?[\d-])/g, '$1$')
+    // A speck after an "s" read for the "$" ("Ss. <tab> -n-"), or before the amount after it, and
+    // the box's wall read before it where the pixels found no box ("ls .5,600").
+    .replace(/(^|[\s_.])[oOlI|]?[sS§]{1,2}(?:\.(?= ))?(?=[ _]*(?:[.,'’] ?)?[\d-])/g, '$1$')
     // "n/a" read with a gap in it, glued to its "$" ("$n /a") or to an S read for it ("SN /a"), or
     // its stroke read as a letter ("nla", "nIa"), or typed without it ("NA").
     .replace(/(^|[\s_☐☒])[sS§](?=[nN]\s?[/lI1|]?\s?[aA](?=\s|$))/g, '$1$')
