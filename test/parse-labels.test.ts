@@ -585,6 +585,11 @@ describe('the date and jurisdiction combs as OCR garbles them', () => {
         'Jurisdiction of Incorporation or Organiz tion: (Enter two-letter U.S. Postal Service Abbreviation for State:\nWA\nCN for Canada; FN for ather foreign jurisdiction)',
         'WA',
       ],
+      // There, its I read as an L (a real reading): the one code a confused letter makes.
+      [
+        'Jurisdiction of Incorporation or Organization: (Enter two-letter U.S. Postal Service\nAbbreviation for State:\nLL\nCN for Canada; FN for other foreign jurisdiction)',
+        'IL',
+      ],
       // The comb's spaced letters at the end of the instruction's first line, after a column's gap.
       [
         'Jurisdiction of Incorporation or Organization: (Enter two-letter U.S. Postal Service Abbreviation for State:\tD E\nCN for Canada; FN for other foreign jurisdiction)',

@@ -359,7 +359,8 @@ export function readCover(r: Reader, range: Range): void {
  * wording, the rest of it comes first ("...for State: CN for Canada; FN for other foreign
  * jurisdiction)"): the comb follows its closing bracket or the line it ends, or ends one of its
  * lines after a column's gap, or stands among its lines, the one code in capitals that no word of
- * running text ("for") follows.
+ * running text ("for") follows (or, failing one, the one pair of capitals a letter OCR confuses
+ * with another makes a code, "LL" for IL).
  */
 function jurisdictionText(read: string): string {
   // A speck read in a column of its own before the comb ("jurisdiction) <tab> ’ <tab> D E") is
@@ -383,13 +384,13 @@ function jurisdictionText(read: string): string {
     .slice(0, end + 1)
     .join(' ')
     .split(/[^A-Za-z]+/);
-  const codes = new Set(
-    words.filter(
-      (w, i) => /^[A-Z]{2}$/.test(w) && isJurisdiction(w) && !/^[a-z]{2,4}$/.test(words[i + 1] ?? ''),
-    ),
-  );
-  const [only] = codes;
-  return codes.size === 1 && only ? only : span;
+  const standing = words.filter((w, i) => /^[A-Z]{2}$/.test(w) && !/^[a-z]{2,4}$/.test(words[i + 1] ?? ''));
+  const codes = new Set(standing.filter(isJurisdiction));
+  // Failing a code, one a letter OCR confuses with another makes ("LL" for IL).
+  const near = new Set(standing.filter((w) => lookalikeCode(w, isJurisdiction) !== null));
+  const found = codes.size ? codes : near;
+  const [only] = found;
+  return found.size === 1 && only ? only : span;
 }
 
 /** Digits a comb's letters are misread as, each to the letter it stands for. */
