@@ -282,6 +282,19 @@ describe('a transcription typed in another style', () => {
     expect(json.offering.useOfProceeds.construction).toEqual({ affiliates: 0, others: 0 });
   });
 
+  it("reads a row at a page's foot whose span runs over the next page's heading read in pieces", async () => {
+    // A real reading: the heading's start read with a speck, its "EXPENSES" in a column of its own,
+    // after a cell whose zero lost its point ("$0 00").
+    const json = await parseText(
+      ACME.replace(
+        'Construction or leasing of plant buildings and facilities    [ ] $ 0    [ ] $ 0\n',
+        'Construction or leasing of plant buildings and facilities    [ ] $0.00    [ ] $0 00\nSEC 1972 (9/06)\t5.\nPRICE, NUMBER OF INVESTORS, AND USE OF PROCEEDS\n~ C.OFFERING\tEXPENSES\n',
+      ),
+      'acme.txt',
+    );
+    expect(json.offering.useOfProceeds.construction).toEqual({ affiliates: 0, others: 0 });
+  });
+
   it('reads no amount out of a page\'s "N of M" footer with its figures read as letters ("Sof6")', async () => {
     const json = await parseText(
       ACME.replace(

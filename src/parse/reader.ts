@@ -431,7 +431,14 @@ const PAGE_NUMBER_LINE = /^[-–—]\s*[1-9]\d?\s*[-–—]$/;
  */
 function isProse(line: string): boolean {
   const words = line.replace(/(?<![\d,.])[1-9](?=[,.;:)]?(?:\s|$))/g, '');
-  return !/[\d$]|(?:^|\s)[-–—]+(?=\s|$)/u.test(words) && (words.match(/\p{L}{3,}/gu) ?? []).length >= 4;
+  if (/[\d$]|(?:^|\s)[-–—]+(?=\s|$)/u.test(words)) return false;
+  // The running head's capitals, however few of them OCR read ("~ C.OFFERING <tab> EXPENSES"), are
+  // no cell's either; a zero written out in capitals ("NONE") is.
+  const heading =
+    /^(?:\p{Lu}{3,}[,.]?\s*)+$/u.test(words.trim().replace(/^[^\p{L}\d]*(?:\p{Lu}\.\s?)?/u, '')) &&
+    /\p{Lu}{5,}/u.test(words) &&
+    !/\b(?:NONE|ZERO|NIL)\b/.test(words);
+  return heading || (words.match(/\p{L}{3,}/gu) ?? []).length >= 4;
 }
 
 /**
