@@ -332,6 +332,18 @@ describe('readEmptyCells on a faint amount broken into pieces', () => {
   });
 });
 
+describe('readEmptyCells on a lone zero with a speck beside it', () => {
+  it('reads the zero by its ring, the speck no figure of the cell', async () => {
+    // A real crop at 200 dpi of C.5's equipment row as OCR reads it (its rules and box erased):
+    // "☐ $ ____ · 0", the zero faint and a speck just before it, which OCR read as nothing.
+    const image = await fixtureImage('speck-before-zero-cell.png', 200);
+    const box = { bbox: [20, 20, 42, 42] as Bbox, fill: 0, checked: false, confidence: 1 };
+    const words = await readEmptyCells(image, [], [box], pool);
+    const zero = words.find((w) => w.text === '0');
+    expect(zero?.bbox[0]).toBeGreaterThan(280);
+  });
+});
+
 describe('emptyCellsAfterDollars on a speck read as an "s" before an amount', () => {
   it('opens no cell after it: a row a speck high is a sliver through the amount beside it', () => {
     // As on a real C.4.b: a speck before the "$" read as an "s", a little above the row's middle.

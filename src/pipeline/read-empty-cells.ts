@@ -1,4 +1,5 @@
 import type { CheckBox } from '../image/check-boxes.js';
+import { label } from '../image/components.js';
 import { inkIn } from '../image/ink-in.js';
 import { strengthenInk } from '../image/missed-ink.js';
 import type { Word } from '../ingest/lines.js';
@@ -118,11 +119,13 @@ export async function readEmptyCells(
       // which OCR drops or rates at nothing, or one typed onto its underline, whose foot went with
       // the line (so the ring is looked for on the page as it was before its rules were erased).
       // No other amount is one figure. (Where the "$" was not read, the cell's first ink is the
-      // "$", whose bar may close its bowls.)
-      const lone = afterDollar ? groups.length === 1 : groups.length === 2 && group === groups[1];
+      // "$", whose bar may close its bowls.) A speck beside it is no figure.
+      const marks = groups.filter((g) => g === group || !isSpeck(g, side));
+      const lone = afterDollar ? marks.length === 1 : marks.length === 2 && group === marks[1];
       const noneButZero = kept.every((w) => /^\$?0$/.test(w.text));
-      if (noneButZero && lone && isRing(ruled, group, side)) {
-        found.push({ text: '0', bbox: onRow(group), confidence: 0.6 });
+      const figure = withoutSpecks(ruled, group, side);
+      if (noneButZero && lone && isRing(ruled, figure, side)) {
+        found.push({ text: '0', bbox: onRow(figure), confidence: 0.6 });
         continue;
       }
       // A zero between dashes ("-0-") is read by its shape, however unsure OCR is of a thin face's
@@ -260,6 +263,35 @@ function isRing(image: PageImage, group: Bbox, side: number): boolean {
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) if (!open[y * width + x] && paper(x, y)) hole++;
   return hole >= width * height * RING_HOLE;
+}
+
+/**
+ * A group of ink without the specks close enough beside its figure to have joined it (a speck
+ * before a lone zero): the box round its pieces larger than specks, or the group where it has none.
+ */
+function withoutSpecks(image: PageImage, group: Bbox, side: number): Bbox {
+  const [x0, y0, x1, y1] = group;
+  const width = x1 - x0 + 1;
+  const height = y1 - y0 + 1;
+  const ink = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      ink[y * width + x] = (image.data[(y0 + y) * image.width + x0 + x] ?? 255) < INK ? 1 : 0;
+  const pieces = label(ink, width, height)
+    .components.slice(1)
+    .filter((c) => !isSpeck([c.x0, c.y0, c.x1, c.y1], side));
+  if (pieces.length === 0) return group;
+  return [
+    x0 + Math.min(...pieces.map((c) => c.x0)),
+    y0 + Math.min(...pieces.map((c) => c.y0)),
+    x0 + Math.max(...pieces.map((c) => c.x1)),
+    y0 + Math.max(...pieces.map((c) => c.y1)),
+  ];
+}
+
+/** Whether a group of ink is a speck: a third of a box's side or less each way. */
+function isSpeck([x0, y0, x1, y1]: Bbox, side: number): boolean {
+  return x1 - x0 + 1 <= side / 3 && y1 - y0 + 1 <= side / 3;
 }
 
 /** The least share of a ring's box its hole fills. */
