@@ -823,6 +823,7 @@ describe('mendOcrText', () => {
       '522 Commerce Drive, Building 32, Billings, MT 59158',
     ],
     ['Norwest Venture Partners Fund ITI, L.P.', 'Norwest Venture Partners Fund III, L.P.'],
+    ['Accel Partners Fund IIT, L.P.', 'Accel Partners Fund III, L.P.'],
     ['Oak Investment Partners yIII, L,P.', 'Oak Investment Partners VIII, L.P.'],
     ['Charles River Ventures Vill, L.P.', 'Charles River Ventures VIII, L.P.'],
     ['Norwest Venture Partners Fund IIL, L.P.', 'Norwest Venture Partners Fund III, L.P.'],

@@ -840,11 +840,12 @@ function withoutSpecks(value: string): string {
       // A roman numeral's I read as the figure 1 ("Ventures 1X"), or its Is all read as 1s before
       // an entity's suffix ("Partners 11, L.P."): a fund's number there is a roman numeral.
       .replace(/(?<=\s)[IVX1[]*[VX][IVX1]*(?=[\s,.]|$)/g, (numeral) => numeral.replace(/[1[]/g, 'I'))
-      // So is one with its middle I read as a T there ("Fund ITI, L.P.", "IT1"), or its V as a small y
-      // ("Partners yIII, L.P."), or its Is as letters or marks like them, the first too ("Fund IIL,
-      // L.P.", "Fund Ili", "Partners Ll", "Partners !l", "Ventures Vill", "VIIL"): no word is spelt so.
+      // So is one with its middle or last I read as a T there ("Fund ITI, L.P.", "IT1", "IIT"), or
+      // its V as a small y ("Partners yIII, L.P."), or its Is as letters or marks like them, the
+      // first too ("Fund IIL, L.P.", "Fund Ili", "Partners Ll", "Partners !l", "Ventures Vill",
+      // "VIIL"): no word is spelt so.
       .replace(
-        /(?<=\p{L}{2} )(?:[1I!|lL][1IilL!|]{1,2}|[1I]T+[1I]|[yV][1IilL]{1,3})(?=,? (?:L\.P\.|L\.L\.C\.|L\.L\.P\.|LLC|LLP|LP)(?:\.|,)?(?:\s|$))/gu,
+        /(?<=\p{L}{2} )(?:[1I!|lL][1IilL!|]{1,2}|[1I]T+[1I]|[1I]{2}T|[yV][1IilL]{1,3})(?=,? (?:L\.P\.|L\.L\.C\.|L\.L\.P\.|LLC|LLP|LP)(?:\.|,)?(?:\s|$))/gu,
         (numeral) => (/^[yV]/.test(numeral) ? 'V' : 'I') + 'I'.repeat(numeral.length - 1),
       )
   );
