@@ -824,6 +824,8 @@ describe('mendOcrText', () => {
     ],
     ['Norwest Venture Partners Fund ITI, L.P.', 'Norwest Venture Partners Fund III, L.P.'],
     ['Accel Partners Fund IIT, L.P.', 'Accel Partners Fund III, L.P.'],
+    // The suffix's L lost after the comma (a real reading).
+    ['Kleiner Perkins Caufield & Byers, .P.', 'Kleiner Perkins Caufield & Byers, L.P.'],
     ['Oak Investment Partners yIII, L,P.', 'Oak Investment Partners VIII, L.P.'],
     ['Charles River Ventures Vill, L.P.', 'Charles River Ventures VIII, L.P.'],
     ['Norwest Venture Partners Fund IIL, L.P.', 'Norwest Venture Partners Fund III, L.P.'],

@@ -833,7 +833,9 @@ function withoutSpecks(value: string): string {
       .replace(/[:;]+$/, '')
       .replace(/\b(\p{Lu})\.(\p{Ll})\.(?=\s|,|$)/gu, (_, a: string, b: string) => `${a}.${b.toUpperCase()}.`)
       // "L,P." is L.P.; a numeral before it ends with the comma a period was read for ("II. L.P.").
+      // So is ".P." after a comma, its L lost ("Caufield & Byers, .P.").
       .replace(/\bL,P\./g, 'L.P.')
+      .replace(/(?<=, )\.P\.$/, 'L.P.')
       // Its last period read as a comma at the value's end ("Fund IT1, L.P,").
       .replace(/\b(L\.P|L\.L\.C|L\.L\.P|Inc|Co|Corp|Ltd),$/, '$1.')
       .replace(/\b([IVX]+)\. (?=L\.P\.|LLC\b|L\.L\.C\.)/g, '$1, ')
