@@ -269,31 +269,26 @@ describe('a transcription typed in another style', () => {
     expect(json.offering.useOfProceeds.salaries).toEqual({ affiliates: 100000, others: 0 });
   });
 
-  it("reads a row at a page's foot whose span runs over the page's number and the next page's heading", async () => {
+  it.each([
     // A real reading at 200 dpi: C.5's Construction row ends page 5, "-5." under it, and page 6
     // opens with the part's heading before the Acquisition row.
-    const json = await parseText(
-      ACME.replace(
-        'Construction or leasing of plant buildings and facilities    [ ] $ 0    [ ] $ 0\n',
-        'Construction or leasing of plant buildings and facilities    [ ] $ 0    [ ] $ 0\n-5.\nC. OFFERING PRICE, NUMBER OF INVESTORS, EXPENSES AND USE OF PROCEEDS\n',
-      ),
-      'acme.txt',
-    );
-    expect(json.offering.useOfProceeds.construction).toEqual({ affiliates: 0, others: 0 });
-  });
-
-  it("reads a row at a page's foot whose span runs over the next page's heading read in pieces", async () => {
-    // A real reading: the heading's start read with a speck, its "EXPENSES" in a column of its own,
-    // after a cell whose zero lost its point ("$0 00").
-    const json = await parseText(
-      ACME.replace(
-        'Construction or leasing of plant buildings and facilities    [ ] $ 0    [ ] $ 0\n',
-        'Construction or leasing of plant buildings and facilities    [ ] $0.00    [ ] $0 00\nSEC 1972 (9/06)\t5.\nPRICE, NUMBER OF INVESTORS, AND USE OF PROCEEDS\n~ C.OFFERING\tEXPENSES\n',
-      ),
-      'acme.txt',
-    );
-    expect(json.offering.useOfProceeds.construction).toEqual({ affiliates: 0, others: 0 });
-  });
+    ['[ ] $ 0    [ ] $ 0\n-5.\nC. OFFERING PRICE, NUMBER OF INVESTORS, EXPENSES AND USE OF PROCEEDS\n'],
+    // A real reading: the footer, then the heading read in pieces, its start with a speck and its
+    // "EXPENSES" in a column of its own, after a cell whose zero lost its point ("$0 00").
+    [
+      '[ ] $0.00    [ ] $0 00\nSEC 1972 (9/06)\t5.\nPRICE, NUMBER OF INVESTORS, AND USE OF PROCEEDS\n~ C.OFFERING\tEXPENSES\n',
+    ],
+  ])(
+    "reads a row at a page's foot whose span runs over the page's number and the next page's heading (%j)",
+    async (cells) => {
+      const label = 'Construction or leasing of plant buildings and facilities    ';
+      const json = await parseText(
+        ACME.replace(`${label}[ ] $ 0    [ ] $ 0\n`, `${label}${cells}`),
+        'acme.txt',
+      );
+      expect(json.offering.useOfProceeds.construction).toEqual({ affiliates: 0, others: 0 });
+    },
+  );
 
   it('reads no amount out of a page\'s "N of M" footer with its figures read as letters ("Sof6")', async () => {
     const json = await parseText(
