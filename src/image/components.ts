@@ -1,3 +1,5 @@
+import type { InkMask } from './ink-in.js';
+
 /** A connected piece of set pixels: its box and its count of pixels. */
 export interface Component {
   area: number;
@@ -95,4 +97,12 @@ export function label(
     }
   }
   return { labels, components };
+}
+
+/** The pieces of ink (8-connected) of a box's ink mask, in page pixels. */
+export function piecesOf({ mask, box, width, height }: InkMask): Component[] {
+  if (width === 0 || height === 0) return [];
+  return label(mask, width, height)
+    .components.slice(1)
+    .map((c) => ({ ...c, x0: c.x0 + box[0], x1: c.x1 + box[0], y0: c.y0 + box[1], y1: c.y1 + box[1] }));
 }

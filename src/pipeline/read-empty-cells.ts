@@ -1,12 +1,13 @@
 import type { CheckBox } from '../image/check-boxes.js';
-import { label } from '../image/components.js';
-import { inkIn } from '../image/ink-in.js';
+import { piecesOf } from '../image/components.js';
+import { inkIn, inkMask } from '../image/ink-in.js';
 import { strengthenInk } from '../image/missed-ink.js';
 import type { Word } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
 import { MONEY_WHITELIST, ocrRegion } from '../ocr/ocr-region.js';
 import type { OcrPool } from '../ocr/pool.js';
 import { LONE_DOLLAR_READ } from '../parse/money-cells.js';
+import { unionBbox } from '../record/bbox.js';
 import { parseMoney } from '../record/money.js';
 import type { Bbox } from '../record/schema.js';
 
@@ -270,23 +271,8 @@ function isRing(image: PageImage, group: Bbox, side: number): boolean {
  * before a lone zero): the box round its pieces larger than specks, or the group where it has none.
  */
 function withoutSpecks(image: PageImage, group: Bbox, side: number): Bbox {
-  const [x0, y0, x1, y1] = group;
-  const width = x1 - x0 + 1;
-  const height = y1 - y0 + 1;
-  const ink = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++)
-      ink[y * width + x] = (image.data[(y0 + y) * image.width + x0 + x] ?? 255) < INK ? 1 : 0;
-  const pieces = label(ink, width, height)
-    .components.slice(1)
-    .filter((c) => !isSpeck([c.x0, c.y0, c.x1, c.y1], side));
-  if (pieces.length === 0) return group;
-  return [
-    x0 + Math.min(...pieces.map((c) => c.x0)),
-    y0 + Math.min(...pieces.map((c) => c.y0)),
-    x0 + Math.max(...pieces.map((c) => c.x1)),
-    y0 + Math.max(...pieces.map((c) => c.y1)),
-  ];
+  const pieces = piecesOf(inkMask(image, group, INK)).filter((c) => !isSpeck([c.x0, c.y0, c.x1, c.y1], side));
+  return unionBbox(pieces.map((c): Bbox => [c.x0, c.y0, c.x1, c.y1])) ?? group;
 }
 
 /** Whether a group of ink is a speck: a third of a box's side or less each way. */

@@ -1,4 +1,4 @@
-import { type Component, label } from '../image/components.js';
+import { piecesOf } from '../image/components.js';
 import { localInk } from '../image/ink-in.js';
 import { median } from '../image/median.js';
 import type { Word } from '../ingest/lines.js';
@@ -102,7 +102,7 @@ export function withoutPhantomFigure(image: PageImage, word: Word): Word {
   )
     return word;
   const [x0, y0, x1, y1] = word.bbox;
-  const pieces = inkPieces(image, word.bbox);
+  const pieces = piecesOf(localInk(image, word.bbox, INK));
   if (pieces.length === 0) return word;
   // The figures' height: that of the taller pieces (a figure's), not of commas, points or specks.
   const heights = pieces.map((c) => c.y1 - c.y0 + 1).sort((a, b) => b - a);
@@ -119,15 +119,6 @@ export function withoutPhantomFigure(image: PageImage, word: Word): Word {
   for (const c of pieces) if (c.x1 < first) for (let y = c.y0; y <= c.y1; y++) rows.add(y);
   if (rows.size >= figure * 0.45) return word;
   return { ...word, text: rest, bbox: [first, y0, x1, y1] };
-}
-
-/** The pieces of ink (8-connected) in a box of the page, in page pixels. */
-function inkPieces(image: PageImage, bbox: Bbox): Component[] {
-  const { mask, box, width, height } = localInk(image, bbox, INK);
-  if (width === 0 || height === 0) return [];
-  return label(mask, width, height)
-    .components.slice(1)
-    .map((c) => ({ ...c, x0: c.x0 + box[0], x1: c.x1 + box[0], y0: c.y0 + box[1], y1: c.y1 + box[1] }));
 }
 
 /**
