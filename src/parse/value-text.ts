@@ -85,8 +85,9 @@ export function isAdditionalSheetNote(line: string): boolean {
  */
 export function stripLeadingInstruction(text: string): string {
   let rest = text.replace(/^[\s:.;,_-]+/, '');
-  // OCR often misreads the opening parenthesis of an instruction ("Od check if this is ...)", "fim] check ...)"),
-  // also of a second one after the first ("(Number and Street, ...) ait different trom Eaceutive Offices)").
+  // OCR often misreads the opening parenthesis of an instruction ("Od check if this is ...)", "fim]
+  // check ...)"), also of a second one after the first ("(Number and Street, ...) ait different trom
+  // Eaceutive Offices)").
   const withoutGarbled = () => {
     // Not past a column's gap: a stamp's bracket beside a value is no instruction's end.
     const garbled = /^\S{1,5}[ \n]+((?:\p{L}+[ \n,.]+){3,}[^()\n\t]*)\)/u.exec(rest);
@@ -765,8 +766,9 @@ function withoutSpecks(value: string): string {
       .replace(/^[‘’'"`+*«»]+(?=[\p{L}\d])/u, '')
       // Or standing apart before it ("~ 6834 Gateway Boulevard").
       .replace(/^[~*+•·‘’'"`] +(?=[\p{Lu}\d])/u, '')
-      // A bracket or a stop read before a ZIP code ("NH (03188", "PA .15225"), and a semicolon for a comma before a
-      // word ("Robinson; Jennifer J.", "Partners II; L.P."): no name or address is typed so.
+      // A bracket or a stop read before a ZIP code ("NH (03188", "PA .15225"), and a semicolon for a
+      // comma before a word ("Robinson; Jennifer J.", "Partners II; L.P."): no name or address is
+      // typed so.
       .replace(/(?<=\b\p{Lu}{2},? )[([{.,'’`](?=\d{5}(?:-\d{4})?\W?$)/u, '')
       .replace(/(?<=\p{L}\.?);(?= \p{Lu})/gu, ',')
       // So is a colon after a last name written first ("Brook: Sarah").
