@@ -410,15 +410,20 @@ describe('processPageImage on dash zeros typed in a thin face', () => {
   });
 });
 
+/** A real crop's pixels read as the page stage reads them, its OCR, then its empty cells read. */
+async function emptyCellsReadIn(name: string, dpi: number): Promise<Word[]> {
+  const page = await fixtureImage(name, dpi);
+  const { image, boxes, forOcr } = await readPixels(page, page, 0);
+  const { words } = await ocrPage(forOcr, { pool });
+  return readEmptyCells(forOcr, words, boxes, pool, image);
+}
+
 describe('readEmptyCells on dashes typed low on their underlines', () => {
   it('reads each dash though pieces of its erased underline are left under it', async () => {
     // A real crop of a cleaned page at 300 dpi: C.5's two columns of "☐ $ ____–" on four rows,
     // one amount. The left column's dashes sit low on their lines; erasing a line keeps pieces of
     // it under a dash, and the dash with them is no bar's shape.
-    const page = await fixtureImage('dash-on-line-pieces.png', 300);
-    const { image, boxes, forOcr } = await readPixels(page, page, 0);
-    const { words } = await ocrPage(forOcr, { pool });
-    const read = await readEmptyCells(forOcr, words, boxes, pool, image);
+    const read = await emptyCellsReadIn('dash-on-line-pieces.png', 300);
     // A dash in each of the left column's four cells; in the right's, three and the amount.
     expect(read.filter((w) => w.text === '-' && w.bbox[0] < 500)).toHaveLength(4);
     expect(read.filter((w) => w.text === '-' && w.bbox[0] > 500)).toHaveLength(3);
@@ -430,10 +435,7 @@ describe('readEmptyCells on zeros typed onto their underlines', () => {
     // A real crop of a cleaned page at 200 dpi: "☐ $ ____0" twice a row, each zero's bottom on
     // its underline. Erased with the line, the right column's zeros are open at the bottom, and
     // OCR reads them as nothing.
-    const page = await fixtureImage('underline-zero-cells.png', 200);
-    const { image, boxes, forOcr } = await readPixels(page, page, 0);
-    const { words } = await ocrPage(forOcr, { pool });
-    const read = await readEmptyCells(forOcr, words, boxes, pool, image);
+    const read = await emptyCellsReadIn('underline-zero-cells.png', 200);
     // The left column's zeros are whole; of the right's, the plain one is found (the lower one,
     // its ring crossed by a stroke, is not a ring).
     expect(

@@ -1376,19 +1376,14 @@ describe('values of OCR lines', () => {
     expect(typed.issuer.principalBusinessAddress?.zip).toBe('78701');
   });
 
-  it('ends the description of business at "Type of Business" with its last word garbled past finding', () => {
-    const text = seedText().replace('\nType of Business Organization\n', '\nType of Business Cryuulzalion\n');
-    expect(text).not.toBe(seedText());
-    const { record } = parseOcr(text);
-    expect(record.issuer.businessDescription).toBe(
-      'Provider of network security audits and vulnerability management',
-    );
-    expect(record.issuer.entityType).toBe('corporation');
-  });
-
-  it('ends the description of business at the entity type\'s options where OCR kept only "Type of"', () => {
-    // A real OCR reading at 300 dpi: the label read as "Type of]", its other words lost.
-    const text = seedText().replace('\nType of Business Organization\n', '\nType of]\n');
+  it.each([
+    // Its last word garbled past finding.
+    ['Type of Business Cryuulzalion'],
+    // A real OCR reading at 300 dpi: the label read as "Type of]", its other words lost; the
+    // description ends at the entity type's options.
+    ['Type of]'],
+  ])('ends the description of business at a "Type of Business" label read as %j', (label) => {
+    const text = seedText().replace('\nType of Business Organization\n', `\n${label}\n`);
     expect(text).not.toBe(seedText());
     const { record } = parseOcr(text);
     expect(record.issuer.businessDescription).toBe(
