@@ -62,16 +62,24 @@ export async function processPageImage(
       if (again.ocr.meanConfidence > read.ocr.meanConfidence) read = again;
     }
   }
-  const { image, info, boxes, combs, rulings, forOcr } = read.pixels;
-  const apart = await readTypedOverPrint(forOcr, read.ocr.words, pool);
+  return { result: await readAfterOcr(read.pixels, read.ocr, pool), image: read.pixels.image };
+}
+
+/**
+ * The page stage after the page's OCR: what OCR ran together, missed or misread is read again
+ * from the page's pixels, the states grid's marks are read, and the words are laid out as lines.
+ */
+export async function readAfterOcr(pixels: PagePixels, ocr: OcrResult, pool: OcrPool): Promise<PageResult> {
+  const { image, info, boxes, combs, rulings, forOcr } = pixels;
+  const apart = await readTypedOverPrint(forOcr, ocr.words, pool);
   const seen = await readMissedInk(forOcr, apart, boxes, pool);
   const filled = await readEmptyCells(forOcr, seen, boxes, pool, image);
   // Combs after amounts: a comb's figures read unsurely look like an amount to read again.
   const amounts = await rereadMoney(forOcr, filled, pool);
   const combed = await rereadCombs(forOcr, amounts, combs, pool);
   const grid = readStateGrid(image, mendDottedZeros(image, combed), boxes);
-  const lines = layoutLines(grid.words, grid.boxes, withoutRulesThroughText(rulings, grid.words), page.page);
-  return { result: { info, lines, boxes: grid.boxes, meanConfidence: read.ocr.meanConfidence }, image };
+  const lines = layoutLines(grid.words, grid.boxes, withoutRulesThroughText(rulings, grid.words), info.page);
+  return { info, lines, boxes: grid.boxes, meanConfidence: ocr.meanConfidence };
 }
 
 /** Below this mean word confidence a page is read again turned half round. */
