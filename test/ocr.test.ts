@@ -430,6 +430,22 @@ describe('readEmptyCells on dashes typed low on their underlines', () => {
   });
 });
 
+describe('readEmptyCells on a "$" read as letters with a dash close after it', () => {
+  it('reads the sign and the dash apart, where the two make one group of ink', async () => {
+    // A real crop of a cleaned page at 200 dpi: C.4.a's "☐ $ –" on five rows and "☐ $ 3,123" on
+    // one. OCR reads each "$" as two letters ("BP", "Ph") and drops its dash, which stands closer
+    // to the sign than the gap that parts a cell's groups of ink; read as one group, "$-" is no
+    // reading.
+    const read = await emptyCellsReadIn('dollar-letters-dash-cells.png', 200);
+    const row = (w: Word) => Math.round(w.bbox[1] / 70);
+    expect(read.filter((w) => w.text === '-').map(row)).toEqual([0, 1, 3, 4, 5]);
+    expect(read.filter((w) => w.text === '$').map(row)).toEqual([0, 1, 3, 4, 5]);
+    // The letters the signs were read as are gone but on the amount's row, which keeps its figures.
+    expect(read.filter((w) => /^(?:BP|BH|Ph|HB)$/.test(w.text)).map(row)).toEqual([2]);
+    expect(read.some((w) => w.text === '3,123')).toBe(true);
+  });
+});
+
 describe('readEmptyCells on zeros typed onto their underlines', () => {
   it('reads a zero whose foot went with the erased underline, looking for its ring on the page as it was', async () => {
     // A real crop of a cleaned page at 200 dpi: "☐ $ ____0" twice a row, each zero's bottom on

@@ -74,7 +74,9 @@ export async function readEmptyCells(
       Math.max(y1, region[3] - Math.round(side * 0.3)),
     ];
     const mask = cellInk(image, region, side);
-    const groups = inkGroups(mask, region, side);
+    const groups = afterDollar
+      ? inkGroups(mask, region, side)
+      : withSignApart(mask, region, inkGroups(mask, region, side), side);
     const middle = (region[1] + region[3]) / 2;
     for (const group of groups) {
       // A dash for zero is a short bar at the middle of the row, standing apart: its shape says
@@ -88,7 +90,7 @@ export async function readEmptyCells(
       const w = bar[2] - bar[0] + 1;
       const h = gy1 - gy0 + 1;
       // The cell's "$" may stand just before its dash: a figure's height, no wider than tall.
-      const dollarBefore = (o: Bbox) => o[2] < gx0 && o[3] - o[1] >= side * 0.6 && o[2] - o[0] <= o[3] - o[1];
+      const dollarBefore = (o: Bbox) => o[2] < gx0 && signShaped(o, side);
       const crowded = groups.some(
         (o) => o !== group && !dollarBefore(o) && Math.max(o[0] - group[2], group[0] - o[2]) < side * 2,
       );
@@ -283,6 +285,61 @@ function isSpeck([x0, y0, x1, y1]: Bbox, side: number): boolean {
 /** The least share of a ring's box its hole fills. */
 const RING_HOLE = 0.2;
 
+/** A figure's height at least, no wider than tall: the shape of a cell's printed "$". */
+function signShaped([x0, y0, x1, y1]: Bbox, side: number): boolean {
+  return y1 - y0 >= side * 0.6 && x1 - x0 <= y1 - y0;
+}
+
+/** Columns of ink no wider than this, in box sides, may be a gap inside a figure's ink. */
+const SIGN_GAP = 0.2;
+
+/** A "$" is at least this wide for its height. */
+const SIGN_WIDTH = 0.4;
+
+/**
+ * The cell's groups with its printed "$" apart from what is typed after it, where the first group
+ * holds both: a "$" the page pass did not read, a dash typed close after it ("$ –"), makes one group
+ * that OCR reads as neither ("$-" at nothing, "BP" on the page). The "$" is the group's first run
+ * of ink columns, a gap after it, of the sign's shape; what follows it is more than a speck.
+ */
+function withSignApart(mask: Uint8Array, region: Bbox, groups: readonly Bbox[], side: number): Bbox[] {
+  const first = groups[0];
+  if (!first) return [...groups];
+  const [x0, y0, , y1] = region;
+  const width = region[2] - x0 + 1;
+  const inked = (x: number) => {
+    for (let y = 0; y <= y1 - y0; y++) if (mask[y * width + x - x0]) return true;
+    return false;
+  };
+  let end = first[0];
+  while (end < first[2] && inked(end + 1)) end++;
+  let next = end + 1;
+  while (next <= first[2] && !inked(next)) next++;
+  if (next > first[2] || next - end - 1 < Math.max(2, side * SIGN_GAP)) return [...groups];
+  const sign = inkBox(mask, region, first[0] - x0, end - x0);
+  const rest = inkBox(mask, region, next - x0, first[2] - x0);
+  // A faint sign broken in pieces may leave its bar alone first: a "$" is wider than a bar.
+  if (!sign || !rest || !signShaped(sign, side) || sign[2] - sign[0] < (sign[3] - sign[1]) * SIGN_WIDTH)
+    return [...groups];
+  if (isSpeck(rest, side)) return [...groups];
+  return [sign, rest, ...groups.slice(1)];
+}
+
+/** The box of the mask's ink between two of its columns; null where there is none. */
+function inkBox(mask: Uint8Array, [x0, y0, x1, y1]: Bbox, start: number, last: number): Bbox | null {
+  const width = x1 - x0 + 1;
+  let top = y1 - y0 + 1;
+  let bottom = -1;
+  for (let y = 0; y <= y1 - y0; y++) {
+    for (let x = start; x <= last; x++) {
+      if (!mask[y * width + x]) continue;
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+    }
+  }
+  return bottom < 0 ? null : [x0 + start, y0 + top, x0 + last, y0 + bottom];
+}
+
 /**
  * The ink of a cell (its mask, `cellInk`) in groups the width of a gap apart: a "$", an amount, a
  * dash. The line a cell is typed on (a run of ink far longer than a figure) is no part of any;
@@ -302,17 +359,8 @@ function inkGroups(mask: Uint8Array, region: Bbox, side: number): Bbox[] {
   let last = -1;
   const close = () => {
     if (start < 0) return;
-    let top = height;
-    let bottom = -1;
-    for (let y = 0; y < height; y++) {
-      for (let x = start; x <= last; x++) {
-        if (!mask[y * width + x]) continue;
-        top = Math.min(top, y);
-        bottom = Math.max(bottom, y);
-      }
-    }
-    const box: Bbox = [x0 + start, y0 + top, x0 + last, y0 + bottom];
-    if (bottom >= 0 && (last - start + 1) * (bottom - top + 1) >= side / 2) groups.push(box);
+    const box = inkBox(mask, region, start, last);
+    if (box && (box[2] - box[0] + 1) * (box[3] - box[1] + 1) >= side / 2) groups.push(box);
     start = -1;
   };
   for (let x = 0; x < width; x++) {
