@@ -123,6 +123,33 @@ describe('rereadMoney', () => {
     expect(await rereadMoney(image, [whole], pool)).toEqual([whole]);
   });
 
+  it('reads an amount whole that the page pass read in pieces, a separator among them read as a mark', async () => {
+    // A real crop at 200 dpi of C.5's "10,433,452", typed onto its underline, the figures' feet
+    // gone with the erased line. The page pass read it "10,473 3 - 452", the sure "10,473" taken
+    // for the amount; the "-" (a comma) parted the pieces, so none was read again with the others.
+    const image = await fixtureImage('amount-read-in-pieces-mark.png', 200);
+    const read: Word[] = [
+      { text: '10,473', bbox: [98, 26, 220, 61], confidence: 0.72 },
+      { text: '3', bbox: [229, 25, 246, 53], confidence: 0.96 },
+      { text: '-', bbox: [257, 49, 265, 62], confidence: 0.49 },
+      { text: '452', bbox: [281, 25, 351, 60], confidence: 0.88 },
+    ];
+    const words = await rereadMoney(image, read, pool);
+    expect(words.map((w) => w.text)).toEqual(['10,433,452']);
+  });
+
+  it('reads an amount whole whose last figures the page pass read as a garbled word ("14,599. A41")', async () => {
+    // A real crop at 200 dpi of C.5's "14,599,641": the page pass read its first figures surely
+    // enough and the rest as "A41" at 0.18, no amount's word, so the "14,599." stood alone.
+    const image = await fixtureImage('amount-end-garbled.png', 200);
+    const read: Word[] = [
+      { text: '14,599.', bbox: [98, 38, 264, 67], confidence: 0.78 },
+      { text: 'A41', bbox: [282, 38, 349, 67], confidence: 0.18 },
+    ];
+    const words = await rereadMoney(image, read, pool);
+    expect(words.map((w) => w.text).join('')).toBe('14,599,641');
+  });
+
   it('reads again an amount whose 1 a speck made an "L" ("16L,000.00" at 0)', async () => {
     // A real crop at 300 dpi: "$ 161,000.00", a speck over the third figure's top.
     const image = await fixtureImage('speck-over-one.png', 300);

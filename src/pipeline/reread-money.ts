@@ -25,7 +25,9 @@ const MONEY_LIKE = /^[$sS§_]*[\d,.\-OoIlL|:;'’]*\d[\d,.\-OoIlL|$_:;'’]*$/;
  * the old only when it is a well-formed amount read with more confidence, or, over a dropped
  * figure, one with more figures. Adjacent pieces of one amount ("1$,41 ,070.99") are read as one;
  * so are bare figures read surely in three pieces or more, their separators lost, which keep the
- * reading whole where it is the same figures.
+ * reading whole where it is the same figures, and pieces that make no amount together (a
+ * separator read as a mark between them, "10,473 3 - 452", or the last figures garbled,
+ * "14,599. A41"), which take a well-formed reading of the whole read surely enough.
  */
 export async function rereadMoney(image: PageImage, words: readonly Word[], pool: OcrPool): Promise<Word[]> {
   const groups = moneyGroups(words).flatMap((group) => {
@@ -69,6 +71,16 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
         (inPieces(group) &&
           WELL_FORMED.test(amount) &&
           digits(text) === digitsBefore &&
+          confidence >= FOUND_FIGURE_AT) ||
+        (group.length > 1 &&
+          separated(group) &&
+          !WELL_FORMED.test(
+            group
+              .map((w) => w.text)
+              .join('')
+              .replace(/^[$_]+/, ''),
+          ) &&
+          WELL_FORMED.test(amount) &&
           confidence >= FOUND_FIGURE_AT);
       if (!better) continue;
       group.forEach((w, i) => {
@@ -204,16 +216,26 @@ const INK = 128;
  * missed ink joins the list at its end ("322." before a page pass's "277.20").
  */
 function moneyGroups(words: readonly Word[]): Word[][] {
-  const others = words.filter((w) => !amountLike(w.text));
+  // A separator read as a mark on its own ("10,473 3 - 452") is a piece of the amount, no word
+  // that stands between two: it joins a group, but neither starts nor ends one. So are a few
+  // figures read unsurely with a letter ("14,599. A41"), but these may end one.
+  const garbled = (w: Word) =>
+    w.confidence < GARBLED_BELOW &&
+    /^\S{1,4}$/.test(w.text) &&
+    (w.text.match(/\d/g) ?? []).length > (w.text.match(/\p{L}/gu) ?? []).length;
+  const inAmount = (w: Word) => amountLike(w.text) || LONE_MARK.test(w.text) || garbled(w);
+  const others = words.filter((w) => !inAmount(w));
   const groups: Word[][] = [];
-  for (const w of words.filter((w) => amountLike(w.text)).sort((a, b) => a.bbox[0] - b.bbox[0])) {
+  for (const w of words.filter(inAmount).sort((a, b) => a.bbox[0] - b.bbox[0])) {
     const height = Math.max(w.bbox[3] - w.bbox[1], 1);
     const group = groups.find((g) => {
       const prev = g[g.length - 1] as Word;
+      // A mark is placed by the figures before it: a comma stands low, a point is a speck high.
+      const h = LONE_MARK.test(w.text) ? Math.max(height, prev.bbox[3] - prev.bbox[1]) : height;
       return (
-        sameRow(prev, w, height) &&
-        w.bbox[0] - prev.bbox[2] <= height * 1.2 &&
-        !others.some((o) => sameRow(o, w, height) && o.bbox[0] >= prev.bbox[2] && o.bbox[2] <= w.bbox[0])
+        sameRow(prev, w, h) &&
+        w.bbox[0] - prev.bbox[2] <= h * 1.2 &&
+        !others.some((o) => sameRow(o, w, h) && o.bbox[0] >= prev.bbox[2] && o.bbox[2] <= w.bbox[0])
       );
     });
     if (group) group.push(w);
@@ -221,8 +243,29 @@ function moneyGroups(words: readonly Word[]): Word[][] {
   }
   // In list order, so that the reading takes the place of the group's first word.
   const order = new Map(words.map((w, i) => [w, i]));
-  return groups.map((g) => g.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)));
+  return groups.flatMap((g) => {
+    const first = g.findIndex((w) => amountLike(w.text));
+    const last = g.findLastIndex((w) => amountLike(w.text) || garbled(w));
+    return first < 0
+      ? []
+      : [g.slice(first, last + 1).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))];
+  });
 }
+
+/**
+ * Pieces that show an amount's grouping: a figure with a separator after it, four figures or more
+ * in all (no house number with its street's "0ld" beside it, no "5 - 7").
+ */
+function separated(group: readonly Word[]): boolean {
+  const text = group.map((w) => w.text).join(' ');
+  return /\d[,.]/.test(text) && text.replace(/\D/g, '').length >= 4;
+}
+
+/** Below this a short word with more figures than letters is a piece of an amount OCR garbled. */
+const GARBLED_BELOW = 0.5;
+
+/** A mark OCR reads for an amount's separator, or a piece of it, standing alone. */
+const LONE_MARK = /^[,.\-–—'’_]$/;
 
 function sameRow(a: Word, b: Word, height: number): boolean {
   return Math.abs((a.bbox[1] + a.bbox[3]) / 2 - (b.bbox[1] + b.bbox[3]) / 2) < height * 0.6;
