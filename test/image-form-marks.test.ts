@@ -92,6 +92,22 @@ describe('findCheckBoxes', () => {
   });
 });
 
+describe('findCheckBoxes between heavy rules', () => {
+  it('finds a row of bold boxes printed between two heavy rules, which lie round them a few pixels off', async () => {
+    // A real crop at 200 dpi of B's "Check Box(es) that Apply" row: five bold boxes, General
+    // Partner's crossed, the rules above and below them ten pixels off. Looked at for inverted
+    // headings, a box there did not stand on paper: the rules ran through the ring round it.
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('boxes-between-heavy-rules.png', 200));
+    expect(checkBoxes.map((b) => [Math.round(b.bbox[0] / 10), b.checked])).toEqual([
+      [29, false],
+      [45, false],
+      [68, false],
+      [91, false],
+      [106, true],
+    ]);
+  });
+});
+
 describe('findCheckBoxes on combs', () => {
   it('takes no cell of a comb for a check box, where a scan let a cell be found alone too', async () => {
     // A real crop at 200 dpi: the year comb "0 6", the Actual and Estimated boxes, and the

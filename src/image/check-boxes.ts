@@ -374,8 +374,44 @@ function onPaper(image: PageImage, [x0, y0, x1, y1]: Bbox): boolean {
   // Two rings round it: the near one may lie on the white stroke of an inverted heading's letter
   // (its counter is a black square), the far one then lies on the heading's black bar.
   const around = (d: number) => inkAround(image, [x0 - d, y0 - d, x1 + d, y1 + d]);
-  return around(gap) < 0.3 && around(gap * 3) < 0.6;
+  // A row of boxes printed between two heavy rules has them across the far ring's top and foot,
+  // where what lies between the box and the ring is paper but for the rules; a heading's bar is
+  // black there.
+  const far = gap * 3;
+  return around(gap) < 0.3 && (around(far) < 0.6 || inkBetween(image, [x0, y0, x1, y1], far) < RULED_ROW_INK);
 }
+
+/**
+ * The share of ink round a box out to `reach` pixels from it, the box itself left out, and rows
+ * above and below it that are ink nearly all across (a rule) too: beside the box is paper.
+ */
+function inkBetween(image: PageImage, [x0, y0, x1, y1]: Bbox, reach: number): number {
+  let ink = 0;
+  let total = 0;
+  const [left, right] = [Math.max(0, x0 - reach), Math.min(image.width - 1, x1 + reach)];
+  for (let y = Math.max(0, y0 - reach); y <= Math.min(image.height - 1, y1 + reach); y++) {
+    let rowInk = 0;
+    let rowTotal = 0;
+    for (let x = left; x <= right; x++) {
+      if (x >= x0 && x <= x1 && y >= y0 && y <= y1) continue;
+      rowTotal++;
+      if ((image.data[y * image.width + x] ?? 255) < INK) rowInk++;
+    }
+    if ((y < y0 || y > y1) && rowInk >= (right - left + 1) * RULE_ROW) continue;
+    ink += rowInk;
+    total += rowTotal;
+  }
+  return total > 0 ? ink / total : 1;
+}
+
+/** A row of ink this share of its width is a rule. */
+const RULE_ROW = 0.8;
+
+/**
+ * Round a box between rules, off the rules, no more than this share is ink (a label's first
+ * letter within reach): a square in a heading's bar, or a bold letter among others, has more.
+ */
+const RULED_ROW_INK = 0.12;
 
 /** The share of ink along a rectangle's outline. */
 function inkAround(image: PageImage, [x0, y0, x1, y1]: Bbox): number {
