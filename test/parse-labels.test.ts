@@ -1704,6 +1704,20 @@ describe('values of OCR lines', () => {
     expect(recipient?.allStates).toBe(true);
   });
 
+  it('reads the All States box whose label OCR garbled, though its instruction names it exactly', () => {
+    const seed = seedText();
+    const block =
+      'Full Name (Last name first, if individual)\n\nN/A\n\nBusiness or Residence Address (Number and Street, City, State, Zip Code)\n\nName of Associated Broker or Dealer\n\nStates in Which Person Listed Has Solicited or Intends to Solicit Purchasers\n\n(Check "All States" or check individuals States) ☐ All States';
+    expect(seed).toContain(block);
+    const text = seed.replace(
+      block,
+      'Full Name (Last name first, if individual)\n\nRoberts, Giovanni\n\nName of Associated Broker or Dealer\n\nJ.P. Turner & Company\n\nStates in Which Person Listed Has Solicited or Intends to Solicit Purchasers\n\n(Check "All States" or check individual States)\t☒ Al States',
+    );
+    const [recipient] = parseOcr(text).record.offering.salesCompensation;
+    expect(recipient?.name).toBe('Roberts, Giovanni');
+    expect(recipient?.allStates).toBe(true);
+  });
+
   it('takes a few specks for no value', () => {
     const seed = seedText();
     const name = 'Qualys, Inc.';

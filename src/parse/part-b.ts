@@ -161,8 +161,10 @@ function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
     // The "All States" box after the instruction that names it ("(Check "All States" or ...)"),
     // also where OCR lost the grid's heading: the last "All States" of the block before its grid.
     const gridFrom = statesAt?.end ?? brokerAt?.end ?? block.end;
+    // The instruction names the box exactly: where OCR garbled the box's own label ("Al States"),
+    // it is found only by a fuzzy search, which the instruction's exact match must not stop.
     const allStatesAt = r.doc
-      .findAll(LABELS.allStates, range, gridFrom, 3)
+      .findAll(LABELS.allStates, range, gridFrom, 3, Number.POSITIVE_INFINITY)
       .filter((m) => comparePos(m.start, end) < 0 && m.start.line <= gridFrom.line + 2)
       .at(-1);
     const allStates = allStatesAt
