@@ -20,6 +20,7 @@ import {
   valueLines,
 } from '../src/parse/value-text.js';
 import { emptyRecord } from '../src/record/empty-record.js';
+import type { Bbox } from '../src/record/schema.js';
 import { ACME, parseText, seedText, values } from './parse-seed-variants.js';
 
 const docOf = (text: string) => new FormText(readTranscription(text));
@@ -1906,6 +1907,32 @@ function asOcr(texts: readonly string[], pageOf: (index: number) => number = () 
 function ocrOf(text: string): TextLine[] {
   return asOcr(readTranscription(text).map((line) => line.text));
 }
+
+describe('a value under its label, the layout having set lines above the label after it', () => {
+  it("takes no line above the label for the offering's name (the OMB box beside the form's title)", () => {
+    const texts = readTranscription(seedText()).map((line) => line.text);
+    const at = texts.findIndex((t) => t.startsWith('Name of Offering'));
+    expect(at).toBeGreaterThan(0);
+    const plain = parseFiling(asOcr(texts), 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' }).record;
+    expect(plain.filing.offeringName).not.toBeNull();
+    // The OMB box's lines, from the top of the page, laid out right after the label.
+    const lines = asOcr(texts);
+    const omb = asOcr(['OMB APPROVAL', 'OMB Number: 3235-0076']).map((l, k) => ({
+      ...l,
+      bbox: [1600, k * 30, 2000, k * 30 + 20] as Bbox,
+      words: l.words?.map((w) => ({
+        ...w,
+        bbox: [w.bbox[0] + 1600, w.bbox[1], w.bbox[2] + 1600, w.bbox[3]] as Bbox,
+      })),
+    }));
+    lines.splice(at + 1, 0, ...omb);
+    lines.forEach((l, i) => {
+      l.line = i + 1;
+    });
+    const record = parseFiling(lines, 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' }).record;
+    expect(record.filing.offeringName).toBe(plain.filing.offeringName);
+  });
+});
 
 describe('the first related person', () => {
   it('starts at its own "Check Box(es) that Apply" however garbled, not at the next exact one', () => {

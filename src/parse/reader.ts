@@ -130,9 +130,19 @@ export class Reader {
       const text =
         i === end.line ? (this.doc.lines[i]?.text ?? '').slice(0, end.col) : (this.doc.lines[i]?.text ?? '');
       if (i === end.line && end.col === 0) break;
+      // No value stands above its label: a line the layout set after the label that lies above it
+      // on the page is another column's (the OMB box beside the form's title).
+      if (this.above(i, line)) continue;
       parts.push(this.inColumn(i, text, previous && left !== null ? left : null, right));
     }
     return { from: anchor.match.end, to: end, text: parts.join('\n') };
+  }
+
+  /** Whether an OCR line lies wholly above another on the same page. */
+  private above(line: number, other: number): boolean {
+    const a = this.doc.lines[line];
+    const b = this.doc.lines[other];
+    return !!a?.bbox && !!b?.bbox && a.page === b.page && a.bbox[3] < b.bbox[1];
   }
 
   /** The pixel x of a character of a line built from OCR words; null for a transcription. */
