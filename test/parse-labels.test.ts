@@ -1691,31 +1691,25 @@ describe('values of OCR lines', () => {
     expect(parseOcr(text).record.relatedPersons).toHaveLength(persons);
   });
 
-  it('reads the All States box of a recipient whose grid heading OCR lost', () => {
-    const seed = seedText();
-    const block =
-      'Full Name (Last name first, if individual)\n\nN/A\n\nBusiness or Residence Address (Number and Street, City, State, Zip Code)\n\nName of Associated Broker or Dealer\n\nStates in Which Person Listed Has Solicited or Intends to Solicit Purchasers\n\n(Check "All States" or check individuals States) ☐ All States';
-    expect(seed).toContain(block);
-    const text = seed.replace(
-      block,
+  // A recipient's block of the seed, blank, and what OCR read of one filled in.
+  const recipientBlock =
+    'Full Name (Last name first, if individual)\n\nN/A\n\nBusiness or Residence Address (Number and Street, City, State, Zip Code)\n\nName of Associated Broker or Dealer\n\nStates in Which Person Listed Has Solicited or Intends to Solicit Purchasers\n\n(Check "All States" or check individuals States) ☐ All States';
+  it.each([
+    [
+      'whose grid heading OCR lost',
       'Full Name (Last name first, if individual)\n\nFirst Montauk Securities Corp.\n\nName of Associated Broker or Dealer\n\nFirst Montauk Securities Corp.\n\n(Check "All States” or check individual States)\t☒ All States',
-    );
-    const [recipient] = parseOcr(text).record.offering.salesCompensation;
-    expect(recipient?.name).toBe('First Montauk Securities Corp.');
-    expect(recipient?.allStates).toBe(true);
-  });
-
-  it('reads the All States box whose label OCR garbled, though its instruction names it exactly', () => {
-    const seed = seedText();
-    const block =
-      'Full Name (Last name first, if individual)\n\nN/A\n\nBusiness or Residence Address (Number and Street, City, State, Zip Code)\n\nName of Associated Broker or Dealer\n\nStates in Which Person Listed Has Solicited or Intends to Solicit Purchasers\n\n(Check "All States" or check individuals States) ☐ All States';
-    expect(seed).toContain(block);
-    const text = seed.replace(
-      block,
+      'First Montauk Securities Corp.',
+    ],
+    [
+      'whose box label OCR garbled, though its instruction names the box exactly',
       'Full Name (Last name first, if individual)\n\nRoberts, Giovanni\n\nName of Associated Broker or Dealer\n\nJ.P. Turner & Company\n\nStates in Which Person Listed Has Solicited or Intends to Solicit Purchasers\n\n(Check "All States" or check individual States)\t☒ Al States',
-    );
-    const [recipient] = parseOcr(text).record.offering.salesCompensation;
-    expect(recipient?.name).toBe('Roberts, Giovanni');
+      'Roberts, Giovanni',
+    ],
+  ])('reads the All States box of a recipient %s', (_, read, name) => {
+    const seed = seedText();
+    expect(seed).toContain(recipientBlock);
+    const [recipient] = parseOcr(seed.replace(recipientBlock, read)).record.offering.salesCompensation;
+    expect(recipient?.name).toBe(name);
     expect(recipient?.allStates).toBe(true);
   });
 
