@@ -305,12 +305,8 @@ const SIGN_WIDTH = 0.4;
 function withSignApart(mask: Uint8Array, region: Bbox, groups: readonly Bbox[], side: number): Bbox[] {
   const first = groups[0];
   if (!first) return [...groups];
-  const [x0, y0, , y1] = region;
-  const width = region[2] - x0 + 1;
-  const inked = (x: number) => {
-    for (let y = 0; y <= y1 - y0; y++) if (mask[y * width + x - x0]) return true;
-    return false;
-  };
+  const x0 = region[0];
+  const inked = (x: number) => columnInked(mask, region, x - x0);
   let end = first[0];
   while (end < first[2] && inked(end + 1)) end++;
   let next = end + 1;
@@ -319,10 +315,22 @@ function withSignApart(mask: Uint8Array, region: Bbox, groups: readonly Bbox[], 
   const sign = inkBox(mask, region, first[0] - x0, end - x0);
   const rest = inkBox(mask, region, next - x0, first[2] - x0);
   // A faint sign broken in pieces may leave its bar alone first: a "$" is wider than a bar.
-  if (!sign || !rest || !signShaped(sign, side) || sign[2] - sign[0] < (sign[3] - sign[1]) * SIGN_WIDTH)
+  if (
+    !sign ||
+    !rest ||
+    !signShaped(sign, side) ||
+    sign[2] - sign[0] < (sign[3] - sign[1]) * SIGN_WIDTH ||
+    isSpeck(rest, side)
+  )
     return [...groups];
-  if (isSpeck(rest, side)) return [...groups];
   return [sign, rest, ...groups.slice(1)];
+}
+
+/** Whether a column of a region's mask (counted from the region's left) holds ink. */
+function columnInked(mask: Uint8Array, [x0, y0, x1, y1]: Bbox, column: number): boolean {
+  const width = x1 - x0 + 1;
+  for (let y = 0; y <= y1 - y0; y++) if (mask[y * width + column]) return true;
+  return false;
 }
 
 /** The box of the mask's ink between two of its columns; null where there is none. */
@@ -346,13 +354,7 @@ function inkBox(mask: Uint8Array, [x0, y0, x1, y1]: Bbox, start: number, last: n
  * specks smaller than a stroke are left out.
  */
 function inkGroups(mask: Uint8Array, region: Bbox, side: number): Bbox[] {
-  const [x0, y0, x1, y1] = region;
-  const width = x1 - x0 + 1;
-  const height = y1 - y0 + 1;
-  const inked = (x: number) => {
-    for (let y = 0; y < height; y++) if (mask[y * width + x]) return true;
-    return false;
-  };
+  const width = region[2] - region[0] + 1;
   const groups: Bbox[] = [];
   const gap = Math.max(3, Math.round(side * 0.6));
   let start = -1;
@@ -364,7 +366,7 @@ function inkGroups(mask: Uint8Array, region: Bbox, side: number): Bbox[] {
     start = -1;
   };
   for (let x = 0; x < width; x++) {
-    if (!inked(x)) continue;
+    if (!columnInked(mask, region, x)) continue;
     if (start >= 0 && x - last > gap) close();
     if (start < 0) start = x;
     last = x;
