@@ -50,7 +50,10 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
     ];
     const before = Math.min(...group.map((w) => w.confidence));
     const digits = (text: string) => text.replace(/\D/g, '');
-    const digitsBefore = digits(group.map((w) => w.text).join(''));
+    const read = group.map((w) => w.text).join('');
+    const digitsBefore = digits(read);
+    // Pieces of one amount that make no amount together take a well-formed reading of the whole.
+    const noAmount = group.length > 1 && separated(group) && !WELL_FORMED.test(read.replace(/^[$_]+/, ''));
     // First as OCR reads any line, then with only money's characters allowed: tesseract rates a
     // reading it was held to a whitelist for unsurely ("$0.00" at 0.00 where it read it freely at
     // 0.88), so the free reading is tried first.
@@ -72,16 +75,7 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
           WELL_FORMED.test(amount) &&
           digits(text) === digitsBefore &&
           confidence >= FOUND_FIGURE_AT) ||
-        (group.length > 1 &&
-          separated(group) &&
-          !WELL_FORMED.test(
-            group
-              .map((w) => w.text)
-              .join('')
-              .replace(/^[$_]+/, ''),
-          ) &&
-          WELL_FORMED.test(amount) &&
-          confidence >= FOUND_FIGURE_AT);
+        (noAmount && WELL_FORMED.test(amount) && confidence >= FOUND_FIGURE_AT);
       if (!better) continue;
       group.forEach((w, i) => {
         replaced.set(w, i === 0 ? kept : []);
