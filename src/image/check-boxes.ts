@@ -1,6 +1,7 @@
 import type { PageImage } from '../ingest/pages/page-image.js';
 import { shareInside } from '../record/bbox.js';
 import type { Bbox } from '../record/schema.js';
+import { inkIn } from './ink-in.js';
 import { median } from './median.js';
 
 /** A printed check box found on a page, and whether something is marked in it. */
@@ -390,16 +391,15 @@ function inkBetween(image: PageImage, [x0, y0, x1, y1]: Bbox, reach: number): nu
   let total = 0;
   const [left, right] = [Math.max(0, x0 - reach), Math.min(image.width - 1, x1 + reach)];
   for (let y = Math.max(0, y0 - reach); y <= Math.min(image.height - 1, y1 + reach); y++) {
-    let rowInk = 0;
-    let rowTotal = 0;
-    for (let x = left; x <= right; x++) {
-      if (x >= x0 && x <= x1 && y >= y0 && y <= y1) continue;
-      rowTotal++;
-      if ((image.data[y * image.width + x] ?? 255) < INK) rowInk++;
+    const across = inkIn(image, [left, y, right, y], INK);
+    if (y < y0 || y > y1) {
+      if (across >= (right - left + 1) * RULE_ROW) continue;
+      ink += across;
+      total += right - left + 1;
+    } else {
+      ink += across - inkIn(image, [x0, y, x1, y], INK);
+      total += right - left - (x1 - x0);
     }
-    if ((y < y0 || y > y1) && rowInk >= (right - left + 1) * RULE_ROW) continue;
-    ink += rowInk;
-    total += rowTotal;
   }
   return total > 0 ? ink / total : 1;
 }
