@@ -2088,6 +2088,7 @@ describe("the signature table's labels beside a blank", () => {
 });
 
 describe('values the form asks for more than once', () => {
+  const BUSINESS = 'Business or Residence Address (Number and Street, City, State, Zip Code)';
   const ROW = 'Issuer (Print or Type) Qualys, Inc.\tSignature \tDate November 28, 2003';
   const parseOcr = (text: string) =>
     parseFiling(ocrOf(text), 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' });
@@ -2112,6 +2113,39 @@ describe('values the form asks for more than once', () => {
     // Another number of as many figures is another address.
     const other = '1700 Bridge Parkway, Redwood Shores, CA 94065';
     expect(read(misread(seed, other))).toContain(other);
+  });
+
+  it("takes the issuer's address, read surely, for a person's read unsurely with a figure lost", () => {
+    const address = '1600 Bridge Parkway, Redwood Shores, CA 94065';
+    // Only the first person shares the issuer's offices: no third reading breaks the tie.
+    let text = seedText();
+    const at = text.indexOf(address, text.indexOf('Courtot'));
+    text = `${text.slice(0, at)}600 Bridge Parkway, Redwood Shores, CA 94065${text.slice(at + address.length)}`;
+    text = text
+      .replace(
+        `Eschelbeck, Gerhard\n\n${BUSINESS}\n\n${address}`,
+        `Eschelbeck, Gerhard\n\n${BUSINESS}\n\n9 Elm Street, Boston, MA 02110`,
+      )
+      .replace(
+        `Saltzman, Eric\n\n${BUSINESS}\n\n${address}`,
+        `Saltzman, Eric\n\n${BUSINESS}\n\n5 Oak Avenue, Austin, TX 78701`,
+      );
+    const firstAddress = (sure: boolean) => {
+      const lines = ocrOf(text).map((line) =>
+        line.text.startsWith('600 Bridge') && !sure
+          ? { ...line, confidence: 0.3, words: line.words?.map((w) => ({ ...w, confidence: 0.3 })) }
+          : line,
+      );
+      const record = parseFiling(lines, 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' }).record;
+      expect(record.relatedPersons.slice(1, 3).map((p) => p.address)).toEqual([
+        '9 Elm Street, Boston, MA 02110',
+        '5 Oak Avenue, Austin, TX 78701',
+      ]);
+      return record.relatedPersons[0]?.address;
+    };
+    expect(firstAddress(false)).toBe(address);
+    // Read as surely as the issuer's, it is an address of its own.
+    expect(firstAddress(true)).toBe('600 Bridge Parkway, Redwood Shores, CA 94065');
   });
 
   it('takes the issuer name most readings agree on (A.1, Part D, Part E)', async () => {

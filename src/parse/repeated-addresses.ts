@@ -16,7 +16,9 @@ interface AddressReading {
  * issuer's offices. A related person's address that OCR misread ("3 Gateway Boudevard, ...") is a
  * few letters off another reading of that address, and that reading is the likelier text where it
  * is read more surely, or where two readings agree on it. Addresses that differ only in a number
- * of as many figures ("Suite 200", "Suite 300") are different addresses, and are left alone.
+ * of as many figures ("Suite 200", "Suite 300") are different addresses, and are left alone; one
+ * that is another less a character or two ("108 Third Street" for "2108 Third Street") is that
+ * address with a faint or broken character OCR dropped, where the other is read more surely.
  */
 export function mendRepeatedAddresses(r: Reader): void {
   const readings: AddressReading[] = [];
@@ -45,8 +47,7 @@ export function mendRepeatedAddresses(r: Reader): void {
         const surer =
           votes(other.value) === own &&
           other.field.confidence > reading.field.confidence &&
-          wellFormed(other.value) &&
-          !wellFormed(reading.value);
+          ((wellFormed(other.value) && !wellFormed(reading.value)) || lostFrom(reading.value, other.value));
         return agreed || surer;
       })
       .sort((a, b) => votes(b.value) - votes(a.value) || b.field.confidence - a.field.confidence)[0];
@@ -75,6 +76,19 @@ function misreadOf(read: string, other: string): boolean {
   const letters = (t: string) => t.replace(/\d/g, '');
   const figures = (t: string) => t.replace(/\D/g, '');
   return !(letters(a) === letters(b) && figures(a).length === figures(b).length);
+}
+
+/**
+ * Whether `read` is `other` with a character or two OCR dropped (a faint or broken figure or
+ * letter), letters and figures alike, in order.
+ */
+function lostFrom(read: string, other: string): boolean {
+  const [a, b] = [squeezeValue(read), squeezeValue(other)];
+  const lost = b.length - a.length;
+  if (lost < 1 || lost > 2) return false;
+  let at = 0;
+  for (const ch of b) if (ch === a[at]) at++;
+  return at === a.length;
 }
 
 /** An address that ends as addresses are typed: a state's code and a ZIP code of five figures. */
