@@ -147,8 +147,8 @@ function middleX(box: Bbox): number {
 /**
  * The columns of a grid row whose marks left too few of its codes read plainly to fit its own
  * ("m1 COND [A] ks) kvl ... [MS] [MO]"), from the nearest row of the same grid that has them: a
- * grid's rows share their columns. Its own codes read plainly must stand in them, and give the
- * row's height; null when there is no such row.
+ * grid's rows share their columns and their height. Its own codes read plainly must stand in
+ * them, and give the row's middle; null when there is no such row.
  */
 function borrowedColumns(
   row: number,
@@ -159,6 +159,9 @@ function borrowedColumns(
   const top = median(line.map((c) => c.word.bbox[1]));
   const bottom = median(line.map((c) => c.word.bbox[3]));
   const height = bottom - top;
+  // A code read plainly in a circle may have the circle's box: its middle is the row's, but a
+  // row's height is the grid's.
+  const middle = median(line.map((c) => (c.word.bbox[1] + c.word.bbox[3]) / 2));
   const nearest = lines
     .filter((l) => l.grid !== null && l.row !== row)
     .map((l) => ({ grid: l.grid as Grid, apart: Math.abs((l.grid as Grid).top - top) }))
@@ -171,7 +174,8 @@ function borrowedColumns(
       Math.abs(nearest.left + nearest.step * c.column - (c.word.bbox[0] + c.word.bbox[2]) / 2) <=
       nearest.step * 0.3,
   );
-  return fits ? { ...nearest, top, bottom } : null;
+  const half = (nearest.bottom - nearest.top) / 2;
+  return fits ? { ...nearest, top: Math.round(middle - half), bottom: Math.round(middle + half) } : null;
 }
 
 /** How far apart, in a code's height, the first and last rows of one states grid stand at most. */
