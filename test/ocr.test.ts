@@ -150,6 +150,20 @@ describe('rereadMoney', () => {
     expect(words.map((w) => w.text).join('')).toBe('14,599,641');
   });
 
+  it('reads no amount out of a house number and the garbled word after it ("2835 01d Middlefield Way")', async () => {
+    // A real crop at 300 dpi of A.1's address, typed: the page pass read its "Old" as "01d" at
+    // 0.44, more figures than letters, beside the house number. They show no amount's grouping.
+    const image = await fixtureImage('house-number-old.png', 300);
+    const read: Word[] = [
+      { text: '2835', bbox: [31, 33, 131, 64], confidence: 0.95 },
+      { text: '01d', bbox: [163, 33, 241, 64], confidence: 0.44 },
+      { text: 'Middlefield', bbox: [267, 33, 560, 64], confidence: 0.96 },
+      { text: 'Way,', bbox: [586, 35, 682, 71], confidence: 0.96 },
+    ];
+    const words = await rereadMoney(image, read, pool);
+    expect(words.map((w) => w.text)).toEqual(['2835', '01d', 'Middlefield', 'Way,']);
+  });
+
   it('reads again an amount whose 1 a speck made an "L" ("16L,000.00" at 0)', async () => {
     // A real crop at 300 dpi: "$ 161,000.00", a speck over the third figure's top.
     const image = await fixtureImage('speck-over-one.png', 300);

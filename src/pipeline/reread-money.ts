@@ -240,9 +240,12 @@ function moneyGroups(words: readonly Word[]): Word[][] {
   return groups.flatMap((g) => {
     const first = g.findIndex((w) => amountLike(w.text));
     const last = g.findLastIndex((w) => amountLike(w.text) || garbled(w));
-    return first < 0
-      ? []
-      : [g.slice(first, last + 1).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))];
+    if (first < 0) return [];
+    let group = g.slice(first, last + 1);
+    // A garbled word is a piece of an amount only beside figures grouped as an amount's: beside a
+    // house number it is a word of the street ("2835 01d Middlefield Way").
+    if (!separated(group)) group = group.filter((w) => amountLike(w.text) || LONE_MARK.test(w.text));
+    return [group.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))];
   });
 }
 
