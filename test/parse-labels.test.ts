@@ -1004,6 +1004,17 @@ describe('valueLines', () => {
     expect(valueLines('☒ Common Stock')).toEqual(['Common Stock']);
   });
 
+  it('goes on after a gap that follows a house number alone, the word OCR dropped there', () => {
+    // A real OCR reading of A.1's address: "Old" lost, a gap in its place.
+    expect(valueLines('2835\tMiddlefield Way, Building 2300, Emeryville,\nCA 94656')).toEqual([
+      '2835 Middlefield Way, Building 2300, Emeryville,',
+      'CA 94656',
+    ]);
+    // After a number, another column's figures or marks still end the value.
+    expect(valueLines('2835\t(510) 989-0018')).toEqual(['2835']);
+    expect(valueLines('12 Elm Street\tBoston')).toEqual(['12 Elm Street']);
+  });
+
   it("keeps a value with a stamp's bracket read after a column's gap beside it", () => {
     // A real OCR reading of a Name of Offering under a "PROCESSED" stamp's edge.
     expect(valueLines('\nUnits of Limited Partnership Interest\tlp: p ROCESSE |)')).toEqual([

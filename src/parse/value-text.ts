@@ -153,6 +153,9 @@ function isPrintedInstruction(line: string): boolean {
   });
 }
 
+/** A street's number, alone ("2835", "12B"). */
+const HOUSE_NUMBER = /^\s*\d{1,6}[A-Za-z]?\s*$/;
+
 /** The lines of a value: instructions, check marks, stamps and blank lines removed. */
 export function valueLines(text: string): string[] {
   // The additional-sheet note closes a block: after it come the page's footer and its page
@@ -170,8 +173,13 @@ export function valueLines(text: string): string[] {
     lines.splice(firstText, 1);
   return (
     lines
-      // A wide gap (a tab) ends a value: what follows is another column, a stamp or a note.
-      .map((l) => l.split('\t').find((part) => part.trim() !== '') ?? '')
+      // A wide gap (a tab) ends a value: what follows is another column, a stamp or a note. But a
+      // house number alone before the gap is the start of a street whose next word OCR dropped
+      // ("2835 [Old] Middlefield Way"): the street goes on after the gap.
+      .map((l) => {
+        const [first = '', next = ''] = l.split('\t').filter((part) => part.trim() !== '');
+        return HOUSE_NUMBER.test(first) && /^\s*\p{L}/u.test(next) ? `${first.trim()} ${next.trim()}` : first;
+      })
       // A label's own box set on a line of its own, with a letter or two of the label OCR read
       // beside it ("☐ f" of "check if this is an amendment"), is no value.
       .map((l) => (/[☐☒]/.test(l) && l.replace(/[☐☒\s]/g, '').length <= 2 ? '' : l))
