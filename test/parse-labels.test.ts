@@ -1123,6 +1123,8 @@ describe('valueLines', () => {
     expect(
       valueLines('Use slang sheet. or copy and se adam enzies of is sheet. as necessary:\nSEC *972:6 C2:'),
     ).toEqual([]);
+    // A real OCR reading on a damaged scan: three of its words, "copies", "ths", "sheets".
+    expect(valueLines('thsehish sot vad ee ada copies ob ths sheets eoesan')).toEqual([]);
     // Three of its words are not the note.
     expect(valueLines('Blank Sheet Copy Center, Inc.')).toEqual(['Blank Sheet Copy Center, Inc.']);
   });

@@ -67,7 +67,8 @@ const NOTE_WORDS = ['blank', 'sheet', 'copy', 'additional', 'copies', 'this', 'n
  * The additional-sheet note, also where a degraded scan garbled it past the pattern ("Ure Blank
  * chert or copy and Las addon. copies of thes sheet as Pecessary"): four of its words, each
  * read with a letter or two wrong, or three with "sheet" and "necessary" ("Use slang sheet. or copy
- * and se adam enzies of is sheet. as necessary").
+ * and se adam enzies of is sheet. as necessary") or with "sheet" and "copies" ("thsehish sot vad ee
+ * ada copies ob ths sheets eoesan").
  */
 export function isAdditionalSheetNote(line: string): boolean {
   if (ADDITIONAL_SHEET_NOTE.test(line)) return true;
@@ -75,8 +76,10 @@ export function isAdditionalSheetNote(line: string): boolean {
   const found = NOTE_WORDS.filter((note) =>
     words.some((word) => LevenshteinDistance(word, note) <= (note.length <= 5 ? 1 : 2)),
   );
-  // Three will do where "sheet" and "necessary" are two: no value has both.
-  return found.length >= 4 || (found.length >= 3 && found.includes('sheet') && found.includes('necessary'));
+  // Three will do where "sheet" and "necessary", or "sheet" and "copies", are two: no value has
+  // both (a copy shop's name may have "Sheet" and "Copy").
+  const pair = found.includes('sheet') && (found.includes('necessary') || found.includes('copies'));
+  return found.length >= 4 || (found.length >= 3 && pair);
 }
 
 /**
