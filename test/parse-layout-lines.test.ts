@@ -238,6 +238,48 @@ describe('layoutLines', () => {
     ]);
   });
 
+  it("keeps a label's line apart from the instruction under it where OCR drew a word's box down to it", () => {
+    // A real label and instruction at 300 dpi (B.4): "Purchasers" read with a box twice as tall as
+    // its letters, down into the instruction's line, beside whose end stands the All States box.
+    // Widened by the whole box, the label's band took in the box, and then the instruction's words:
+    // the two lines interleaved, no label was found, and they were read as a broker's name.
+    const label: Row[] = [
+      ['States', 260, 1058, 364, 1084],
+      ['in', 380, 1057, 405, 1084],
+      ['Which', 420, 1057, 522, 1084],
+      ['Person', 538, 1058, 647, 1084],
+      ['Listed', 664, 1057, 760, 1084],
+      ['Has', 777, 1058, 837, 1084],
+      ['Solicited', 852, 1057, 993, 1084],
+      ['or', 1008, 1064, 1042, 1084],
+      ['Intends', 1056, 1057, 1178, 1084],
+      ['to', 1191, 1059, 1223, 1084],
+      ['Solicit', 1238, 1057, 1338, 1084],
+      ['Purchasers', 1353, 1057, 1536, 1109],
+    ];
+    const instruction: Row[] = [
+      ['(Check', 261, 1096, 375, 1126],
+      ['"All', 390, 1096, 442, 1123],
+      ['States"', 458, 1097, 577, 1123],
+      ['or', 593, 1103, 626, 1123],
+      ['check', 638, 1096, 736, 1123],
+      ['individual', 751, 1096, 911, 1123],
+      ['States)', 927, 1096, 1043, 1126],
+      ['All', 2164, 1096, 2203, 1123],
+      ['States', 2219, 1097, 2323, 1123],
+    ];
+    const lines = layoutLines(
+      [...label, ...instruction].map(([text, ...bbox]) => at(text, bbox)),
+      [{ bbox: [2110, 1089, 2147, 1126], checked: false, confidence: 1, fill: 0 }],
+      noRules,
+      1,
+    ).map((l) => l.text);
+    expect(lines).toEqual([
+      'States in Which Person Listed Has Solicited or Intends to Solicit Purchasers',
+      '(Check "All States" or check individual States)\t☐ All States',
+    ]);
+  });
+
   it("sets a label's second line after its first, though the comb's tall letters beside it rise above both", () => {
     // A real line at 300 dpi: the jurisdiction's label in two lines, its comb "D E" on the second
     // and a pixel or two higher than the first line's top. Ordered by its highest word, the second

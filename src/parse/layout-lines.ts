@@ -149,8 +149,11 @@ function rowsOf(words: Word[], typical: number): Word[][] {
       // its band from the word.
       row.words.push(w);
       if (height(w) > typical * TALLER_THAN_TEXT && row.y1 - row.y0 >= typical / 2) continue;
-      row.y0 = Math.min(row.y0, w.bbox[1]);
-      row.y1 = Math.max(row.y1, w.bbox[3]);
+      // Nor by more than half a line: a box OCR drew far taller than its letters ("Purchasers" down
+      // to the instruction under it) would draw in the line below, and the check box beside that.
+      const reach = typical / 2;
+      row.y0 = Math.min(row.y0, Math.max(w.bbox[1], row.y0 - reach));
+      row.y1 = Math.max(row.y1, Math.min(w.bbox[3], row.y1 + reach));
     } else {
       const h = height(w);
       // A check box is taller than the text beside it: its band is the text's.
