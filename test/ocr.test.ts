@@ -150,6 +150,20 @@ describe('rereadMoney', () => {
     expect(words.map((w) => w.text).join('')).toBe('14,599,641');
   });
 
+  it('reads an amount whole whose comma OCR read as a small figure below the row ("155 5 289")', async () => {
+    // A real crop at 300 dpi of C.2's accredited amount, "$ 155,289", typed in a serif face: the
+    // page pass read the comma as a "5" at 0.27, its box below the figures' middle.
+    const image = await fixtureImage('comma-read-as-figure.png', 300);
+    const read: Word[] = [
+      { text: '$', bbox: [26, 28, 40, 53], confidence: 0.9 },
+      { text: '155', bbox: [196, 18, 259, 53], confidence: 0.96 },
+      { text: '5', bbox: [265, 47, 272, 58], confidence: 0.27 },
+      { text: '289', bbox: [277, 18, 347, 53], confidence: 0.96 },
+    ];
+    const words = await rereadMoney(image, read, pool);
+    expect(words.map((w) => w.text)).toEqual(['$', '155,289']);
+  });
+
   it('reads no amount out of a house number and the garbled word after it ("2835 01d Middlefield Way")', async () => {
     // A real crop at 300 dpi of A.1's address, typed: the page pass read its "Old" as "01d" at
     // 0.44, more figures than letters, beside the house number. They show no amount's grouping.

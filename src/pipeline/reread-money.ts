@@ -224,8 +224,9 @@ function moneyGroups(words: readonly Word[]): Word[][] {
     const height = Math.max(w.bbox[3] - w.bbox[1], 1);
     const group = groups.find((g) => {
       const prev = g[g.length - 1] as Word;
-      // A mark is placed by the figures before it: a comma stands low, a point is a speck high.
-      const h = LONE_MARK.test(w.text) ? Math.max(height, prev.bbox[3] - prev.bbox[1]) : height;
+      // A mark is placed by the figures before it: a comma stands low, a point is a speck high;
+      // so is a piece shorter than they are, a comma OCR read as a figure ("155 5 289").
+      const h = Math.max(height, prev.bbox[3] - prev.bbox[1]);
       return (
         sameRow(prev, w, h) &&
         w.bbox[0] - prev.bbox[2] <= h * 1.2 &&
