@@ -164,6 +164,16 @@ describe('rereadMoney', () => {
     expect(words.map((w) => w.text)).toEqual(['$', '155,289']);
   });
 
+  it('reads again an amount whose dollar sign the page pass read as a 5 ("518,847.86" for "$18,847.86")', async () => {
+    // A real crop at 300 dpi of C.4.a's total, typed with its sign, the row's check box erased
+    // before OCR: the page pass read the sign as a "5" at 0.49, and the reading again gives the
+    // sign and the same figures after it, less surely (0.32).
+    const image = await fixtureImage('dollar-read-as-five.png', 300);
+    const read: Word = { text: '518,847.86', bbox: [36, 22, 365, 67], confidence: 0.49 };
+    const words = await rereadMoney(image, [read], pool);
+    expect(words.map((w) => w.text)).toEqual(['$18,847.86']);
+  });
+
   it('reads no amount out of a house number and the garbled word after it ("2835 01d Middlefield Way")', async () => {
     // A real crop at 300 dpi of A.1's address, typed: the page pass read its "Old" as "01d" at
     // 0.44, more figures than letters, beside the house number. They show no amount's grouping.

@@ -75,7 +75,13 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
           WELL_FORMED.test(amount) &&
           digits(text) === digitsBefore &&
           confidence >= FOUND_FIGURE_AT) ||
-        (noAmount && WELL_FORMED.test(amount) && confidence >= FOUND_FIGURE_AT);
+        (noAmount && WELL_FORMED.test(amount) && confidence >= FOUND_FIGURE_AT) ||
+        // The page pass read the dollar sign as a figure or a letter ("518,847.86"): read again
+        // with the sign, and the rest the same, however unsurely.
+        (/^\$/.test(text) &&
+          /^[5Ss§]/.test(read) &&
+          text.slice(1) === read.slice(1) &&
+          WELL_FORMED.test(amount));
       if (!better) continue;
       group.forEach((w, i) => {
         replaced.set(w, i === 0 ? kept : []);
