@@ -427,6 +427,22 @@ describe('emptyCellsAfterDollars on a speck read as an "s" before an amount', ()
   });
 });
 
+describe('readEmptyCells on a dash OCR read as a flat figure', () => {
+  it('reads the cell again, the "1" a bar three pixels high at 0.21 being no reading of it', async () => {
+    // A real crop at 200 dpi of C.4.a's "Accounting Fees ☐ $ ____-": the page pass left the "$"
+    // unread and read the dash as a "1" with a box three pixels high, which the layout drops.
+    const image = await fixtureImage('dash-read-as-flat-one.png', 200);
+    const read: Word[] = [
+      { text: 'Accounting', bbox: [28, 16, 132, 36], confidence: 0.95 },
+      { text: 'Fees', bbox: [140, 17, 185, 32], confidence: 0.96 },
+      { text: '1', bbox: [1337, 20, 1346, 23], confidence: 0.21 },
+    ];
+    const box = { bbox: [1096, 14, 1115, 33] as Bbox, fill: 0, checked: false, confidence: 1 };
+    const words = await readEmptyCells(image, read, [box], pool);
+    expect(words.map((w) => w.text)).toEqual(['Accounting', 'Fees', '$', '-']);
+  });
+});
+
 describe('readEmptyCells on a cell whose "$" OCR misread', () => {
   /** A check box, its cell's "$" and a dash zero far right in the cell; OCR's word for the "$". */
   const readCell = (sign: Word) => {

@@ -31,12 +31,18 @@ const JUNK_BELOW = 0.6;
 
 /**
  * What OCR made of a cell's ink without reading it: specks, or a letter or two read unsurely, no
- * figure among them ("BH", "BL" for a "$ 0" whose zero stands higher than its sign). A label is
- * read surely, and is longer.
+ * figure among them ("BH", "BL" for a "$ 0" whose zero stands higher than its sign), or a character
+ * read unsurely in a bar a few pixels high, no figure's height (a "1" for a dash). A label is read
+ * surely, and is longer. `side`: the cell's box's.
  */
-function unread(w: Word): boolean {
-  return SPECK.test(w.text) || (w.confidence < JUNK_BELOW && /^[^\d\s]{1,3}$/u.test(w.text));
+function unread(w: Word, side: number): boolean {
+  if (SPECK.test(w.text)) return true;
+  if (w.confidence >= JUNK_BELOW) return false;
+  return /^[^\d\s]{1,3}$/u.test(w.text) || (/^\S$/u.test(w.text) && w.bbox[3] - w.bbox[1] < side * FLAT);
 }
+
+/** A mark this share of a box's side high, or less, is a bar: no figure is as low. */
+const FLAT = 0.3;
 
 /** An amount read in a cell the page pass found empty is kept at this confidence or more. */
 const AMOUNT_AT = 0.6;
@@ -448,7 +454,7 @@ export function emptyCellsWithInk(
     // Only the cell's "$" read, or specks, or a letter or two read unsurely: what stands after the
     // "$" is still unread.
     const dollar = (w: Word) => LONE_DOLLAR_READ.test(w.text) || dollarMisread(w, x1, side);
-    if (!inside.every((w) => dollar(w) || unread(w))) continue;
+    if (!inside.every((w) => dollar(w) || unread(w, side))) continue;
     const dollars = inside.filter(dollar);
     const left = Math.max(x1 + 3, ...dollars.map((w) => w.bbox[2] + 3));
     const region: Bbox = [left, top, right, bottom];
