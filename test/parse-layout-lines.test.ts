@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckBox } from '../src/image/check-boxes.js';
 import type { Word } from '../src/ingest/lines.js';
 import { layoutLines } from '../src/parse/layout-lines.js';
+import type { Bbox } from '../src/record/schema.js';
 
 const word = (text: string, x0: number, x1: number, y = 100): Word => ({
   text,
@@ -277,6 +278,45 @@ describe('layoutLines', () => {
     expect(lines).toEqual([
       'States in Which Person Listed Has Solicited or Intends to Solicit Purchasers',
       '(Check "All States" or check individual States)\t☐ All States',
+    ]);
+  });
+
+  it('sets a value typed high beside its row on that row, where its middle lies above the row', () => {
+    // Three real rows of C.4.a at 300 dpi, each "label ☐ $ -0-": the middle row's "-0" typed
+    // higher than the others', its middle above the band the box and the label make. It began a
+    // row of its own, and the row's cell was read empty.
+    const rows: Row[] = [
+      ['Transfer', 206, 2087, 326, 2111],
+      ["Agent's", 337, 2087, 444, 2118],
+      ['Fees', 457, 2088, 527, 2111],
+      ['$', 1893, 2087, 1910, 2113],
+      ['—0-', 1942, 2075, 2018, 2104],
+      ['Printing', 208, 2157, 315, 2188],
+      ['and', 328, 2157, 379, 2181],
+      ['Engraving', 393, 2156, 537, 2188],
+      ['Costs', 550, 2157, 632, 2181],
+      ['$s', 1893, 2157, 1910, 2182],
+      ['—0', 1942, 2142, 1988, 2171],
+      ['Legal', 208, 2227, 284, 2257],
+      ['Fees', 298, 2228, 367, 2251],
+      ['$s', 1893, 2227, 1910, 2252],
+      ['—0-', 1942, 2215, 2018, 2244],
+    ];
+    const boxes = [
+      [1836, 2079, 1872, 2114],
+      [1836, 2149, 1870, 2185],
+      [1836, 2219, 1871, 2255],
+    ].map((bbox) => ({ bbox: bbox as Bbox, checked: false, confidence: 1, fill: 0 }));
+    const lines = layoutLines(
+      rows.map(([text, ...bbox]) => at(text, bbox)),
+      boxes,
+      noRules,
+      1,
+    ).map((l) => l.text);
+    expect(lines).toEqual([
+      "Transfer Agent's Fees\t☐ $ —0-",
+      'Printing and Engraving Costs\t☐ $s —0',
+      'Legal Fees\t☐ $s —0-',
     ]);
   });
 

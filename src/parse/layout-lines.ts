@@ -161,6 +161,29 @@ function rowsOf(words: Word[], typical: number): Word[][] {
       rows.push({ y0: w.bbox[1] + pad, y1: w.bbox[3] - pad, words: [w] });
     }
   }
+  // A value typed high beside its row (its middle above the row's band, the band begun by the
+  // value) is of that row where the two bands share half the lower one's height and the value
+  // stands clear to the right of all the row's words.
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (const row of rows) {
+      const left = Math.min(...row.words.map((w) => w.bbox[0]));
+      const beside = rows.find(
+        (other) =>
+          other !== row &&
+          Math.max(...other.words.map((w) => w.bbox[2])) < left &&
+          Math.min(row.y1, other.y1) - Math.max(row.y0, other.y0) >=
+            Math.min(row.y1 - row.y0, other.y1 - other.y0) / 2,
+      );
+      if (!beside) continue;
+      beside.words.push(...row.words);
+      beside.y0 = Math.min(beside.y0, row.y0);
+      beside.y1 = Math.max(beside.y1, row.y1);
+      rows.splice(rows.indexOf(row), 1);
+      merged = true;
+      break;
+    }
+  }
   // Left to right; a box and a word that OCR began on the box or its edge (its label, with the
   // box's outline read as a quote or a bracket: "\"Common"): the box first, and the word without
   // the marks it made of the outline.
