@@ -174,6 +174,23 @@ describe('rereadMoney', () => {
     expect(words.map((w) => w.text)).toEqual(['$18,847.86']);
   });
 
+  it("reads an amount in pieces again at its figures' height, one piece's box drawn up into the print", async () => {
+    // A real crop at 300 dpi of C.4.b's "$ 37,944,960.45" in a bold face, under the instruction's
+    // last line: the page pass read it in three pieces, the middle one's box twice as tall, up to
+    // the print. Read again that tall, the print's feet made "37,044,960.45" at 0.47.
+    const image = await fixtureImage('amount-piece-into-print.png', 300);
+    const read: Word[] = [
+      { text: 'fumished', bbox: [90, 21, 225, 45], confidence: 0.91 },
+      { text: 'in', bbox: [237, 21, 260, 45], confidence: 0.96 },
+      { text: '$', bbox: [27, 82, 45, 115], confidence: 0.92 },
+      { text: '37,9', bbox: [81, 74, 159, 113], confidence: 0.83 },
+      { text: '44,960.', bbox: [155, 55, 294, 117], confidence: 0.79 },
+      { text: '45', bbox: [296, 74, 340, 108], confidence: 0.96 },
+    ];
+    const words = await rereadMoney(image, read, pool);
+    expect(words.map((w) => w.text)).toEqual(['fumished', 'in', '$', '37,944,960.45']);
+  });
+
   it('reads no amount out of a house number and the garbled word after it ("2835 01d Middlefield Way")', async () => {
     // A real crop at 300 dpi of A.1's address, typed: the page pass read its "Old" as "01d" at
     // 0.44, more figures than letters, beside the house number. They show no amount's grouping.

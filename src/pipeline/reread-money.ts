@@ -31,7 +31,10 @@ const MONEY_LIKE = /^[$sS§_]*[\d,.\-OoIlL|:;'’]*\d[\d,.\-OoIlL|$_:;'’]*$/;
  */
 export async function rereadMoney(image: PageImage, words: readonly Word[], pool: OcrPool): Promise<Word[]> {
   const groups = moneyGroups(words).flatMap((group) => {
-    const box = unionBbox(group.map((w) => w.bbox)) as Bbox;
+    // The figures' rows are most pieces' rows: a piece OCR drew up into the print above ("37,9
+    // 44,960. 45", the middle one's box twice as tall) would put that print in the reading.
+    const [x0, , x1] = unionBbox(group.map((w) => w.bbox)) as Bbox;
+    const box: Bbox = [x0, median(group.map((w) => w.bbox[1])), x1, median(group.map((w) => w.bbox[3]))];
     const clipped = uncoveredFigureBeside(image, box, words);
     const unsure = Math.min(...group.map((w) => w.confidence)) < REREAD_BELOW;
     return unsure || clipped || inPieces(group)
