@@ -1004,6 +1004,16 @@ describe('valueLines', () => {
     expect(valueLines('☒ Common Stock')).toEqual(['Common Stock']);
   });
 
+  it('drops specks read as marks standing apart after the value', () => {
+    // Real OCR readings: a name of offering with a stamp's date after a gap, an issuer's name.
+    expect(valueLines('Series D Preferred Stock Financing . .\tJAN 17 2008')).toEqual([
+      'Series D Preferred Stock Financing',
+    ]);
+    expect(valueLines('Info Energy, Incorporated |')).toEqual(['Info Energy, Incorporated']);
+    // A mark that ends the value's last word is the value's.
+    expect(valueLines('Acme Holdings, L.P.')).toEqual(['Acme Holdings, L.P.']);
+  });
+
   it('goes on after a gap that follows a house number alone, the word OCR dropped there', () => {
     // A real OCR reading of A.1's address: "Old" lost, a gap in its place.
     expect(valueLines('2835\tMiddlefield Way, Building 2300, Emeryville,\nCA 94656')).toEqual([

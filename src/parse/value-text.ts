@@ -187,7 +187,13 @@ export function valueLines(text: string): string[] {
       // beside it ("☐ f" of "check if this is an amendment"), is no value.
       .map((l) => (/[☐☒]/.test(l) && l.replace(/[☐☒\s]/g, '').length <= 2 ? '' : l))
       .map((l) => l.replaceAll(CHECKED, ' ').replaceAll(UNCHECKED, ' ').replace(/\s+/g, ' ').trim())
-      .map((l) => l.replace(/^[:.;,_\s-]+/, '').replace(/[\s_]+$/, ''))
+      // Specks after the value, read as marks standing apart ("Financing . .", "Incorporated |").
+      .map((l) =>
+        l
+          .replace(/^[:.;,_\s-]+/, '')
+          .replace(/(?:\s+[.,'’‘`|])+$/u, '')
+          .replace(/[\s_]+$/, ''),
+      )
       .filter(
         (l) =>
           l !== '' &&
