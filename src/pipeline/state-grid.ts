@@ -147,8 +147,8 @@ function middleX(box: Bbox): number {
 /**
  * The columns of a grid row whose marks left too few of its codes read plainly to fit its own
  * ("m1 COND [A] ks) kvl ... [MS] [MO]"), from the nearest row of the same grid that has them: a
- * grid's rows share their columns and their height. Its own codes read plainly must stand in
- * them, and give the row's middle; null when there is no such row.
+ * grid's rows share their columns, their height and their spacing. Its own codes read plainly
+ * must stand in them; null when there is no such row.
  */
 function borrowedColumns(
   row: number,
@@ -159,24 +159,40 @@ function borrowedColumns(
   const top = median(line.map((c) => c.word.bbox[1]));
   const bottom = median(line.map((c) => c.word.bbox[3]));
   const height = bottom - top;
-  // A code read plainly in a circle may have the circle's box: its middle is the row's, but a
-  // row's height is the grid's.
-  const middle = median(line.map((c) => (c.word.bbox[1] + c.word.bbox[3]) / 2));
-  const nearest = lines
-    .filter((l) => l.grid !== null && l.row !== row)
-    .map((l) => ({ grid: l.grid as Grid, apart: Math.abs((l.grid as Grid).top - top) }))
-    // The grid's four rows stand within a few rows' height of each other.
+  // The grid's four rows stand within a few rows' height of each other.
+  const near = lines
+    .flatMap((l) => (l.grid !== null && l.row !== row ? [{ row: l.row, grid: l.grid }] : []))
+    .map((l) => ({ ...l, apart: Math.abs(l.grid.top - top) }))
     .filter((l) => l.apart <= height * GRID_ROWS_APART)
-    .sort((a, b) => a.apart - b.apart)[0]?.grid;
+    .sort((a, b) => a.apart - b.apart);
+  const nearest = near[0];
   if (!nearest) return null;
   const fits = line.every(
     (c) =>
-      Math.abs(nearest.left + nearest.step * c.column - (c.word.bbox[0] + c.word.bbox[2]) / 2) <=
-      nearest.step * 0.3,
+      Math.abs(nearest.grid.left + nearest.grid.step * c.column - (c.word.bbox[0] + c.word.bbox[2]) / 2) <=
+      nearest.grid.step * 0.3,
   );
-  const half = (nearest.bottom - nearest.top) / 2;
-  return fits ? { ...nearest, top: Math.round(middle - half), bottom: Math.round(middle + half) } : null;
+  if (!fits) return null;
+  // A code read plainly in a circle may have the circle's box: where two other rows of the grid
+  // give its rows' spacing, the row stands that far on from the nearest, as tall; else it is as
+  // tall about its own codes' middle.
+  const tall = nearest.grid.bottom - nearest.grid.top;
+  const spacing = (l: (typeof near)[number]) => (l.grid.top - nearest.grid.top) / (l.row - nearest.row);
+  // (A row of another copy of the grid on the page stands many rows' spacing off.)
+  const other = near.find(
+    (l) => l.row !== nearest.row && spacing(l) >= tall && spacing(l) <= tall * ROW_SPACING_MOST,
+  );
+  if (!other) {
+    const middle = median(line.map((c) => (c.word.bbox[1] + c.word.bbox[3]) / 2));
+    return { ...nearest.grid, top: Math.round(middle - tall / 2), bottom: Math.round(middle + tall / 2) };
+  }
+  const pitch = spacing(other);
+  const at = Math.round(nearest.grid.top + pitch * (row - nearest.row));
+  return { ...nearest.grid, top: at, bottom: at + nearest.grid.bottom - nearest.grid.top };
 }
+
+/** How far apart, in a code's height, two rows of one states grid stand at most. */
+const ROW_SPACING_MOST = 3;
 
 /** How far apart, in a code's height, the first and last rows of one states grid stand at most. */
 const GRID_ROWS_APART = 12;
@@ -420,17 +436,14 @@ function inkBeyondCopy(image: PageImage, grid: Grid, copy: Grid, column: number)
   const height = Math.round(grid.bottom - grid.top) + 1;
   const [x0, y0] = [Math.round(grid.left + grid.step * column) - half, Math.round(grid.top)];
   // The copy's ink grown by a pixel, over its window and as far round it as a shift reaches.
-  const [w, h] = [width + 2 * SHIFT, height + 2 * SHIFT];
-  const [cx0, cy0] = [
-    Math.round(copy.left + copy.step * column) - half - SHIFT,
-    Math.round(copy.top) - SHIFT,
-  ];
+  const [w, h] = [width + 2 * SHIFT, height + 2 * RISE];
+  const [cx0, cy0] = [Math.round(copy.left + copy.step * column) - half - SHIFT, Math.round(copy.top) - RISE];
   const near = new Uint8Array(w * h);
   let copyInk = 0;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       if (!inkAt(image, cx0 + x, cy0 + y)) continue;
-      if (x >= SHIFT && x < w - SHIFT && y >= SHIFT && y < h - SHIFT) copyInk++;
+      if (x >= SHIFT && x < w - SHIFT && y >= RISE && y < h - RISE) copyInk++;
       for (let ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++)
         for (let nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) near[ny * w + nx] = 1;
     }
@@ -440,7 +453,7 @@ function inkBeyondCopy(image: PageImage, grid: Grid, copy: Grid, column: number)
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) if (inkAt(image, x0 + x, y0 + y)) own.push(y * w + x);
   let fewest = own.length;
-  for (let sy = 0; sy <= 2 * SHIFT; sy++) {
+  for (let sy = 0; sy <= 2 * RISE; sy++) {
     for (let sx = 0; sx <= 2 * SHIFT; sx++) {
       const offset = sy * w + sx;
       let beyond = 0;
@@ -456,3 +469,9 @@ const LETTERS_HALF_WIDTH = 0.32;
 
 /** How far, in pixels, one copy of a code may stand off where its row's columns put it. */
 const SHIFT = 4;
+
+/**
+ * ...and above or below where its row's top puts it: a row's top is its codes' tops read plainly,
+ * which a circle's or a bracket's box read with them may raise by a few pixels.
+ */
+const RISE = 8;
