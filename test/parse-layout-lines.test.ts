@@ -320,6 +320,37 @@ describe('layoutLines', () => {
     ]);
   });
 
+  it("leaves a speck's letters above a label's row on a line of their own, no value beside the label", () => {
+    // A real row at 300 dpi (A.1): the address label, "Co" read in a speck a third of a line high
+    // above its row's middle, right of the label; and the address typed under it.
+    const rows: Row[] = [
+      ['Address', 182, 1443, 305, 1470],
+      ['of', 317, 1443, 343, 1470],
+      ['Executive', 355, 1443, 497, 1470],
+      ['Offices', 509, 1443, 609, 1470],
+      ['(Number', 622, 1443, 752, 1477],
+      ['and', 762, 1443, 816, 1470],
+      ['Street,', 828, 1443, 924, 1474],
+      ['City,', 937, 1443, 1001, 1477],
+      ['State,', 1015, 1443, 1099, 1474],
+      ['Zip', 1112, 1443, 1158, 1477],
+      ['Code)', 1170, 1443, 1258, 1477],
+      ['Co', 1412, 1438, 1453, 1450],
+      ['7', 195, 1492, 216, 1533],
+      ['Oak', 228, 1490, 304, 1521],
+      ['Street,', 318, 1490, 440, 1528],
+      ['Los', 455, 1491, 519, 1521],
+      ['Angeles,', 532, 1490, 688, 1528],
+      ['CA', 704, 1490, 760, 1521],
+      ['90011', 773, 1491, 881, 1521],
+    ];
+    expect(laidOut(rows)).toEqual([
+      'Co',
+      'Address of Executive Offices (Number and Street, City, State, Zip Code)',
+      '7 Oak Street, Los Angeles, CA 90011',
+    ]);
+  });
+
   it("sets a label's second line after its first, though the comb's tall letters beside it rise above both", () => {
     // A real line at 300 dpi: the jurisdiction's label in two lines, its comb "D E" on the second
     // and a pixel or two higher than the first line's top. Ordered by its highest word, the second

@@ -163,10 +163,12 @@ function rowsOf(words: Word[], typical: number): Word[][] {
   }
   // A value typed high beside its row (its middle above the row's band, the band begun by the
   // value) is of that row where the two bands share half the lower one's height and the value
-  // stands clear to the right of all the row's words.
+  // stands clear to the right of all the row's words; a speck's letters ("Co" a third of a line
+  // high, above a label) are no value.
   for (let merged = true; merged; ) {
     merged = false;
     for (const row of rows) {
+      if (Math.max(...row.words.map(height)) < typical * 0.6) continue;
       const left = Math.min(...row.words.map((w) => w.bbox[0]));
       const beside = rows.find(
         (other) =>
