@@ -188,7 +188,7 @@ function borrowedColumns(
   }
   const pitch = spacing(other);
   const at = Math.round(nearest.grid.top + pitch * (row - nearest.row));
-  return { ...nearest.grid, top: at, bottom: at + nearest.grid.bottom - nearest.grid.top };
+  return { ...nearest.grid, top: at, bottom: at + tall };
 }
 
 /** How far apart, in a code's height, two rows of one states grid stand at most. */
