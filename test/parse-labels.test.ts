@@ -2665,3 +2665,49 @@ describe('usPhone', () => {
     expect(usPhone(read)).toBe(typed);
   });
 });
+
+describe("the issuer's telephone number, its label garbled past finding", () => {
+  /** A line moved right by `x` pixels, words and all. */
+  const shifted = (line: TextLine, x: number): TextLine => ({
+    ...line,
+    bbox: line.bbox && [line.bbox[0] + x, line.bbox[1], line.bbox[2] + x, line.bbox[3]],
+    words: line.words?.map((w) => ({
+      ...w,
+      bbox: [w.bbox[0] + x, w.bbox[1], w.bbox[2] + x, w.bbox[3]] as Bbox,
+    })),
+  });
+  /** The seed read with the issuer's telephone label garbled, it and its number set `x` pixels right. */
+  const read = (garbled: string, x: number) => {
+    const texts = readTranscription(seedText()).map((line) => line.text);
+    const label = texts.indexOf('Telephone Number (Including Area Code)');
+    expect(texts[label + 1]).toBe('(650) 801-6135');
+    texts[label] = garbled;
+    const lines = asOcr(texts);
+    for (const at of [label, label + 1]) lines[at] = shifted(lines[at] as TextLine, x);
+    return parseFiling(lines, 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' }).record;
+  };
+
+  it('reads the number typed in the column beside the address, and keeps that column out of the address', () => {
+    const record = read('shane (aslufing Aven', 1200);
+    expect(record.issuer.phone).toBe('(650) 801-6135');
+    expect(record.issuer.address).toEqual({
+      street: '1600 Bridge Parkway',
+      city: 'Redwood Shores',
+      state: 'CA',
+      zip: '94065',
+    });
+    // Found by its place alone, it is less sure than a number read under its label.
+    const labelled = read('Telephone Number (Including Area Code)', 1200);
+    expect(labelled.issuer.phone).toBe('(650) 801-6135');
+    expect(record.fields['issuer.phone']?.confidence).toBeLessThan(
+      labelled.fields['issuer.phone']?.confidence ?? 0,
+    );
+    // The principal office's telephone label, found, is that office's: its number left blank.
+    expect(record.issuer.principalBusinessPhone).toBeNull();
+  });
+
+  it('takes no line of figures under the address itself for the number', () => {
+    const record = read('shane (aslufing Aven', 0);
+    expect(record.issuer.phone).toBeNull();
+  });
+});

@@ -248,9 +248,19 @@ export function readCover(r: Reader, range: Range): void {
         record.issuer.name = r.setText('issuer.name', from, to, score, false, span.text);
         break;
       case 'executiveAddress': {
-        const text = r.setText('issuer.address', from, to, score, true, span.text);
+        // The telephone's label garbled past finding, its number beside the address is read by
+        // place, and its column is no part of the address.
+        const beside = anchors[i + 1]?.name === 'telephone' ? null : phoneBeside(r, anchor, to);
+        const own = beside ? r.valueSpan(anchors, i, range, beside.x) : span;
+        const text = r.setText('issuer.address', own.from, own.to, score, true, own.text);
         record.issuer.address = splitAddress(text);
         if (text) recordAddressParts(r, 'issuer.address');
+        if (beside) {
+          const end = { line: beside.from.line, col: r.doc.lines[beside.from.line]?.text.length ?? 0 };
+          const read = r.setText('issuer.phone', beside.from, end, score * BY_PLACE_OF_PHONE);
+          record.issuer.phone = read === null ? null : usPhone(read);
+          telephones++;
+        }
         break;
       }
       case 'principalAddress': {
@@ -263,7 +273,11 @@ export function readCover(r: Reader, range: Range): void {
         break;
       }
       case 'telephone': {
-        const path = telephones++ === 0 ? 'issuer.phone' : 'issuer.principalBusinessPhone';
+        // A telephone label after the principal office's address is that office's, whether or
+        // not the issuer's own was found.
+        const principal = anchors.findIndex((a) => a.name === 'principalAddress');
+        const first = telephones++ === 0 && (principal < 0 || i < principal);
+        const path = first ? 'issuer.phone' : 'issuer.principalBusinessPhone';
         // OCR's reading with no figure is the end of the label ("{Including"), no number.
         const read = figuredOrNone(
           r,
@@ -519,6 +533,33 @@ function recordAddressParts(r: Reader, path: string): void {
     if (value !== null) r.recorder.fields[`${path}.${key}`] = { ...whole, raw: whole.raw };
   }
 }
+
+/**
+ * The issuer's telephone number where OCR garbled its label past finding ("shane (aslufing Aven"
+ * for "Telephone Number (Including Area"): a line of the address's span below its label, or the
+ * last cell of one, that is a telephone number and begins right of where the address's label
+ * ends, in the column the form prints beside the address. Where it begins, with the x the
+ * address's lines are cut at; null where there is none.
+ */
+function phoneBeside(r: Reader, label: Anchor, to: Pos): { from: Pos; x: number } | null {
+  const labelLine = r.doc.lines[label.match.end.line];
+  if (!labelLine?.bbox || !r.doc.readByOcr(label.match.end.line)) return null;
+  for (let line = label.match.end.line + 1; line < to.line; line++) {
+    const { text, words, page } = r.doc.lines[line] ?? {};
+    if (text === undefined || !words?.length || page !== labelLine.page) continue;
+    const col = text.lastIndexOf('\t') + 1;
+    if (!PHONE_ONLY.test(text.slice(col))) continue;
+    const first = words.find((w) => (w.start ?? 0) >= col);
+    if (first && first.bbox[0] >= labelLine.bbox[2]) return { from: { line, col }, x: first.bbox[0] };
+  }
+  return null;
+}
+
+/** A cell that is a US telephone number and nothing more, a speck or two either side allowed. */
+const PHONE_ONLY = /^\W{0,2}\(?\s*\d{3}\s*\)?\s*[-.]?\s*\d{3}\s*[-.\s]\s*\d{4}\W{0,2}$/;
+
+/** How sure a telephone number read by its place beside the address, its label not found, is. */
+const BY_PLACE_OF_PHONE = 0.7;
 
 /**
  * A telephone number's lines from its first with figures enough for one: the end of its label OCR

@@ -113,7 +113,13 @@ export class Reader {
    * labels stand side by side (Address | Telephone), the lines below are cut at the second label's
    * place, so each label gets the words of its own column.
    */
-  valueSpan(anchors: readonly Anchor[], index: number, range: Range): { from: Pos; to: Pos; text: string } {
+  valueSpan(
+    anchors: readonly Anchor[],
+    index: number,
+    range: Range,
+    /** Where a column beside the value begins, its label not found: the lines below are cut there. */
+    besideAt: number | null = null,
+  ): { from: Pos; to: Pos; text: string } {
     const anchor = anchors[index];
     if (!anchor) return { from: this.doc.endOf(range), to: this.doc.endOf(range), text: '' };
     const line = anchor.match.end.line;
@@ -125,7 +131,7 @@ export class Reader {
     const parts = [own.slice(anchor.match.end.col, sameLine ? sameLine.match.start.col : own.length)];
     const left = this.xAt(line, anchor.match.start.col);
     const previous = anchors.slice(0, index).findLast((a) => a.match.start.line === line);
-    const right = sameLine ? this.xAt(line, sameLine.match.start.col) : null;
+    const right = sameLine ? this.xAt(line, sameLine.match.start.col) : besideAt;
     for (let i = line + 1; i <= end.line && i < this.doc.lines.length; i++) {
       const text =
         i === end.line ? (this.doc.lines[i]?.text ?? '').slice(0, end.col) : (this.doc.lines[i]?.text ?? '');
