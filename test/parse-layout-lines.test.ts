@@ -320,6 +320,27 @@ describe('layoutLines', () => {
     ]);
   });
 
+  it("sets an amount's first figures that OCR boxed down to their underline on the amount's row, not the label's above", () => {
+    // A real C.4.b at 200 dpi: "$ 25,936,172" typed on an underline, a little below the end of
+    // the label's last line. OCR boxed "25," down to the underline, twice the text's height, its
+    // middle within the label's row: it joined that row before the amount's row was begun, and
+    // the amount was read as 936,172.
+    const lines = laidOut([
+      ['"adjusted', 157, 1649, 227, 1667],
+      ['gross', 233, 1653, 274, 1667],
+      ['proceeds', 279, 1649, 349, 1667],
+      ['to', 354, 1650, 367, 1663],
+      ['the', 372, 1649, 395, 1663],
+      ['issuer."', 401, 1649, 455, 1663],
+      ['$', 1306, 1666, 1316, 1683],
+      ['25,', 1355, 1646, 1393, 1687],
+      ['93', 1396, 1659, 1427, 1680],
+      ['6,', 1430, 1659, 1451, 1683],
+      ['172', 1455, 1658, 1502, 1680],
+    ]);
+    expect(lines).toEqual(['"adjusted gross proceeds to the issuer."', '$ 25, 93 6, 172']);
+  });
+
   it("leaves a speck's letters above a label's row on a line of their own, no value beside the label", () => {
     // A real row at 300 dpi (A.1): the address label, "Co" read in a speck a third of a line high
     // above its row's middle, right of the label; and the address typed under it.

@@ -135,6 +135,7 @@ function rowsOf(words: Word[], typical: number): Word[][] {
   // whose middle lies above a row's words' middles would begin a row of its own, a band a few
   // pixels high that the words beside it miss. (A speck OCR read as a letter stays apart.)
   const short = (w: Word) => height(w) < typical / 2 && !/[\p{L}\p{N}]/u.test(w.text);
+  const tall = (w: Word) => height(w) > typical * TALLER_THAN_TEXT;
   const sorted = [...words].sort(
     (a, b) => Number(short(a)) - Number(short(b)) || a.bbox[1] + a.bbox[3] - (b.bbox[1] + b.bbox[3]),
   );
@@ -148,7 +149,7 @@ function rowsOf(words: Word[], typical: number): Word[][] {
       // the line below, and the two lines' words would interleave. A row begun by a speck takes
       // its band from the word.
       row.words.push(w);
-      if (height(w) > typical * TALLER_THAN_TEXT && row.y1 - row.y0 >= typical / 2) continue;
+      if (tall(w) && row.y1 - row.y0 >= typical / 2) continue;
       // Nor by more than half a line: a box OCR drew far taller than its letters ("Purchasers" down
       // to the instruction under it) would draw in the line below, and the check box beside that.
       const reach = typical / 2;
@@ -161,6 +162,23 @@ function rowsOf(words: Word[], typical: number): Word[][] {
       rows.push({ y0: w.bbox[1] + pad, y1: w.bbox[3] - pad, words: [w] });
     }
   }
+  // A word far taller than the text that joined a row it stands apart from (an amount's first
+  // figures OCR boxed down to the underline they were typed on, their middle within the label's
+  // row above, the row of the amount's other figures begun after them) is of the row of the word
+  // it stands against, where its middle lies within that row's band.
+  for (const row of rows) {
+    for (const w of row.words.filter(tall)) {
+      if (row.words.some((o) => o !== w && against(w, o, typical))) continue;
+      const cy = (w.bbox[1] + w.bbox[3]) / 2;
+      const own = rows.find(
+        (r) => r !== row && cy >= r.y0 && cy <= r.y1 && r.words.some((o) => against(w, o, typical)),
+      );
+      if (!own) continue;
+      row.words.splice(row.words.indexOf(w), 1);
+      own.words.push(w);
+    }
+  }
+  for (let i = rows.length - 1; i >= 0; i--) if (rows[i]?.words.length === 0) rows.splice(i, 1);
   // A value typed high beside its row (its middle above the row's band, the band begun by the
   // value) is of that row where the two bands share half the lower one's height and the value
   // stands clear to the right of all the row's words; a speck's letters ("Co" a third of a line
@@ -210,6 +228,13 @@ function rowsOf(words: Word[], typical: number): Word[][] {
         .sort((a, b) => a.x - b.x || Number(isMark(b.word)) - Number(isMark(a.word)))
         .map((e) => e.word);
     });
+}
+
+/** Whether a word stands against another on its left or right, beside it and no more than half a line apart. */
+function against(w: Word, other: Word, typical: number): boolean {
+  const gap = Math.max(other.bbox[0] - w.bbox[2], w.bbox[0] - other.bbox[2]);
+  const shared = Math.min(w.bbox[3], other.bbox[3]) - Math.max(w.bbox[1], other.bbox[1]);
+  return gap >= -1 && gap <= typical / 2 && shared > 0;
 }
 
 /** A word this many times as tall as the page's text is no line of text (a comb's typed letter). */
