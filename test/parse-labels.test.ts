@@ -2676,14 +2676,18 @@ describe("the issuer's telephone number, its label garbled past finding", () => 
       bbox: [w.bbox[0] + x, w.bbox[1], w.bbox[2] + x, w.bbox[3]] as Bbox,
     })),
   });
-  /** The seed read with the issuer's telephone label garbled, it and its number set `x` pixels right. */
-  const read = (garbled: string, x: number) => {
+  /**
+   * The seed read with the issuer's telephone label garbled, it and its number set `x` pixels
+   * right; OCR may read the garble and the number as one line.
+   */
+  const read = (garbled: string, x: number, oneLine = false) => {
     const texts = readTranscription(seedText()).map((line) => line.text);
     const label = texts.indexOf('Telephone Number (Including Area Code)');
     expect(texts[label + 1]).toBe('(650) 801-6135');
-    texts[label] = garbled;
+    if (oneLine) texts.splice(label, 2, `${garbled} ${texts[label + 1]}`);
+    else texts[label] = garbled;
     const lines = asOcr(texts);
-    for (const at of [label, label + 1]) lines[at] = shifted(lines[at] as TextLine, x);
+    for (const at of oneLine ? [label] : [label, label + 1]) lines[at] = shifted(lines[at] as TextLine, x);
     return parseFiling(lines, 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' }).record;
   };
 
@@ -2704,6 +2708,12 @@ describe("the issuer's telephone number, its label garbled past finding", () => 
     );
     // The principal office's telephone label, found, is that office's: its number left blank.
     expect(record.issuer.principalBusinessPhone).toBeNull();
+  });
+
+  it('reads the number where OCR read it on one line after the garbled label', () => {
+    const record = read('[Mmmm', 1200, true);
+    expect(record.issuer.phone).toBe('(650) 801-6135');
+    expect(record.issuer.address?.city).toBe('Redwood Shores');
   });
 
   it('takes no line of figures under the address itself for the number', () => {

@@ -536,9 +536,10 @@ function recordAddressParts(r: Reader, path: string): void {
 
 /**
  * The issuer's telephone number where OCR garbled its label past finding ("shane (aslufing Aven"
- * for "Telephone Number (Including Area"): a line of the address's span below its label, or the
- * last cell of one, that is a telephone number and begins right of where the address's label
- * ends, in the column the form prints beside the address. Where it begins, with the x the
+ * for "Telephone Number (Including Area"): a telephone number that ends a line of the address's
+ * span below its label (after the address's words or the label's garble, "[Mmmm (734) 779-3500")
+ * and begins right of where the address's label ends, in the column the form prints beside the
+ * address. Where it begins, with the x the
  * address's lines are cut at; null where there is none.
  */
 function phoneBeside(r: Reader, label: Anchor, to: Pos): { from: Pos; x: number } | null {
@@ -547,16 +548,24 @@ function phoneBeside(r: Reader, label: Anchor, to: Pos): { from: Pos; x: number 
   for (let line = label.match.end.line + 1; line < to.line; line++) {
     const { text, words, page } = r.doc.lines[line] ?? {};
     if (text === undefined || !words?.length || page !== labelLine.page) continue;
-    const col = text.lastIndexOf('\t') + 1;
-    if (!PHONE_ONLY.test(text.slice(col))) continue;
+    const phone = PHONE_AT_END.exec(text);
+    if (!phone?.[1]) continue;
+    const col = phone.index + phone[0].length - phone[1].length;
     const first = words.find((w) => (w.start ?? 0) >= col);
-    if (first && first.bbox[0] >= labelLine.bbox[2]) return { from: { line, col }, x: first.bbox[0] };
+    const right = labelLine.bbox[2];
+    // The column begins at the line's first word past the label's end: the garble before the
+    // number is the column's too.
+    if (first && first.bbox[0] >= right)
+      return {
+        from: { line, col },
+        x: Math.min(...words.flatMap((w) => (w.bbox[0] >= right ? [w.bbox[0]] : []))),
+      };
   }
   return null;
 }
 
-/** A cell that is a US telephone number and nothing more, a speck or two either side allowed. */
-const PHONE_ONLY = /^\W{0,2}\(?\s*\d{3}\s*\)?\s*[-.]?\s*\d{3}\s*[-.\s]\s*\d{4}\W{0,2}$/;
+/** A US telephone number that ends a line, a speck or two either side allowed. */
+const PHONE_AT_END = /(?:^|\s)(\W{0,2}\(?\s*\d{3}\s*\)?\s*[-.]?\s*\d{3}\s*[-.\s]\s*\d{4}\W{0,2})$/;
 
 /** How sure a telephone number read by its place beside the address, its label not found, is. */
 const BY_PLACE_OF_PHONE = 0.7;
