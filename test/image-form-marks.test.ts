@@ -1090,6 +1090,70 @@ describe('readStateGrid', () => {
     expect(marksOf(readStateGrid(image, ocrWords(read)).words)).toEqual([]);
   });
 
+  it('reads a row by its codes boxed as tall as a code, where OCR boxed others twice as tall', async () => {
+    // A real copy of the grid at 300 dpi, eight codes circled. OCR boxed three of row two's five
+    // codes it read plainly ("[IN]", "[KS]", "[KY]") 59 pixels high, among codes of 30 with nothing
+    // round them: the row reached into the rows above and below, their codes were taken for
+    // strokes over its own, and seven codes not marked were read as struck.
+    const image = await fixtureImage('states-grid-tall-code-boxes.png', 300);
+    const read: OcrRow[] = [
+      ['[AL]', 72, 35, 122, 64, 0.47],
+      ['[AK]', 234, 34, 289, 64, 0.91],
+      ['[AZ]', 400, 35, 453, 64, 0.76],
+      ['[AR]', 563, 34, 620, 64, 0.63],
+      ['[CA', 729, 34, 777, 64, 0.76],
+      ['[co]', 892, 34, 951, 64, 0.65],
+      ['[CT]', 1059, 34, 1113, 64, 0.75],
+      ['[DE]', 1223, 34, 1279, 64, 0.8],
+      ['[DC]', 1387, 33, 1445, 64, 0.38],
+      ['[FU', 1557, 34, 1605, 63, 0.78],
+      ['[HI]', 1889, 34, 1933, 63, 0.82],
+      ['(ID)', 2054, 33, 2098, 63, 0.42],
+      ['i', 77, 88, 116, 117, 0.33],
+      ['[IN]', 235, 67, 284, 126, 0.5],
+      ['1A]', 405, 88, 448, 117, 0.58],
+      ['[KS]', 560, 67, 618, 126, 0.85],
+      ['[KY]', 724, 67, 785, 126, 0.62],
+      ['a', 895, 87, 948, 117, 0.63],
+      ['CED', 1014, 71, 1158, 127, 0.28],
+      ['Mp', 1220, 87, 1282, 117, 0.34],
+      ['CIMA', 1345, 70, 1487, 127, 0.0],
+      ['(MI', 1557, 87, 1605, 116, 0.46],
+      ['[MN]', 1715, 86, 1777, 117, 0.52],
+      ['[Ms]', 1880, 87, 1941, 116, 0.56],
+      ['[MO]', 2044, 86, 2108, 116, 0.52],
+      ['nm', 67, 140, 126, 169, 0.53],
+      ['CED', 191, 124, 332, 180, 0.45],
+      ['NV', 397, 140, 454, 169, 0.41],
+      ['INH', 562, 139, 620, 169, 0.58],
+      ['I', 730, 139, 782, 169, 0.66],
+      ['NM', 890, 139, 952, 169, 0.43],
+      ['Ny]', 1057, 139, 1114, 169, 0.38],
+      ['NGI', 1179, 125, 1322, 179, 0.02],
+      ['IND', 1386, 138, 1445, 169, 0.49],
+      ['[OH]', 1551, 139, 1611, 169, 0.68],
+      ['[OK]', 1716, 138, 1775, 169, 0.67],
+      ['[OR]', 1880, 139, 1942, 168, 0.64],
+      ['[PA]', 2049, 138, 2102, 168, 0.64],
+      ['[RI]', 74, 173, 118, 232, 0.72],
+      ['sci', 233, 192, 289, 222, 0.49],
+      ['(sb', 355, 186, 454, 224, 0.0],
+      ['[TN]', 564, 192, 618, 222, 0.49],
+      ['mg', 729, 192, 783, 222, 0.56],
+      ['Um', 851, 176, 991, 233, 0.12],
+      ['vi', 1059, 192, 1113, 222, 0.19],
+      ['[VA]', 1225, 172, 1281, 231, 0.93],
+      ['WA]', 1385, 191, 1447, 222, 0.74],
+      ['[WV]', 1549, 192, 1613, 222, 0.63],
+      ['(wij', 1720, 172, 1771, 231, 0.54],
+      ['WY]', 1878, 192, 1943, 221, 0.63],
+      ['[PR]', 2048, 191, 2101, 221, 0.84],
+    ];
+    expect(marksOf(readStateGrid(image, ocrWords(read)).words)).toEqual(
+      ['CA', 'GA', 'ME', 'MA', 'NE', 'NC', 'SD', 'UT'].map((code) => `☒[${code}]`).sort(),
+    );
+  });
+
   it('reads the codes crossed out with a fine pen, which adds less ink', () => {
     const { image, words } = grid([], [], [], ['AK', 'IN', 'NJ', 'WY'], 2);
     const read = readStateGrid(image, words).words;

@@ -246,14 +246,23 @@ function fitColumns(line: readonly Known[]): Grid | null {
   const left = mx - step * mk;
   const worst = Math.max(...ks.map((k, i) => Math.abs(left + step * k - (xs[i] ?? 0))));
   if (worst > step * 0.3) return null;
+  // The row's codes as tall as a code: OCR may box a code twice its height ("[IN]" 59 pixels high
+  // among codes of 30, with nothing round it), and the row would reach into the rows above and
+  // below, their codes taken for strokes over its own.
+  const height = (c: Known) => c.word.bbox[3] - c.word.bbox[1];
+  const least = Math.min(...line.map(height));
+  const tight = line.filter((c) => height(c) <= least * TIGHT_CODE);
   return {
     left,
     step,
-    top: median(line.map((c) => c.word.bbox[1])),
-    bottom: median(line.map((c) => c.word.bbox[3])),
+    top: median(tight.map((c) => c.word.bbox[1])),
+    bottom: median(tight.map((c) => c.word.bbox[3])),
     codeWidth: median(line.map((c) => c.word.bbox[2] - c.word.bbox[0])),
   };
 }
+
+/** A code boxed up to this many times as tall as the row's least tall code is boxed as tall as it is. */
+const TIGHT_CODE = 1.25;
 
 /** A marked cell of a grid row, and how it is marked. */
 interface Mark {
