@@ -77,7 +77,7 @@ export function readStateGrid(
     visualLines(cells).map((line) => ({ row, line, grid: fitColumns(line) })),
   );
   const measured = lines.flatMap(({ row, line, grid: own }) => {
-    const grid = own ?? borrowedColumns(row, line, lines);
+    const grid = own && spansRow(line) ? own : (borrowedColumns(row, line, lines, own) ?? own);
     if (!grid) return [];
     const cells = measureCells(image, grid);
     // The ink over the row's usual code.
@@ -154,6 +154,7 @@ function borrowedColumns(
   row: number,
   line: readonly Known[],
   lines: ReadonlyArray<{ row: number; line: readonly Known[]; grid: Grid | null }>,
+  own: Grid | null = null,
 ): Grid | null {
   if (line.length === 0) return null;
   const top = median(line.map((c) => c.word.bbox[1]));
@@ -173,6 +174,9 @@ function borrowedColumns(
       nearest.grid.step * 0.3,
   );
   if (!fits) return null;
+  // A row whose own codes fit columns of their own, too close together to place the far ones,
+  // keeps its own height.
+  if (own) return { ...nearest.grid, top: own.top, bottom: own.bottom };
   // A code read plainly in a circle may have the circle's box: where two other rows of the grid
   // give its rows' spacing, the row stands that far on from the nearest, as tall; else it is as
   // tall about its own codes' middle.
@@ -263,6 +267,15 @@ function fitColumns(line: readonly Known[]): Grid | null {
 
 /** A code boxed up to this many times as tall as the row's least tall code is boxed as tall as it is. */
 const TIGHT_CODE = 1.25;
+
+/**
+ * Whether a row's codes read plainly span half its columns or more: the columns fitted to codes
+ * side by side at one end of the row ("[AZ] [AR] [CA] [CO]") may stand a good way off at the other.
+ */
+function spansRow(line: readonly Known[]): boolean {
+  const columns = line.map((c) => c.column);
+  return Math.max(...columns) - Math.min(...columns) >= COLUMNS / 2;
+}
 
 /** A marked cell of a grid row, and how it is marked. */
 interface Mark {
