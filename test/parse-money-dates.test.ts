@@ -950,6 +950,11 @@ describe('readCount reads the number of investors before the first dollar cell',
     // A speck before it read as a point (a real reading).
     ['Non-accredited Investors\t.0\t$\t-0--', 0],
     ['\t$ 0.00', null],
+    // A point after it, and a typed 7 read as a T beside a figure (real readings).
+    ['Accredited Investors\t32.\t$ 5,469,843.00', 32],
+    ['Accredited Investors\tT7\t$ 1.086.732.75', 77],
+    // A word of capitals alone is no count.
+    ['Accredited Investors\tTBS\t$ 1.086.732.75', null],
   ])('reads %j as %j', (text, count) => {
     expect(readCount(text).count).toBe(count);
   });

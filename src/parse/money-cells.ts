@@ -595,17 +595,23 @@ function amountsWithoutDollarSigns(flat: string): MoneyCell[] {
   return out;
 }
 
+/** Capitals OCR reads for a count's typed figures, each mapped to the figure. */
+const COUNT_LOOKALIKES: Record<string, string> = { T: '7', S: '5', B: '8', Z: '2' };
+
 /** A bare count before the first dollar cell ("Accredited investors 20 $ 27,701,668.92"). */
 export function readCount(text: string): { count: number | null; raw: string } {
   const beforeDollar = text.split('$')[0] ?? '';
   for (const token of beforeDollar.replace(/\.{2,}/g, ' ').split(/\s+/)) {
     // OCR reads the digits of a typed count as letters (o for 0, l for 1), and some filers type "0.00".
     // A bracket or a quote after it ("20)") is the column's edge, not part of the count.
-    const bare = token.replace(/^[([{'"‘’.,]+|[)\]}|'"‘’]+$/g, '');
+    // So is a point or a comma after it ("32.").
+    const bare = token.replace(/^[([{'"‘’.,]+|(?<=\S)[)\]}|'"‘’.,]+$/g, '');
     // A zero alone may be read as a letter or a broken ring ("Non-accredited Investors Q $ 0.00",
     // "... n $0"), or "@".
     const lone = /^[OQDoCcUun@]$/.test(bare);
-    const digits = lone ? '0' : lookalikeDigits(bare);
+    // Beside a figure, a capital a typed figure looks like is that figure ("T7" for 77).
+    const figured = /\d/.test(bare) ? bare.replace(/[TSBZ]/g, (ch) => COUNT_LOOKALIKES[ch] ?? ch) : bare;
+    const digits = lone ? '0' : lookalikeDigits(figured);
     if (!/^\d{1,3}(?:,\d{3})*(?:\.0{1,2})?$|^\d+(?:\.0{1,2})?$/.test(digits) || !(lone || /\d/.test(token)))
       continue;
     return { count: Number(digits.replace(/,/g, '').replace(/\.0+$/, '')), raw: token };
