@@ -1077,6 +1077,10 @@ describe('valueLines', () => {
     expect(valueLines('. . . MAR 01\nSeries A Preferred Stock Financing')).toEqual([
       'Series A Preferred Stock Financing',
     ]);
+    // Or its month read in two at a gap, after dot leaders a tab apart (a real OCR reading).
+    expect(valueLines('\n.\t.\t.\tMA R 18 2005\nSeries C Preferred Stock Financing')).toEqual([
+      'Series C Preferred Stock Financing',
+    ]);
     // A value with a date in it stays.
     expect(valueLines('Notes due Aug 11 2003')).toEqual(['Notes due Aug 11 2003']);
   });

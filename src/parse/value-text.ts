@@ -18,12 +18,16 @@ const STAMP_LINE =
   /^(?:processed|received|thomson|financial|thomson financial|sec use only|prefix|serial|date received|omb approval|attention)$/i;
 
 /**
- * A received stamp's date on a line of its own ("AUG 11 2000", "SEP. 10, 2000", "AUG 08 2 000"),
+ * A received stamp's date on a line of its own ("AUG 11 2000", "SEP. 10, 2000", "AUG 08 2 000",
+ * "MA R 18 2005" with its month's letters joined),
  * or its year lost ("MAR 01"): a value line is never a month's short name and a day, and a year,
  * and nothing else.
  */
 const STAMP_DATE_LINE =
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?\s*\d{1,2}(?:,?\s+[12](?:\s?\d){3})?$/i;
+
+/** A month's short name OCR read in two at a gap among its letters ("MA R 18 2005"). */
+const SPLIT_MONTH = /^(\p{L}{1,3}) (\p{L}{1,3})(?=\.?\s*\d)/u;
 
 /** The office stamps' words long enough that a garbled copy is still known ("ROCESSE", "PROCESSE-"). */
 const STAMP_WORDS = ['processed', 'received'];
@@ -200,7 +204,7 @@ export function valueLines(text: string): string[] {
           // A speck may cling to a stamp's word ("*THOMSON").
           !STAMP_LINE.test(l.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '')) &&
           !garbledStamp(l) &&
-          !STAMP_DATE_LINE.test(l) &&
+          !STAMP_DATE_LINE.test(l.replace(SPLIT_MONTH, '$1$2')) &&
           !FOOTER_LINE(l) &&
           !/^[({].*[)}]$/.test(l) &&
           !/^_+$/.test(l),
