@@ -539,8 +539,7 @@ function recordAddressParts(r: Reader, path: string): void {
  * for "Telephone Number (Including Area"): a telephone number that ends a line of the address's
  * span below its label (after the address's words or the label's garble, "[Mmmm (734) 779-3500")
  * and begins right of where the address's label ends, in the column the form prints beside the
- * address. Where it begins, with the x the
- * address's lines are cut at; null where there is none.
+ * address. Where it begins, with the x the address's lines are cut at; null where there is none.
  */
 function phoneBeside(r: Reader, label: Anchor, to: Pos): { from: Pos; x: number } | null {
   const labelLine = r.doc.lines[label.match.end.line];

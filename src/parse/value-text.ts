@@ -19,9 +19,8 @@ const STAMP_LINE =
 
 /**
  * A received stamp's date on a line of its own ("AUG 11 2000", "SEP. 10, 2000", "AUG 08 2 000",
- * "MA R 18 2005" with its month's letters joined),
- * or its year lost ("MAR 01"): a value line is never a month's short name and a day, and a year,
- * and nothing else.
+ * and "MA R 18 2005" once its month's letters are joined), or its year lost ("MAR 01"): a value
+ * line is never a month's short name and a day, and a year, and nothing else.
  */
 const STAMP_DATE_LINE =
   /^(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?\s*\d{1,2}(?:,?\s+[12](?:\s?\d){3})?$/i;
