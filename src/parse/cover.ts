@@ -191,6 +191,9 @@ export function readCover(r: Reader, range: Range): void {
   }
   const { record } = r;
   let telephones = 0;
+  // A telephone label after the principal office's address is that office's, whether or not the
+  // issuer's own was found.
+  const principalAt = anchors.findIndex((a) => a.name === 'principalAddress');
   let yearAfterMonth: { digits: string; from: Pos; to: Pos; score: number } | undefined;
   const setYear = (digits: string, from: Pos, to: Pos, score: number) => {
     if (digits.length !== 2 && digits.length !== 4) return;
@@ -273,10 +276,7 @@ export function readCover(r: Reader, range: Range): void {
         break;
       }
       case 'telephone': {
-        // A telephone label after the principal office's address is that office's, whether or
-        // not the issuer's own was found.
-        const principal = anchors.findIndex((a) => a.name === 'principalAddress');
-        const first = telephones++ === 0 && (principal < 0 || i < principal);
+        const first = telephones++ === 0 && (principalAt < 0 || i < principalAt);
         const path = first ? 'issuer.phone' : 'issuer.principalBusinessPhone';
         // OCR's reading with no figure is the end of the label ("{Including"), no number.
         const read = figuredOrNone(
@@ -544,6 +544,7 @@ function recordAddressParts(r: Reader, path: string): void {
 function phoneBeside(r: Reader, label: Anchor, to: Pos): { from: Pos; x: number } | null {
   const labelLine = r.doc.lines[label.match.end.line];
   if (!labelLine?.bbox || !r.doc.readByOcr(label.match.end.line)) return null;
+  const right = labelLine.bbox[2];
   for (let line = label.match.end.line + 1; line < to.line; line++) {
     const { text, words, page } = r.doc.lines[line] ?? {};
     if (text === undefined || !words?.length || page !== labelLine.page) continue;
@@ -551,7 +552,6 @@ function phoneBeside(r: Reader, label: Anchor, to: Pos): { from: Pos; x: number 
     if (!phone?.[1]) continue;
     const col = phone.index + phone[0].length - phone[1].length;
     const first = words.find((w) => (w.start ?? 0) >= col);
-    const right = labelLine.bbox[2];
     // The column begins at the line's first word past the label's end: the garble before the
     // number is the column's too.
     if (first && first.bbox[0] >= right)
