@@ -1670,6 +1670,21 @@ describe('values of OCR lines', () => {
     expect(record.fields['issuer.entityType']?.confidence).toBeLessThan(0.8);
   });
 
+  it('takes the box the pixels saw marked over junk read where they missed an empty box', () => {
+    // A real reading: a speck broke the empty box's outline, so the pixels missed it and OCR read
+    // it as an "a"; the corporation box was found and read marked.
+    const seed = seedText();
+    const row = '☐ limited partnership, to be formed';
+    expect(seed).toContain(row);
+    const { record } = parseOcr(seed.replace(row, ' a limited partnership, to be formed'));
+    expect(record.issuer.entityType).toBe('corporation');
+    // With no box seen marked, the junk is still the marked box missed.
+    const unseen = seed
+      .replace('☒ corporation', '☐ corporation')
+      .replace(row, ' a limited partnership, to be formed');
+    expect(parseOcr(unseen).record.issuer.entityType).toBe('limited partnership, to be formed');
+  });
+
   it("finds C.5 by its bold column heads where OCR garbled its question's small print and first row's label", () => {
     const seed = seedText();
     const question = /^5\. Indicate below the amount of the adjusted gross proceeds.*$/m;

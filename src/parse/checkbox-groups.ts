@@ -10,6 +10,8 @@ export interface OptionReading {
   match: Match | null;
   /** The span of the option's text and its mark together. */
   span: { from: Pos; to: Pos } | null;
+  /** Read checked from OCR's junk where the pixels found no box, not from a box seen. */
+  fromJunk?: boolean;
 }
 
 /** How sure a box read from OCR's junk where the pixels found none is checked. */
@@ -157,6 +159,7 @@ function markedBoxesMissed(
       return;
     if (between.trim().length > junk.length + 3) return;
     reading.checked = true;
+    reading.fromJunk = true;
     reading.confidence = MISSED_BOX_CONFIDENCE * (token.match?.score ?? 1);
     const at = start.col + between.indexOf(junk);
     reading.span = marksFirst

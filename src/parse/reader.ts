@@ -353,7 +353,11 @@ export class Reader {
 
   /** An exclusive group (Yes/No, Actual/Estimated) reads one box; anything else goes to review. */
   exclusive(group: string, readings: readonly OptionReading[], path?: string): number | null {
-    const checked = readings.flatMap((r, i) => (r.checked ? [i] : []));
+    const marked = readings.flatMap((r, i) => (r.checked ? [i] : []));
+    // A box the pixels missed, read checked from OCR's junk, beside one the pixels saw marked: the
+    // group has one answer, the box seen; the junk was the missed box's outline broken by a speck.
+    const seen = marked.filter((i) => !readings[i]?.fromJunk);
+    const checked = seen.length === 1 ? seen : marked;
     const anyMark = readings.some((r) => r.checked !== null);
     if (checked.length === 1) {
       const chosen = checked[0] ?? null;
