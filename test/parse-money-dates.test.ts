@@ -557,6 +557,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ 4 oO', 1).map((c) => c.cents)).toEqual([0]);
     expect(readMoneyCells('☐ S\t0.00 ☐ i” 3.263.886.00', 2).map((c) => c.cents)).toEqual([0, 326_388_600]);
     expect(readMoneyCells('☐ - 15.000.00', 1).map((c) => c.cents)).toEqual([1_500_000]);
+    // A "$" read as a quote before an amount whose comma, typed below the line, OCR lost to a gap
+    // (C.4.a's accounting fees as read on a generated scan).
+    expect(readMoneyCells('☒ “ 13 554.00', 1).map((c) => [c.cents, c.estimated])).toEqual([
+      [1_355_400, true],
+    ]);
     expect(readMoneyCells('☐ $\t-\t☒ -— 117,417.00', 2).map((c) => [c.cents, c.estimated])).toEqual([
       [0, false],
       [11_741_700, true],

@@ -84,16 +84,16 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   // bracket, "@", "\", a quote), or one or two letters between a box and an amount are the "$"
   // ("☐ 5 <tab> 170.781", "☐ I <tab> 0.00", "☐ Y -0-", "☐ UE 0.00", "☐ 3s <tab> 0", "☐ 5 <tab> Q",
   // "☐ \ <tab> 0", "☐ i” 3.263.886.00", "☐ 5 2 , 000 ’ 237.96", "☐ 4 1.219.488.92", "☐ 3$ 6,900",
-  // "☐ 8B <tab> 0.00", "☐ 4 oO" with the zero read as two round letters), or an "s" after two
-  // letters OCR made of the box's edge ("☒ Tos 21.751"): the sign or its stroke misread; nothing
-  // else is printed between them, and an amount's first figure split off by a gap where its "$"
-  // was lost is two misreadings, not one. So is a dash or two before grouped thousands ("☐ -
-  // 15.000.00", "☒ -— 117,417.00"); before anything else a dash is the accountant's zero, and a
-  // letter or two between the box and it the "$" ("☐ ee -"). The cell's underline may be read
-  // between them in pieces ("☐ Cs __ -0-").
+  // "☐ 8B <tab> 0.00", "☐ 4 oO" with the zero read as two round letters, "☒ “ 13 554.00" with the
+  // amount's comma lost to a gap), or an "s" after two letters OCR made of the box's edge ("☒ Tos
+  // 21.751"): the sign or its stroke misread; nothing else is printed between them, and an
+  // amount's first figure split off by a gap where its "$" was lost is two misreadings, not one.
+  // So is a dash or two before grouped thousands ("☐ - 15.000.00", "☒ -— 117,417.00"); before
+  // anything else a dash is the accountant's zero, and a letter or two between the box and it the
+  // "$" ("☐ ee -"). The cell's underline may be read between them in pieces ("☐ Cs __ -0-").
   const text = mendSeparators(zerosTakenForBoxes(raw.replace(STRAY_QUOTE, '$1')))
     .replace(
-      /([☐☒][\s_]*)(?:[1-9][sS§$B]?|[^\s\p{N}☐☒$_-]{1,2}|[^\s\p{N}☐☒$_-]{2}[sS§])(?=\s+(?:_+\s+)?(?:-0-|\d{1,3}(?:\s?[,.]\s?\d{3})+(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])|[oOQD]{1,2}(?![\p{L}\d])|[-–—]{1,2}(?:\s|$)))/gu,
+      /([☐☒][\s_]*)(?:[1-9][sS§$B]?|[^\s\p{N}☐☒$_-]{1,2}|[^\s\p{N}☐☒$_-]{2}[sS§])(?=\s+(?:_+\s+)?(?:-0-|\d{1,3}(?:\s?[,.]\s?\d{3})+(?!\d)|\d{1,3}\s\d{3}[.,]\d{2}(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])|[oOQD]{1,2}(?![\p{L}\d])|[-–—]{1,2}(?:\s|$)))/gu,
       '$1$',
     )
     // A "$" read as a figure glued to a zero after its box ("☐ 50.00" is $0.00: no Form D amount
