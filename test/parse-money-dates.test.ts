@@ -187,6 +187,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('28,684,072.04   27,701,668.92').map((c) => c.cents)).toEqual([
       2_868_407_204, 2_770_166_892,
     ]);
+    // Its "$" read as a mark and the amount broken at gaps, a piece of it no amount of its own
+    // (C.4.b as read on a generated scan): one amount, unsurely.
+    expect(readMoneyCells('; 96 0, 051.00').map((c) => [c.cents, c.readable])).toEqual([[96_005_100, false]]);
+    // Whole amounts side by side stay apart.
+    expect(readMoneyCells('0.00 24,500.00').map((c) => c.cents)).toEqual([0, 2_450_000]);
   });
 
   it('reads an empty "$" box as a blank (null) cell', () => {

@@ -583,9 +583,24 @@ function looksLikeMisreadZero(cents: number | null): boolean {
 function amountsWithoutDollarSigns(flat: string): MoneyCell[] {
   const out: MoneyCell[] = [];
   let pendingMark: string | undefined;
-  for (const token of flat.split(' ')) {
+  const tokens = flat.split(' ');
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? '';
     if (isMark(token)) {
       pendingMark = token;
+      continue;
+    }
+    const run = figuresRun(tokens, i);
+    const joined = run > 1 ? closeGaps(tokens.slice(i, i + run).join(' ')) : null;
+    if (joined !== null && WHOLE_AMOUNT.test(joined)) {
+      out.push({
+        cents: parseMoney(joined),
+        estimated: pendingMark === CHECKED,
+        raw: joined,
+        readable: false,
+      });
+      pendingMark = undefined;
+      i += run - 1;
       continue;
     }
     if (!/^(?:\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?|\d+\.\d{2}|-0-)$/.test(token)) continue;
@@ -593,6 +608,26 @@ function amountsWithoutDollarSigns(flat: string): MoneyCell[] {
     pendingMark = undefined;
   }
   return out;
+}
+
+/** An amount whose thousands are grouped, with or without its cents. */
+const WHOLE_AMOUNT = /^\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?$/;
+
+/**
+ * How many tokens from `start` are pieces of one amount OCR broke at gaps ("96 0, 051.00" for
+ * 960,051.00, its "$" read as a mark): figures and separators only, a piece after the first no
+ * amount of its own (it begins with a separator or a zero before a figure) or one before the last
+ * ending in a separator. One when the tokens are whole amounts or counts side by side ("5
+ * 8,811.00"), or no figures.
+ */
+function figuresRun(tokens: readonly string[], start: number): number {
+  let end = start;
+  while (end < tokens.length && /^[\d,.]*\d[\d,.]*$/.test(tokens[end] ?? '')) end++;
+  const pieces = tokens.slice(start, end);
+  const broken = pieces.some(
+    (piece, k) => (k > 0 && /^(?:[,.]|0\d)/.test(piece)) || (k < pieces.length - 1 && /[,.]$/.test(piece)),
+  );
+  return pieces.length > 1 && broken ? pieces.length : 1;
 }
 
 /** Capitals OCR reads for a count's typed figures, each mapped to the figure. */
