@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckBox } from '../src/image/check-boxes.js';
 import type { Word } from '../src/ingest/lines.js';
 import { layoutLines } from '../src/parse/layout-lines.js';
+import { signsReadAsFigures } from '../src/parse/one-glyph-signs.js';
 import type { Bbox } from '../src/record/schema.js';
 
 const word = (text: string, x0: number, x1: number, y = 100): Word => ({
@@ -555,5 +556,37 @@ describe('layoutLines', () => {
       1,
     ).map((l) => l.text);
     expect(stretched.join(' ')).toContain('Offering');
+  });
+});
+
+describe('a "$" read as two glyphs', () => {
+  const word = (text: string, bbox: Bbox, confidence: number): Word => ({ text, bbox, confidence });
+
+  it('is the "$" where its box is no wider than one glyph of the amount after it', () => {
+    // Real OCR words of two generated scans: C.1's Equity row, the sold column's "$" read "13"
+    // (8 pixels wide, the amount's glyphs 11) and "$3" (18 wide, the amount's glyphs 23).
+    const equity = [
+      word('$', [952, 287, 960, 303], 0),
+      word('4,484,000.00', [1047, 279, 1186, 300], 0.86),
+      word('13', [1301, 287, 1309, 303], 0.61),
+      word('1,060,000.00', [1398, 279, 1535, 300], 0.9),
+    ];
+    expect(signsReadAsFigures(equity).map((w) => w.text)).toEqual(['$', '4,484,000.00', '$', '1,060,000.00']);
+    const glued = [
+      word('$3', [1907, 553, 1925, 581], 0.51),
+      word('775.203.75', [1994, 551, 2222, 582], 0.91),
+    ];
+    expect(signsReadAsFigures(glued).map((w) => w.text)).toEqual(['$', '775.203.75']);
+  });
+
+  it('stays as read where its box holds two glyphs, or no amount follows it', () => {
+    // A count of investors before C.2's amount, as wide as two of its figures.
+    const count = [
+      word('13', [1290, 287, 1313, 303], 0.9),
+      word('1,060,000.00', [1398, 279, 1535, 300], 0.9),
+    ];
+    expect(signsReadAsFigures(count).map((w) => w.text)).toEqual(['13', '1,060,000.00']);
+    const alone = [word('13', [1301, 287, 1309, 303], 0.61), word('Total', [1398, 279, 1450, 300], 0.9)];
+    expect(signsReadAsFigures(alone).map((w) => w.text)).toEqual(['13', 'Total']);
   });
 });

@@ -10,6 +10,7 @@ import type { PageImage } from '../ingest/pages/page-image.js';
 import { type OcrResult, ocrPage } from '../ocr/ocr-page.js';
 import { type OcrPool, sharedOcrPool } from '../ocr/pool.js';
 import { layoutLines } from '../parse/layout-lines.js';
+import { signsReadAsFigures } from '../parse/one-glyph-signs.js';
 import type { PageInfo } from '../record/schema.js';
 import { readEmptyCells } from './read-empty-cells.js';
 import { readMissedInk } from './read-missed-ink.js';
@@ -77,7 +78,7 @@ export async function readAfterOcr(pixels: PagePixels, ocr: OcrResult, pool: Ocr
   // Combs after amounts: a comb's figures read unsurely look like an amount to read again.
   const amounts = await rereadMoney(forOcr, filled, pool);
   const combed = await rereadCombs(forOcr, amounts, combs, pool);
-  const grid = readStateGrid(image, mendDottedZeros(image, combed), boxes);
+  const grid = readStateGrid(image, signsReadAsFigures(mendDottedZeros(image, combed)), boxes);
   const lines = layoutLines(grid.words, grid.boxes, withoutRulesThroughText(rulings, grid.words), info.page);
   return { info, lines, boxes: grid.boxes, meanConfidence: ocr.meanConfidence };
 }
