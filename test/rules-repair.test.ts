@@ -90,6 +90,29 @@ describe('a misread suspected from the arithmetic', () => {
     ]);
   });
 
+  it("suspects a security's cell read surely where one figure makes it its row's other cell again", () => {
+    // A real generated filing: C.1's Other row sold as offered, 25,658.00, the sold cell read
+    // 23,658.00 at 0.94; the rows sold then fall short of their total by 2,000.00. Here the seed's
+    // equity row, sold as offered.
+    const sold = usd(28_684_072.04);
+    const record = consistentRecord();
+    const { securities } = record.offering;
+    securities.equity.sold = sold;
+    securities.total.sold = sold;
+    record.offering.investors.accredited.amount = sold;
+    expect(evaluate(record)).toEqual([]);
+    securities.equity.sold = usd(28_684_032.04);
+    readAt(record, 'offering.securities.equity.sold', 0.94, '$ 28,684,032.04');
+    expect(evaluate(record).map((f) => [f.rule, f.severity, f.suggestion?.value])).toEqual([
+      ['OCR_SUSPECTED_MISREAD', 'warning', sold],
+    ]);
+    // A row sold for less than offered has no twin to go by: the slip is the filer's.
+    const short = consistentRecord();
+    short.offering.securities.equity.sold = usd(27_701_628.92);
+    readAt(short, 'offering.securities.equity.sold', 0.94, '$ 27,701,628.92');
+    expect(evaluate(short).map((f) => [f.rule, f.severity])).toContainEqual(['C1_SOLD_SUM', 'error']);
+  });
+
   it('turns the errors a low-confidence misread digit causes into one warning with the value meant', () => {
     const flags = evaluate(totalReadAs(28634079.04, 0.55));
     expect(flags).toEqual([

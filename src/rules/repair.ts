@@ -41,8 +41,8 @@ const READ_AS: Record<Slip, string> = {
 
 /**
  * The one misread that explains every failing arithmetic rule, or null. Only OCR values read below
- * the threshold (or below 0.90, of a zero read as a 6, 8 or 9), and equal to no other line of the
- * form, are suspects; of several that fit, one that closes a sum exactly goes first, then the
+ * the threshold (or below 0.90, of a zero read as a 6, 8 or 9; or, of a security's cell, its row's
+ * other cell misread by a figure), and equal to no other line of the form, are suspects; of several that fit, one that closes a sum exactly goes first, then the
  * lowest-confidence one wins, and a tie (or two values for one field) is too ambiguous to suggest
  * anything.
  */
@@ -84,7 +84,8 @@ function eachLine(record: FormDRecord, m: Misread): Misread[] {
 
 /**
  * The single slip of one value read below the threshold (or a zero's look-alike read below 0.90,
- * or above it where the zero makes it another line of the form, or in lines typed and read alike)
+ * or above it where the zero makes it another line of the form, or in lines typed and read alike;
+ * or a security's cell one figure off its row's other cell)
  * that makes `explained` pass while every rule outside `failing` still passes, or null (none, or
  * a tie).
  */
@@ -121,12 +122,17 @@ function misreadFor(
     const alike = twinned ? readAlike(record, path, read) : [];
     if (alike === null) continue;
     const lines = [path, ...alike];
+    // A security's cell read surely may still be its row's other cell misread by a figure: a row
+    // sold as offered is typed alike in both columns, and the figure that makes them alike again
+    // making the table add up is corroboration twice over.
+    const twin = twinCell(record, path);
     const slips =
       sure || twinned
         ? oneSlipAway(read).filter(
             (value) =>
-              zeroReadAsLookalike(value, read) &&
-              (!verySure || twinned || otherLineEqualTo(record, value, [path]) !== null),
+              (zeroReadAsLookalike(value, read) &&
+                (!verySure || twinned || otherLineEqualTo(record, value, [path]) !== null)) ||
+              (!twinned && value === twin),
           )
         : oneSlipAway(read);
     // Figures read bare, with no separator at all, may have lost the point before their cents.
@@ -161,6 +167,13 @@ function misreadFor(
   const lowest = Math.min(...candidates.map((f) => f.confidence));
   const best = candidates.filter((f) => f.confidence === lowest).map(({ exact: _, ...misread }) => misread);
   return best.length === 1 ? (best[0] ?? null) : null;
+}
+
+/** The other column's amount of a C.1 security's row (offered for sold, sold for offered), or null. */
+function twinCell(record: FormDRecord, path: string): number | null {
+  const cell = /^offering\.securities\.(\w+)\.(offered|sold)$/.exec(path);
+  if (!cell || cell[1] === 'total') return null;
+  return readCents(record, `offering.securities.${cell[1]}.${cell[2] === 'sold' ? 'offered' : 'sold'}`);
 }
 
 /** An amount read as figures only, enough of them to hold cents: "$ 41655200". */
