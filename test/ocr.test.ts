@@ -1,6 +1,7 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findCheckBoxes } from '../src/image/check-boxes.js';
+import { eraseThinRules } from '../src/image/erase-rules.js';
 import { eraseCombs, readPixels } from '../src/image/page-pixels.js';
 import type { TextLine, Word } from '../src/ingest/lines.js';
 import { MONEY_WHITELIST, OcrPool, ocrPage, ocrRegion } from '../src/ocr/index.js';
@@ -121,6 +122,20 @@ describe('rereadMoney', () => {
     // An amount whose box covers all its ink is left as read.
     const whole: Word = { text: '25,066', bbox: [x0, y0, x1, y1], confidence: 0.96 };
     expect(await rereadMoney(image, [whole], pool)).toEqual([whole]);
+  });
+
+  it("reads an amount typed onto its underline again from the page with the rule, where erasing it took the figures' feet", async () => {
+    // A real crop at 200 dpi of C.4.b's "$ 4,595,000.00" in a thin monospaced face, its figures
+    // standing on the underline. With the rule erased, their feet went with it: the page pass read
+    // "4.595.000.M0" at 0.08, and read again, the crop gives no amount.
+    const page = await fixtureImage('figures-on-underline-feet.png', 200);
+    const forOcr = eraseThinRules(page);
+    const read: Word[] = [
+      { text: '$', bbox: [46, 25, 57, 45], confidence: 0.79 },
+      { text: '4.595.000.M0', bbox: [82, 22, 307, 45], confidence: 0.08 },
+    ];
+    expect((await rereadMoney(forOcr, read, pool)).map((w) => w.text)).toEqual(['$', '4.595.000.M0']);
+    expect((await rereadMoney(forOcr, read, pool, page)).map((w) => w.text)).toEqual(['$', '4,595,000.00']);
   });
 
   it('reads an amount whole that the page pass read in pieces, a separator among them read as a mark', async () => {

@@ -76,7 +76,7 @@ export async function readAfterOcr(pixels: PagePixels, ocr: OcrResult, pool: Ocr
   const seen = await readMissedInk(forOcr, apart, boxes, pool);
   const filled = await readEmptyCells(forOcr, seen, boxes, pool, image);
   // Combs after amounts: a comb's figures read unsurely look like an amount to read again.
-  const amounts = await rereadMoney(forOcr, filled, pool);
+  const amounts = await rereadMoney(forOcr, filled, pool, image);
   const combed = await rereadCombs(forOcr, amounts, combs, pool);
   const grid = readStateGrid(image, signsReadAsFigures(mendDottedZeros(image, combed)), boxes);
   const lines = layoutLines(grid.words, grid.boxes, withoutRulesThroughText(rulings, grid.words), info.page);

@@ -27,9 +27,15 @@ const MONEY_LIKE = /^[$sS§_]*[\d,.\-OoIlL|:;'’]*\d[\d,.\-OoIlL|$_:;'’]*$/;
  * so are bare figures read surely in three pieces or more, their separators lost, which keep the
  * reading whole where it is the same figures, and pieces that make no amount together (a
  * separator read as a mark between them, "10,473 3 - 452", or the last figures garbled,
- * "14,599. A41"), which take a well-formed reading of the whole read surely enough.
+ * "14,599. A41"), which take a well-formed reading of the whole read surely enough. `image` is
+ * the page OCR read, its rules erased; `withRules`, where given, the page with them, read last.
  */
-export async function rereadMoney(image: PageImage, words: readonly Word[], pool: OcrPool): Promise<Word[]> {
+export async function rereadMoney(
+  image: PageImage,
+  words: readonly Word[],
+  pool: OcrPool,
+  withRules?: PageImage,
+): Promise<Word[]> {
   const groups = moneyGroups(words).flatMap((group) => {
     // The figures' rows are most pieces' rows: a piece OCR drew up into the print above ("37,9
     // 44,960. 45", the middle one's box twice as tall) would put that print in the reading.
@@ -59,9 +65,16 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
     const noAmount = group.length > 1 && separated(group) && !WELL_FORMED.test(read.replace(/^[$_]+/, ''));
     // First as OCR reads any line, then with only money's characters allowed: tesseract rates a
     // reading it was held to a whitelist for unsurely ("$0.00" at 0.00 where it read it freely at
-    // 0.88), so the free reading is tried first.
-    for (const whitelist of [undefined, MONEY_WHITELIST]) {
-      const again = await ocrRegion(image, wider, { pool, whitelist, singleLine: true, pad: 8 });
+    // 0.88), so the free reading is tried first. Last, the page with its rules, where there is
+    // one: figures typed onto an underline lose their feet with it ("4.595.000.M0"), whole beside
+    // it; but the rule may run into the figures there, and a reading of fewer figures is none.
+    const readings = [
+      { from: image, whitelist: undefined, ruled: false },
+      { from: image, whitelist: MONEY_WHITELIST, ruled: false },
+      ...(withRules ? [{ from: withRules, whitelist: MONEY_WHITELIST, ruled: true }] : []),
+    ];
+    for (const { from, whitelist, ruled } of readings) {
+      const again = await ocrRegion(from, wider, { pool, whitelist, singleLine: true, pad: 8 });
       // The crop's margin may take in an underscore or a speck beside the amount: no part of it.
       const kept = again.words.filter((w) => MONEY_LIKE.test(w.text) || w.text === '$');
       if (kept.length === 0) continue;
@@ -69,7 +82,7 @@ export async function rereadMoney(image: PageImage, words: readonly Word[], pool
       const text = kept.map((w) => w.text).join('');
       // Nor is a speck after the cents, read as a comma or a point ("2,102,000.00,").
       const amount = text.replace(/^[$_]+/, '').replace(/([.,]\d{2})[,.]+$/, '$1');
-      if (parseMoney(amount) === null) continue;
+      if (parseMoney(amount) === null || (ruled && digits(text).length < digitsBefore.length)) continue;
       // A reading whose separators make no amount lost a figure ("3,261" read again "3,.61").
       const better =
         (confidence > before && WELL_FORMED.test(amount)) ||
