@@ -588,5 +588,8 @@ describe('a "$" read as two glyphs', () => {
     expect(signsReadAsFigures(count).map((w) => w.text)).toEqual(['13', '1,060,000.00']);
     const alone = [word('13', [1301, 287, 1309, 303], 0.61), word('Total', [1398, 279, 1450, 300], 0.9)];
     expect(signsReadAsFigures(alone).map((w) => w.text)).toEqual(['13', 'Total']);
+    // Junk OCR read in a page's heading bar: figures no amount is typed as follow it.
+    const junk = [word('10', [302, 96, 318, 133], 0.34), word('007053', [538, 100, 663, 121], 0.45)];
+    expect(signsReadAsFigures(junk).map((w) => w.text)).toEqual(['10', '007053']);
   });
 });

@@ -190,8 +190,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     // Its "$" read as a mark and the amount broken at gaps, a piece of it no amount of its own
     // (C.4.b as read on a generated scan): one amount, unsurely.
     expect(readMoneyCells('; 96 0, 051.00').map((c) => [c.cents, c.readable])).toEqual([[96_005_100, false]]);
-    // Whole amounts side by side stay apart.
+    // Whole amounts side by side stay apart, and so do a count and a "$" read as a 5 before an
+    // amount broken at its cents' point (C.2's row as read on a generated scan: 3 investors, $
+    // 607,147.09), which is no break at a separator.
     expect(readMoneyCells('0.00 24,500.00').map((c) => c.cents)).toEqual([0, 2_450_000]);
+    expect(readMoneyCells('3 5 607,147 09').map((c) => c.cents)).not.toContain(3_560_714_709);
   });
 
   it('reads an empty "$" box as a blank (null) cell', () => {

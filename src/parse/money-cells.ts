@@ -615,17 +615,17 @@ const WHOLE_AMOUNT = /^\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?$/;
 
 /**
  * How many tokens from `start` are pieces of one amount OCR broke at gaps ("96 0, 051.00" for
- * 960,051.00, its "$" read as a mark): figures and separators only, a piece after the first no
- * amount of its own (it begins with a separator or a zero before a figure) or one before the last
- * ending in a separator. One when the tokens are whole amounts or counts side by side ("5
- * 8,811.00"), or no figures.
+ * 960,051.00, its "$" read as a mark): figures and separators only, broken at a separator (a
+ * piece after the first begins with one, or one before the last ends with one). One when the
+ * tokens are whole amounts or counts side by side ("5 8,811.00", "3 5 607,147 09": a count, a "$"
+ * read as a 5, and an amount), or no figures.
  */
 function figuresRun(tokens: readonly string[], start: number): number {
   let end = start;
   while (end < tokens.length && /^[\d,.]*\d[\d,.]*$/.test(tokens[end] ?? '')) end++;
   const pieces = tokens.slice(start, end);
   const broken = pieces.some(
-    (piece, k) => (k > 0 && /^(?:[,.]|0\d)/.test(piece)) || (k < pieces.length - 1 && /[,.]$/.test(piece)),
+    (piece, k) => (k > 0 && /^[,.]/.test(piece)) || (k < pieces.length - 1 && /[,.]$/.test(piece)),
   );
   return pieces.length > 1 && broken ? pieces.length : 1;
 }

@@ -3,8 +3,8 @@ import type { Word } from '../ingest/lines.js';
 /** Two characters, figures or a "$" and a figure: what OCR reads for a faint or broken "$". */
 const TWO_GLYPHS = /^(?:\$\d|\d\$|\d{2})$/;
 
-/** An amount: figures with a separator among them, or four figures at least. */
-const AMOUNT = /^\d[\d,.]*(?:[,.]\d|\d{3})/;
+/** An amount as typed: figures grouped by threes, perhaps with cents, or figures and cents. */
+const AMOUNT = /^(?:\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?|\d+[.,]\d{2})$/;
 
 /**
  * A "$" OCR read as two glyphs ("13", "$3") where its box is no wider than one: the amount after
