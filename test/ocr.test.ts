@@ -11,7 +11,7 @@ import { emptyCellsAfterDollars, readEmptyCells } from '../src/pipeline/read-emp
 import { readMissedInk } from '../src/pipeline/read-missed-ink.js';
 import { readTypedOverPrint } from '../src/pipeline/read-typed-over-print.js';
 import { rereadCombs } from '../src/pipeline/reread-combs.js';
-import { rereadMoney } from '../src/pipeline/reread-money.js';
+import { figuresAgree, rereadMoney } from '../src/pipeline/reread-money.js';
 import { parseMoney } from '../src/record/money.js';
 import type { Bbox } from '../src/record/schema.js';
 import { draw, FORM_LINES, fixtureImage, textPage, toSharp } from './image-fixtures.js';
@@ -136,6 +136,17 @@ describe('rereadMoney', () => {
     ];
     expect((await rereadMoney(forOcr, read, pool)).map((w) => w.text)).toEqual(['$', '4.595.000.M0']);
     expect((await rereadMoney(forOcr, read, pool, page)).map((w) => w.text)).toEqual(['$', '4,595,000.00']);
+  });
+
+  it('takes a reading of the page with its rules only where it agrees with the page pass figure for figure', () => {
+    // Real pairs from generated scans: the page pass's reading, then the ruled page's.
+    expect(figuresAgree('4.595.000.M0', '4,595,000.00')).toBe(true);
+    expect(figuresAgree('3.128.278.0n0', '3,128,278.00')).toBe(true);
+    expect(figuresAgree('8,948,287.72', '8,948,257.72')).toBe(true);
+    // A figure lost where the rule ran into it, a zero read "C" now read as a 6.
+    expect(figuresAgree('5.865.80n.18', '865,800.18')).toBe(false);
+    expect(figuresAgree('47.000.n0', '000.00')).toBe(false);
+    expect(figuresAgree('11.019.C0', '11,019.60')).toBe(false);
   });
 
   it('reads an amount whole that the page pass read in pieces, a separator among them read as a mark', async () => {

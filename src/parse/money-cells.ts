@@ -449,7 +449,7 @@ function cellsOf(text: string): MoneyCell[] {
 }
 
 /** The digits a font's figures are misread as, letter by letter ("n.on" for 0.00, "aQ7" for 997). */
-const DIGIT_FOR_LETTER: Record<string, string> = {
+export const DIGIT_FOR_LETTER: Readonly<Record<string, string>> = {
   o: '0',
   O: '0',
   Q: '0',

@@ -5,6 +5,7 @@ import type { Word } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
 import { MONEY_WHITELIST, ocrRegion } from '../ocr/ocr-region.js';
 import type { OcrPool } from '../ocr/pool.js';
+import { DIGIT_FOR_LETTER } from '../parse/money-cells.js';
 import { unionBbox } from '../record/bbox.js';
 import { parseMoney } from '../record/money.js';
 import type { Bbox } from '../record/schema.js';
@@ -67,7 +68,8 @@ export async function rereadMoney(
     // reading it was held to a whitelist for unsurely ("$0.00" at 0.00 where it read it freely at
     // 0.88), so the free reading is tried first. Last, the page with its rules, where there is
     // one: figures typed onto an underline lose their feet with it ("4.595.000.M0"), whole beside
-    // it; but the rule may run into the figures there, and a reading of fewer figures is none.
+    // it; but the rule runs into the figures there too, and its reading must agree with the page
+    // pass's figure for figure.
     const readings = [
       { from: image, whitelist: undefined, ruled: false },
       { from: image, whitelist: MONEY_WHITELIST, ruled: false },
@@ -82,7 +84,7 @@ export async function rereadMoney(
       const text = kept.map((w) => w.text).join('');
       // Nor is a speck after the cents, read as a comma or a point ("2,102,000.00,").
       const amount = text.replace(/^[$_]+/, '').replace(/([.,]\d{2})[,.]+$/, '$1');
-      if (parseMoney(amount) === null || (ruled && digits(text).length < digitsBefore.length)) continue;
+      if (parseMoney(amount) === null || (ruled && !figuresAgree(read, text))) continue;
       // A reading whose separators make no amount lost a figure ("3,261" read again "3,.61").
       const better =
         (confidence > before && WELL_FORMED.test(amount)) ||
@@ -106,6 +108,46 @@ export async function rereadMoney(
     }
   }
   return words.flatMap((w) => replaced.get(w) ?? [w]).map((w) => withoutPhantomFigure(image, w));
+}
+
+/**
+ * Whether a reading `again` agrees with the page pass's `read` figure for figure: each figure read
+ * stands in it (one may be another figure: the one misread), each separator is a separator, a
+ * letter OCR reads for a figure ("n" for 0) is that figure or a speck it leaves out, any other
+ * letter or mark a figure or a speck; separators it adds are ones the page pass lost.
+ */
+export function figuresAgree(read: string, again: string): boolean {
+  const a = read.replace(/^[$_]+/, '');
+  const b = again.replace(/^[$_]+/, '');
+  const seen = new Map<string, boolean>();
+  const match = (i: number, j: number, changed: number): boolean => {
+    const key = `${i},${j},${changed}`;
+    const known = seen.get(key);
+    if (known !== undefined) return known;
+    const ch = a[i];
+    const to = b[j];
+    let ok = false;
+    if (ch === undefined) ok = to === undefined || (/[,.]/.test(to) && match(i, j + 1, changed));
+    else if (/\d/.test(ch))
+      ok =
+        (to !== undefined &&
+          /\d/.test(to) &&
+          (to === ch || changed === 0) &&
+          match(i + 1, j + 1, changed + (to === ch ? 0 : 1))) ||
+        (to !== undefined && /[,.]/.test(to) && match(i, j + 1, changed));
+    else if (/[,.]/.test(ch)) ok = to !== undefined && /[,.]/.test(to) && match(i + 1, j + 1, changed);
+    else {
+      const figure = DIGIT_FOR_LETTER[ch];
+      ok =
+        (to !== undefined &&
+          (figure === undefined ? /\d/.test(to) : to === figure) &&
+          match(i + 1, j + 1, changed)) ||
+        match(i + 1, j, changed);
+    }
+    seen.set(key, ok);
+    return ok;
+  };
+  return match(0, 0, 0);
 }
 
 /** An amount read less surely than this is looked at for a first figure with no figure's ink. */
