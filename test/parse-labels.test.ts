@@ -2033,6 +2033,23 @@ describe('a blank sales compensation block whose labels OCR garbled', () => {
   });
 });
 
+describe('a blank sales compensation block with a speck on its grid', () => {
+  it('is no person: nobody is named, nor an address or broker given', () => {
+    // Real readings of a generated scan: a blank block's grid with one code read as marked, and
+    // the next block's "All States" box read after its broker label, its grid's heading lost.
+    const grid = '[IL]\t[IN]\t[IA]\t[KS]\t[KY]\t[LA]\t[ME]\t[MD]\t[MA]\t[MI]\t[MN]\t[MS]\t[MO]';
+    const text = seedText();
+    expect(text).toContain(grid);
+    const marked = text.replace(grid, grid.replace('[MN]', '☒[MN]'));
+    expect(parseOcrLike(marked).offering.salesCompensation).toEqual([]);
+    const heading =
+      'Name of Associated Broker or Dealer\n\nStates in Which Person Listed Has Solicited or Intends to Solicit Purchasers\n\n(Check "All States" or check individuals States) ☐ All States';
+    expect(text).toContain(heading);
+    const lost = text.replace(heading, 'Name of Associated Broker or Dealer\n\n☐ All States');
+    expect(parseOcrLike(lost).offering.salesCompensation).toEqual([]);
+  });
+});
+
 describe("a label's closing bracket misread as a letter", () => {
   it('is no value: the name on the next line is', () => {
     const label =

@@ -153,8 +153,9 @@ function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
         )
       : null;
     const brokerText = brokerAt ? singleLine(r.text(brokerAt.end, stop(statesAt?.start))) : null;
+    // Nor is the "All States" box's label, read where the grid's heading was lost.
     const brokerDealer =
-      brokerAt && brokerText && !isStateGridRow(brokerText)
+      brokerAt && brokerText && !isStateGridRow(brokerText) && !ALL_STATES_BOX.test(brokerText)
         ? r.mended(brokerText, brokerAt.end, `${prefix}.brokerDealer`)
         : null;
     const statesText = statesAt ? r.text(statesAt.end, end) : '';
@@ -171,7 +172,9 @@ function readSalesCompensation(r: Reader, range: Range, after: Pos): void {
       ? (r.options([''], ['allStates'], gridFrom, allStatesAt.end)[0]?.checked ?? false)
       : false;
     const states = checkedStates(statesText, statesAt ? r.doc.readByOcr(statesAt.end.line) : false);
-    if (!name && !address && !brokerDealer && states.length === 0 && !allStates) return;
+    // A person paid is named, or has an address or a broker: a block with none of them is blank,
+    // whatever a speck on its grid reads as.
+    if (!name && !address && !brokerDealer) return;
 
     r.record.offering.salesCompensation.push({ name, address, brokerDealer, states, allStates });
     if (name) r.setText(`${prefix}.name`, block.end, stop(addressAt?.start, brokerAt?.start), block.score);
@@ -206,6 +209,9 @@ function blockNames(r: Reader, range: Range, after: Pos): Match[] {
   });
   return [...names, ...placed].sort((a, b) => comparePos(a.start, b.start));
 }
+
+/** The "All States" box and its label alone, as OCR reads them. */
+const ALL_STATES_BOX = /^[☐☒]?\s*a[l1I|]{1,2}\s*states$/i;
 
 /** How sure a B.4 name found by its place above the address label, its own label lost, is. */
 const BY_PLACE_OF_NAME = 0.7;
