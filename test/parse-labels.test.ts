@@ -1482,7 +1482,7 @@ describe('values of OCR lines', () => {
   });
 
   it('reads the states marked on a grid of bare codes, each mark standing before its own code', () => {
-    const seed = seedText();
+    const seed = withRecipient(seedText());
     const marked = seed.replace('[CT]\t[DE]\t[DC]\t[FL]\t[GA]\t[HI]', '[CT]\t☒[DE]\t[DC]\t[FL]\t[GA]\t☒[HI]');
     expect(marked).not.toBe(seed);
     const { record } = parseOcr(marked);
@@ -1490,7 +1490,7 @@ describe('values of OCR lines', () => {
   });
 
   it('takes a "box" the pixels found over a bold code of a grid with no boxes for no mark', () => {
-    const seed = seedText();
+    const seed = withRecipient(seedText());
     for (const [cells, states] of [
       // "☒ [GA]" is a circle round the code; "JL ☒ DC]" is [DE] in bold brackets, found as a box.
       ['[CT]\tJL ☒\tDC]\t[FL]\t☒ [GA]\t[HI]', ['GA']],
@@ -1511,7 +1511,7 @@ describe('values of OCR lines', () => {
   });
 
   it('takes a code the page stage marked ("☒[DE]", one word) for its place in a grid with no boxes', () => {
-    const seed = seedText();
+    const seed = withRecipient(seedText());
     // "⊕" stands for the page stage's mark, which a transcription's reading would space from its
     // code; a circle round the next code ("☒ [DC]") follows it in the grid's order.
     const marked = seed
@@ -1917,6 +1917,13 @@ describe('the signature table as OCR lays it out', () => {
     expect(parseMisreadDate(text)).toBe(iso);
   });
 });
+
+/** The seed with its first B.4 block given a person's name for its "N/A": a block nobody is named in is blank. */
+function withRecipient(text: string): string {
+  const none = 'Full Name (Last name first, if individual)\n\nN/A\n\nBusiness or Residence Address';
+  expect(text).toContain(none);
+  return text.replace(none, none.replace('N/A', 'Smith, John'));
+}
 
 function parseOcrLike(text: string) {
   return parseFiling(ocrOf(text), 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' }).record;
