@@ -483,6 +483,19 @@ describe('an arithmetic error over an amount read unsurely', () => {
     expect(flags.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it("stays the filer's error when the total counts a row twice to the cent, however unsurely the row was read", () => {
+    // A generated filing's mistake: C.1's total sold counts its one row twice; the row read at 0.6.
+    const record = consistentRecord();
+    const { securities } = record.offering;
+    const doubled = (securities.equity.sold ?? 0) * 2;
+    securities.total.sold = doubled;
+    record.offering.investors.accredited.amount = doubled;
+    readAt(record, 'offering.securities.equity.sold', 0.6, '$ 27,701,668.92');
+    const flags = evaluate(record).filter((f) => f.rule === 'C1_SOLD_SUM');
+    expect(flags.map((f) => f.severity)).toEqual(['error']);
+    expect(flags[0]?.explanation).toContain('counts twice');
+  });
+
   it('stays an error of the filer when every amount it reads was read surely', () => {
     const flags = evaluate(seedTotalRead(0.97));
     expect(flags.filter((f) => f.rule.startsWith('C5_')).map((f) => f.severity)).toEqual(['error', 'error']);

@@ -383,7 +383,8 @@ function unsureReading(
       sureRowsExceedTotal(record, rule, isUnsure) ??
       zeroRowsCannotClose(record, rule, flag, unsure) ??
       failsWithImpliedValues(record, rule, unsure, isUnsure, flags) ??
-      failsWithSuggestedValues(record, rule, unsure, misreads))
+      failsWithSuggestedValues(record, rule, unsure, misreads) ??
+      rowTakenOnceTooOften(record, rule, unsure))
     : null;
   if (stands) {
     return { ...flag, explanation: `${flag.explanation ? `${flag.explanation} ` : ''}${stands}` };
@@ -477,6 +478,37 @@ function misreadElsewhere(record: FormDRecord, rule: Rule, flags: readonly Flag[
 
 /** In cents: a total below a hundred dollars is no sure reading of a Form D total. */
 const MIN_SURE_TOTAL = 10_000;
+
+/**
+ * Why a sum's error is the filer's however unsurely its amounts read, or null: its total is the
+ * rows written with one of them left out or counted twice, to the cent, a slip of adding up; a
+ * misreading does that by chance only where the gap is one figure of an unsure amount misread
+ * (a total of 10,444.90 for rows of 11,444.90, one of them 1,000.00), or an unsure row read as
+ * zero but no plain zero is an amount OCR cut short, which leaves it open.
+ */
+function rowTakenOnceTooOften(
+  record: FormDRecord,
+  rule: Rule,
+  unsure: ReadonlyArray<readonly [string, unknown]>,
+): string | null {
+  if (!rule.sum) return null;
+  const total = readCents(record, rule.sum.total);
+  const rows = writtenSum(record, rule.sum.rows);
+  if (total === null || rows === null || total === rows) return null;
+  const gap = Math.abs(total - rows);
+  const row = rule.sum.rows.find((p) => readCents(record, p) === gap);
+  if (!row) return null;
+  const slipOf = (path: string) => {
+    const cents = readCents(record, path);
+    return cents !== null && [cents + gap, cents - gap].some((v) => oneSlipAway(cents).includes(v));
+  };
+  // An unsure row read as nothing but a plain zero ("$ 9") may be an amount OCR cut short.
+  const lost = (path: string) =>
+    rule.sum?.rows.includes(path) && readCents(record, path) === 0 && !readsPlainZero(record, path);
+  if (unsure.some(([path]) => slipOf(path) || lost(path))) return null;
+  const how = total > rows ? 'counts twice' : 'leaves out';
+  return `The total ${how} ${lineName(row)} (${formatCents(gap)}) to the cent, a slip of adding up that a misreading does not make by chance.`;
+}
 
 /**
  * Why a sum's error is the filer's however its unsure rows read, or null: the rows read surely
