@@ -565,6 +565,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ 4 oO', 1).map((c) => c.cents)).toEqual([0]);
     expect(readMoneyCells('☐ S\t0.00 ☐ i” 3.263.886.00', 2).map((c) => c.cents)).toEqual([0, 326_388_600]);
     expect(readMoneyCells('☐ - 15.000.00', 1).map((c) => c.cents)).toEqual([1_500_000]);
+    // A lone letter between an amount's cents and the next amount (C.1's Equity row as read on a
+    // generated scan); after a group of three it is no "$".
+    expect(readMoneyCells('$ 17,207,700.00 g 17,207,700.00', 2).map((c) => c.cents)).toEqual([
+      1_720_770_000, 1_720_770_000,
+    ]);
     // A "$" read as a quote before an amount whose comma, typed below the line, OCR lost to a gap
     // (C.4.a's accounting fees as read on a generated scan).
     expect(readMoneyCells('☒ “ 13 554.00', 1).map((c) => [c.cents, c.estimated])).toEqual([
