@@ -247,9 +247,13 @@ function mendSeparators(text: string): string {
       // A lone 3, 5 or 8 between two amounts, perhaps with a speck read as a point after it, is
       // the second one's "$" ("0.00 3 <tab> 0.00", "3.185.000 8", "-0- <tab> 8. -0-").
       .replace(/(\d[.,]\d{2,3}|-0-)\s+[358][.,]?\s+(?=-0-|\d)/g, '$1 $ ')
-      // So is a lone letter after an amount's cents, before an amount ("17,207,700.00 g
-      // 17,207,700.00"): after a group of three it may be a comma misread, in the amount.
-      .replace(/(\d[.,]\d{2}(?!\d)|-0-)\s+\p{L}\s+(?=-0-|\d)/gu, '$1 $ ')
+      // So is a lone letter after an amount's cents, before an amount typed as one ("17,207,700.00
+      // g 17,207,700.00"): after a group of three it may be a comma misread, in the amount; before
+      // bare figures, a speck among specks ("0.00 x 100").
+      .replace(
+        /(\d[.,]\d{2}(?!\d)|-0-)\s+\p{L}\s+(?=-0-|\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?(?![\d,.])|\d+[.,]\d{2}(?![\d,.]))/gu,
+        '$1 $ ',
+      )
   );
 }
 
