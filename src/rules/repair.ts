@@ -42,9 +42,9 @@ const READ_AS: Record<Slip, string> = {
 /**
  * The one misread that explains every failing arithmetic rule, or null. Only OCR values read below
  * the threshold (or below 0.90, of a zero read as a 6, 8 or 9; or, of a security's cell, its row's
- * other cell misread by a figure), and equal to no other line of the form, are suspects; of several that fit, one that closes a sum exactly goes first, then the
- * lowest-confidence one wins, and a tie (or two values for one field) is too ambiguous to suggest
- * anything.
+ * other cell misread by a figure), and equal to no other line of the form, are suspects; of
+ * several that fit, one that closes a sum exactly goes first, then the lowest-confidence one wins,
+ * and a tie (or two values for one field) is too ambiguous to suggest anything.
  */
 export function findMisread(record: FormDRecord, options: EvaluateOptions = {}): Misread | null {
   const failingRules = ARITHMETIC.filter((r) => r.check(record).length > 0);
@@ -85,9 +85,8 @@ function eachLine(record: FormDRecord, m: Misread): Misread[] {
 /**
  * The single slip of one value read below the threshold (or a zero's look-alike read below 0.90,
  * or above it where the zero makes it another line of the form, or in lines typed and read alike;
- * or a security's cell one figure off its row's other cell)
- * that makes `explained` pass while every rule outside `failing` still passes, or null (none, or
- * a tie).
+ * or a security's cell one figure off its row's other cell) that makes `explained` pass while
+ * every rule outside `failing` still passes, or null (none, or a tie).
  */
 function misreadFor(
   record: FormDRecord,
@@ -502,7 +501,8 @@ function rowTakenOnceTooOften(
     const cents = readCents(record, path);
     return cents !== null && [cents + gap, cents - gap].some((v) => oneSlipAway(cents).includes(v));
   };
-  // An unsure row read as nothing but a plain zero ("$ 9") may be an amount OCR cut short.
+  // An unsure row taken for a zero that was not read as a plain one ("$ 9") may be an amount OCR
+  // cut short.
   const lost = (path: string) =>
     rule.sum?.rows.includes(path) && readCents(record, path) === 0 && !readsPlainZero(record, path);
   if (unsure.some(([path]) => slipOf(path) || lost(path))) return null;
