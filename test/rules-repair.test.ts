@@ -494,6 +494,10 @@ describe('an arithmetic error over an amount read unsurely', () => {
     const flags = evaluate(record).filter((f) => f.rule === 'C1_SOLD_SUM');
     expect(flags.map((f) => f.severity)).toEqual(['error']);
     expect(flags[0]?.explanation).toContain('counts twice');
+    // A total read as nothing is no total that leaves its one row out: that stays a warning.
+    securities.total.sold = 0;
+    readAt(record, 'offering.securities.total.sold', 0.5, '$ 0');
+    expect(evaluate(record).find((f) => f.rule === 'C1_SOLD_SUM')?.severity).toBe('warning');
   });
 
   it('stays an error of the filer when every amount it reads was read surely', () => {

@@ -493,7 +493,8 @@ function rowTakenOnceTooOften(
   if (!rule.sum) return null;
   const total = readCents(record, rule.sum.total);
   const rows = writtenSum(record, rule.sum.rows);
-  if (total === null || rows === null || total === rows) return null;
+  // A total read as nothing "leaves out" a lone row by no slip of adding up.
+  if (total === null || total === 0 || rows === null || total === rows) return null;
   const gap = Math.abs(total - rows);
   const row = rule.sum.rows.find((p) => readCents(record, p) === gap);
   if (!row) return null;
