@@ -491,12 +491,13 @@ function rowTakenOnceTooOften(
   unsure: ReadonlyArray<readonly [string, unknown]>,
 ): string | null {
   if (!rule.sum) return null;
-  const total = readCents(record, rule.sum.total);
-  const rows = writtenSum(record, rule.sum.rows);
+  const { rows: rowPaths, total: totalPath } = rule.sum;
+  const total = readCents(record, totalPath);
+  const rows = writtenSum(record, rowPaths);
   // A total read as nothing "leaves out" a lone row by no slip of adding up.
   if (total === null || total === 0 || rows === null || total === rows) return null;
   const gap = Math.abs(total - rows);
-  const row = rule.sum.rows.find((p) => readCents(record, p) === gap);
+  const row = rowPaths.find((p) => readCents(record, p) === gap);
   if (!row) return null;
   const slipOf = (path: string) => {
     const cents = readCents(record, path);
@@ -505,7 +506,7 @@ function rowTakenOnceTooOften(
   // An unsure row taken for a zero that was not read as a plain one ("$ 9") may be an amount OCR
   // cut short.
   const lost = (path: string) =>
-    rule.sum?.rows.includes(path) && readCents(record, path) === 0 && !readsPlainZero(record, path);
+    rowPaths.includes(path) && readCents(record, path) === 0 && !readsPlainZero(record, path);
   if (unsure.some(([path]) => slipOf(path) || lost(path))) return null;
   const how = total > rows ? 'counts twice' : 'leaves out';
   return `The total ${how} ${lineName(row)} (${formatCents(gap)}) to the cent, a slip of adding up that a misreading does not make by chance.`;
