@@ -279,6 +279,10 @@ describe('a transcription typed in another style', () => {
     [
       '[ ] $0.00    [ ] $0 00\nSEC 1972 (9/06)\t5.\nPRICE, NUMBER OF INVESTORS, AND USE OF PROCEEDS\n~ C.OFFERING\tEXPENSES\n',
     ],
+    // A real reading at 200 dpi: page 5's heading bar, beside a copier's dark edge, read as junk.
+    [
+      '[ ] $ 0    [ ] $ 0\nSEC 1972 (1/04)\t4\n(ON10) 3 3 2A TE Ie 2 1 (03 SRL) G02) 4 100) 30 INA OR) KO) LN 2D 4 RISEN) ROR) 3) |: 10010) 242) 1)\n',
+    ],
   ])(
     "reads a row at a page's foot whose span runs over the page's number and the next page's heading (%j)",
     async (cells) => {

@@ -402,15 +402,12 @@ export class Reader {
     // ends at that label, so what it holds of the label's line lies left of any cell.
     // (What ends the span is looked for once the lines that are no cells' are out: a row at a
     // page's foot runs on over the page's number, "-5.", and the next page's heading.)
-    const text = this.text(from, to)
-      .split('\n')
-      .filter(
-        (line) =>
-          !FORM_FOOTER_LINE.test(line.trim()) &&
-          !PAGE_NUMBER_LINE.test(line.trim()) &&
-          !isProse(line) &&
-          !isSpecks(line),
-      )
+    const lines = this.text(from, to).split('\n');
+    // Nor is what follows the page's footer: a row ends on its page, and the next page opens with
+    // its heading, which OCR can read as a line of junk when the bar it is printed on stays dark.
+    const footer = lines.findIndex((line, i) => i > 0 && FORM_FOOTER_LINE.test(line.trim()));
+    const text = (footer > 0 ? lines.slice(0, footer) : lines)
+      .filter((line) => !PAGE_NUMBER_LINE.test(line.trim()) && !isProse(line) && !isSpecks(line))
       // A line after the span's first that starts with words before its cells is the next row,
       // its label garbled past finding ("Sales Cunnnlssluns (spectly finders' fees separately)
       // <tab> ☐ $ <tab> 0:00"): the words are no part of a cell, and left in, they run into the
