@@ -231,6 +231,16 @@ describe('a transcription typed in another style', () => {
     expect(json.offering.useOfProceeds.columnTotals).toEqual({ affiliates: 100000, others: null });
   });
 
+  it('reads C.4.b\'s amount on a line of its own before C.5\'s number read "So"', async () => {
+    // A real reading at 200 dpi: the amount under the instruction, and "5." read as "S" and "o",
+    // which looked like a "$" and a zero.
+    const json = await parseText(
+      ACME.replace('Question 4.a.    $ 975,000.00\n5. Indicate', 'Question 4.a.\t.\n975.000.00\nSo Indicate'),
+      'acme.txt',
+    );
+    expect(json.offering.adjustedGrossProceeds).toBe(975000);
+  });
+
   it("reads no amount out of a speck read as a dash before the next row's label", async () => {
     // A real reading of C.4.a: the legal fees' cents after a comma, the accounting fees' line
     // begun by a speck ("- Accounting Fees").

@@ -395,7 +395,7 @@ export class Reader {
   /** The dollar cells between two places; `columns`: how many the table's row has, when known. */
   cells(from: Pos, to: Pos, columns?: number): MoneyCell[] {
     // The next question's number ("3." before "Does the offering ...", with a speck before it:
-    // "-3.") ends the span; it is no amount.
+    // "-3."; "5." read "So", a "$" and a zero) ends the span; it is no amount.
     // Nor is the form's number in a page footer the row runs over ("SEC 1972 (6/99)"), or the
     // page's number set between dashes ("-4-", which reads as a zero's dashes round a misread 0).
     // Nor is a speck read as a mark before the next row's label ("- Accounting Fees"): the span
@@ -414,7 +414,7 @@ export class Reader {
       // amount before them and spoil it.
       .map((line, i) => (i > 0 ? line.replace(ROW_LABEL_BEFORE_CELLS, '') : line))
       .join('\n')
-      .replace(/\n\s*(?:[-–—~'‘’".,]\s?\d{1,2}\.|\d{1,2}\.?)\s*$/, '')
+      .replace(/\n\s*(?:[-–—~'‘’".,]\s?\d{1,2}\.|\d{1,2}\.?|[S5][o.,])\s*$/, '')
       .replace(/\n[^\S\n]*[-–—~'‘’".,_*•·|]+[^\S\n]*$/, '');
     return readMoneyCells(text, columns);
   }
