@@ -1371,6 +1371,22 @@ describe('invertBars', () => {
     const ruled = draw(1700, 400, (ctx) => ctx.fillRect(100, 260, 1500, 5));
     expect(invertBars(ruled)).toBe(ruled);
   });
+
+  it("turns a bar beside a copier's dark side edge, and leaves the edge", () => {
+    // The edge runs down the page's side past the bar: the bar's band of rows is ink from the
+    // edge to the bar's end, but the edge is no part of the bar.
+    const edged = draw(1700, 400, (ctx) => {
+      ctx.fillRect(0, 0, 14, 400);
+      ctx.fillRect(100, 100, 1500, 44);
+      ctx.fillStyle = '#fff';
+      ctx.font = 'bold 30px "DejaVu Serif"';
+      ctx.fillText('C. OFFERING PRICE, NUMBER OF INVESTORS', 480, 133);
+    });
+    const inverted = invertBars(edged);
+    expect(inkIn(inverted, 110, 104, 460, 140)).toBe(0);
+    expect(inkIn(inverted, 480, 104, 1200, 140)).toBeGreaterThan(500);
+    expect(inkIn(inverted, 0, 0, 14, 400)).toBe(inkIn(edged, 0, 0, 14, 400));
+  });
 });
 
 describe('findMissedInk', () => {

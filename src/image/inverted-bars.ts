@@ -49,8 +49,10 @@ export function invertBars(image: PageImage): PageImage {
 }
 
 /**
- * The columns a bar covers: from the first to the last column that is ink in most of the band's
- * rows, where at least three quarters of the columns between are such (a row of words is not).
+ * The columns a bar covers: the widest stretch of columns that are ink in most of the band's rows,
+ * bridging gaps narrower than a letter's stroke or two, where at least three quarters of the
+ * columns are such (a row of words is not). A copier's dark edge beside the bar is a stretch of its
+ * own, apart from the bar by the margin.
  */
 function barSpan(image: PageImage, top: number, bottom: number): { left: number; right: number } | null {
   const { width, data } = image;
@@ -61,10 +63,21 @@ function barSpan(image: PageImage, top: number, bottom: number): { left: number;
     for (let y = top; y <= bottom; y++) if ((data[y * width + x] ?? 255) < INK) n++;
     solid[x] = n >= rows * 0.6 ? 1 : 0;
   }
-  const left = solid.indexOf(1);
-  const right = solid.lastIndexOf(1);
-  if (left < 0) return null;
+  const bridge = Math.round((image.dpi ?? 300) * 0.05);
+  let best: { left: number; right: number } | null = null;
+  for (let x = 0; x < width; ) {
+    if (!solid[x]) {
+      x++;
+      continue;
+    }
+    const left = x;
+    let right = x;
+    for (let next = x + 1; next < width && next - right <= bridge + 1; next++) if (solid[next]) right = next;
+    if (!best || right - left > best.right - best.left) best = { left, right };
+    x = right + 1;
+  }
+  if (!best) return null;
   let count = 0;
-  for (let x = left; x <= right; x++) count += solid[x] ?? 0;
-  return count >= (right - left + 1) * 0.75 ? { left, right } : null;
+  for (let x = best.left; x <= best.right; x++) count += solid[x] ?? 0;
+  return count >= (best.right - best.left + 1) * 0.75 ? best : null;
 }
