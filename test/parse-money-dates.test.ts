@@ -690,6 +690,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
       [0, false],
       [300_000, true],
     ]);
+    // Nor does a zero and an amount after it, whose "$" OCR lost: an amount starts with no zero.
+    expect(readMoneyCells('☐ $\t0 ☒ 3,394,235.44', 2).map((c) => [c.cents, c.estimated])).toEqual([
+      [0, false],
+      [339_423_544, true],
+    ]);
   });
 
   it('reads a zero typed alone in its cell and read as the letter o, or as "0,0" or "-n—"', () => {

@@ -259,7 +259,8 @@ function mendSeparators(text: string): string {
 
 /**
  * Zeros the pixels or OCR took for something else: a heavy typewriter zero with a dot inside,
- * found as a filled box in its amount ("712, ☒ 23.63", "$ ☒ .00"), a zero alone in its cell
+ * found as a filled box in its amount ("712, ☒ 23.63", "$ ☒ .00"; an amount starts with no zero,
+ * so "0 ☒ 3,394,235.44" is a zero cell and an estimate box before the next), a zero alone in its cell
  * read as the letter o ("☐ or <tab> o", "☐ <tab> oo"), after the box and what is left of its "$",
  * and a zero read "@" before its cents.
  */
@@ -269,7 +270,7 @@ function zerosTakenForBoxes(text: string): string {
       .replace(
         new RegExp(`(\\d[\\d,.]*) ?${CHECKED} ?(\\d[\\d,.]*)`, 'g'),
         (whole, before: string, after: string) =>
-          /^\d{1,3}(?:([,.])\d{3})(?:\1\d{3})*(?:[.,]\d{2})?$/.test(`${before}0${after}`)
+          /^(?!0)\d{1,3}(?:([,.])\d{3})(?:\1\d{3})*(?:[.,]\d{2})?$/.test(`${before}0${after}`)
             ? `${before}0${after}`
             : whole,
       )
