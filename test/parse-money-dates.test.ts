@@ -597,6 +597,10 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('725.228.51 s 725,228.51', 2).map((c) => c.cents)).toEqual([
       72_522_851, 72_522_851,
     ]);
+    // The second "$" read "5s" (a real reading at 200 dpi).
+    expect(readMoneyCells('\t204,100.00 5s 26,976.00', 2).map((c) => c.cents)).toEqual([
+      20_410_000, 2_697_600,
+    ]);
   });
 
   it('reads a bold zero OCR read "@" before its cents, its "$" read "@" too', () => {

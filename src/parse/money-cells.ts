@@ -515,14 +515,15 @@ function digitsForLetters(typed: string): string | null {
 
 /**
  * A whole amount before the row's first "$" whose own "$" OCR lost ("Debt <tab> 1,512,000.00 $
- * 1,470,000.00", "Total <tab> 725.228.51 s 725,228.51"): grouped thousands say it is an amount,
- * not a count of investors. So is one after a column's gap that ends a label's lines with figures
- * of their own ("... Question 4.a. This difference is the ... <tab> 4,245,969.84", its "$" set on
- * the next line).
+ * 1,470,000.00", "Total <tab> 725.228.51 s 725,228.51"; the next "$" read "5s" with its figure
+ * dropped, "204,100.00 5s 26,976.00"): grouped thousands say it is an amount, not a count of
+ * investors. So is one after a column's gap that ends a label's lines with figures of their own
+ * ("... Question 4.a. This difference is the ... <tab> 4,245,969.84", its "$" set on the next
+ * line).
  */
 function withLeadingAmountOpened(text: string): string {
   return text.replace(
-    /^([^$☐☒\d]*?|[^$☐☒]*\t\s*)(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?)(?=\s+(?:[$☐☒]|[sS§]{1,2}\s))/,
+    /^([^$☐☒\d]*?|[^$☐☒]*\t\s*)(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?)(?:\s+[358](?=\s+\$))?(?=\s+(?:[$☐☒]|[sS§]{1,2}\s))/,
     '$1$ $2',
   );
 }
