@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckBox } from '../src/image/check-boxes.js';
 import type { Word } from '../src/ingest/lines.js';
+import { withoutShadowFigures } from '../src/ocr/shadow-readings.js';
 import { layoutLines } from '../src/parse/layout-lines.js';
 import { signsReadAsFigures } from '../src/parse/one-glyph-signs.js';
 import type { Bbox } from '../src/record/schema.js';
@@ -591,5 +592,36 @@ describe('a "$" read as two glyphs', () => {
     // Junk OCR read in a page's heading bar: figures no amount is typed as follow it.
     const junk = [word('10', [302, 96, 318, 133], 0.34), word('007053', [538, 100, 663, 121], 0.45)];
     expect(signsReadAsFigures(junk).map((w) => w.text)).toEqual(['10', '007053']);
+  });
+});
+
+describe('a second reading of an amount', () => {
+  const word = (text: string, bbox: Bbox, confidence: number): Word => ({ text, bbox, confidence });
+
+  it("is dropped where tesseract read figures again inside the amount's own box", () => {
+    // Real OCR words of two generated scans, C.4.b: the amount, and a run of its figures read a
+    // second time from the same ink, within its width.
+    const typed = [
+      word('$', [1252, 1701, 1264, 1722], 0.91),
+      word('2,360,638.81', [1288, 1698, 1482, 1717], 0.9),
+      word('360,038.', [1323, 1710, 1447, 1719], 0.88),
+    ];
+    expect(withoutShadowFigures(typed).map((w) => w.text)).toEqual(['$', '2,360,638.81']);
+    const serif = [
+      word('$', [1290, 1758, 1299, 1773], 0.87),
+      word('4.642.475', [1382, 1753, 1517, 1776], 0.89),
+      word('649.47', [1408, 1751, 1500, 1774], 0.93),
+    ];
+    expect(withoutShadowFigures(serif).map((w) => w.text)).toEqual(['$', '4.642.475']);
+  });
+
+  it('keeps amounts side by side, a year and its figure, and figures under an amount on the next line', () => {
+    const row = [word('1,000.00', [900, 300, 1000, 320], 0.9), word('2,500.00', [1200, 300, 1300, 320], 0.9)];
+    expect(withoutShadowFigures(row)).toEqual(row);
+    // A short figure inside a word (a real reading: "5" inside "2005") is no run of figures.
+    const year = [word('2005', [1441, 765, 1481, 780], 0.92), word('5', [1477, 772, 1482, 780], 0.96)];
+    expect(withoutShadowFigures(year)).toEqual(year);
+    const below = [word('1,000.00', [900, 300, 1000, 320], 0.9), word('250.00', [920, 330, 990, 350], 0.9)];
+    expect(withoutShadowFigures(below)).toEqual(below);
   });
 });

@@ -9,6 +9,7 @@ import type { TextLine } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
 import { type OcrResult, ocrPage } from '../ocr/ocr-page.js';
 import { type OcrPool, sharedOcrPool } from '../ocr/pool.js';
+import { withoutShadowFigures } from '../ocr/shadow-readings.js';
 import { layoutLines } from '../parse/layout-lines.js';
 import { signsReadAsFigures } from '../parse/one-glyph-signs.js';
 import type { PageInfo } from '../record/schema.js';
@@ -67,12 +68,13 @@ export async function processPageImage(
 }
 
 /**
- * The page stage after the page's OCR: what OCR ran together, missed or misread is read again
- * from the page's pixels, the states grid's marks are read, and the words are laid out as lines.
+ * The page stage after the page's OCR: a second reading OCR made of an amount's ink is dropped;
+ * what OCR ran together, missed or misread is read again from the page's pixels, the states
+ * grid's marks are read, and the words are laid out as lines.
  */
 export async function readAfterOcr(pixels: PagePixels, ocr: OcrResult, pool: OcrPool): Promise<PageResult> {
   const { image, info, boxes, combs, rulings, forOcr } = pixels;
-  const apart = await readTypedOverPrint(forOcr, ocr.words, pool);
+  const apart = await readTypedOverPrint(forOcr, withoutShadowFigures(ocr.words), pool);
   const seen = await readMissedInk(forOcr, apart, boxes, pool);
   const filled = await readEmptyCells(forOcr, seen, boxes, pool, image);
   // Combs after amounts: a comb's figures read unsurely look like an amount to read again.
