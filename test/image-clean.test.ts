@@ -12,7 +12,7 @@ import {
 } from '../src/image/index.js';
 import type { PageImage } from '../src/ingest/pages/page-image.js';
 import { OcrPool } from '../src/ocr/index.js';
-import { draw, FORM_LINES, rotateBy, speckle, textPage } from './image-fixtures.js';
+import { draw, FORM_LINES, fixtureImage, rotateBy, speckle, textPage } from './image-fixtures.js';
 
 const page = textPage(FORM_LINES).image;
 const pool = new OcrPool({ size: 1 });
@@ -144,6 +144,27 @@ describe('despeckle', () => {
 
   it('removes nothing from a clean page', () => {
     expect(despeckle(page).removed).toBe(0);
+  });
+
+  it('keeps the dashes typed for zero that a faint 200-dpi scan thinned to a line a pixel thick', async () => {
+    // A real scan's C.1 rows, "$ –   $ –" in each: each dash is as small as a speck and far from
+    // any glyph. A round speck of dirt put in a blank cell goes.
+    const scan = await fixtureImage('dash-zero-rows.png', 200);
+    const dirty = { ...scan, data: Buffer.from(scan.data) };
+    for (let y = 26; y <= 30; y++)
+      for (let x = 1200; x <= 1204; x++)
+        if ((x - 1202) ** 2 + (y - 28) ** 2 <= 4) dirty.data[y * scan.width + x] = 20;
+    const clean = despeckle(normaliseContrast(dirty)).image;
+    const ink = (x0: number, y0: number, x1: number, y1: number) => {
+      let n = 0;
+      for (let y = y0; y <= y1; y++)
+        for (let x = x0; x <= x1; x++) if (clean.data[y * clean.width + x]! < 128) n++;
+      return n;
+    };
+    for (const y of [28, 70, 112]) {
+      for (const x of [1005, 1388]) expect(ink(x, y - 5, x + 30, y + 5)).toBeGreaterThanOrEqual(8);
+    }
+    expect(ink(1195, 20, 1210, 36)).toBe(0);
   });
 });
 

@@ -24,6 +24,7 @@ export function despeckle(
   // Pieces of one broken glyph (a faint or thresholded scan) lie this close to each other; a speck
   // rarely lies this close to another.
   const fragmentGap = Math.max(2, Math.round(4 * scale));
+  const minDash = Math.max(4, Math.round(9 * scale));
   const { width, height, ink } = inkMap(image);
   const { labels, components } = label(ink, width, height);
 
@@ -38,7 +39,8 @@ export function despeckle(
     if (
       nearGlyph(labels, width, height, box, c, small, isolation, fragmentGap) ||
       inDotRow(components, small, c, isolation) ||
-      inFaintStroke(image.data, width, height, box, 2 * fragmentGap)
+      inFaintStroke(image.data, width, height, box, 2 * fragmentGap) ||
+      isDash(box, minDash)
     )
       continue;
     removed++;
@@ -88,6 +90,17 @@ function nearGlyph(
     }
   }
   return false;
+}
+
+/**
+ * Whether a small mark is a dash: a thin level stroke at least `minWidth` long, three times as
+ * long as it is thick. A dash typed for a zero in a cell of its own, thinned by a faint scan or its
+ * thresholding to a line a pixel or two thick, is as small as a speck and as far from any glyph;
+ * dirt leaves blots, not strokes.
+ */
+function isDash(box: Component, minWidth: number): boolean {
+  const wide = box.x1 - box.x0 + 1;
+  return wide >= minWidth && wide >= 3 * (box.y1 - box.y0 + 1);
 }
 
 /**
