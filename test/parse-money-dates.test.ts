@@ -829,6 +829,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ s B,245820', 1).map((c) => [c.cents, c.readable])).toEqual([
       [824_582_000, false],
     ]);
+    // A real reading of C.1's amount sold, 187,388.52, at 200 dpi: an 8 broken at its lower left
+    // read "R".
+    expect(readMoneyCells('$ 187.38R.52', 1).map((c) => [c.cents, c.readable])).toEqual([
+      [18_738_852, false],
+    ]);
   });
 
   it('reads a lone 5 between an estimate box and an amount as the "$" it was', () => {

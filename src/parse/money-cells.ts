@@ -480,6 +480,7 @@ export const DIGIT_FOR_LETTER: Readonly<Record<string, string>> = {
   G: '6',
   T: '7',
   B: '8',
+  R: '8',
   a: '9',
   g: '9',
   q: '9',
