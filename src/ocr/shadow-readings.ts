@@ -4,8 +4,8 @@ import type { Word } from '../ingest/lines.js';
  * Drops the second reading tesseract sometimes gives of a typed amount: a shorter run of figures
  * set inside the amount's own box, read from the same ink a line apart ("360,038." within
  * "2,360,638.81", "649.47" within "4.642.475"). Words of a page do not overlap, so a run of three
- * figures or more lying across another's whole width is no figure of its own; left in, it joins the
- * amount and spoils it.
+ * figures or more lying within another amount's width, on its line, is no figure of its own; left
+ * in, it joins the amount and spoils it.
  */
 export function withoutShadowFigures(words: readonly Word[]): Word[] {
   const amounts = words.filter((w) => figures(w.text) >= 3);

@@ -260,9 +260,9 @@ function mendSeparators(text: string): string {
 /**
  * Zeros the pixels or OCR took for something else: a heavy typewriter zero with a dot inside,
  * found as a filled box in its amount ("712, ☒ 23.63", "$ ☒ .00"; an amount starts with no zero,
- * so "0 ☒ 3,394,235.44" is a zero cell and an estimate box before the next), a zero alone in its cell
- * read as the letter o ("☐ or <tab> o", "☐ <tab> oo"), after the box and what is left of its "$",
- * and a zero read "@" before its cents.
+ * so "0 ☒ 3,394,235.44" is a zero cell and an estimate box before the next), a zero alone in its
+ * cell read as the letter o ("☐ or <tab> o", "☐ <tab> oo"), after the box and what is left of its
+ * "$", and a zero read "@" before its cents.
  */
 function zerosTakenForBoxes(text: string): string {
   return (
