@@ -19,6 +19,8 @@ const box = (x0: number, checked: boolean, y = 104): CheckBox => ({
   fill: checked ? 0.3 : 0,
 });
 const noRules = { horizontal: [], vertical: [] };
+/** A word as OCR gave it: its box and its confidence. */
+const read = (text: string, bbox: Bbox, confidence: number): Word => ({ text, bbox, confidence });
 /** A word OCR read at a box of a real page. */
 const at = (text: string, bbox: [number, number, number, number]): Word => ({ text, bbox, confidence: 0.9 });
 type Row = [string, number, number, number, number];
@@ -561,21 +563,19 @@ describe('layoutLines', () => {
 });
 
 describe('a "$" read as two glyphs', () => {
-  const word = (text: string, bbox: Bbox, confidence: number): Word => ({ text, bbox, confidence });
-
   it('is the "$" where its box is no wider than one glyph of the amount after it', () => {
     // Real OCR words of two generated scans: C.1's Equity row, the sold column's "$" read "13"
     // (8 pixels wide, the amount's glyphs 11) and "$3" (18 wide, the amount's glyphs 23).
     const equity = [
-      word('$', [952, 287, 960, 303], 0),
-      word('4,484,000.00', [1047, 279, 1186, 300], 0.86),
-      word('13', [1301, 287, 1309, 303], 0.61),
-      word('1,060,000.00', [1398, 279, 1535, 300], 0.9),
+      read('$', [952, 287, 960, 303], 0),
+      read('4,484,000.00', [1047, 279, 1186, 300], 0.86),
+      read('13', [1301, 287, 1309, 303], 0.61),
+      read('1,060,000.00', [1398, 279, 1535, 300], 0.9),
     ];
     expect(signsReadAsFigures(equity).map((w) => w.text)).toEqual(['$', '4,484,000.00', '$', '1,060,000.00']);
     const glued = [
-      word('$3', [1907, 553, 1925, 581], 0.51),
-      word('775.203.75', [1994, 551, 2222, 582], 0.91),
+      read('$3', [1907, 553, 1925, 581], 0.51),
+      read('775.203.75', [1994, 551, 2222, 582], 0.91),
     ];
     expect(signsReadAsFigures(glued).map((w) => w.text)).toEqual(['$', '775.203.75']);
   });
@@ -583,45 +583,43 @@ describe('a "$" read as two glyphs', () => {
   it('stays as read where its box holds two glyphs, or no amount follows it', () => {
     // A count of investors before C.2's amount, as wide as two of its figures.
     const count = [
-      word('13', [1290, 287, 1313, 303], 0.9),
-      word('1,060,000.00', [1398, 279, 1535, 300], 0.9),
+      read('13', [1290, 287, 1313, 303], 0.9),
+      read('1,060,000.00', [1398, 279, 1535, 300], 0.9),
     ];
     expect(signsReadAsFigures(count).map((w) => w.text)).toEqual(['13', '1,060,000.00']);
-    const alone = [word('13', [1301, 287, 1309, 303], 0.61), word('Total', [1398, 279, 1450, 300], 0.9)];
+    const alone = [read('13', [1301, 287, 1309, 303], 0.61), read('Total', [1398, 279, 1450, 300], 0.9)];
     expect(signsReadAsFigures(alone).map((w) => w.text)).toEqual(['13', 'Total']);
     // Junk OCR read in a page's heading bar: figures no amount is typed as follow it.
-    const junk = [word('10', [302, 96, 318, 133], 0.34), word('007053', [538, 100, 663, 121], 0.45)];
+    const junk = [read('10', [302, 96, 318, 133], 0.34), read('007053', [538, 100, 663, 121], 0.45)];
     expect(signsReadAsFigures(junk).map((w) => w.text)).toEqual(['10', '007053']);
   });
 });
 
 describe('a second reading of an amount', () => {
-  const word = (text: string, bbox: Bbox, confidence: number): Word => ({ text, bbox, confidence });
-
   it("is dropped where tesseract read figures again inside the amount's own box", () => {
     // Real OCR words of two generated scans, C.4.b: the amount, and a run of its figures read a
     // second time from the same ink, within its width.
     const typed = [
-      word('$', [1252, 1701, 1264, 1722], 0.91),
-      word('2,360,638.81', [1288, 1698, 1482, 1717], 0.9),
-      word('360,038.', [1323, 1710, 1447, 1719], 0.88),
+      read('$', [1252, 1701, 1264, 1722], 0.91),
+      read('2,360,638.81', [1288, 1698, 1482, 1717], 0.9),
+      read('360,038.', [1323, 1710, 1447, 1719], 0.88),
     ];
     expect(withoutShadowFigures(typed).map((w) => w.text)).toEqual(['$', '2,360,638.81']);
     const serif = [
-      word('$', [1290, 1758, 1299, 1773], 0.87),
-      word('4.642.475', [1382, 1753, 1517, 1776], 0.89),
-      word('649.47', [1408, 1751, 1500, 1774], 0.93),
+      read('$', [1290, 1758, 1299, 1773], 0.87),
+      read('4.642.475', [1382, 1753, 1517, 1776], 0.89),
+      read('649.47', [1408, 1751, 1500, 1774], 0.93),
     ];
     expect(withoutShadowFigures(serif).map((w) => w.text)).toEqual(['$', '4.642.475']);
   });
 
   it('keeps amounts side by side, a year and its figure, and figures under an amount on the next line', () => {
-    const row = [word('1,000.00', [900, 300, 1000, 320], 0.9), word('2,500.00', [1200, 300, 1300, 320], 0.9)];
+    const row = [read('1,000.00', [900, 300, 1000, 320], 0.9), read('2,500.00', [1200, 300, 1300, 320], 0.9)];
     expect(withoutShadowFigures(row)).toEqual(row);
     // A short figure inside a word (a real reading: "5" inside "2005") is no run of figures.
-    const year = [word('2005', [1441, 765, 1481, 780], 0.92), word('5', [1477, 772, 1482, 780], 0.96)];
+    const year = [read('2005', [1441, 765, 1481, 780], 0.92), read('5', [1477, 772, 1482, 780], 0.96)];
     expect(withoutShadowFigures(year)).toEqual(year);
-    const below = [word('1,000.00', [900, 300, 1000, 320], 0.9), word('250.00', [920, 330, 990, 350], 0.9)];
+    const below = [read('1,000.00', [900, 300, 1000, 320], 0.9), read('250.00', [920, 330, 990, 350], 0.9)];
     expect(withoutShadowFigures(below)).toEqual(below);
   });
 });
