@@ -187,6 +187,8 @@ describe('bad input through the command line', () => {
     for (const path of [...Object.values(bad), missing]) expect(failed.stdout).toContain(path);
   });
 
+  // Five hundred filings read through the command line: a minute on a fast machine, more on a slow
+  // one, so the test has its own time.
   it('reads a folder of 500 files with some bad: one line for each bad file, exit 2, nothing stored before changes', async () => {
     const dir = join(root, 'cli', 'folder');
     const dataDir = data('folder-data');
@@ -222,7 +224,5 @@ describe('bad input through the command line', () => {
     expect(after.stdout).toBe(before.stdout);
     const all = await formd(['list', '--data', dataDir]);
     expect(all.stderr).toMatch(/^501 filings$/m);
-    // Five hundred filings read through the command line: a minute on a fast machine, more on a
-    // slow one, so the test has its own time.
   }, 240_000);
 });

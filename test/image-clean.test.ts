@@ -10,6 +10,7 @@ import {
   type QuarterTurn,
   quarterTurn,
 } from '../src/image/index.js';
+import { inkIn } from '../src/image/ink-in.js';
 import type { PageImage } from '../src/ingest/pages/page-image.js';
 import { OcrPool } from '../src/ocr/index.js';
 import { draw, FORM_LINES, fixtureImage, rotateBy, speckle, textPage } from './image-fixtures.js';
@@ -155,12 +156,7 @@ describe('despeckle', () => {
       for (let x = 1200; x <= 1204; x++)
         if ((x - 1202) ** 2 + (y - 28) ** 2 <= 4) dirty.data[y * scan.width + x] = 20;
     const clean = despeckle(normaliseContrast(dirty)).image;
-    const ink = (x0: number, y0: number, x1: number, y1: number) => {
-      let n = 0;
-      for (let y = y0; y <= y1; y++)
-        for (let x = x0; x <= x1; x++) if (clean.data[y * clean.width + x]! < 128) n++;
-      return n;
-    };
+    const ink = (x0: number, y0: number, x1: number, y1: number) => inkIn(clean, [x0, y0, x1, y1], 128);
     for (const y of [28, 70, 112]) {
       for (const x of [1005, 1388]) expect(ink(x, y - 5, x + 30, y + 5)).toBeGreaterThanOrEqual(8);
     }
