@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckBox } from '../src/image/check-boxes.js';
 import type { Word } from '../src/ingest/lines.js';
 import { withoutShadowFigures } from '../src/ocr/shadow-readings.js';
+import { withoutStackedReadings } from '../src/ocr/stacked-readings.js';
 import { layoutLines } from '../src/parse/layout-lines.js';
 import { signsReadAsFigures } from '../src/parse/one-glyph-signs.js';
 import type { Bbox } from '../src/record/schema.js';
@@ -621,5 +622,39 @@ describe('a second reading of an amount', () => {
     expect(withoutShadowFigures(year)).toEqual(year);
     const below = [read('1,000.00', [900, 300, 1000, 320], 0.9), read('250.00', [920, 330, 990, 350], 0.9)];
     expect(withoutShadowFigures(below)).toEqual(below);
+  });
+});
+
+describe('a reading down a column', () => {
+  // Real OCR words of a generated scan's C.4 rows: the labels, the column of "$" read down as
+  // "wow" over two rows, and the column of zeros after them read down as "ooo" over three.
+  const rows = [
+    read('Transfer', [119, 1260, 204, 1277], 0.96),
+    read("Agent's", [210, 1261, 284, 1281], 0.94),
+    read('Fees', [291, 1260, 335, 1277], 0.97),
+    read('Printing', [120, 1301, 199, 1321], 0.96),
+    read('and', [207, 1301, 242, 1318], 0.96),
+    read('Engraving', [250, 1301, 351, 1322], 0.96),
+    read('Costs', [359, 1302, 412, 1318], 0.96),
+    read('Legal', [120, 1341, 173, 1362], 0.96),
+    read('Fees', [182, 1341, 226, 1358], 0.96),
+    read('@', [1263, 1261, 1273, 1278], 0),
+    read('ooo', [1290, 1256, 1301, 1353], 0.79),
+  ];
+
+  it("is dropped: the zeros of three rows read as one word down the column, a glyph's width", () => {
+    const texts = withoutStackedReadings(rows).map((w) => w.text);
+    expect(texts).not.toContain('ooo');
+    expect(texts).toHaveLength(rows.length - 1);
+  });
+
+  it('keeps short words whose boxes OCR made as tall as their line, and words read across', () => {
+    // Real readings: "of" in a box twice its height; a "$" read as "Ss", as tall; an amount.
+    const tall = [
+      read('of', [325, 1250, 342, 1283], 0.92),
+      read('Ss', [1303, 285, 1317, 321], 0.55),
+      read('1,000.00', [1300, 400, 1420, 420], 0.9),
+    ];
+    expect(withoutStackedReadings([...rows.slice(0, 9), ...tall])).toEqual([...rows.slice(0, 9), ...tall]);
   });
 });

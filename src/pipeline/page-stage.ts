@@ -10,6 +10,7 @@ import type { PageImage } from '../ingest/pages/page-image.js';
 import { type OcrResult, ocrPage } from '../ocr/ocr-page.js';
 import { type OcrPool, sharedOcrPool } from '../ocr/pool.js';
 import { withoutShadowFigures } from '../ocr/shadow-readings.js';
+import { withoutStackedReadings } from '../ocr/stacked-readings.js';
 import { layoutLines } from '../parse/layout-lines.js';
 import { signsReadAsFigures } from '../parse/one-glyph-signs.js';
 import type { PageInfo } from '../record/schema.js';
@@ -68,13 +69,17 @@ export async function processPageImage(
 }
 
 /**
- * The page stage after the page's OCR: a second reading OCR made of an amount's ink is dropped;
- * what OCR ran together, missed or misread is read again from the page's pixels, the states
- * grid's marks are read, and the words are laid out as lines.
+ * The page stage after the page's OCR: a second reading OCR made of an amount's ink is dropped, and
+ * a reading down a column of cells; what OCR ran together, missed or misread is read again from
+ * the page's pixels, the states grid's marks are read, and the words are laid out as lines.
  */
 export async function readAfterOcr(pixels: PagePixels, ocr: OcrResult, pool: OcrPool): Promise<PageResult> {
   const { image, info, boxes, combs, rulings, forOcr } = pixels;
-  const apart = await readTypedOverPrint(forOcr, withoutShadowFigures(ocr.words), pool);
+  const apart = await readTypedOverPrint(
+    forOcr,
+    withoutShadowFigures(withoutStackedReadings(ocr.words)),
+    pool,
+  );
   const seen = await readMissedInk(forOcr, apart, boxes, pool);
   const filled = await readEmptyCells(forOcr, seen, boxes, pool, image);
   // Combs after amounts: a comb's figures read unsurely look like an amount to read again.
