@@ -452,6 +452,20 @@ describe('readEmptyCells on a lone zero with a speck beside it', () => {
   });
 });
 
+describe('readEmptyCells on a faint zero read unsurely', () => {
+  it('takes the zero where a darkened reading reads it the same and surely', async () => {
+    // A real crop at 200 dpi of C.4.a's printing row as OCR reads it (its box erased): "$ 0", the
+    // zero thin and faint, which the page pass read down its column with the zeros of the rows
+    // above and below. Read alone it is a "0" at 0.57; darkened and thickened, a "0" at 0.68.
+    const image = await fixtureImage('faint-zero-unsure.png', 200);
+    const box = { bbox: [20, 18, 41, 39] as Bbox, fill: 0, checked: false, confidence: 1 };
+    const words = await readEmptyCells(image, [], [box], pool);
+    const zero = words.find((w) => w.text === '0');
+    expect(zero?.bbox[0]).toBeGreaterThan(60);
+    expect(zero?.confidence).toBeLessThanOrEqual(0.6);
+  });
+});
+
 describe('emptyCellsAfterDollars on a speck read as an "s" before an amount', () => {
   it('opens no cell after it: a row a speck high is a sliver through the amount beside it', () => {
     // As on a real C.4.b: a speck before the "$" read as an "s", a little above the row's middle.

@@ -120,9 +120,11 @@ export async function readEmptyCells(
       // A speck beside a lone zero or after the cents is read as a separator after it ("0,",
       // "0.", "10.00,"): no amount ends so. After a group of figures ("1,239,") it is where the
       // rest of a faint amount was lost. Nor is a bar OCR reads among other pieces a dash.
-      let kept = again.words
-        .map((w) => (SPECK_AFTER.test(w.text) ? { ...w, text: w.text.replace(/[,.]+$/, '') } : w))
-        .filter((w) => CELL_WORD.test(w.text) && (!crowded || !/^[-–—]{1,2}$/.test(w.text)));
+      const cellWords = (read: readonly Word[]) =>
+        read
+          .map((w) => (SPECK_AFTER.test(w.text) ? { ...w, text: w.text.replace(/[,.]+$/, '') } : w))
+          .filter((w) => CELL_WORD.test(w.text) && (!crowded || !/^[-–—]{1,2}$/.test(w.text)));
+      let kept = cellWords(again.words);
       // A ring a figure's size that OCR reads as nothing, or as a zero it is unsure of, alone in
       // its cell after its "$", is a zero: a typewriter's zero with a dot at its centre ("⊙"),
       // which OCR drops or rates at nothing, or one typed onto its underline, whose foot went with
@@ -142,10 +144,11 @@ export async function readEmptyCells(
       // dashes too faint: darkened and thickened, it is read whole.
       const dashZero = (w: Word) => DASH_ZERO_READ.test(w.text);
       if (kept.length === 0) kept = (await readGroup(strengthenInk)).words.filter(dashZero);
-      const amounts = kept.filter((w) => /\d/.test(w.text) && !dashZero(w));
-      // A "$" alone is what the cell is likeliest to hold; an amount must be read surely.
-      if (amounts.some((w) => w.confidence < AMOUNT_AT || parseMoney(w.text.replace(/^\$/, '')) === null))
-        continue;
+      // A "$" alone is what the cell is likeliest to hold; an amount must be read surely. A faint
+      // amount read unsurely is read again darkened and thickened: where that reading is the same
+      // and sure, the amount is.
+      if (kept.some(unsure)) kept = sameButSurer(kept, cellWords((await readGroup(strengthenInk)).words));
+      if (kept.some(unsure)) continue;
       found.push(
         ...kept.map((w) => ({
           ...w,
@@ -167,6 +170,21 @@ export async function readEmptyCells(
     }
   }
   return [...words.filter((w) => !dropped.has(w)), ...found];
+}
+
+/** An amount read in a cell, unsurely or as no amount: a dash for zero is read by its shape. */
+function unsure(w: Word): boolean {
+  if (!/\d/.test(w.text) || DASH_ZERO_READ.test(w.text)) return false;
+  return w.confidence < AMOUNT_AT || parseMoney(w.text.replace(/^\$/, '')) === null;
+}
+
+/**
+ * A cell's words as first read, each as sure as a second reading that reads the same words; as
+ * first read where the second reads otherwise.
+ */
+function sameButSurer(first: readonly Word[], second: readonly Word[]): Word[] {
+  if (first.length !== second.length || first.some((w, i) => w.text !== second[i]?.text)) return [...first];
+  return first.map((w, i) => ({ ...w, confidence: Math.max(w.confidence, second[i]?.confidence ?? 0) }));
 }
 
 /**
