@@ -75,6 +75,18 @@ describe('FormText.find with OCR-like typos', () => {
     expect(docOf('☐ Rule 5O5 ☐ Ru1e 506').find(['Rule 505'])?.start.col).toBe(2);
   });
 
+  it('finds a long label four letters off, that keeps under two thirds of its trigrams', () => {
+    // A real OCR reading at 200 dpi of C.5's row on a noisy thresholded scan: "Repaymen:" and
+    // "ndebwdness" keep 11 of the label's 21 trigrams, and the row's two zeros were lost.
+    const row = docOf('Repaymen: of ndebwdness\t☐ $\t0 ☐ 8\t0');
+    expect(row.find(LABELS.debtRepayment)).toMatchObject({
+      start: { line: 0, col: 0 },
+      end: { line: 0, col: 23 },
+    });
+    // A line that shares a few words with it is still no match.
+    expect(docOf('Repayment schedule of the notes\t☐ $\t0').find(LABELS.debtRepayment)).toBeNull();
+  });
+
   it('does not take a label that is too far from any line', () => {
     expect(doc.find(['Repayment of indebtedness'])).toBeNull();
     expect(doc.find(LABELS.signer)).toBeNull();
