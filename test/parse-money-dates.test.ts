@@ -395,6 +395,12 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('.\tme\tem\tee\tme\two. 8-0-\t$s —0-', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
+  it('reads a "$" read as an "s" glued to a zero read as an "O" and its point, the cents apart, as $0.00', () => {
+    // A real OCR row: C.5's salaries, the second "$ 0.00" read "sO. 00", its last zero faint.
+    expect(readMoneyCells('☐ s 0.00\t☐ sO. 00', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('☐ $O.00', 1).map((c) => c.cents)).toEqual([0]);
+  });
+
   it('reads a letter standing apart before a zero at a column\'s start as its "$", never a figure', () => {
     // Real OCR rows: the Amount Already Sold column's "$" read as a "g" (C.1's Debt and Equity,
     // the Common and Preferred boxes on the line under Equity's amounts).

@@ -110,7 +110,10 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
     .replace(/(\$\s+)[oO][sS§](?=\s+(?:-0-|\d))/g, '$10 $')
     // One "$" read twice a space apart before its amount ("$ $ 172,553.32"); a tab between them
     // parts two columns.
-    .replace(/\$ +\$(?= +(?:-0-|\d))/g, '$');
+    .replace(/\$ +\$(?= +(?:-0-|\d))/g, '$')
+    // A "$" read as an "s" glued to a zero read as an "O" and its point, the cents apart ("☐ sO.
+    // 00"): $0.00.
+    .replace(/([☐☒][\s_]*)[sS§$][oO]\s?([.,])\s?(\d{2})(?![\d,.])/g, '$1$ 0$2$3');
   const cellsIn = (row: string) => cellsOf(withColumnsOpened(withLeadingAmountOpened(row)));
   let cells = cellsIn(text);
   if (columns !== undefined && cells.length > columns) {
