@@ -466,6 +466,24 @@ describe('readEmptyCells on a faint zero read unsurely', () => {
   });
 });
 
+describe('readEmptyCells on a zero typed onto its underline and read as a "2"', () => {
+  it('reads the ring for the zero it is: no amount is one figure', async () => {
+    // A real crop at 200 dpi of C.5's construction row, "☐ $ ____0", as OCR reads it (its box and
+    // rules erased) and as it was before: the zero's foot went with the line, and the page pass
+    // read it as a "2" at 0.78, its "$" as a "w".
+    const image = await fixtureImage('zero-on-underline-read-two.png', 200);
+    const ruled = await fixtureImage('zero-on-underline-read-two-ruled.png', 200);
+    const read: Word[] = [
+      { text: 'w', bbox: [72, 24, 81, 41], confidence: 0 },
+      { text: '2', bbox: [297, 29, 308, 44], confidence: 0.78 },
+    ];
+    const box = { bbox: [34, 19, 57, 42] as Bbox, fill: 0, checked: false, confidence: 1 };
+    const words = await readEmptyCells(image, read, [box], pool, ruled);
+    expect(words.map((w) => w.text)).not.toContain('2');
+    expect(words.find((w) => w.text === '0')?.bbox[0]).toBeGreaterThan(280);
+  });
+});
+
 describe('emptyCellsAfterDollars on a speck read as an "s" before an amount', () => {
   it('opens no cell after it: a row a speck high is a sliver through the amount beside it', () => {
     // As on a real C.4.b: a speck before the "$" read as an "s", a little above the row's middle.

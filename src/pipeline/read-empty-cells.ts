@@ -26,6 +26,12 @@ const DASH_ZERO_READ = /^\$?[-–—]0[-–—]$/;
 /** A speck OCR read as a mark or two ("'", "@", "_"): no reading of the cell. */
 const SPECK = /^[^\p{L}\d]{1,3}$/u;
 
+/**
+ * A figure alone other than a zero, which no amount is: where the "$" stands, the sign misread;
+ * further on, a zero misread (one typed onto its underline, its foot erased with the line).
+ */
+const LONE_FIGURE = /^[1-9]$/;
+
 /** Below this a short word with no figure in a dollar cell is no reading of it either. */
 const JUNK_BELOW = 0.6;
 
@@ -125,17 +131,18 @@ export async function readEmptyCells(
           .map((w) => (SPECK_AFTER.test(w.text) ? { ...w, text: w.text.replace(/[,.]+$/, '') } : w))
           .filter((w) => CELL_WORD.test(w.text) && (!crowded || !/^[-–—]{1,2}$/.test(w.text)));
       let kept = cellWords(again.words);
-      // A ring a figure's size that OCR reads as nothing, or as a zero it is unsure of, alone in
-      // its cell after its "$", is a zero: a typewriter's zero with a dot at its centre ("⊙"),
-      // which OCR drops or rates at nothing, or one typed onto its underline, whose foot went with
-      // the line (so the ring is looked for on the page as it was before its rules were erased).
-      // No other amount is one figure. (Where the "$" was not read, the cell's first ink is the
-      // "$", whose bar may close its bowls.) A speck beside it is no figure.
+      // A ring a figure's size that OCR reads as nothing, or as one figure, alone in its cell
+      // after its "$", is a zero: a typewriter's zero with a dot at its centre ("⊙"), which OCR
+      // drops or rates at nothing, or one typed onto its underline, whose foot went with the line
+      // (so the ring is looked for on the page as it was before its rules were erased), and which
+      // OCR reads as a "2". No other amount is one figure. (Where the "$" was not read,
+      // the cell's first ink is the "$", whose bar may close its bowls.) A speck beside it is no
+      // figure.
       const marks = groups.filter((g) => g === group || !isSpeck(g, side));
       const lone = afterDollar ? marks.length === 1 : marks.length === 2 && group === marks[1];
-      const noneButZero = kept.every((w) => /^\$?0$/.test(w.text));
+      const oneFigureAtMost = kept.every((w) => /^\$?\d$/.test(w.text));
       const figure = withoutSpecks(ruled, group, side);
-      if (noneButZero && lone && isRing(ruled, figure, side)) {
+      if (oneFigureAtMost && lone && isRing(ruled, figure, side)) {
         found.push({ text: '0', bbox: onRow(figure), confidence: 0.6 });
         continue;
       }
@@ -469,10 +476,11 @@ export function emptyCellsWithInk(
       const cy = (w.bbox[1] + w.bbox[3]) / 2;
       return cx > x1 && cx <= right && cy >= top && cy <= bottom;
     });
-    // Only the cell's "$" read, or specks, or a letter or two read unsurely: what stands after the
-    // "$" is still unread.
+    // Only the cell's "$" read, or specks, or a letter or two read unsurely, or a figure alone past
+    // the sign: what stands after the "$" is still unread.
     const dollar = (w: Word) => LONE_DOLLAR_READ.test(w.text) || dollarMisread(w, x1, side);
-    if (!inside.every((w) => dollar(w) || unread(w, side))) continue;
+    const zeroMisread = (w: Word) => LONE_FIGURE.test(w.text) && w.bbox[0] - x1 > side * 1.5;
+    if (!inside.every((w) => dollar(w) || unread(w, side) || zeroMisread(w))) continue;
     const dollars = inside.filter(dollar);
     const left = Math.max(x1 + 3, ...dollars.map((w) => w.bbox[2] + 3));
     const region: Bbox = [left, top, right, bottom];
