@@ -417,6 +417,23 @@ describe('a transcription typed in another style', () => {
     expect(json.offering.expenses.engineering).toBe(0);
   });
 
+  it("reads a row whose label's small print OCR read as a line of a word and lone figures after its cells", async () => {
+    // A real OCR reading at 200 dpi: the Acquisition label's second line run into its cells'
+    // line, and what was left of it read under them as "dhe 1 <tab> 1".
+    const json = await parseText(
+      ACME.replace(
+        'Acquisition of other businesses    [ ] $ 0    [ ] $ 0',
+        [
+          'Acquisition of other businesses (including the value of securities involved in this',
+          'lig issuer pursuant rat may fo be a Una merger) change : or the sect o sctrlfes of anchhr [ ] $0\t[ ] $0',
+          'dhe 1\t1',
+        ].join('\n'),
+      ),
+      'acme.txt',
+    );
+    expect(json.offering.useOfProceeds.acquisition).toEqual({ affiliates: 0, others: 0 });
+  });
+
   it('finds a garbled row by its place after a row whose label runs over three lines, its cells on the last', async () => {
     // A real OCR reading at 200 dpi: the Acquisition label typed over three lines, its cells on the
     // third, and the next row's label garbled ("Repayment of hulelum lure").

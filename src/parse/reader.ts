@@ -444,7 +444,8 @@ const PAGE_NUMBER_LINE = /^[-–—]\s*[1-9]\d?\s*[-–—]$/;
  * A line of words, with no amount, "$" or dash (the running head of a page a table runs onto:
  * "C. OFFERING PRICE, NUMBER OF INVESTORS, ...", or the note under a table, "Answer also in
  * Appendix, Column 3, ..."): no part of a dollar cell, though a mark OCR read in it, or its words
- * after a cell's dash, would spoil the cell. A lone figure other than 0 among the words is no amount.
+ * after a cell's dash, would spoil the cell. A lone figure other than 0 among the words is no amount,
+ * and makes a line of a word or two junk.
  */
 function isProse(line: string): boolean {
   const words = line.replace(/(?<![\d,.])[1-9](?=[,.;:)]?(?:\s|$))/g, '');
@@ -455,7 +456,10 @@ function isProse(line: string): boolean {
     /^(?:\p{Lu}{3,}[,.]?\s*)+$/u.test(words.trim().replace(/^[^\p{L}\d]*(?:\p{Lu}\.\s?)?/u, '')) &&
     /\p{Lu}{5,}/u.test(words) &&
     !/\b(?:NONE|ZERO|NIL)\b/.test(words);
-  return heading || (words.match(/\p{L}{3,}/gu) ?? []).length >= 4;
+  // A lone figure or two among words is what OCR made of a label's small print run through by a
+  // line of it ("dhe 1 <tab> 1", under a two-line label): no figure of an amount.
+  const junk = words !== line && /\p{L}{3,}/u.test(words) && !/\b(?:none|zero|nil)\b/i.test(words);
+  return heading || junk || (words.match(/\p{L}{3,}/gu) ?? []).length >= 4;
 }
 
 /**
