@@ -328,6 +328,18 @@ describe('a transcription typed in another style', () => {
     expect(json.offering.useOfProceeds.acquisition).toEqual({ affiliates: 0, others: 0 });
   });
 
+  it('reads no amount out of a page\'s "N of M" footer with its "of" read as figures ("4016")', async () => {
+    // A real reading at 200 dpi: C.5's Other row at page 4's foot, "4 of 6" under it read "4016".
+    const json = await parseText(
+      ACME.replace(
+        'Acquisition of other businesses    [ ] $ 0    [ ] $ 0',
+        'Acquisition of other businesses    [ ] $ 0.00    [ ] $ 1,371,514.51\n4016',
+      ),
+      'acme.txt',
+    );
+    expect(json.offering.useOfProceeds.acquisition).toEqual({ affiliates: 0, others: 1_371_514.51 });
+  });
+
   it("reads C.4.b's amount by its place after C.4.a's Total when OCR garbled its instruction, and less surely", async () => {
     const c4b =
       'b. Enter the difference between the aggregate offering price given in response to Part C - Question 1 and total expenses furnished in response to Part C - Question 4.a.    $ 975,000.00';
