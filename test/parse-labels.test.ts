@@ -1703,6 +1703,16 @@ describe('values of OCR lines', () => {
     expect(filing.isAmendment).toBe(false);
   });
 
+  it('reads the type of filing from the line with its boxes where OCR read the line again as junk under it', () => {
+    // A real OCR reading at 200 dpi under a "PROCESSED" stamp: the line read without "Type", then
+    // again, its words run together, where the label is found.
+    const seed = seedText();
+    const type = 'Type of Filing: ☒ New Filing ☐ Amendment';
+    const text = seed.replace(type, '\nof Filing: ☒ New Filin, ☐ Amendment\nTypeoffiling: NewTling\t||\n');
+    expect(text).not.toBe(seed);
+    expect(parseOcr(text).record.filing.isAmendment).toBe(false);
+  });
+
   it('takes the box the pixels could not read, of two, where the other was read empty, unsurely', () => {
     // A real OCR reading: the marked New Filing box read as junk ("[ZI"), the Amendment box empty.
     const seed = seedText();

@@ -366,6 +366,14 @@ export function readCover(r: Reader, range: Range): void {
     const { digits, from, to, score } = yearAfterMonth;
     setYear(digits, from, to, score);
   }
+  // The Type of Filing label found on a line OCR read twice, the second time as junk under the
+  // first ("of Filing: ☒ New Filing ☐ Amendment", then "Typeoffiling: NewTling"): its boxes are
+  // on the line that has them. (Boxes read at the label, none or both checked, are its answer.)
+  const typeOfFilingDoubtful = r.doubtful.some((d) => d.startsWith('checkbox:Type of Filing'));
+  if (labelled.has('typeOfFiling') && record.filing.isAmendment === null && !typeOfFilingDoubtful) {
+    const line = groupLine(r, range, 2, /\bAmendment\s*$/i);
+    if (line) readTypeOfFiling(r, line.from, line.to);
+  }
 }
 
 /**
