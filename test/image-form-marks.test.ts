@@ -342,6 +342,20 @@ describe('findCheckBoxes under a stamp with a faint inner border', () => {
   });
 });
 
+describe("findCheckBoxes on a box a stamp's two gray lines run down through", () => {
+  it('takes neither line for a mark: a thick gray one, a thin one beside it', async () => {
+    // A real crop at 200 dpi of "Filing Under": a "PROCESSED" stamp's double border, a gray line
+    // four pixels thick and a faint one beside it, runs down through the empty ULOE box; the
+    // thick line's gray edges, lighter than the ink threshold, were read as a mark (fill 0.12).
+    const { checkBoxes } = findCheckBoxes(await fixtureImage('gray-stamp-lines-through-box.png', 200));
+    expect(checkBoxes.map((b) => [b.bbox[0], b.checked])).toEqual([
+      [43, true],
+      [202, false],
+      [394, false],
+    ]);
+  });
+});
+
 describe('findCheckBoxes on a row of two boxes', () => {
   it("finds a marked box whose X's arm touches its label, beside the row's one other box", async () => {
     // A real crop at 200 dpi of E.1, "Yes ☐ No ☒": the X runs into the "o" of "No", so the box

@@ -567,7 +567,7 @@ function insideInk(
   const ink = inkWeight(image, [x0, y0, x1, y1]);
   // A rule drawn across the box (a stamp's border, a line of the form running through it) is no
   // mark: the columns and rows it fills are left out.
-  const crossing = crossingLines(image, [x0, y0, x1, y1]);
+  const crossing = crossingLines(image, [x0, y0, x1, y1], ink);
   // Nor is a wall the scan doubled: a thin bar along a side, paper between it and the middle.
   const without = new Set([...crossing, ...barsAlongSides(image, [ix0, iy0, ix1, iy1])]);
   const weighed = (ax: number, ay: number, bx: number, by: number) =>
@@ -658,25 +658,34 @@ const NO_PIXELS: ReadonlySet<number> = new Set<number>();
 /** The least share of a line crossing a box that is ink. */
 const LINE_INKED = 0.85;
 
+/** A line crossing a box is this share of the box's side thick at most either side of its trace. */
+const LINE_HALF_WIDTH = 0.15;
+
 /** How far askew a line crossing a box may run, in pixels across per pixel along: a stamp set askew. */
 const MAX_CROSSING_SLOPE = 0.25;
 
 /**
  * The pixels (as indices into the page) of a box that a straight line drawn across it fills: ink
  * through the box and on past both its edges, half the box's side and more (nearly all the way: a
- * thin gray line breaks here and there at the ink threshold), upright
- * or level or a little askew (a stamp's border is seldom square to the page), where no mark
- * reaches (a mark's stroke that runs out of the box runs out of one side, and slants far more).
- * A pixel either side is the line's too. Such a line is inked at both its ends, beyond the box:
- * only lines between inked ends are traced.
+ * thin gray line breaks here and there), upright or level or a little askew (a stamp's border is
+ * seldom square to the page), where no mark reaches (a mark's stroke that runs out of the box runs
+ * out of one side, and slants far more). Ink is what `ink` weighs as any of a mark: a stamp's gray
+ * line is traced as the mark's gray would count. The line's ink either side of its trace, as far
+ * as a thick line's half, is the line's too. Such a line is inked at both its ends, beyond the
+ * box: only lines between inked ends are traced.
  */
-function crossingLines(image: PageImage, [x0, y0, x1, y1]: Bbox): ReadonlySet<number> {
+function crossingLines(
+  image: PageImage,
+  [x0, y0, x1, y1]: Bbox,
+  ink: (v: number) => number,
+): ReadonlySet<number> {
   const inkAt = (x: number, y: number) =>
     x >= 0 &&
     y >= 0 &&
     x < image.width &&
     y < image.height &&
-    inkPixel(image.data[y * image.width + x] ?? 255) === 1;
+    ink(image.data[y * image.width + x] ?? 255) > 0;
+  const halfWidth = Math.max(1, Math.round(Math.min(x1 - x0, y1 - y0) * LINE_HALF_WIDTH));
   const out = new Set<number>();
   // One direction at a time: `a` runs along the line (y for an upright one), `b` across it, and
   // `point` makes page coordinates of the two.
@@ -708,9 +717,13 @@ function crossingLines(image: PageImage, [x0, y0, x1, y1]: Bbox): ReadonlySet<nu
         for (const [k, b] of cells.entries()) if (inkAt(...point(start + k, b))) inked++;
         if (inked < cells.length * LINE_INKED) continue;
         for (const [k, b] of cells.entries()) {
-          for (const d of [-1, 0, 1]) {
+          const take = (d: number) => {
             const [x, y] = point(start + k, b + d);
             if (x >= x0 && x <= x1 && y >= y0 && y <= y1) out.add(y * image.width + x);
+          };
+          for (const d of [-1, 0, 1]) take(d);
+          for (const side of [-1, 1]) {
+            for (let d = 2; d <= halfWidth && inkAt(...point(start + k, b + side * d)); d++) take(side * d);
           }
         }
       }
