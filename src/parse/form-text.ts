@@ -186,8 +186,8 @@ export class FormText {
     };
     // The whole line's trigrams (cached) bound those of its rest: most lines fail here, cheaply.
     // Two letters misread in a short word leave it few of its trigrams ("corparaton" shares 3 of
-    // "corporation"'s 9): a short label asks fewer. Four misread in a long one, as many as its
-    // score allows, leave it half ("Repaymen: of ndebwdness" shares 11 of 21).
+    // "corporation"'s 9): a short label asks fewer. Four letters misread in a long one (its score
+    // allows a fifth of them) leave it about half ("Repaymen: of ndebwdness" shares 11 of 21).
     const least = needle.length < SHORT_LABEL ? 0.3 : 0.45;
     if (sharedShare(this.lineTrigrams(line)) < least) return null;
     if (fromCol > 0 && sharedShare(trigramSet(squeeze(hay))) < least) return null;

@@ -135,9 +135,8 @@ export async function readEmptyCells(
       // after its "$", is a zero: a typewriter's zero with a dot at its centre ("⊙"), which OCR
       // drops or rates at nothing, or one typed onto its underline, whose foot went with the line
       // (so the ring is looked for on the page as it was before its rules were erased), and which
-      // OCR reads as a "2". No other amount is one figure. (Where the "$" was not read,
-      // the cell's first ink is the "$", whose bar may close its bowls.) A speck beside it is no
-      // figure.
+      // OCR reads as a "2". No other amount is one figure. (Where the "$" was not read, the cell's
+      // first ink is the "$", whose bar may close its bowls.) A speck beside it is no figure.
       const marks = groups.filter((g) => g === group || !isSpeck(g, side));
       const lone = afterDollar ? marks.length === 1 : marks.length === 2 && group === marks[1];
       const oneFigureAtMost = kept.every((w) => /^\$?\d$/.test(w.text));
@@ -179,7 +178,10 @@ export async function readEmptyCells(
   return [...words.filter((w) => !dropped.has(w)), ...found];
 }
 
-/** An amount read in a cell, unsurely or as no amount: a dash for zero is read by its shape. */
+/**
+ * Whether a word read in a cell has figures read unsurely, or figures that make no amount; a dash
+ * for zero is read by its shape, and is never so.
+ */
 function unsure(w: Word): boolean {
   if (!/\d/.test(w.text) || DASH_ZERO_READ.test(w.text)) return false;
   return w.confidence < AMOUNT_AT || parseMoney(w.text.replace(/^\$/, '')) === null;
