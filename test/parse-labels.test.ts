@@ -317,27 +317,22 @@ describe('a transcription typed in another style', () => {
     },
   );
 
-  it('reads no amount out of a page\'s "N of M" footer with its figures read as letters ("Sof6")', async () => {
-    const json = await parseText(
-      ACME.replace(
-        'Acquisition of other businesses    [ ] $ 0    [ ] $ 0',
-        'Acquisition of other businesses    [ ] $0    [ ] $0\nSof6',
-      ),
-      'acme.txt',
-    );
-    expect(json.offering.useOfProceeds.acquisition).toEqual({ affiliates: 0, others: 0 });
-  });
-
-  it('reads no amount out of a page\'s "N of M" footer with its "of" read as figures ("4016")', async () => {
-    // A real reading at 200 dpi: C.5's Other row at page 4's foot, "4 of 6" under it read "4016".
-    const json = await parseText(
-      ACME.replace(
-        'Acquisition of other businesses    [ ] $ 0    [ ] $ 0',
-        'Acquisition of other businesses    [ ] $ 0.00    [ ] $ 1,371,514.51\n4016',
-      ),
-      'acme.txt',
-    );
-    expect(json.offering.useOfProceeds.acquisition).toEqual({ affiliates: 0, others: 1_371_514.51 });
+  it('reads no amount out of a page\'s "N of M" footer read as "Sof6", or its "of" as figures ("4016")', async () => {
+    // Real readings at 200 dpi: the footer's figures read as letters; and C.5's Other row at page
+    // 4's foot, "4 of 6" under it read "4016".
+    for (const [row, others] of [
+      ['[ ] $0    [ ] $0\nSof6', 0],
+      ['[ ] $ 0.00    [ ] $ 1,371,514.51\n4016', 1_371_514.51],
+    ] as const) {
+      const json = await parseText(
+        ACME.replace(
+          'Acquisition of other businesses    [ ] $ 0    [ ] $ 0',
+          `Acquisition of other businesses    ${row}`,
+        ),
+        'acme.txt',
+      );
+      expect(json.offering.useOfProceeds.acquisition).toEqual({ affiliates: 0, others });
+    }
   });
 
   it("reads C.4.b's amount by its place after C.4.a's Total when OCR garbled its instruction, and less surely", async () => {
