@@ -401,6 +401,14 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ $O.00', 1).map((c) => c.cents)).toEqual([0]);
   });
 
+  it('reads cents with a figure read as a letter and a speck read as a comma after them ("0.n0,")', () => {
+    // A real OCR row: C.5's construction, "$ 0.00" in both columns, each with a speck after it.
+    const cells = readMoneyCells('☐ S$.\t0.n0, ☐ $\t0.00,', 2);
+    expect(cells.map((c) => c.cents)).toEqual([0, 0]);
+    // The figure read as a letter leaves the first unsure.
+    expect(cells.map((c) => c.readable)).toEqual([false, true]);
+  });
+
   it('reads a letter standing apart before a zero at a column\'s start as its "$", never a figure', () => {
     // Real OCR rows: the Amount Already Sold column's "$" read as a "g" (C.1's Debt and Equity,
     // the Common and Preferred boxes on the line under Equity's amounts).

@@ -372,7 +372,10 @@ function cellsOf(text: string): MoneyCell[] {
       .replace(/^[sS§]\s+(?=[-\d]|[@QD]$)/, '')
       // The cell's underline read between the "$" and the amount ("$_45,588,000,00"), a speck
       // after it ("S___ . -0-"), are no part of it.
-      .replace(/^_+\s*(?:[.,'’]\s+)?(?=\d|-0-)/, '');
+      .replace(/^_+\s*(?:[.,'’]\s+)?(?=\d|-0-)/, '')
+      // Nor a speck read as a separator after the cents, a figure of them read as a letter
+      // ("0.n0,"): no amount ends so.
+      .replace(/(?<=[.,][\dA-Za-z]{2})[.,]$/, '');
     const typed = withDecimalPoint(bare);
     // Two figures after a group and a comma ("6,987,39") are the cents with their point read as a
     // comma, or a group that lost a figure (6,987,390): read as the cents, unsurely.
