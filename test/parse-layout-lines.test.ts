@@ -614,6 +614,25 @@ describe('a second reading of an amount', () => {
     expect(withoutShadowFigures(serif).map((w) => w.text)).toEqual(['$', '4.642.475']);
   });
 
+  it("drops a few characters read again from an amount's cents and its underline, over its box", () => {
+    // Real OCR words of a generated scan's C.4.b, "$ 3,935,295.80" on its underline: the line
+    // under the first figures read "C2", under the cents ".80,", and a speck between.
+    const cells = [
+      read('$', [1278, 1604, 1290, 1623], 0.78),
+      read('3,935,295.80', [1316, 1601, 1509, 1622], 0.31),
+      read('C2', [1298, 1615, 1338, 1627], 0.21),
+      read('.', [1400, 1619, 1405, 1624], 0.79),
+      read('.80,', [1468, 1618, 1518, 1627], 0.48),
+    ];
+    expect(withoutShadowFigures(cells).map((w) => w.text)).toEqual(['$', '3,935,295.80']);
+  });
+
+  it("keeps an amount's own cents read apart where OCR's box for the amount runs over them", () => {
+    // Real OCR words: "182.022.46" read as "182.022" and "46", the first box over the second.
+    const apart = [read('182.022', [1345, 325, 1478, 346], 0.91), read('46', [1448, 321, 1482, 354], 0.91)];
+    expect(withoutShadowFigures(apart)).toEqual(apart);
+  });
+
   it('keeps amounts side by side, a year and its figure, and figures under an amount on the next line', () => {
     const row = [read('1,000.00', [900, 300, 1000, 320], 0.9), read('2,500.00', [1200, 300, 1300, 320], 0.9)];
     expect(withoutShadowFigures(row)).toEqual(row);
