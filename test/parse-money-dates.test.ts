@@ -409,6 +409,11 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(cells.map((c) => c.readable)).toEqual([false, true]);
   });
 
+  it('reads a column of "$0" alone read "sO" as a cell, a dot leader\'s speck before it', () => {
+    // A real OCR row: C.1's Debt, "$0 <tab> $0" read with a speck of its leader before them.
+    expect(readMoneyCells('.\tsO\ts0', 2).map((c) => c.cents)).toEqual([0, 0]);
+  });
+
   it('reads a letter standing apart before a zero at a column\'s start as its "$", never a figure', () => {
     // Real OCR rows: the Amount Already Sold column's "$" read as a "g" (C.1's Debt and Equity,
     // the Common and Preferred boxes on the line under Equity's amounts).

@@ -113,7 +113,10 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
     .replace(/\$ +\$(?= +(?:-0-|\d))/g, '$')
     // A "$" read as an "s" glued to a zero read as an "O" and its point, the cents apart ("☐ sO.
     // 00"): $0.00.
-    .replace(/([☐☒][\s_]*)[sS§$][oO]\s?([.,])\s?(\d{2})(?![\d,.])/g, '$1$ 0$2$3');
+    .replace(/([☐☒][\s_]*)[sS§$][oO]\s?([.,])\s?(\d{2})(?![\d,.])/g, '$1$ 0$2$3')
+    // A column of "$0" alone read "sO" is a cell, however a dot leader's speck stands before it
+    // (". <tab> sO <tab> s0"); one with the leader's dots after it too is the leader's.
+    .replace(/(?<=^|\t)[sS§][oO](?=$|\t(?!\.))/gm, '$$0');
   const cellsIn = (row: string) => cellsOf(withColumnsOpened(withLeadingAmountOpened(row)));
   let cells = cellsIn(text);
   if (columns !== undefined && cells.length > columns) {
