@@ -50,7 +50,7 @@ function digitsOf(text: string): string {
 }
 
 function figures(text: string): number {
-  return (text.match(/\d/g) ?? []).length;
+  return digitsOf(text).length;
 }
 
 /** Whether `word` lies within `other`'s width, on its line, and has no more figures than it. */

@@ -1,3 +1,4 @@
+import { median } from '../image/median.js';
 import type { Word } from '../ingest/lines.js';
 
 /**
@@ -13,9 +14,8 @@ import type { Word } from '../ingest/lines.js';
  * characters and stands less high a character.
  */
 export function withoutStackedReadings(words: readonly Word[]): Word[] {
-  const heights = words.map((w) => w.bbox[3] - w.bbox[1]).sort((a, b) => a - b);
-  const typical = heights[Math.floor(heights.length / 2)];
-  if (typical === undefined || typical <= 0) return [...words];
+  const typical = median(words.map((w) => w.bbox[3] - w.bbox[1]));
+  if (typical <= 0) return [...words];
   return words.filter((word) => {
     const [x0, y0, x1, y1] = word.bbox;
     const characters = [...word.text].length;

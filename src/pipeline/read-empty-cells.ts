@@ -481,7 +481,7 @@ export function emptyCellsWithInk(
     // Only the cell's "$" read, or specks, or a letter or two read unsurely, or a figure alone past
     // the sign: what stands after the "$" is still unread.
     const dollar = (w: Word) => LONE_DOLLAR_READ.test(w.text) || dollarMisread(w, x1, side);
-    const zeroMisread = (w: Word) => LONE_FIGURE.test(w.text) && w.bbox[0] - x1 > side * 1.5;
+    const zeroMisread = (w: Word) => LONE_FIGURE.test(w.text) && w.bbox[0] - x1 > side * SIGN_WITHIN;
     if (!inside.every((w) => dollar(w) || unread(w, side) || zeroMisread(w))) continue;
     const dollars = inside.filter(dollar);
     const left = Math.max(x1 + 3, ...dollars.map((w) => w.bbox[2] + 3));
@@ -498,6 +498,9 @@ export function emptyCellsWithInk(
   return out;
 }
 
+/** A cell's printed "$" begins within this many box sides of its box's right wall. */
+const SIGN_WITHIN = 1.5;
+
 /**
  * Whether a word is the cell's printed "$" misread ("3", "“3", "'$", "S$."): a figure, an "s" or
  * the sign in it, read unsurely or with the sign, a figure's width at most, where the sign stands
@@ -507,7 +510,7 @@ function dollarMisread(w: Word, boxRight: number, side: number): boolean {
   const [x0, , x1] = w.bbox;
   return (
     w.text.length <= 3 &&
-    x0 - boxRight <= side * 1.5 &&
+    x0 - boxRight <= side * SIGN_WITHIN &&
     x1 - x0 <= side * 1.2 &&
     /[$sS§\d]/.test(w.text) &&
     (w.confidence < JUNK_BELOW || /[$§]/.test(w.text))
