@@ -348,6 +348,17 @@ describe('readMissedInk', () => {
     const words = await readMissedInk(image, pieces, [], pool);
     expect(words.map((w) => w.text)).toEqual(['9', '8']);
   });
+
+  it('reads an amount whose start the page pass missed whole with the end it read ("23,52" before "2.49")', async () => {
+    // A real crop at 200 dpi of "$ 23,522.49" in a thin serif: the page pass read only "$" and "2.49".
+    const image = await fixtureImage('amount-start-missed.png', 200);
+    const read: Word[] = [
+      { text: '$', bbox: [48, 22, 57, 40], confidence: 0.87 },
+      { text: '2.49', bbox: [191, 17, 233, 36], confidence: 0.85 },
+    ];
+    const words = await readMissedInk(image, read, [], pool);
+    expect(words.map((w) => w.text)).toEqual(['$', '23,522.49']);
+  });
 });
 
 describe('OcrPool', () => {

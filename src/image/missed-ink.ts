@@ -32,7 +32,7 @@ export function findMissedInk(
   const dpi = image.dpi ?? 300;
   const { width, height } = image;
   const coverage = new Uint8Array(width * height);
-  const pad = Math.max(2, Math.round(dpi / 100));
+  const pad = coverMargin(dpi);
   for (const [x0, y0, x1, y1] of covered) {
     for (let y = Math.max(0, y0 - pad); y <= Math.min(height - 1, y1 + pad); y++) {
       coverage.fill(1, y * width + Math.max(0, x0 - pad), y * width + Math.min(width, x1 + pad + 1));
@@ -64,6 +64,14 @@ export function findMissedInk(
     .sort((a, b) => b.pixels - a.pixels)
     .slice(0, options.limit ?? 40)
     .map((l): Bbox => [l.x0, l.y0, l.x1, l.y1]);
+}
+
+/**
+ * How far past a word's box its ink still counts as read: a box can fall a pixel or two short of
+ * its glyphs' edges.
+ */
+export function coverMargin(dpi: number): number {
+  return Math.max(2, Math.round(dpi / 100));
 }
 
 /** Connected marks of ink (8-connected) that the coverage leaves uncovered. */
