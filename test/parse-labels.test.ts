@@ -2498,6 +2498,28 @@ describe('Part C with its heading and the end of its first question lost', () =>
   });
 });
 
+describe('Part C with its heading, its first question and its column heads garbled', () => {
+  it("starts at C.1's rows, not at the next page's running head, and reads C.1", async () => {
+    const heading = 'C. OFFERING PRICE, NUMBER OF INVESTORS, EXPENSES AND USE OF PROCEEDS';
+    const text = seedText()
+      .replace(heading, 'CFFERING FRICE NUMBER: FL E-TOR EwFEN.EH SNDLTE OF PROCEED')
+      .replace(
+        /1\. Enter the aggregate offering price[^\n]*/,
+        '1. Enver he agrege cing ios of seuss nck ne ll and he le rot avec ack.',
+      )
+      .replace(
+        'Type of Security\tAggregate Offering Price\tAmount Already Sold',
+        'Type of Semurty\tAggregain Offwing Prise Amu Alrosdy Sold',
+      );
+    // The heading is printed again at the top of C.5's page.
+    expect(text).toContain(heading);
+    const record = await parseText(text);
+    const seed = await parseText(seedText());
+    expect(record.offering.securities.total.offered).not.toBeNull();
+    expect(record.offering.securities).toEqual(seed.offering.securities);
+  });
+});
+
 describe('C.5 total payments listed, the last row of Part C', () => {
   it('is its own cell, not an amount OCR read after it (a stamp or a footer before Part D)', async () => {
     const text = seedText().replace(/(Total Payments Listed \(column totals added\)[^\n]*\n)/, '$1$$ 05\n');

@@ -42,7 +42,12 @@ export function findSections(doc: FormText, options: FindSectionsOptions = {}): 
     return found.length ? Math.min(...found) : null;
   };
   const b = first(lineOf('partB'), lineOf('b1'));
-  const c = first(lineOf('partC', b ?? 0), lineOf('c1', b ?? 0), lineOf('c1Heads', b ?? 0));
+  const c = first(
+    lineOf('partC', b ?? 0),
+    lineOf('c1', b ?? 0),
+    lineOf('c1Heads', b ?? 0),
+    securitiesRows(doc, b ?? 0),
+  );
   // The attention notice follows Part D's signature box: a part found by it has lost its box's lines to Part C.
   let d = first(
     lineOf('partD', c ?? 0),
@@ -95,6 +100,27 @@ function firstRolesLine(doc: FormText, range: Range, after: Pos | undefined): nu
     return roles.some((role) => doc.find(role, next, m.end) !== null);
   });
   return (withRoles ?? labels[0])?.start.line ?? null;
+}
+
+/** C.1's row labels, in form order. */
+const SECURITIES_ROWS = ['debt', 'equity', 'convertible', 'partnership'] as const;
+
+/** Rows of C.1 found this many lines apart at most are its table. */
+const ROWS_APART = 4;
+
+/**
+ * Where Part C starts when OCR garbled its heading, its question and its column heads past finding
+ * (the running head of a later page found instead): at C.1's first row label found after `after` ("Debt", "Equity", "Convertible
+ * Securities", "Partnership Interests") that another of them follows within a few lines. One row
+ * label alone is no table ("Limited Partnership Interests" may be an offering's name).
+ */
+function securitiesRows(doc: FormText, after: number): number | null {
+  const range = { from: after, to: doc.lines.length };
+  const lines = SECURITIES_ROWS.map((name) => doc.find(LABELS[name], range)?.start.line ?? null)
+    .filter((l): l is number => l !== null)
+    .sort((x, y) => x - y);
+  const start = lines.findIndex((line, i) => (lines[i + 1] ?? Number.POSITIVE_INFINITY) - line <= ROWS_APART);
+  return start < 0 ? null : (lines[start] ?? null);
 }
 
 /** Whether the document has a page after the one holding the line. */
