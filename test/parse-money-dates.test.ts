@@ -414,6 +414,18 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('.\tsO\ts0', 2).map((c) => c.cents)).toEqual([0, 0]);
   });
 
+  it('reads a column\'s "$0" read "50" or "5 ()" as zero, never as fifty dollars or a count', () => {
+    // Real OCR rows of one page whose "$" read as a 5: C.1's Equity and Partnership Interests,
+    // C.2's non-accredited investors (a count of 0, then the amount).
+    expect(readMoneyCells('\t50\t50', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('\t50\t5 ()', 2).map((c) => c.cents)).toEqual([0, 0]);
+    expect(readMoneyCells('\t0\t50', 1).map((c) => c.cents)).toEqual([0]);
+    // C.2's accredited investors of the same page: 50 of them, then their purchases.
+    expect(readMoneyCells('\t50\t5 1,902,000', 1).map((c) => c.cents)).toEqual([190_200_000]);
+    // Fifty dollars after a "$" read as itself stays so.
+    expect(readMoneyCells('$\t50', 1).map((c) => c.cents)).toEqual([5000]);
+  });
+
   it('reads a letter standing apart before a zero at a column\'s start as its "$", never a figure', () => {
     // Real OCR rows: the Amount Already Sold column's "$" read as a "g" (C.1's Debt and Equity,
     // the Common and Preferred boxes on the line under Equity's amounts).

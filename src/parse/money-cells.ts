@@ -91,7 +91,7 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
   // So is a dash or two before grouped thousands ("☐ - 15.000.00", "☒ -— 117,417.00"); before
   // anything else a dash is the accountant's zero, and a letter or two between the box and it the
   // "$" ("☐ ee -"). The cell's underline may be read between them in pieces ("☐ Cs __ -0-").
-  const text = mendSeparators(zerosTakenForBoxes(raw.replace(STRAY_QUOTE, '$1')))
+  const mended = mendSeparators(zerosTakenForBoxes(raw.replace(STRAY_QUOTE, '$1')))
     .replace(
       /([☐☒][\s_]*)(?:[1-9][sS§$B]?|[^\s\p{N}☐☒$_-]{1,2}|[^\s\p{N}☐☒$_-]{2}[sS§])(?=\s+(?:_+\s+)?(?:-0-|\d{1,3}(?:\s?[,.]\s?\d{3})+(?!\d)|\d{1,3}\s\d{3}[.,]\d{2}(?!\d)|\d+[.,]\d{2}(?!\d)|0(?![\d,.])|[oOQD]{1,2}(?![\p{L}\d])|[-–—]{1,2}(?:\s|$)))/gu,
       '$1$',
@@ -117,6 +117,7 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
     // A column of "$0" alone read "sO" is a cell, however a dot leader's speck stands before it
     // (". <tab> sO <tab> s0"); one with the leader's dots after it too is the leader's.
     .replace(/(?<=^|\t)[sS§][oO](?=$|\t(?!\.))/gm, '$$0');
+  const text = zeroCellsReadFifty(mended, columns);
   const cellsIn = (row: string) => cellsOf(withColumnsOpened(withLeadingAmountOpened(row)));
   let cells = cellsIn(text);
   if (columns !== undefined && cells.length > columns) {
@@ -651,6 +652,29 @@ function figuresRun(tokens: readonly string[], start: number): number {
 
 /** Capitals OCR reads for a count's typed figures, each mapped to the figure. */
 const COUNT_LOOKALIKES: Record<string, string> = { T: '7', S: '5', B: '8', Z: '2' };
+
+/**
+ * A column of "$0" alone read "50", its sign a 5, as it is after a box ("Equity <tab> 50 <tab> 50"):
+ * no Form D amount is fifty dollars. Its zero read as two arcs too ("5 ()", "s ()"). Only the
+ * row's last `columns` fields are its dollar cells (C.2's count of 50 investors stands before
+ * its one), and a "50" after a "$" read as itself ("$ <tab> 50") is no such misreading.
+ */
+function zeroCellsReadFifty(text: string, columns: number | undefined): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const fields = line.split('\t');
+      const first = columns === undefined ? 0 : Math.max(0, fields.length - columns);
+      return fields
+        .map((field, k) =>
+          k >= first && FIFTY_FOR_ZERO.test(field) && !/[$☐☒]\s*$/.test(fields[k - 1] ?? '') ? '$0' : field,
+        )
+        .join('\t');
+    })
+    .join('\n');
+}
+
+const FIFTY_FOR_ZERO = /^(?:50|[$sS§5]\s?\(\))$/;
 
 /** A bare count before the first dollar cell ("Accredited investors 20 $ 27,701,668.92"). */
 export function readCount(text: string): { count: number | null; raw: string } {
