@@ -1508,6 +1508,33 @@ describe('mendDottedZeros', () => {
     expect(mendDottedZeros(image, read)).toEqual(read);
   });
 
+  it('reads as zeros the 6s that are barred rings on a page whose zeros are so, and leaves its 6s, 8s and 9s', async () => {
+    // A real crop at 200 dpi of C.5's last rows, heavy monospaced typing: each zero's dot ran into
+    // its ring's sides ("θ"), two holes like an 8's. OCR read "1,027,936" as "1,627,936" and
+    // "187,506" as "187,566"; the "-θ-" beside them it read as zeros, an 8 and a 9.
+    const image = await fixtureImage('barred-zeros-heavy-mono.png', 200);
+    const zeros = [
+      word('-0-', [74, 8, 116, 31]),
+      word('-8-', [372, 8, 414, 30]),
+      word('-9-', [74, 55, 116, 78]),
+      word('-8-', [372, 53, 414, 75]),
+      word('-0-', [74, 97, 116, 120]),
+      word('-0-', [74, 143, 116, 166]),
+    ];
+    const amounts = [
+      word('1,627,936', [270, 96, 417, 125]),
+      word('391,369', [303, 140, 417, 166]),
+      word('187,566', [6, 185, 119, 214]),
+      word('2,583,238', [269, 184, 417, 213]),
+    ];
+    const mended = mendDottedZeros(image, [...zeros, ...amounts]).slice(zeros.length);
+    expect(mended.map((w) => w.text)).toEqual(['1,027,936', '391,369', '187,506', '2,583,238']);
+    // A 6 made a zero has an 8's shape too: no sure reading.
+    expect(mended[0]?.confidence).toBeLessThanOrEqual(0.75);
+    // Without the page's zeros to say they are barred, the amounts are left as read.
+    expect(mendDottedZeros(image, amounts)).toEqual(amounts);
+  });
+
   it('leaves a 9 alone where a threshold broke the glyphs so that a zero fell on it', async () => {
     // A real crop at 200 dpi: "395,900.00", its zeros dotted. At the darkest threshold the glyphs
     // still number eight, but the 9 after the comma falls on a zero's place and the last zero on

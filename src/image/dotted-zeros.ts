@@ -13,41 +13,106 @@ const FIGURES = /^\$?[\d,.\-/]*[689][\d,.\-/]*$/;
  * word's glyphs are found as pieces of ink as tall as a figure, and matched in order to its figures
  * (and a dollar sign or a slash); a word whose glyphs do not match them one to one (two figures run
  * together) is left as read. A short word of letters OCR made of such zeros alone ("A") is read as
- * the zeros it is, unsurely.
+ * the zeros it is, unsurely. On a heavy page the dot runs into the ring's sides ("θ"), a ring
+ * barred across like an 8: where the page's zeros are so, a 6 or a 9 so shaped is a zero, unsurely.
  */
 export function mendDottedZeros(image: PageImage, words: readonly Word[]): Word[] {
+  // Looked at only for a page with a 6 or a 9 to put back.
+  let barredPage: boolean | undefined;
+  const barredZeros = () => {
+    barredPage ??= zerosAreBarred(image, words);
+    return barredPage;
+  };
   return words.map((word) => {
     if (LETTERS.test(word.text)) return lettersForZeros(image, word);
     if (!FIGURES.test(word.text)) return word;
     // Figures, the dollar sign and a slash stand as tall as each other; separators are short.
-    const tall = [...word.text].filter((ch) => TALL.test(ch)).length;
+    const tall = [...word.text].filter((ch) => TALL.test(ch));
     // The gray that joins a dot to its ring on a heavy or blurred scan is ink at one threshold and
     // paper at a darker one: a figure is a dotted zero at any threshold its word's glyphs match at.
-    const zeros = new Set(
-      [...word.text].filter((ch) => TALL.test(ch)).flatMap((ch, i) => (ch === '0' ? [i] : [])),
-    );
+    const zeros = tall.flatMap((ch, i) => (ch === '0' ? [i] : []));
     const dotted = new Set<number>();
-    const crop = wordCrop(image, word, false);
-    for (const depth of DEPTHS) {
-      const glyphs = crop && figureGlyphs(crop, depth);
-      if (glyphs === null || glyphs.length !== tall) continue;
+    const matched = matchedGlyphs(image, word, tall.length);
+    for (const glyphs of matched) {
       // A typist's zeros are all alike: where a zero OCR read plainly falls on a glyph with no dot,
       // the glyphs found at this threshold are not the word's figures one to one (a figure broken
       // in two, two run together).
-      if (glyphs.some((g) => g.dotted) && [...zeros].some((i) => !glyphs[i]?.dotted)) continue;
+      if (glyphs.some((g) => g.dotted) && zeros.some((i) => !glyphs[i]?.dotted)) continue;
       glyphs.forEach((glyph, i) => {
         if (glyph.dotted) dotted.add(i);
       });
     }
+    // A heavy dotted zero read as a 6 or a 9, on a page whose zeros are so: a ring barred across at
+    // some threshold, with the bowl of the figure read at none (a 9 whose tail ran into its bowl
+    // at the darkest threshold has its bowl at the others). An 8 is barred too, and left as read.
+    const barred = new Set(
+      tall.flatMap((ch, i) => {
+        const bowl = ch === '6' ? 'lower' : ch === '9' ? 'upper' : null;
+        if (!bowl || !matched.some((g) => g[i]?.barred) || matched.some((g) => g[i]?.bowl === bowl))
+          return [];
+        return [i];
+      }),
+    );
+    if (barred.size > 0 && !barredZeros()) barred.clear();
     let glyph = 0;
+    let guessed = false;
     const text = [...word.text]
       .map((ch) => {
         if (!TALL.test(ch)) return ch;
-        return dotted.has(glyph++) && /[689]/.test(ch) ? '0' : ch;
+        const i = glyph++;
+        if (dotted.has(i) && /[689]/.test(ch)) return '0';
+        if (barred.has(i)) {
+          guessed = true;
+          return '0';
+        }
+        return ch;
       })
       .join('');
-    return text === word.text ? word : { ...word, text };
+    if (text === word.text) return word;
+    return { ...word, text, confidence: guessed ? Math.min(word.confidence, BARRED_AT) : word.confidence };
   });
+}
+
+/** A 6 or a 9 put back as a barred zero is at most this sure: its shape is an 8's too. */
+const BARRED_AT = 0.75;
+
+/** The glyphs of a word at each threshold where they match its figures one to one. */
+function matchedGlyphs(image: PageImage, word: Word, figures: number): Glyph[][] {
+  const crop = wordCrop(image, word, false);
+  if (!crop) return [];
+  return DEPTHS.map((depth) => figureGlyphs(crop, depth)).filter(
+    (glyphs): glyphs is Glyph[] => glyphs !== null && glyphs.length === figures,
+  );
+}
+
+/** A word of figures with a zero OCR read plainly. */
+const WITH_ZERO = /^\$?[\d,.\-/]*0[\d,.\-/]*$/;
+
+/** The least number of a page's zeros read plainly that must be barred rings, and their least share. */
+const BARRED_ZEROS_AT_LEAST = 2;
+const BARRED_ZEROS_SHARE = 1 / 2;
+
+/**
+ * Whether the zeros OCR read plainly on the page are rings barred across (a dotted zero whose heavy
+ * ink ran its dot into its sides) at some threshold their word's glyphs match at, half of them or
+ * more: the page's typist wrote its zeros so, and its 6s and 9s of that shape are zeros misread.
+ * (Zeros of a plain face are never barred.)
+ */
+function zerosAreBarred(image: PageImage, words: readonly Word[]): boolean {
+  let barred = 0;
+  let plain = 0;
+  for (const word of words) {
+    if (!WITH_ZERO.test(word.text)) continue;
+    const tall = [...word.text].filter((ch) => TALL.test(ch));
+    const matched = matchedGlyphs(image, word, tall.length);
+    if (matched.length === 0) continue;
+    tall.forEach((ch, i) => {
+      if (ch !== '0') return;
+      if (matched.some((g) => g[i]?.barred)) barred++;
+      else plain++;
+    });
+  }
+  return barred >= BARRED_ZEROS_AT_LEAST && barred >= (barred + plain) * BARRED_ZEROS_SHARE;
 }
 
 const TALL = /[\d$/]/;
@@ -138,7 +203,7 @@ function wordCrop(image: PageImage, word: Word, keepLine: boolean): WordCrop | n
  * The figure-sized pieces of ink in a word's box at a threshold, left to right, each with whether
  * it is a dotted zero; null where the box holds no clear ink.
  */
-function figureGlyphs(crop: WordCrop, depth: number): Array<{ dotted: boolean }> | null {
+function figureGlyphs(crop: WordCrop, depth: number): Glyph[] | null {
   const { values, width, height, ink, paper, keepLine } = crop;
   const threshold = ink + (paper - ink) * depth;
   const inked = new Uint8Array(width * height);
@@ -156,7 +221,22 @@ function figureGlyphs(crop: WordCrop, depth: number): Array<{ dotted: boolean }>
   const glyphs = components
     .flatMap((p, id) => (id > 0 && p.y1 - p.y0 + 1 >= tallest * 0.55 ? [id] : []))
     .sort((a, b) => (components[a]?.x0 ?? 0) - (components[b]?.x0 ?? 0));
-  return glyphs.map((id) => ({ dotted: isDottedZero(id, labels, components, width) }));
+  return glyphs.map((id) => {
+    const glyph = components[id] as Component;
+    if (glyph.x1 - glyph.x0 + 1 < 5 || glyph.y1 - glyph.y0 + 1 < 8)
+      return { dotted: false, barred: false, bowl: null };
+    const holes = holesOf(id, labels, components, width);
+    return { dotted: isDottedZero(id, holes, components), ...holeShape(glyph, holes) };
+  });
+}
+
+interface Glyph {
+  /** A ring with a speck alone in the middle of its hole: a dotted zero. */
+  dotted: boolean;
+  /** A ring its middle barred across, two holes one above the other: an 8, or a heavy dotted zero. */
+  barred: boolean;
+  /** One hole, in the upper half (a 9's) or the lower (a 6's); null for any other holes. */
+  bowl: 'upper' | 'lower' | null;
 }
 
 /** The most of a dotted zero's width and height its dot spans. */
@@ -172,22 +252,10 @@ const DOT_AT_LEAST = 0.025;
  * Whether a figure's ink is a ring with one hole through most of its height and width, and a speck
  * of ink standing alone in the middle of that hole.
  */
-function isDottedZero(id: number, labels: Int32Array, pieces: readonly Component[], stride: number): boolean {
+function isDottedZero(id: number, large: readonly Component[], pieces: readonly Component[]): boolean {
   const glyph = pieces[id] as Component;
   const w = glyph.x1 - glyph.x0 + 1;
   const h = glyph.y1 - glyph.y0 + 1;
-  if (w < 5 || h < 8) return false;
-  // The glyph's holes: paper (and other pieces' ink) inside its box that no path reaches from the
-  // box's edge without crossing its ink.
-  const notOwn = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++)
-      notOwn[y * w + x] = labels[(glyph.y0 + y) * stride + glyph.x0 + x] === id ? 0 : 1;
-  }
-  const holes = label(notOwn, w, h, true)
-    .components.slice(1)
-    .filter((hole) => hole.x0 > 0 && hole.y0 > 0 && hole.x1 < w - 1 && hole.y1 < h - 1);
-  const large = holes.filter((hole) => hole.area >= 4);
   if (large.length !== 1) return false;
   const hole = large[0] as Component;
   if (hole.y1 - hole.y0 + 1 < h * 0.55 || hole.x1 - hole.x0 + 1 < w * 0.35) return false;
@@ -213,4 +281,48 @@ function isDottedZero(id: number, labels: Int32Array, pieces: readonly Component
   // Nor the last speck left of a faint letter at a dark threshold: a dot is a stroke's weight.
   if (dot.area < glyph.area * DOT_AT_LEAST) return false;
   return Math.abs((dot.x0 + dot.x1) / 2 - cx) <= w * 0.2 && Math.abs((dot.y0 + dot.y1) / 2 - cy) <= h * 0.2;
+}
+
+/**
+ * A glyph's holes of a few pixels or more: paper (and other pieces' ink) inside its box that no
+ * path reaches from the box's edge without crossing its ink. In the glyph's own coordinates.
+ */
+function holesOf(id: number, labels: Int32Array, pieces: readonly Component[], stride: number): Component[] {
+  const glyph = pieces[id] as Component;
+  const w = glyph.x1 - glyph.x0 + 1;
+  const h = glyph.y1 - glyph.y0 + 1;
+  const notOwn = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++)
+      notOwn[y * w + x] = labels[(glyph.y0 + y) * stride + glyph.x0 + x] === id ? 0 : 1;
+  }
+  return label(notOwn, w, h, true)
+    .components.slice(1)
+    .filter((hole) => hole.x0 > 0 && hole.y0 > 0 && hole.x1 < w - 1 && hole.y1 < h - 1 && hole.area >= 4);
+}
+
+/** The least share of the larger of a barred ring's two holes the smaller has. */
+const HOLES_ALIKE = 0.5;
+
+/**
+ * A figure's holes: whether its ink is a ring barred across its middle (two holes of a size, one in
+ * its upper half and one in its lower, each about the glyph's middle: an 8, or a dotted zero whose heavy
+ * ink ran its dot into the ring's sides, "θ"), or has one hole in one half (a 9's bowl above, a
+ * 6's below).
+ */
+function holeShape(glyph: Component, holes: readonly Component[]): Pick<Glyph, 'barred' | 'bowl'> {
+  const w = glyph.x1 - glyph.x0 + 1;
+  const h = glyph.y1 - glyph.y0 + 1;
+  const middle = (hole: Component) => (hole.y0 + hole.y1) / 2;
+  const [only] = holes;
+  if (holes.length === 1 && only && only.y1 - only.y0 + 1 < h * 0.55) {
+    return { barred: false, bowl: middle(only) < h / 2 ? 'upper' : 'lower' };
+  }
+  if (holes.length !== 2) return { barred: false, bowl: null };
+  const [upper, lower] = [...holes].sort((a, b) => a.y0 - b.y0) as [Component, Component];
+  const centred = (hole: Component) => Math.abs((hole.x0 + hole.x1) / 2 - (w - 1) / 2) <= w * 0.2;
+  // They are of a size: a 9 whose tail curls back into its stem has a small second hole low down.
+  const alike = Math.min(upper.area, lower.area) >= Math.max(upper.area, lower.area) * HOLES_ALIKE;
+  const barred = centred(upper) && centred(lower) && alike && middle(upper) < h / 2 && middle(lower) > h / 2;
+  return { barred, bowl: null };
 }
