@@ -634,6 +634,15 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     ]);
   });
 
+  it('reads a figure standing apart before the row\'s first amount as its "$", not a figure of it', () => {
+    // A real OCR row: C.1's Partnership Interests, "$ 349,375.00 $ 84,000.00" with the first "$"
+    // read "5" and the second "s", no tab between the columns. The 5 as a figure would be a comma
+    // lost to a gap as well as a "$" lost: two misreadings, not one.
+    expect(readMoneyCells('\t5 349,375.00 s 84,000.00', 2).map((c) => c.cents)).toEqual([
+      34_937_500, 8_400_000,
+    ]);
+  });
+
   it('reads a bold zero OCR read "@" before its cents, its "$" read "@" too', () => {
     expect(readMoneyCells('☐ @\t@ .00\t☐ $\t83,000', 2).map((c) => c.cents)).toEqual([0, 8_300_000]);
     // The "$" alone read "@" before an amount keeps its column.

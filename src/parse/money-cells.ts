@@ -530,11 +530,12 @@ function digitsForLetters(typed: string): string | null {
  * dropped, "204,100.00 5s 26,976.00"): grouped thousands say it is an amount, not a count of
  * investors. So is one after a column's gap that ends a label's lines with figures of their own
  * ("... Question 4.a. This difference is the ... <tab> 4,245,969.84", its "$" set on the next
- * line).
+ * line). Or whose "$" OCR read as the figure it looks like, standing apart before it ("5
+ * 349,375.00 s 84,000.00"): a comma lost to a gap as well as the "$" would be two misreadings.
  */
 function withLeadingAmountOpened(text: string): string {
   return text.replace(
-    /^([^$☐☒\d]*?|[^$☐☒]*\t\s*)(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?)(?:\s+[358](?=\s+\$))?(?=\s+(?:[$☐☒]|[sS§]{1,2}\s))/,
+    /^([^$☐☒\d]*?|[^$☐☒]*\t\s*)(?:[358]\s+(?=\d{1,3}(?:[,.]\d{3})+[.,]\d{2}\s))?(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?)(?:\s+[358](?=\s+\$))?(?=\s+(?:[$☐☒]|[sS§]{1,2}\s))/,
     '$1$ $2',
   );
 }
