@@ -1350,6 +1350,30 @@ describe('values of OCR lines', () => {
     expect(record.issuer.name).toBe('Qualys, Inc.');
   });
 
+  it("finds the issuer's name and address by their instructions where OCR garbled the labels' words", () => {
+    // A real OCR reading: "Name of Invert ☐ check if this is an amendment and mae hos hanged. and
+    // indicate change" and "Address of Exceutne Otlices (Number ind Street, City, State, Zip Code)".
+    const seed = seedText();
+    const name =
+      'Name of Issuer (☐ check if this is an amendment and name has changed, and indicate change.)';
+    const address = 'Address of Executive Offices (Number and Street, City, State, Zip Code)';
+    expect(seed).toContain(name);
+    expect(seed).toContain(address);
+    const { record } = parseOcr(
+      seed
+        .replace(
+          name,
+          'Name of Invert ☐ check if this is an amendment and mae hos hanged. and indicate change',
+        )
+        .replace(address, 'Address of Exceutne Otlices (Number ind Street, City, State, Zip Code)'),
+    );
+    const plain = parseOcr(seed).record;
+    expect(record.issuer.name).toBe('Qualys, Inc.');
+    expect(record.issuer.address).toEqual(plain.issuer.address);
+    expect(record.issuer.address?.city).toBe('Redwood Shores');
+    expect(record.fields['issuer.name']?.confidence).toBeLessThan(0.8);
+  });
+
   it("reads E.1's Yes and No where OCR lost the question's words", () => {
     // A real page: the question's line under the heading's black bar was not read at all, only
     // its last word: "rule? <tab> Yes ☐ No ☒".

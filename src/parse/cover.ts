@@ -3,7 +3,7 @@ import { ENTITY_TYPES } from '../record/schema.js';
 import { FOREIGN_JURISDICTIONS, US_POSTAL_CODES } from '../rules/state-code.js';
 import { splitAddress } from './address.js';
 import type { OptionReading } from './checkbox-groups.js';
-import type { Pos, Range } from './form-text.js';
+import { comparePos, type Pos, type Range } from './form-text.js';
 import type { LabelName } from './labels.js';
 import { lookalikeCode } from './lookalike-letters.js';
 import type { Anchor, Reader } from './reader.js';
@@ -138,6 +138,64 @@ function offeringByInstruction(r: Reader, range: Range, anchors: readonly Anchor
 }
 
 /**
+ * The issuer's name label where OCR garbled its words past finding ("Name of Invert ☐ check if
+ * this is an amendment ..."): the first line after the offering's name, the exemptions and the
+ * type of filing, and before the issuer's address, with the instruction both names print after
+ * them; found by place, it is less sure.
+ */
+function issuerByInstruction(r: Reader, range: Range, anchors: readonly Anchor[]): Anchor | null {
+  const after = anchors.findLast((a) => COVER_BEFORE_ISSUER.includes(a.name))?.match.end.line;
+  if (after === undefined) return null;
+  const before = anchors.find((a) => ISSUER_DETAILS.includes(a.name))?.match.start.line ?? range.to;
+  const line = lineWith(r, NAME_CHANGED, after + 1, before);
+  if (line === null) return null;
+  const end = { line, col: (r.doc.lines[line]?.text ?? '').length };
+  return { name: 'nameOfIssuer', match: { start: { line, col: 0 }, end, score: BY_INSTRUCTION } };
+}
+
+/**
+ * The issuer's address label where OCR garbled its words past finding ("Address of Exceutne Otlices
+ * (Number ind Street, ...)"): the first line after the issuer's name with the instruction printed
+ * after it, before the telephone's label and the principal office's; found by place, less sure.
+ */
+function addressByInstruction(r: Reader, range: Range, anchors: readonly Anchor[]): Anchor | null {
+  const after = anchors.find((a) => a.name === 'nameOfIssuer')?.match.end.line;
+  if (after === undefined) return null;
+  const before =
+    anchors.find((a) => ISSUER_DETAILS.includes(a.name) && a.match.start.line > after)?.match.start.line ??
+    range.to;
+  const line = lineWith(r, ADDRESS_PARTS, after + 1, before);
+  if (line === null) return null;
+  const text = (r.doc.lines[line]?.text ?? '').toLowerCase();
+  const found = LevenshteinDistanceSearch(ADDRESS_PARTS, text);
+  const end = { line, col: found.offset + found.substring.length };
+  return { name: 'executiveAddress', match: { start: { line, col: 0 }, end, score: BY_INSTRUCTION } };
+}
+
+/** The first line from `from` up to `to` that has the instruction, a few letters off at most. */
+function lineWith(r: Reader, instruction: string, from: number, to: number): number | null {
+  for (let line = from; line < to; line++) {
+    const text = (r.doc.lines[line]?.text ?? '').toLowerCase();
+    if (LevenshteinDistanceSearch(instruction, text).distance <= instruction.length / 6) return line;
+  }
+  return null;
+}
+
+/** The cover's labels printed before the issuer's name. */
+const COVER_BEFORE_ISSUER: readonly LabelName[] = ['nameOfOffering', 'filingUnder', 'typeOfFiling'];
+
+/** A.1's labels after the issuer's name and address. */
+const ISSUER_DETAILS: readonly LabelName[] = [
+  'executiveAddress',
+  'telephone',
+  'principalAddress',
+  'businessDescription',
+];
+
+/** The instruction printed after the addresses' labels. */
+const ADDRESS_PARTS = '(number and street, city, state, zip code)';
+
+/**
  * The Type of Business Organization's options where OCR garbled its label past finding ("Type
  * of]"): the first line after the business's description (and before the date of incorporation)
  * with a box and an option's words ("☒ corporation ☐ limited partnership, already formed"). It
@@ -173,6 +231,16 @@ export function readCover(r: Reader, range: Range): void {
   if (!labelled.has('nameOfOffering')) {
     const offering = offeringByInstruction(r, range, anchors);
     if (offering) anchors.splice(0, 0, offering);
+  }
+  for (const [name, find] of [
+    ['nameOfIssuer', issuerByInstruction],
+    ['executiveAddress', addressByInstruction],
+  ] as const) {
+    if (labelled.has(name)) continue;
+    const found = find(r, range, anchors);
+    if (!found) continue;
+    const at = anchors.findIndex((a) => comparePos(a.match.start, found.match.start) > 0);
+    anchors.splice(at < 0 ? anchors.length : at, 0, found);
   }
   if (!labelled.has('filingUnder')) {
     const line = groupLine(r, range, EXEMPTIONS.length, /\bULOE\b|\bRule\s?50\d/i);
