@@ -2544,6 +2544,23 @@ describe('Part C with its heading, its first question and its column heads garbl
   });
 });
 
+describe("C.2 with its question and its first row's label garbled", () => {
+  it('starts at its column heads, and reads both rows', async () => {
+    // A real OCR reading of a damaged page: "Zhan rhe mehr of accredited and waacoedted mresions
+    // who hue perciased ..." and "Wwtedited Tivestons <tab> 23 <tab> S 1.406.490.00".
+    const text = seedText()
+      .replace(
+        /2\. Enter the number of accredited and non-accredited investors[^\n]*/,
+        '2 Zhan rhe mehr of accredited and waacoedted mresions who hue perciased soonest',
+      )
+      .replace('Accredited investors\t20', 'Wwtedited Tivestons\t20');
+    const record = await parseText(text);
+    const seed = await parseText(seedText());
+    expect(record.offering.investors.accredited.count).toBe(20);
+    expect(record.offering.investors).toEqual(seed.offering.investors);
+  });
+});
+
 describe('C.5 total payments listed, the last row of Part C', () => {
   it('is its own cell, not an amount OCR read after it (a stamp or a footer before Part D)', async () => {
     const text = seedText().replace(/(Total Payments Listed \(column totals added\)[^\n]*\n)/, '$1$$ 05\n');

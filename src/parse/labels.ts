@@ -98,6 +98,8 @@ export const LABELS = {
   total: ['Total'],
   // C.2.
   c2: ['Enter the number of accredited and non-accredited investors'],
+  // C.2's column heads, for when the question and the first row's label are both garbled.
+  c2Heads: ['Aggregate Dollar Amount of Purchases', 'Number Investors'],
   accredited: ['Accredited investors', 'Accredited Investors'],
   nonAccredited: ['Non-accredited Investors', 'Non-Accredited Investors'],
   // C.3, read only to know where C.2 ends.

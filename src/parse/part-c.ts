@@ -55,7 +55,7 @@ export function readPartC(r: Reader, range: Range): void {
 function tableStarts(r: Reader, range: Range): Anchor[] {
   const tables: Array<[LabelName, LabelName[]]> = [
     ['c1', ['c1Heads', 'debt']],
-    ['c2', ['accredited']],
+    ['c2', ['c2Heads', 'accredited']],
     ['c3', []],
     ['c4a', ['transferAgent']],
     ['c4b', []],
