@@ -317,12 +317,13 @@ describe('a transcription typed in another style', () => {
     },
   );
 
-  it('reads no amount out of a page\'s "N of M" footer read as "Sof6", or its "of" as figures ("4016")', async () => {
-    // Real readings at 200 dpi: the footer's figures read as letters; and C.5's Other row at page
-    // 4's foot, "4 of 6" under it read "4016".
+  it('reads no amount out of a page\'s "N of M" footer read as "Sof6", or its "of" as figures ("4016") or an "o"', async () => {
+    // Real readings at 200 dpi: the footer's figures read as letters; C.5's Other row at page 4's
+    // foot, "4 of 6" under it read "4016"; and its Repayment row, "4 of 5" under it read "4o5".
     for (const [row, others] of [
       ['[ ] $0    [ ] $0\nSof6', 0],
       ['[ ] $ 0.00    [ ] $ 1,371,514.51\n4016', 1_371_514.51],
+      ['[ ] $ 0.00    [ ] $ 136,580.13\n4o5', 136_580.13],
     ] as const) {
       const json = await parseText(
         ACME.replace(

@@ -49,10 +49,10 @@ function garbledStamp(line: string): boolean {
 /**
  * The form's number and page count in its page footer ("SEC 1972 (6/02)", misread "SEC 1672", "3 of
  * 7", its figures read as the letters they look like: "Sof6", "I of 4", or its "of" as figures,
- * "4016" for "4 of 6").
+ * "4016" for "4 of 6", or as an "o" alone, "4o5").
  */
 export const FORM_FOOTER_LINE =
-  /^[^\p{L}\d]{0,2}(?:[S58$][EF][CG]\.?\s*1\S72.*|(?:page\s*)?(?=.*\d)[\dSIlOB]{1,2}\s*[o0]f\s*[\dSIlOB]{1,2}|[1-9][o0][1l][1-9])$/iu;
+  /^[^\p{L}\d]{0,2}(?:[S58$][EF][CG]\.?\s*1\S72.*|(?:page\s*)?(?=.*\d)[\dSIlOB]{1,2}\s*[o0]f\s*[\dSIlOB]{1,2}|[1-9][o0][1l][1-9]|[1-9]\s?o\s?[1-9])$/iu;
 
 /** The form's page footer, or a page number alone ("- 3 -"), that OCR puts after the last value of a page. */
 const FOOTER_LINE = (line: string) => FORM_FOOTER_LINE.test(line) || /^[-–\s]*\d{1,3}[-–\s]*$/.test(line);
