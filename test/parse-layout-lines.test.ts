@@ -35,6 +35,26 @@ const laidOut = (rows: readonly Row[]) =>
   ).map((l) => l.text);
 
 describe('layoutLines', () => {
+  it('drops a short word read with no confidence round a check box: the box\'s cross and the "$" read as figures', () => {
+    // A real row at 200 dpi: "Total Payments Listed (column totals added) ☒ $ 919,340.26", the
+    // checked box and its "$" read "15" at 0.00.
+    const checked: CheckBox = { bbox: [1009, 485, 1029, 505], checked: true, confidence: 0.9, fill: 0.3 };
+    const row = (confidence: number) =>
+      layoutLines(
+        [
+          read('added)', [540, 485, 616, 505], 0.96),
+          read('15', [1007, 484, 1055, 510], confidence),
+          read('919.340.26', [1070, 480, 1193, 499], 0.41),
+        ],
+        [checked],
+        noRules,
+        1,
+      ).map((l) => l.text);
+    expect(row(0)).toEqual(['added)\t☒ 919.340.26']);
+    // Read at all surely, such a word is kept.
+    expect(row(0.5)[0]).toContain('15');
+  });
+
   it("puts a box before its label when OCR began the label on the box's outline, read as a quote", () => {
     // A real row at 200 dpi: "☒ Common ☒ Preferred", the first label read "\"Common" from just
     // left of its box.

@@ -29,6 +29,7 @@ export function layoutLines(
   const text = words.filter(
     (w) =>
       !boxes.some((b) => covers(b.bbox, w.bbox)) &&
+      !boxReadAsText(w, boxes) &&
       !ruleSliver(w.bbox, typical) &&
       !hairline(w) &&
       !flatLetters(w, typical) &&
@@ -278,6 +279,23 @@ function ruleSliver([x0, y0, x1, y1]: Bbox, typical: number): boolean {
   const height = y1 - y0;
   return typical > 0 && height > typical * 3 && x1 - x0 < height / 2;
 }
+
+/**
+ * A short word OCR read with no confidence at all round a check box ("15" for a checked box's cross
+ * and the "$" after it): the box's ink read as figures, not text. Where OCR is at all sure of such
+ * a word, it is kept (a zero typed against its box, read with it), and so is a label's word (a
+ * role's "Beneficial" read with its box).
+ */
+function boxReadAsText(w: Word, boxes: readonly CheckBox[]): boolean {
+  return (
+    w.confidence < NO_CONFIDENCE &&
+    [...w.text].length <= 3 &&
+    boxes.some((b) => shareInside(b.bbox, w.bbox) > 0.5)
+  );
+}
+
+/** OCR's confidence below which a word round a check box is the box's ink. */
+const NO_CONFIDENCE = 0.1;
 
 /**
  * A "word" more than three lines tall, read unsurely: a signature's scribble or a stamp OCR read as
