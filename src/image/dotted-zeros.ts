@@ -306,9 +306,9 @@ const HOLES_ALIKE = 0.5;
 
 /**
  * A figure's holes: whether its ink is a ring barred across its middle (two holes of a size, one in
- * its upper half and one in its lower, each about the glyph's middle: an 8, or a dotted zero whose heavy
- * ink ran its dot into the ring's sides, "θ"), or has one hole in one half (a 9's bowl above, a
- * 6's below).
+ * its upper half and one in its lower, each about the glyph's middle: an 8, or a dotted zero whose
+ * heavy ink ran its dot into the ring's sides, "θ"), or has one hole in one half (a 9's bowl
+ * above, a 6's below).
  */
 function holeShape(glyph: Component, holes: readonly Component[]): Pick<Glyph, 'barred' | 'bowl'> {
   const w = glyph.x1 - glyph.x0 + 1;

@@ -110,9 +110,10 @@ const ROWS_APART = 4;
 
 /**
  * Where Part C starts when OCR garbled its heading, its question and its column heads past finding
- * (the running head of a later page found instead): at C.1's first row label found after `after` ("Debt", "Equity", "Convertible
- * Securities", "Partnership Interests") that another of them follows within a few lines. One row
- * label alone is no table ("Limited Partnership Interests" may be an offering's name).
+ * (the running head of a later page found instead): at C.1's first row label found after `after`
+ * ("Debt", "Equity", "Convertible Securities", "Partnership Interests") that another of them
+ * follows within a few lines. One row label alone is no table ("Limited Partnership Interests" may
+ * be an offering's name).
  */
 function securitiesRows(doc: FormText, after: number): number | null {
   const range = { from: after, to: doc.lines.length };
