@@ -329,6 +329,20 @@ describe('rereadMoney', () => {
   });
 });
 
+describe('rereadMoney beside a "$" read apart', () => {
+  it('keeps no second reading of the "$" beside the amount it reads again ("5" and "2,111,127.90")', async () => {
+    // A real crop at 200 dpi of C.4.b's "$ 2,111,127.90": the page pass read the "$" at 0.41 and the
+    // amount at 0.33; read again with its margin, the "$" came back as a "5" glued to the amount.
+    const image = await fixtureImage('amount-dollar-apart.png', 200);
+    const words: Word[] = [
+      { text: '$', bbox: [30, 18, 41, 38], confidence: 0.41 },
+      { text: '2,111,127.90', bbox: [50, 16, 291, 42], confidence: 0.33 },
+    ];
+    const again = await rereadMoney(image, words, pool);
+    expect(again.map((w) => w.text)).toEqual(['$', '2,111,127.90']);
+  });
+});
+
 describe('readMissedInk', () => {
   it('adds no word the page pass read in pieces with boxes narrower than their glyphs ("9", "8")', async () => {
     const { image, lines } = textPage(['98'], { width: 600, height: 200, top: 120, left: 200, fontSize: 48 });

@@ -6,7 +6,7 @@ import type { PageImage } from '../ingest/pages/page-image.js';
 import { MONEY_WHITELIST, ocrRegion } from '../ocr/ocr-region.js';
 import type { OcrPool } from '../ocr/pool.js';
 import { DIGIT_FOR_LETTER } from '../parse/money-cells.js';
-import { unionBbox } from '../record/bbox.js';
+import { shareInside, unionBbox } from '../record/bbox.js';
 import { parseMoney } from '../record/money.js';
 import type { Bbox } from '../record/schema.js';
 
@@ -51,6 +51,7 @@ export async function rereadMoney(
   if (groups.length === 0) return [...words];
   const replaced = new Map<Word, Word[]>();
   for (const { group, box, clipped } of groups) {
+    const others = words.filter((w) => !group.includes(w));
     const height = box[3] - box[1];
     const wider: Bbox = [
       box[0] - Math.round(height * 0.4),
@@ -77,8 +78,11 @@ export async function rereadMoney(
     ];
     for (const { from, whitelist, ruled } of readings) {
       const again = await ocrRegion(from, wider, { pool, whitelist, singleLine: true, pad: 8 });
-      // The crop's margin may take in an underscore or a speck beside the amount: no part of it.
-      const kept = again.words.filter((w) => MONEY_LIKE.test(w.text) || w.text === '$');
+      // The crop's margin may take in an underscore or a speck beside the amount: no part of it. Nor
+      // is a word read before beside it, read again there ("$" read "5" before "2,111,127.90").
+      const kept = again.words.filter(
+        (w) => (MONEY_LIKE.test(w.text) || w.text === '$') && !readBeside(w, box, others),
+      );
       if (kept.length === 0) continue;
       const confidence = Math.min(...kept.map((w) => w.confidence));
       const text = kept.map((w) => w.text).join('');
@@ -108,6 +112,11 @@ export async function rereadMoney(
     }
   }
   return words.flatMap((w) => replaced.get(w) ?? [w]).map((w) => withoutPhantomFigure(image, w));
+}
+
+/** A word read again in the margin beside an amount's box, on a word the page pass read there. */
+function readBeside(word: Word, box: Bbox, others: readonly Word[]): boolean {
+  return shareInside(word.bbox, box) < 0.5 && others.some((o) => shareInside(word.bbox, o.bbox) >= 0.5);
 }
 
 /**
