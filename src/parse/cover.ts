@@ -127,14 +127,8 @@ function groupLine(r: Reader, range: Range, options: number, words: RegExp): { f
  */
 function offeringByInstruction(r: Reader, range: Range, anchors: readonly Anchor[]): Anchor | null {
   const first = anchors.find((a) => a.name === 'nameOfIssuer' || a.name === 'filingUnder');
-  const before = first?.match.start.line ?? range.to;
-  for (let line = range.from; line < before; line++) {
-    const text = (r.doc.lines[line]?.text ?? '').toLowerCase();
-    if (LevenshteinDistanceSearch(NAME_CHANGED, text).distance > NAME_CHANGED.length / 6) continue;
-    const end = { line, col: text.length };
-    return { name: 'nameOfOffering', match: { start: { line, col: 0 }, end, score: BY_INSTRUCTION } };
-  }
-  return null;
+  const at = instructionAt(r, NAME_CHANGED, range.from, first?.match.start.line ?? range.to);
+  return at && { name: 'nameOfOffering', match: wholeLine(r, at.line) };
 }
 
 /**
@@ -147,10 +141,8 @@ function issuerByInstruction(r: Reader, range: Range, anchors: readonly Anchor[]
   const after = anchors.findLast((a) => COVER_BEFORE_ISSUER.includes(a.name))?.match.end.line;
   if (after === undefined) return null;
   const before = anchors.find((a) => ISSUER_DETAILS.includes(a.name))?.match.start.line ?? range.to;
-  const line = lineWith(r, NAME_CHANGED, after + 1, before);
-  if (line === null) return null;
-  const end = { line, col: (r.doc.lines[line]?.text ?? '').length };
-  return { name: 'nameOfIssuer', match: { start: { line, col: 0 }, end, score: BY_INSTRUCTION } };
+  const at = instructionAt(r, NAME_CHANGED, after + 1, before);
+  return at && { name: 'nameOfIssuer', match: wholeLine(r, at.line) };
 }
 
 /**
@@ -164,21 +156,37 @@ function addressByInstruction(r: Reader, range: Range, anchors: readonly Anchor[
   const before =
     anchors.find((a) => ISSUER_DETAILS.includes(a.name) && a.match.start.line > after)?.match.start.line ??
     range.to;
-  const line = lineWith(r, ADDRESS_PARTS, after + 1, before);
-  if (line === null) return null;
-  const text = (r.doc.lines[line]?.text ?? '').toLowerCase();
-  const found = LevenshteinDistanceSearch(ADDRESS_PARTS, text);
-  const end = { line, col: found.offset + found.substring.length };
-  return { name: 'executiveAddress', match: { start: { line, col: 0 }, end, score: BY_INSTRUCTION } };
+  const at = instructionAt(r, ADDRESS_PARTS, after + 1, before);
+  if (!at) return null;
+  const { line, end } = at;
+  return {
+    name: 'executiveAddress',
+    match: { start: { line, col: 0 }, end: { line, col: end }, score: BY_INSTRUCTION },
+  };
 }
 
-/** The first line from `from` up to `to` that has the instruction, a few letters off at most. */
-function lineWith(r: Reader, instruction: string, from: number, to: number): number | null {
+/**
+ * The first line from `from` up to `to` that has the instruction, a few letters off at most, and
+ * where on it the instruction ends.
+ */
+function instructionAt(
+  r: Reader,
+  instruction: string,
+  from: number,
+  to: number,
+): { line: number; end: number } | null {
   for (let line = from; line < to; line++) {
     const text = (r.doc.lines[line]?.text ?? '').toLowerCase();
-    if (LevenshteinDistanceSearch(instruction, text).distance <= instruction.length / 6) return line;
+    const found = LevenshteinDistanceSearch(instruction, text);
+    if (found.distance <= instruction.length / 6) return { line, end: found.offset + found.substring.length };
   }
   return null;
+}
+
+/** A label found by place: its whole line, less surely. */
+function wholeLine(r: Reader, line: number): Anchor['match'] {
+  const end = { line, col: (r.doc.lines[line]?.text ?? '').length };
+  return { start: { line, col: 0 }, end, score: BY_INSTRUCTION };
 }
 
 /** The cover's labels printed before the issuer's name. */

@@ -2,7 +2,7 @@ import type { CheckBox } from '../image/check-boxes.js';
 import { coverMargin, findMissedInk, strengthenInk } from '../image/missed-ink.js';
 import type { Word } from '../ingest/lines.js';
 import type { PageImage } from '../ingest/pages/page-image.js';
-import { ocrRegion } from '../ocr/ocr-region.js';
+import { ocrRegion, type RegionResult } from '../ocr/ocr-region.js';
 import type { OcrPool } from '../ocr/pool.js';
 import { shareInside, unionBbox } from '../record/bbox.js';
 import type { Bbox } from '../record/schema.js';
@@ -27,7 +27,7 @@ export async function readMissedInk(
   const found: Word[] = [];
   const replaced = new Set<Word>();
   for (const region of regions) {
-    const again = await ocrRegion(image, region, { pool, singleLine: true, pad: 10, prepare: strengthenInk });
+    const again = await readAgain(image, region, pool);
     if (again.words.length === 0 || again.confidence < KEEP_AT) continue;
     if (!/[\p{L}\p{N}]/u.test(again.text)) continue;
     for (const word of again.words.filter((w) => !readBefore(w, words))) {
@@ -42,6 +42,11 @@ export async function readMissedInk(
   return [...words.filter((w) => !replaced.has(w)), ...found];
 }
 
+/** Missed ink read again as one line, darkened and its strokes closed. */
+function readAgain(image: PageImage, box: Bbox, pool: OcrPool): Promise<RegionResult> {
+  return ocrRegion(image, box, { pool, singleLine: true, pad: 10, prepare: strengthenInk });
+}
+
 /** Two boxes on one row with no more than `margin` between them: one word read in two. */
 function touches(a: Bbox, b: Bbox, margin: number): boolean {
   const shared = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
@@ -53,7 +58,7 @@ function touches(a: Bbox, b: Bbox, margin: number): boolean {
 async function readWhole(image: PageImage, parts: readonly Word[], pool: OcrPool): Promise<Word | null> {
   const box = unionBbox(parts.map((w) => w.bbox));
   if (!box) return null;
-  const again = await ocrRegion(image, box, { pool, singleLine: true, pad: 10, prepare: strengthenInk });
+  const again = await readAgain(image, box, pool);
   const [word] = again.words;
   return again.words.length === 1 && word && again.confidence >= KEEP_AT ? word : null;
 }
