@@ -1375,6 +1375,19 @@ describe('values of OCR lines', () => {
     expect(record.fields['issuer.name']?.confidence).toBeLessThan(0.8);
   });
 
+  it('finds the signature date by its shape where OCR garbled the Date label past finding', () => {
+    // Real OCR readings of the label: "Das", "Die", "Dae"; the date typed under it read clearly.
+    const seed = seedText();
+    const signed = 'Date November 28, 2003';
+    expect(seed.split(signed)).toHaveLength(3);
+    const { record } = parseOcr(seed.replaceAll(signed, 'Das\tNovember 28, 2003'));
+    expect(record.signature.date).toBe('2003-11-28');
+    expect(record.fields['signature.date']?.confidence).toBeLessThan(0.8);
+    // Part D's prose cites rules and statutes: with no date typed, none is made of them.
+    const unsigned = parseOcr(seed.replaceAll(signed, 'Das')).record;
+    expect(unsigned.signature.date).toBeNull();
+  });
+
   it("reads E.1's Yes and No where OCR lost the question's words", () => {
     // A real page: the question's line under the heading's black bar was not read at all, only
     // its last word: "rule? <tab> Yes ☐ No ☒".

@@ -105,6 +105,7 @@ export function readSignature(r: Reader, partD: Range, partE: Range): void {
       }
     });
   }
+  if (r.record.signature.date === null) readUnlabelledDate(r, [partD, partE]);
   const { record } = r;
   const nameField = r.recorder.fields['issuer.name'];
   const issuerReadings = [...readings.issuer];
@@ -129,6 +130,40 @@ export function readSignature(r: Reader, partD: Range, partE: Range): void {
     if (!chosen) continue;
     record.signature[key] = chosen.value;
     r.recorder.fields[`signature.${key}`] = chosen.field;
+  }
+}
+
+/** A date typed out whole, found by its shape: "July 10, 1999", "May. 24, 2008", "7/10/1999". */
+const WHOLE_DATE =
+  /\b(?:\p{L}{3,9}\.?\s*\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4}|\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2}))(?!\d)/gu;
+
+/** A date found by its shape, no label over it, is less sure than one read under its label. */
+const BY_SHAPE = 0.7;
+
+/**
+ * Where OCR garbled the signature table's Date label past finding ("Das", "Die", "Dae"), the date
+ * typed under it, found by its shape: the first whole date that a Form D can bear between the
+ * issuer's label (or the part's start) and the signer's (or the part's end). The part's prose
+ * cites rules, forms and statutes, never a whole date.
+ */
+function readUnlabelledDate(r: Reader, ranges: readonly Range[]): void {
+  for (const range of ranges) {
+    const from = r.find('signatureIssuer', range)?.start ?? { line: range.from, col: 0 };
+    const to = r.find('signer', range, from)?.start ?? r.doc.endOf(range);
+    for (let line = from.line; line <= to.line && line < r.doc.lines.length; line++) {
+      const text = r.doc.lines[line]?.text ?? '';
+      const start = line === from.line ? from.col : 0;
+      const end = line === to.line ? to.col : text.length;
+      for (const m of text.slice(0, end).matchAll(WHOLE_DATE)) {
+        if (m.index < start) continue;
+        const date = parseDate(m[0]);
+        if (date === null || !plausibleDate(date)) continue;
+        r.record.signature.date = date;
+        const at = { line, col: m.index };
+        r.evidence('signature.date', m[0], at, { line, col: m.index + m[0].length }, BY_SHAPE);
+        return;
+      }
+    }
   }
 }
 
