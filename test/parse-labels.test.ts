@@ -2196,17 +2196,26 @@ describe('a Yes/No group with its boxes after the options, one read between them
 });
 
 describe('a sales compensation block that says it has no person', () => {
-  it.each([['Not Applicable'], ['Not Applicab e'], ['None'], ['Nore']])(
+  const named = (name: string) => {
+    const text = seedText().replace(
+      'Full Name (Last name first, if individual)\n\nN/A',
+      `Full Name (Last name first, if individual)\n\n${name}`,
+    );
+    expect(text).not.toBe(seedText());
+    return parseOcrLike(text).offering.salesCompensation;
+  };
+
+  // Real OCR readings of "None" and "N/A" among them: "Nore", "Mone", "N/R".
+  it.each([['Not Applicable'], ['Not Applicab e'], ['None'], ['Nore'], ['Mone'], ['N/R'], ['M/A']])(
     'is none with "%s" for its name',
     (name) => {
-      const text = seedText().replace(
-        'Full Name (Last name first, if individual)\n\nN/A',
-        `Full Name (Last name first, if individual)\n\n${name}`,
-      );
-      expect(text).not.toBe(seedText());
-      expect(parseOcrLike(text).offering.salesCompensation).toEqual([]);
+      expect(named(name)).toEqual([]);
     },
   );
+
+  it('keeps a name of one word of the language one letter from "None"', () => {
+    expect(named('Zone').map((p) => p.name)).toEqual(['Zone']);
+  });
 });
 
 describe('the name of the offering', () => {

@@ -232,7 +232,8 @@ export function multiLine(text: string, maxLines = 3): string | null {
 
 /**
  * "N/A", "None" and lone punctuation in a text box mean nothing was written; so do "Not
- * Applicable" with a letter or two misread or lost to a gap ("Not Applicab e") and "None" with one.
+ * Applicable" with a letter or two misread or lost to a gap ("Not Applicab e"), and "None" and
+ * "N/A" with one ("Nore", "Mone", "N/R").
  */
 function cleanBlank(value: string): string | null {
   const v = value.trim();
@@ -240,8 +241,17 @@ function cleanBlank(value: string): string | null {
   const letters = v.toLowerCase().replace(/[^a-z]/g, '');
   if (/^not\s?\S/i.test(v) && letters.length >= 10 && LevenshteinDistance(letters, 'notapplicable') <= 2)
     return null;
-  // Or "None" with a letter misread ("Nore"): no name is that one word.
-  if (/^no\p{L}{2}$/iu.test(v) && LevenshteinDistance(v.toLowerCase(), 'none') <= 1) return null;
+  // Or "None" with a letter misread ("Nore", "Mone"): no name is that one word, unless it is a
+  // word of the language ("Zone", "Tone").
+  const lower = v.toLowerCase();
+  if (
+    /^\p{L}{4}$/u.test(v) &&
+    LevenshteinDistance(lower, 'none') <= 1 &&
+    (lower.startsWith('no') || !isCommonWord(lower))
+  )
+    return null;
+  // Or "N/A" with one of its letters misread ("N/R", "M/A").
+  if (/^(?:n\/\p{L}|\p{L}\/a)$/iu.test(v)) return null;
   return v;
 }
 
