@@ -343,6 +343,22 @@ describe('rereadMoney beside a "$" read apart', () => {
   });
 });
 
+describe('rereadMoney with figures typed off their line', () => {
+  it('reads as one amount a group of figures read with a letter for a figure ("1,000 ’ c00")', async () => {
+    // A real crop at 200 dpi of B.2's "$ 1,000,000", its last figures typed a little off the line:
+    // the page pass read "1,000" at 0.94, the comma as "’" and the last three figures as "c00" at 0.73.
+    const image = await fixtureImage('amount-figures-off-line.png', 200);
+    const words: Word[] = [
+      { text: 'S', bbox: [27, 25, 37, 40], confidence: 0.34 },
+      { text: '1,000', bbox: [65, 16, 149, 39], confidence: 0.94 },
+      { text: '’', bbox: [156, 34, 163, 42], confidence: 0.65 },
+      { text: 'c00', bbox: [174, 17, 224, 37], confidence: 0.73 },
+    ];
+    const again = await rereadMoney(image, words, pool);
+    expect(again.map((w) => w.text).join(' ')).toMatch(/^S \$?1,000,000$/);
+  });
+});
+
 describe('readMissedInk', () => {
   it('adds no word the page pass read in pieces with boxes narrower than their glyphs ("9", "8")', async () => {
     const { image, lines } = textPage(['98'], { width: 600, height: 200, top: 120, left: 200, fontSize: 48 });

@@ -286,10 +286,13 @@ function moneyGroups(words: readonly Word[]): Word[][] {
   // A separator read as a mark on its own ("10,473 3 - 452") is a piece of the amount, no word
   // that stands between two: it joins a group, but neither starts nor ends one. So are a few
   // figures read unsurely with a letter ("14,599. A41"), but these may end one.
+  // So is a group of three figures with a letter OCR reads for a figure among them, however
+  // surely ("1,000 ’ c00" for 1,000,000, its figures typed off their line).
   const garbled = (w: Word) =>
-    w.confidence < GARBLED_BELOW &&
-    /^\S{1,4}$/.test(w.text) &&
-    (w.text.match(/\d/g) ?? []).length > (w.text.match(/\p{L}/gu) ?? []).length;
+    (w.confidence < GARBLED_BELOW &&
+      /^\S{1,4}$/.test(w.text) &&
+      (w.text.match(/\d/g) ?? []).length > (w.text.match(/\p{L}/gu) ?? []).length) ||
+    figuresWithLookalike(w.text);
   const inAmount = (w: Word) => amountLike(w.text) || LONE_MARK.test(w.text) || garbled(w);
   const others = words.filter((w) => !inAmount(w));
   const groups: Word[][] = [];
@@ -334,6 +337,16 @@ function separated(group: readonly Word[]): boolean {
 
 /** Below this a short word with more figures than letters is a piece of an amount OCR garbled. */
 const GARBLED_BELOW = 0.5;
+
+/** Three figures, one or two of them read as the letters they look like ("c00", "1l5"). */
+function figuresWithLookalike(text: string): boolean {
+  return (
+    /^\S{3}$/.test(text) &&
+    /\d/.test(text) &&
+    /\D/.test(text) &&
+    [...text].every((ch) => /\d/.test(ch) || DIGIT_FOR_LETTER[ch] !== undefined)
+  );
+}
 
 /** A mark OCR reads for an amount's separator, or a piece of it, standing alone. */
 const LONE_MARK = /^[,.\-–—'’_]$/;
