@@ -1644,6 +1644,22 @@ describe('values of OCR lines', () => {
     ).toBeNull();
   });
 
+  it("reads B.4's blocks where OCR garbled its question past finding", () => {
+    // A real OCR reading of the question's first line: "4 Eater the tor Iegiested or es or Will ke
+    // paid on gine directly or duals Cn Tu not puch nection with".
+    const texts = readTranscription(seedText()).map((line) => line.text);
+    const question = texts.findIndex((t) => t.startsWith('4. Enter the information requested for each'));
+    const at = texts.findIndex((t, i) => i > question && t.startsWith('Full Name'));
+    expect(texts[at + 1]).toBe('N/A');
+    texts[question] =
+      '4 Eater the tor Iegiested or es or Will ke paid on gine directly or duals Cn Tu not puch nection with';
+    texts[at + 1] = 'Roth Capital Partners';
+    const { record } = parseFiling(asOcr(texts), 'a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' });
+    expect(record.offering.salesCompensation.map((p) => p.name)).toEqual(['Roth Capital Partners']);
+    // The related persons' blocks of Part A before it are no part of it.
+    expect(record.relatedPersons.length).toBeGreaterThan(0);
+  });
+
   it('reads C.2 with its row labels garbled by their order, not into the Rule 504 total row', () => {
     const seed = seedText();
     const garbled = seed

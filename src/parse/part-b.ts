@@ -80,8 +80,12 @@ export function readPartB(r: Reader, range: Range): void {
     if (round !== null && field) field.confidence *= ZERO_READ_AS_FIGURE;
   }
 
+  // B.4's long question garbled past finding ("4 Eater the tor Iegiested or es ..."), its blocks
+  // are still the part's: no other question of Part B has a "Full Name".
   const b4 = anchors[at('b4')];
-  if (b4) readSalesCompensation(r, { from: b4.match.start.line, to: range.to }, b4.match.end);
+  const before = anchors.at(-1)?.match.end ?? { line: range.from, col: 0 };
+  const b4From = b4?.match.end ?? r.find('fullName', range, before)?.start;
+  if (b4From) readSalesCompensation(r, { from: b4?.match.start.line ?? b4From.line, to: range.to }, b4From);
 }
 
 /**
