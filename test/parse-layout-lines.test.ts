@@ -345,6 +345,38 @@ describe('layoutLines', () => {
     ]);
   });
 
+  it("sets a table row's figures typed high among its printed words on that row", () => {
+    // A real C.2 at 200 dpi, its print small (the page's words 12 pixels high): "34" and
+    // "57,307" typed higher than the row's label and its "$" (read "s"), the amount boxed more
+    // than twice the text's height. The figures began a row of their own above the label's.
+    const question = Array.from(
+      { length: 12 },
+      (_, i): Row => ['word', 153 + i * 60, 671, 200 + i * 60, 683],
+    );
+    const lines = laidOut([
+      ...question,
+      ['Accredited', 153, 774, 239, 789],
+      ['Investors', 246, 775, 316, 788],
+      ['34', 1067, 761, 1100, 784],
+      ['s', 1308, 774, 1316, 788],
+      ['57,307', 1413, 760, 1507, 788],
+      ['Non-accredited', 154, 821, 274, 835],
+      ['Investors', 281, 822, 352, 835],
+      ['30', 1068, 809, 1101, 832],
+      ['s', 1308, 821, 1317, 835],
+      ['15,141', 1415, 809, 1507, 835],
+    ]).slice(1);
+    expect(lines).toEqual(['Accredited Investors\t34\ts 57,307', 'Non-accredited Investors\t30\ts 15,141']);
+    // Figures typed over the printed words of the line below are no figures of it.
+    const over = laidOut([
+      ...question,
+      ['Accredited', 153, 774, 239, 789],
+      ['Investors', 246, 775, 316, 788],
+      ['1999', 200, 761, 260, 784],
+    ]).slice(1);
+    expect(over).toEqual(['1999', 'Accredited Investors']);
+  });
+
   it("sets an amount's first figures that OCR boxed down to their underline on the amount's row, not the label's above", () => {
     // A real C.4.b at 200 dpi: "$ 25,936,172" typed on an underline, a little below the end of
     // the label's last line. OCR boxed "25," down to the underline, twice the text's height, its

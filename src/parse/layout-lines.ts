@@ -183,7 +183,9 @@ function rowsOf(words: Word[], typical: number): Word[][] {
   // A value typed high beside its row (its middle above the row's band, the band begun by the
   // value) is of that row where the two bands share half the lower one's height and the value
   // stands clear to the right of all the row's words; a speck's letters ("Co" a third of a line
-  // high, above a label) are no value.
+  // high, above a label) are no value. So are a table row's figures typed high ("34 <tab> 57,307"
+  // above "Accredited Investors <tab> s"), among its printed words but over none of them, where
+  // the words themselves (not the bands, narrower) share half the lower row's height.
   for (let merged = true; merged; ) {
     merged = false;
     for (const row of rows) {
@@ -192,9 +194,10 @@ function rowsOf(words: Word[], typical: number): Word[][] {
       const beside = rows.find(
         (other) =>
           other !== row &&
-          Math.max(...other.words.map((w) => w.bbox[2])) < left &&
-          Math.min(row.y1, other.y1) - Math.max(row.y0, other.y0) >=
-            Math.min(row.y1 - row.y0, other.y1 - other.y0) / 2,
+          ((Math.max(...other.words.map((w) => w.bbox[2])) < left &&
+            Math.min(row.y1, other.y1) - Math.max(row.y0, other.y0) >=
+              Math.min(row.y1 - row.y0, other.y1 - other.y0) / 2) ||
+            figuresAmongRow(row.words, other.words)),
       );
       if (!beside) continue;
       beside.words.push(...row.words);
@@ -229,6 +232,27 @@ function rowsOf(words: Word[], typical: number): Word[][] {
         .sort((a, b) => a.x - b.x || Number(isMark(b.word)) - Number(isMark(a.word)))
         .map((e) => e.word);
     });
+}
+
+/**
+ * Whether a row of typed figures stands among another row's words: each of them a figure or an
+ * amount, the other's first word (its label) left of them all, none of them over a word of the
+ * other, and the words of both sharing half the lower row's height.
+ */
+function figuresAmongRow(figures: readonly Word[], row: readonly Word[]): boolean {
+  if (!figures.every((w) => /^\$?[\d,.]*\d[\d,.]*$/.test(w.text))) return false;
+  const extent = (words: readonly Word[]) => [
+    Math.min(...words.map((w) => w.bbox[1])),
+    Math.max(...words.map((w) => w.bbox[3])),
+  ];
+  const [a0 = 0, a1 = 0] = extent(figures);
+  const [b0 = 0, b1 = 0] = extent(row);
+  const over = figures.some((f) => row.some((w) => f.bbox[0] < w.bbox[2] && w.bbox[0] < f.bbox[2]));
+  return (
+    !over &&
+    Math.min(...row.map((w) => w.bbox[0])) < Math.min(...figures.map((w) => w.bbox[0])) &&
+    Math.min(a1, b1) - Math.max(a0, b0) >= Math.min(a1 - a0, b1 - b0) / 2
+  );
 }
 
 /** Whether a word stands against another on its left or right, beside it and no more than half a line apart. */
