@@ -472,6 +472,10 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     // A real OCR row: the leader's last speck read "~", a "$" misread in other rows.
     const row = 'Accredited Investors...\t.\tLo\t.\t.\t~\t2\t$ 217.310.85';
     expect(readMoneyCells(row, 1).map((c) => c.cents)).toEqual([21_731_085]);
+    // And where the amount's "$" was read "s" too.
+    expect(readMoneyCells('Non-sccredited Investors\t~\t30\ts 15,141', 1).map((c) => c.cents)).toEqual([
+      1_514_100,
+    ]);
   });
 
   it('reads a box the pixels did not find and its "$", read as letters ("Cs", "ms"), as a cell\'s opening', () => {

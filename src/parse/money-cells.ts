@@ -571,9 +571,10 @@ function withColumnsOpened(text: string): string {
       const afterAmount = i > firstCell && (AMOUNT_COLUMN.test(previous) || DASH_ZERO.test(previous));
       const lone = LONE_DOLLAR.test(column.trim()) || (afterAmount && LONE_DOLLAR_FIGURE.test(column.trim()));
       const next = (columns[i + 1] ?? '').trim();
-      // A small whole number with a "$" after it is a count of investors, not this cell's amount
-      // ("Accredited Investors ... ~ <tab> 2 <tab> $ 217.310.85": the "~" a speck of the leader).
-      const count = /^\d{1,3}$/.test(next) && /^[$☐☒]/.test((columns[i + 2] ?? '').trim());
+      // A small whole number with a "$" after it (or an "s" read for it) is a count of investors,
+      // not this cell's amount ("Accredited Investors ... ~ <tab> 2 <tab> $ 217.310.85", "~ <tab>
+      // 30 <tab> s 15,141": the "~" a speck of the leader).
+      const count = /^\d{1,3}$/.test(next) && /^(?:[$☐☒]|[sS§]\s?\d)/.test((columns[i + 2] ?? '').trim());
       if (lone && !count && (/^(?:-0-|\d)/.test(next) || (afterAmount && DASH_ZERO.test(next)))) {
         filled = false;
         return '$';
