@@ -359,6 +359,18 @@ describe('rereadMoney with figures typed off their line', () => {
   });
 });
 
+describe('rereadMoney of a figure read as a mark', () => {
+  it('takes a reading with a figure for the mark that agrees with the rest ("1,4%0,779.16")', async () => {
+    // A real crop at 200 dpi of C.5's column total "$ 1,490,779.16", typed on its underline: the
+    // page pass read the 9 as "%" at 0.54, which makes no amount; read again with only money's
+    // characters it reads whole, at 0.13.
+    const image = await fixtureImage('amount-figure-read-as-mark.png', 200);
+    const words: Word[] = [{ text: '$1,4%0,779.16', bbox: [50, 17, 295, 39], confidence: 0.54 }];
+    const again = await rereadMoney(image, words, pool);
+    expect(again.map((w) => w.text).join('')).toBe('$1,490,779.16');
+  });
+});
+
 describe('readMissedInk', () => {
   it('adds no word the page pass read in pieces with boxes narrower than their glyphs ("9", "8")', async () => {
     const { image, lines } = textPage(['98'], { width: 600, height: 200, top: 120, left: 200, fontSize: 48 });

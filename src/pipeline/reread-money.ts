@@ -65,6 +65,10 @@ export async function rereadMoney(
     const digitsBefore = digits(read);
     // Pieces of one amount that make no amount together take a well-formed reading of the whole.
     const noAmount = group.length > 1 && separated(group) && !WELL_FORMED.test(read.replace(/^[$_]+/, ''));
+    // A mark among the figures that is no separator and no letter OCR reads for a figure.
+    const marks = [...read.replace(/^[$_]+/, '')].filter(
+      (ch) => !/[\d,.\s-]/.test(ch) && !DIGIT_FOR_LETTER[ch],
+    );
     // First as OCR reads any line, then with only money's characters allowed: tesseract rates a
     // reading it was held to a whitelist for unsurely ("$0.00" at 0.00 where it read it freely at
     // 0.88), so the free reading is tried first. Last, the page with its rules, where there is
@@ -98,6 +102,13 @@ export async function rereadMoney(
           digits(text) === digitsBefore &&
           confidence >= FOUND_FIGURE_AT) ||
         (noAmount && WELL_FORMED.test(amount) && confidence >= FOUND_FIGURE_AT) ||
+        // A figure the page pass read as a mark ("1,4%0,779.16") makes no amount: a well-formed
+        // reading with a figure for each mark, that agrees with it figure for figure, stands for
+        // it, however unsurely OCR rates a reading held to money's characters.
+        (marks.length > 0 &&
+          WELL_FORMED.test(amount) &&
+          digits(text).length === digitsBefore.length + marks.length &&
+          figuresAgree(read, text)) ||
         // The page pass read the dollar sign as a figure or a letter ("518,847.86"): read again
         // with the sign, and the rest the same, however unsurely.
         (/^\$/.test(text) &&
