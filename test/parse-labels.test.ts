@@ -1388,6 +1388,16 @@ describe('values of OCR lines', () => {
     expect(unsigned.signature.date).toBeNull();
   });
 
+  it('reads the signature date with a speck after it read as a stop ("1/3/03:")', () => {
+    // A real OCR reading of Part D's date; Part E's copy was misread a year early ("1/3/93").
+    const seed = seedText();
+    const signed = 'Date November 28, 2003';
+    const at = seed.lastIndexOf(signed);
+    const text = `${seed.slice(0, at).replace(signed, 'Date 11/28/03:')}Date 11/28/93${seed.slice(at + signed.length)}`;
+    expect(text).not.toContain(signed);
+    expect(parseOcr(text).record.signature.date).toBe('2003-11-28');
+  });
+
   it("reads E.1's Yes and No where OCR lost the question's words", () => {
     // A real page: the question's line under the heading's black bar was not read at all, only
     // its last word: "rule? <tab> Yes ☐ No ☒".

@@ -93,7 +93,8 @@ export function readSignature(r: Reader, partD: Range, partE: Range): void {
             .map((l) => l.split('\t').find((c) => c.trim() !== '') ?? '')
             .map((l) => l.trim())
             .find((l) => /[\p{L}\d]/u.test(l)) ?? '';
-        const read = raw.replace(/^[:\s]+/, '');
+        // Nor is a speck after it read as a stop ("1/3/03:").
+        const read = raw.replace(/^[:\s]+/, '').replace(/(\d)[:;,.'’]+$/, '$1');
         const exact = parseDate(read);
         const date = exact ?? parseMisreadDate(read);
         // The date is typed again under the state signature: a copy read as a date no Form D has
