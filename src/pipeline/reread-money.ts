@@ -199,8 +199,9 @@ export function withoutPhantomFigure(image: PageImage, word: Word): Word {
   const figure = heights[Math.floor(heights.length / 4)] ?? 0;
   const tall = pieces.filter((c) => c.y1 - c.y0 + 1 >= figure * 0.6);
   // Where the box holds as many figures of ink as the reading has, each figure read has its ink (a
-  // speck before them is none OCR read); figures run together count by their width.
-  const width = median(tall.map((c) => c.x1 - c.x0 + 1));
+  // speck before them is none OCR read); figures run together count by their width, a figure's no
+  // wider than most of its height (a heavy face runs most of its figures together in pairs).
+  const width = Math.min(median(tall.map((c) => c.x1 - c.x0 + 1)), figure * FIGURE_WIDTH_AT_MOST);
   const figures = tall.reduce((n, c) => n + Math.max(1, Math.round((c.x1 - c.x0 + 1) / width)), 0);
   if (figures >= word.text.replace(/\D/g, '').length) return word;
   const first = Math.min(...tall.map((c) => c.x0));
@@ -287,6 +288,9 @@ function uncoveredFigureBeside(image: PageImage, box: Bbox, words: readonly Word
 
 /** Darker than this is a figure's ink. */
 const INK = 128;
+
+/** A figure is at most this share of its height wide. */
+const FIGURE_WIDTH_AT_MOST = 0.7;
 
 /**
  * Runs of money-like words on one baseline with small gaps between them and no other word
