@@ -371,6 +371,21 @@ describe('rereadMoney of a figure read as a mark', () => {
   });
 });
 
+describe('rereadMoney after ink read at nothing', () => {
+  it('reads the first figure OCR read as junk with the "$" before it ("so , 040,050.92")', async () => {
+    // A real crop at 200 dpi of C.5's "$ 7,040,050.92" beside its checked box: the page pass read the
+    // "$" and the 7 as "so" at 0.00, the comma apart, and the rest as "040,050.92" at 0.00.
+    const image = await fixtureImage('amount-first-figure-unread.png', 200);
+    const words: Word[] = [
+      { text: 'so', bbox: [45, 6, 124, 32], confidence: 0 },
+      { text: ',', bbox: [131, 28, 137, 37], confidence: 0 },
+      { text: '040,050.92', bbox: [148, 11, 321, 36], confidence: 0 },
+    ];
+    const again = await rereadMoney(image, words, pool);
+    expect(again.map((w) => w.text).join(' ')).toMatch(/(?:^|\$|\s)7,040,050\.92$/);
+  });
+});
+
 describe('withoutPhantomFigure', () => {
   it("keeps a heavy face's first figure where its figures run together in pairs", async () => {
     // A real crop at 200 dpi of C.1's total "124,095.85" in a heavy sans face, read again unsurely

@@ -37,7 +37,9 @@ export async function rereadMoney(
   pool: OcrPool,
   withRules?: PageImage,
 ): Promise<Word[]> {
-  const groups = moneyGroups(words).flatMap((group) => {
+  const groups = moneyGroups(words).flatMap((amount) => {
+    const lead = unreadLead(words, amount);
+    const group = lead ? [...lead, ...amount] : amount;
     // The figures' rows are most pieces' rows: a piece OCR drew up into the print above ("37,9
     // 44,960. 45", the middle one's box twice as tall) would put that print in the reading.
     const [x0, , x1] = unionBbox(group.map((w) => w.bbox)) as Bbox;
@@ -45,12 +47,12 @@ export async function rereadMoney(
     const clipped = uncoveredFigureBeside(image, box, words);
     const unsure = Math.min(...group.map((w) => w.confidence)) < REREAD_BELOW;
     return unsure || clipped || inPieces(group)
-      ? [{ group, box: clipped ?? box, clipped: clipped !== null }]
+      ? [{ group, box: clipped ?? box, clipped: clipped !== null, led: lead !== null }]
       : [];
   });
   if (groups.length === 0) return [...words];
   const replaced = new Map<Word, Word[]>();
-  for (const { group, box, clipped } of groups) {
+  for (const { group, box, clipped, led } of groups) {
     const others = words.filter((w) => !group.includes(w));
     const height = box[3] - box[1];
     const wider: Bbox = [
@@ -115,7 +117,12 @@ export async function rereadMoney(
           /^[5Ss§]/.test(read) &&
           text.slice(1) === read.slice(1) &&
           WELL_FORMED.test(amount));
-      if (!better) continue;
+      // An amount read again with the ink read at nothing before it takes a reading that finds a
+      // figure more there, its "$" read as well: a "$" misread is the likeliest figure more
+      // ("52,633,364" for 2,633,364).
+      const found =
+        digits(text).length > digitsBefore.length && again.words.some((w) => w.text.includes('$'));
+      if (!better || (led && !found)) continue;
       group.forEach((w, i) => {
         replaced.set(w, i === 0 ? kept : []);
       });
@@ -349,6 +356,37 @@ function separated(group: readonly Word[]): boolean {
   const text = group.map((w) => w.text).join(' ');
   return /\d[,.]/.test(text) && text.replace(/\D/g, '').length >= 4;
 }
+
+/**
+ * The word read at nothing just before an amount, with the separator read between them if any
+ * ("so , 040,050.92" for "$ 7,040,050.92"): ink OCR could not read, which may hold the amount's
+ * first figure with its "$".
+ */
+function unreadLead(words: readonly Word[], amount: readonly Word[]): Word[] | null {
+  const first = amount.reduce((a, b) => (b.bbox[0] < a.bbox[0] ? b : a));
+  const justBefore = (w: Word) => (o: Word) => {
+    const h = Math.max(w.bbox[3] - w.bbox[1], o.bbox[3] - o.bbox[1], 1);
+    return (
+      !amount.includes(o) &&
+      sameRow(o, w, h) &&
+      o.bbox[0] < w.bbox[0] &&
+      o.bbox[2] <= w.bbox[0] + 2 &&
+      w.bbox[0] - o.bbox[2] <= h * 1.2
+    );
+  };
+  const mark = words.find((o) => justBefore(first)(o) && LONE_MARK.test(o.text));
+  const lead = words.find((o) => justBefore(mark ?? first)(o) && readAtNothing(o) && !amountLike(o.text));
+  if (!lead) return null;
+  return mark ? [lead, mark] : [lead];
+}
+
+/** A word of a few characters OCR read at nothing. */
+function readAtNothing(w: Word): boolean {
+  return w.confidence < NOTHING_BELOW && /^\S{1,3}$/.test(w.text);
+}
+
+/** Below this a word is read at nothing. */
+const NOTHING_BELOW = 0.05;
 
 /** Below this a short word with more figures than letters is a piece of an amount OCR garbled. */
 const GARBLED_BELOW = 0.5;
