@@ -66,11 +66,10 @@ export async function rereadMoney(
     const read = group.map((w) => w.text).join('');
     const digitsBefore = digits(read);
     // Pieces of one amount that make no amount together take a well-formed reading of the whole.
-    const noAmount = group.length > 1 && separated(group) && !WELL_FORMED.test(read.replace(/^[$_]+/, ''));
+    const bare = read.replace(/^[$_]+/, '');
+    const noAmount = group.length > 1 && separated(group) && !WELL_FORMED.test(bare);
     // A mark among the figures that is no separator and no letter OCR reads for a figure.
-    const marks = [...read.replace(/^[$_]+/, '')].filter(
-      (ch) => !/[\d,.\s-]/.test(ch) && !DIGIT_FOR_LETTER[ch],
-    );
+    const marks = [...bare].filter((ch) => !/[\d,.\s-]/.test(ch) && !DIGIT_FOR_LETTER[ch]);
     // First as OCR reads any line, then with only money's characters allowed: tesseract rates a
     // reading it was held to a whitelist for unsurely ("$0.00" at 0.00 where it read it freely at
     // 0.88), so the free reading is tried first. Last, the page with its rules, where there is
