@@ -386,6 +386,21 @@ describe('rereadMoney after ink read at nothing', () => {
   });
 });
 
+describe('rereadMoney over a garbled reading of the same ink', () => {
+  it('reads the amount again with a short unsure word whose box runs into its first ("=" over the 1 of 13,782)', async () => {
+    // A real crop at 200 dpi of C.4's legal fee "13,782": the page pass read it "= Ww ~1 No"; the
+    // missed ink read again gave "3," and "782" surely, and left the "=" over the 1.
+    const image = await fixtureImage('amount-first-figure-garbled-over.png', 200);
+    const words: Word[] = [
+      { text: '=', bbox: [24, 16, 35, 34], confidence: 0.44 },
+      { text: '3,', bbox: [31, 15, 66, 39], confidence: 0.9 },
+      { text: '782', bbox: [75, 14, 123, 35], confidence: 0.96 },
+    ];
+    const again = await rereadMoney(image, words, pool);
+    expect(again.map((w) => w.text).join(' ')).toBe('13,782');
+  });
+});
+
 describe('withoutPhantomFigure', () => {
   it("keeps a heavy face's first figure where its figures run together in pairs", async () => {
     // A real crop at 200 dpi of C.1's total "124,095.85" in a heavy sans face, read again unsurely

@@ -39,7 +39,14 @@ export async function rereadMoney(
 ): Promise<Word[]> {
   const groups = moneyGroups(words).flatMap((amount) => {
     const lead = unreadLead(words, amount);
-    const group = lead ? [...lead, ...amount] : amount;
+    const over = garbledOver(words, amount).filter((w) => !lead?.includes(w));
+    const start = Math.min(...amount.map((w) => w.bbox[0]));
+    const group = [
+      ...(lead ?? []),
+      ...over.filter((w) => w.bbox[0] < start),
+      ...amount,
+      ...over.filter((w) => w.bbox[0] >= start),
+    ];
     // The figures' rows are most pieces' rows: a piece OCR drew up into the print above ("37,9
     // 44,960. 45", the middle one's box twice as tall) would put that print in the reading.
     const [x0, , x1] = unionBbox(group.map((w) => w.bbox)) as Bbox;
@@ -377,6 +384,24 @@ function unreadLead(words: readonly Word[], amount: readonly Word[]): Word[] | n
   const lead = words.find((o) => justBefore(mark ?? first)(o) && readAtNothing(o) && !amountLike(o.text));
   if (!lead) return null;
   return mark ? [lead, mark] : [lead];
+}
+
+/**
+ * The words of a few characters OCR read unsurely whose boxes run into an amount's on its row ("="
+ * over the 1 of "13,782", the rest read again from ink the page pass garbled): two readings of one
+ * ink, since typed words do not overlap. They are read again with the amount.
+ */
+function garbledOver(words: readonly Word[], amount: readonly Word[]): Word[] {
+  const [x0, , x1] = unionBbox(amount.map((w) => w.bbox)) as Bbox;
+  return words.filter(
+    (o) =>
+      !amount.includes(o) &&
+      o.confidence < GARBLED_BELOW &&
+      /^\S{1,3}$/.test(o.text) &&
+      !amountLike(o.text) &&
+      ((o.bbox[0] < x0 && o.bbox[2] > x0) || (o.bbox[0] < x1 && o.bbox[2] > x1)) &&
+      amount.some((w) => sameRow(o, w, Math.max(w.bbox[3] - w.bbox[1], o.bbox[3] - o.bbox[1], 1))),
+  );
 }
 
 /** A word of a few characters OCR read at nothing. */
