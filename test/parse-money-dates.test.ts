@@ -92,6 +92,12 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ $ 0.00\tZs 8.439.072.86').map((c) => c.cents)).toEqual([0, 843_907_286]);
   });
 
+  it('reads a first group with a gap after its comma whole, whatever figure the next group starts with', () => {
+    // A real OCR reading of a C.5 row typed "$ 2,296,740.93": its first group is no figure read twice.
+    expect(readMoneyCells('☐ $\t-0- ☐ $ 2, 296,740.93', 2).map((c) => c.cents)).toEqual([0, 229_674_093]);
+    expect(readMoneyCells('☐ $ 3, 340,000')).toMatchObject([{ cents: 334_000_000 }]);
+  });
+
   it('closes gaps in an amount whose first group lost its comma, read with separators of both kinds', () => {
     // Real OCR readings of C.1 sold and C.5's total, typed 4,215,900.00, one "1" read as a "|".
     expect(readMoneyCells('S 4.642.000.00 $ 42 1 5 ,900.00').map((c) => c.cents)).toEqual([

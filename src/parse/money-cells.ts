@@ -30,10 +30,18 @@ function closeGaps(typed: string): string {
   // A comma read as a "+" standing apart before the last group ("2,12 4 + 994.00").
   const cell = typed.replace(/(\d)\s+\+\s+(?=\d{3}(?:[.,]\d{2})?$)/, '$1,');
   if (!/^[\d,.\s]+$/.test(cell) || !/\d\s+[\d,.]|[,.]\s+\d/.test(cell)) return typed;
-  // The amount's first figures read twice, the second time whole ("38.6 38.682.586.00").
+  // The amount's first figures read twice, the second time whole ("38.6 38.682.586.00"). A first
+  // group with its separator after it ("2, 296,740.93") is no figures read twice: it is the
+  // amount's first group, a gap after its comma, whatever figure the next group starts with.
   const twice = /^([\d,.]+)\s+(\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?)$/.exec(cell);
   const figures = (text: string) => text.replace(/\D/g, '');
-  if (twice?.[1] && twice[2] && figures(twice[2]).startsWith(figures(twice[1]))) return twice[2];
+  if (
+    twice?.[1] &&
+    twice[2] &&
+    !/^\d{1,3}[,.]$/.test(twice[1]) &&
+    figures(twice[2]).startsWith(figures(twice[1]))
+  )
+    return twice[2];
   // Cents end the amount: figures after a gap past them are another's ("31,206.83 5").
   if (/[,.]\d{2}\s+\d{1,2}$/.test(cell)) return typed;
   const closed = cell.replace(/\s+/g, '');
