@@ -34,6 +34,25 @@ describe('a misread suspected from the arithmetic', () => {
     ]);
   });
 
+  it('suspects no cents in an amount read without them ("-0-" is no misread 0.20)', () => {
+    // C.1 sold 20 cents over C.2's amounts, read surely; the non-accredited amount read "-0-" unsurely.
+    const record = consistentRecord();
+    const { securities, investors } = record.offering;
+    securities.equity.sold = usd(27_701_669.12);
+    securities.total.sold = usd(27_701_669.12);
+    readAt(record, 'offering.securities.equity.sold', 0.97, '$ 27,701,669.12');
+    readAt(record, 'offering.securities.total.sold', 0.97, '$ 27,701,669.12');
+    readAt(record, 'offering.investors.accredited.amount', 0.97, '$ 27,701,668.92');
+    readAt(record, 'offering.investors.nonAccredited.amount', 0.5, '$ -0-');
+    expect(investors.nonAccredited.amount).toBe(0);
+    expect(evaluate(record).map((f) => [f.rule, f.severity])).toEqual([['C2_MATCHES_C1_SOLD', 'error']]);
+    // Read with its cents, the same zero may be 0.20 misread.
+    readAt(record, 'offering.investors.nonAccredited.amount', 0.5, '$ 0.00');
+    expect(evaluate(record).map((f) => [f.rule, f.suggestion?.value])).toEqual([
+      ['OCR_SUSPECTED_MISREAD', 20],
+    ]);
+  });
+
   it("suspects a value read surely only of a typewriter's zero read as a 6, 8 or 9", () => {
     const record = consistentRecord();
     record.offering.useOfProceeds.workingCapital.others = usd(17_599_671.96);

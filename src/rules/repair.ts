@@ -136,7 +136,11 @@ function misreadFor(
         : oneSlipAway(read);
     // Figures read bare, with no separator at all, may have lost the point before their cents.
     const pointLost = !sure && BARE_FIGURES.test(field.raw) && read % 100 === 0 ? read / 100 : null;
-    for (const value of pointLost === null ? slips : [...slips, pointLost]) {
+    // OCR misreads the figures it read: an amount read with no cents ("-0-", "3,782") had none to
+    // misread, and a slip that gives it cents ("-0-" for 0.20) is no reading of it.
+    const noCents = /\d/.test(field.raw) && !CENTS_READ.test(field.raw.trim());
+    const readable = slips.filter((value) => !noCents || value % 100 === 0);
+    for (const value of pointLost === null ? readable : [...readable, pointLost]) {
       // Tried from each of the lines alike, the same fit is found once.
       if (twinned && fits.some((f) => f.value === value && f.alike?.includes(path))) continue;
       for (const p of lines) setPath(work, p, value);
@@ -174,6 +178,9 @@ function twinCell(record: FormDRecord, path: string): number | null {
   if (!cell || cell[1] === 'total') return null;
   return readCents(record, `offering.securities.${cell[1]}.${cell[2] === 'sold' ? 'offered' : 'sold'}`);
 }
+
+/** An amount read with a figure or two of cents after its point: "1,549.66", "4,488.8". */
+const CENTS_READ = /[.,]\s?\d{1,2}$/;
 
 /** An amount read as figures only, enough of them to hold cents: "$ 41655200". */
 const BARE_FIGURES = /^\$?\s*\d{4,}$/;
