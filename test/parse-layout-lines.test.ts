@@ -377,6 +377,32 @@ describe('layoutLines', () => {
     expect(over).toEqual(['1999', 'Accredited Investors']);
   });
 
+  it('sets a "-0-" typed high among a row\'s words on that row, as it does figures', () => {
+    // A real C.4.a at 200 dpi: Engineering Fees' "-0-" typed half a line above its label, the
+    // row above already holding its own "-0-". It made a line of its own, and the fee was unread.
+    const rows: Row[] = [
+      ['Accounting', 109, 1448, 219, 1468],
+      ['Fees', 229, 1449, 272, 1464],
+      ['5', 1282, 1450, 1292, 1464],
+      ['-0-', 1442, 1443, 1494, 1461],
+      ['Engineering', 110, 1496, 228, 1514],
+      ['Fees', 237, 1496, 281, 1511],
+      ['s', 1282, 1497, 1292, 1511],
+      ['-0-', 1442, 1485, 1493, 1503],
+    ];
+    const boxes = [
+      [1246, 1445, 1266, 1465],
+      [1246, 1492, 1266, 1512],
+    ].map((bbox) => ({ bbox: bbox as Bbox, checked: false, confidence: 1, fill: 0 }));
+    const lines = layoutLines(
+      rows.map(([text, ...bbox]) => at(text, bbox)),
+      boxes,
+      noRules,
+      1,
+    ).map((l) => l.text);
+    expect(lines).toEqual(['Accounting Fees\t☐ 5\t-0-', 'Engineering Fees\t☐ s\t-0-']);
+  });
+
   it("sets an amount's first figures that OCR boxed down to their underline on the amount's row, not the label's above", () => {
     // A real C.4.b at 200 dpi: "$ 25,936,172" typed on an underline, a little below the end of
     // the label's last line. OCR boxed "25," down to the underline, twice the text's height, its
