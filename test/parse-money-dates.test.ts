@@ -92,6 +92,14 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('☐ $ 0.00\tZs 8.439.072.86').map((c) => c.cents)).toEqual([0, 843_907_286]);
   });
 
+  it('reads a lone 3, 5 or 8 between two cells of a table printed without boxes as the second cell\'s "$"', () => {
+    // Real OCR readings of C.1 rows typed "$ ___ - $ ___ -": the second "$" read "3" or "5".
+    expect(readMoneyCells('S\t- 3\t-', 2).map((c) => c.cents)).toEqual([0, 0]);
+    // The first zero lost: the first cell is unread, the second still zero.
+    expect(readMoneyCells('S\t5\t-', 2).map((c) => c.cents)).toEqual([null, 0]);
+    expect(readMoneyCells('$ -0- 8 42,879,507', 2).map((c) => c.cents)).toEqual([0, 4_287_950_700]);
+  });
+
   it('reads a first group with a gap after its comma whole, whatever figure the next group starts with', () => {
     // A real OCR reading of a C.5 row typed "$ 2,296,740.93": its first group is no figure read twice.
     expect(readMoneyCells('☐ $\t-0- ☐ $ 2, 296,740.93', 2).map((c) => c.cents)).toEqual([0, 229_674_093]);

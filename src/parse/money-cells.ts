@@ -113,6 +113,15 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
     // between them ("$3 500,000") leaves a group of three after it, not of one or two.
     .replace(/\$[358](?=[^\S\n]+\d{1,2}(?:[,.]\d{3})+(?:[.,]\d{2})?(?![\d,.]))/g, '$')
     .replace(/([☐☒][\s_]*)[-–—]{1,2}(?=\s+\d{1,3}(?:[,.]\d{3})+(?!\d))/g, '$1$')
+    // Or as a lone figure between a cell's zero and the next cell's zero or amount, or between a
+    // "$" and a zero, where the table prints no box ("S <tab> - 3 <tab> -": $ -, then $ -; "S <tab>
+    // 5 <tab> -", the first zero lost): no amount is three, five or eight dollars. (Between a "$"
+    // and an amount, the figure is the amount's first, a gap after it: "$ 3 4,400.00".)
+    .replace(
+      /(?<=^|\s)(?:(-0-|[-–—]{1,2})(\s+)[358](?=\s+(?:-0-|[-–—]{1,2}(?=\s|$)|\d{1,3}(?:[,.]\d{3})+(?!\d)))|(\$|[sS§])(\s+)[358](?=\s+(?:-0-|[-–—]{1,2})(?:\s|$)))/g,
+      (_, zero?: string, gap?: string, _sign?: string, signGap?: string) =>
+        zero !== undefined ? `${zero}${gap}$` : `$${signGap}$`,
+    )
     .replace(/(\d)[sS§](?=\s+(?:-0-|\d))/g, '$1 $')
     // The zero read as an "o" too ("$ <tab> os <tab> 0" is $ 0, then $ 0).
     .replace(/(\$\s+)[oO][sS§](?=\s+(?:-0-|\d))/g, '$10 $')
