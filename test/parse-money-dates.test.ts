@@ -100,6 +100,15 @@ describe('readMoneyCells splits a table row into dollar cells', () => {
     expect(readMoneyCells('$ -0- 8 42,879,507', 2).map((c) => c.cents)).toEqual([0, 4_287_950_700]);
   });
 
+  it('reads a letter or two after a cell of a table printed without boxes as the next cell\'s "$"', () => {
+    // Real OCR readings of C.1 rows: the second "$" read "ow" between two amounts, and after a zero
+    // whose twin OCR lost.
+    expect(readMoneyCells('S 42,879,507 ow 40,926,168', 2).map((c) => c.cents)).toEqual([
+      4_287_950_700, 4_092_616_800,
+    ]);
+    expect(readMoneyCells('S\t- ow', 2).map((c) => c.cents)).toEqual([0, null]);
+  });
+
   it('reads a first group with a gap after its comma whole, whatever figure the next group starts with', () => {
     // A real OCR reading of a C.5 row typed "$ 2,296,740.93": its first group is no figure read twice.
     expect(readMoneyCells('☐ $\t-0- ☐ $ 2, 296,740.93', 2).map((c) => c.cents)).toEqual([0, 229_674_093]);

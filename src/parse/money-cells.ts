@@ -113,6 +113,12 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
     // between them ("$3 500,000") leaves a group of three after it, not of one or two.
     .replace(/\$[358](?=[^\S\n]+\d{1,2}(?:[,.]\d{3})+(?:[.,]\d{2})?(?![\d,.]))/g, '$')
     .replace(/([☐☒][\s_]*)[-–—]{1,2}(?=\s+\d{1,3}(?:[,.]\d{3})+(?!\d))/g, '$1$')
+    // Or as a letter or two after a cell's amount or zero, before the next cell's or at the row's
+    // end, where the table prints no box ("S 42,879,507 ow 40,926,168", "S <tab> - ow").
+    .replace(
+      /(?<=(?:^|\s)(?:-0-|[-–—]{1,2}|\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?))(\s+)\p{L}{1,2}(?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?(?![\d,.]))|[^\S\n]*(?:\n|$))/gu,
+      '$1$',
+    )
     // Or as a lone figure between a cell's zero and the next cell's zero or amount, or between a
     // "$" and a zero, where the table prints no box ("S <tab> - 3 <tab> -": $ -, then $ -; "S <tab>
     // 5 <tab> -", the first zero lost): no amount is three, five or eight dollars. (Between a "$"
