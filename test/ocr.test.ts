@@ -401,6 +401,22 @@ describe('rereadMoney over a garbled reading of the same ink', () => {
   });
 });
 
+describe('rereadMoney over a group read with a look-alike letter and its comma', () => {
+  it('reads again an amount whose middle group OCR read with a letter before its comma ("0g8,")', async () => {
+    // A real crop at 200 dpi of C.5's total payments listed "1,088,925.0" beside its checked box:
+    // the page pass read it "C's 1, 0g8, 925.0", which parsed as no amount.
+    const image = await fixtureImage('amount-group-read-with-letter-and-comma.png', 200);
+    const words: Word[] = [
+      { text: "C's", bbox: [15, 13, 59, 40], confidence: 0.19 },
+      { text: '1,', bbox: [78, 14, 100, 31], confidence: 0.41 },
+      { text: '0g8,', bbox: [110, 11, 165, 31], confidence: 0.63 },
+      { text: '925.0', bbox: [176, 11, 251, 30], confidence: 0.95 },
+    ];
+    const again = await rereadMoney(image, words, pool);
+    expect(again.map((w) => w.text)).toContain('1,088,925.0');
+  });
+});
+
 describe('withoutPhantomFigure', () => {
   it("keeps a heavy face's first figure where its figures run together in pairs", async () => {
     // A real crop at 200 dpi of C.1's total "124,095.85" in a heavy sans face, read again unsurely

@@ -415,13 +415,17 @@ const NOTHING_BELOW = 0.05;
 /** Below this a short word with more figures than letters is a piece of an amount OCR garbled. */
 const GARBLED_BELOW = 0.5;
 
-/** Three figures, one or two of them read as the letters they look like ("c00", "1l5"). */
+/**
+ * Three figures, one or two of them read as the letters they look like ("c00", "1l5"), perhaps
+ * with the separator after them ("0g8,").
+ */
 function figuresWithLookalike(text: string): boolean {
+  const group = text.replace(/[,.]$/, '');
   return (
-    /^\S{3}$/.test(text) &&
-    /\d/.test(text) &&
-    /\D/.test(text) &&
-    [...text].every((ch) => /\d/.test(ch) || DIGIT_FOR_LETTER[ch] !== undefined)
+    /^\S{3}$/.test(group) &&
+    /\d/.test(group) &&
+    /\D/.test(group) &&
+    [...group].every((ch) => /\d/.test(ch) || DIGIT_FOR_LETTER[ch] !== undefined)
   );
 }
 
