@@ -1337,6 +1337,20 @@ describe('values of OCR lines', () => {
     expect(reader.mended('Vice President and Secretary', at)).toBe('Vice President and Secretary');
   });
 
+  it('takes no label garbled word by word for a value, half its words read right in order', () => {
+    // A real OCR reading of Part B's "Name of Associated Broker or Dealer" over a blank: it was
+    // taken for the address of a person paid commissions that the filing does not list.
+    const doc = new FormText(asOcr(['Nano 1A ownd Broker or Dealer']));
+    const reader = new Reader(doc, emptyRecord('a'.repeat(64), { file: 'x.pdf', pages: 1, kind: 'pdf' }));
+    const at = { line: 0, col: 0 };
+    expect(reader.mended('Nano 1A ownd Broker or Dealer', at)).toBeNull();
+    // A broker's own name shares a word or two with the label at most.
+    expect(reader.mended('Hambrecht & Quist Broker Dealer LLC', at)).toBe(
+      'Hambrecht & Quist Broker Dealer LLC',
+    );
+    expect(reader.mended('Name Associates of Boston', at)).toBe('Name Associates of Boston');
+  });
+
   it("finds the Name of Offering by its instruction where OCR garbled the label's words", () => {
     // A real OCR reading: "Name al Otterng ☐ check of this is an amendment ...".
     const seed = seedText();

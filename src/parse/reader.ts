@@ -528,12 +528,53 @@ function echoesLabel(value: string): boolean {
   if (INSTRUCTIONS.some((words) => LevenshteinDistanceSearch(words, text).distance <= 3)) return true;
   const letters = text.replace(/[^\p{L}]/gu, '');
   if (HEADERS.some((header) => LevenshteinDistance(letters, header) <= 2)) return true;
-  return LONG_LABELS.some(
-    (label) =>
-      label[0] === text[0] &&
-      text.length >= label.length * 0.8 &&
-      LevenshteinDistance(text.slice(0, label.length), label) <= Math.floor(label.length / 5),
+  return (
+    LONG_LABELS.some(
+      (label) =>
+        label[0] === text[0] &&
+        text.length >= label.length * 0.8 &&
+        LevenshteinDistance(text.slice(0, label.length), label) <= Math.floor(label.length / 5),
+    ) || LABEL_WORDS.some((label) => wordsEcho(wordsOf(text), label))
   );
+}
+
+/** The long labels as words, those of four words or more. */
+const LABEL_WORDS = LONG_LABELS.map(wordsOf).filter((words) => words.length >= 4);
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+}
+
+/**
+ * Whether a value is a label garbled word by word ("Nano 1A ownd Broker or Dealer" for "Name of
+ * Associated Broker or Dealer"): as many words, give or take one, and half the label's found in
+ * it in order, each read right or with one letter wrong (a short word exactly), two of them words
+ * of four letters or more.
+ */
+function wordsEcho(value: readonly string[], label: readonly string[]): boolean {
+  if (Math.abs(value.length - label.length) > 1) return false;
+  const long = (words: readonly string[]) => words.filter((w) => w.length >= 4);
+  return (
+    wordsInOrder(value, label) >= Math.max(3, Math.ceil(label.length / 2)) &&
+    wordsInOrder(long(value), long(label)) >= 2
+  );
+}
+
+/** How many of a label's words a value has in the label's order, each read right or nearly. */
+function wordsInOrder(value: readonly string[], label: readonly string[]): number {
+  const same = (a: string, b: string) =>
+    a === b || (Math.min(a.length, b.length) >= 4 && LevenshteinDistance(a, b) <= 1);
+  // The longest common subsequence, a row at a time.
+  const row = new Array<number>(value.length + 1).fill(0);
+  for (const word of label) {
+    let diagonal = 0;
+    for (let j = 1; j <= value.length; j++) {
+      const above = row[j] ?? 0;
+      row[j] = same(word, value[j - 1] ?? '') ? diagonal + 1 : Math.max(above, row[j - 1] ?? 0);
+      diagonal = above;
+    }
+  }
+  return row[value.length] ?? 0;
 }
 
 /**
