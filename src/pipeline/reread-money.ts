@@ -400,7 +400,12 @@ function garbledOver(words: readonly Word[], amount: readonly Word[]): Word[] {
       /^\S{1,3}$/.test(o.text) &&
       !amountLike(o.text) &&
       ((o.bbox[0] < x0 && o.bbox[2] > x0) || (o.bbox[0] < x1 && o.bbox[2] > x1)) &&
-      amount.some((w) => sameRow(o, w, Math.max(w.bbox[3] - w.bbox[1], o.bbox[3] - o.bbox[1], 1))),
+      // On the amount's row and no taller than its figures: a reading OCR boxed down over the
+      // rows below ("Ooo" over three cells' zeros) is no piece of this one.
+      amount.some((w) => {
+        const height = Math.max(w.bbox[3] - w.bbox[1], 1);
+        return o.bbox[3] - o.bbox[1] <= height * 1.5 && sameRow(o, w, height);
+      }),
   );
 }
 
