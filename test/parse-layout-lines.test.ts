@@ -25,11 +25,11 @@ const read = (text: string, bbox: Bbox, confidence: number): Word => ({ text, bb
 /** A word OCR read at a box of a real page. */
 const at = (text: string, bbox: [number, number, number, number]): Word => ({ text, bbox, confidence: 0.9 });
 type Row = [string, number, number, number, number];
-/** The lines of words given as [text, x0, y0, x1, y1], with no boxes or rules. */
-const laidOut = (rows: readonly Row[]) =>
+/** The lines of words given as [text, x0, y0, x1, y1], with the unchecked boxes given and no rules. */
+const laidOut = (rows: readonly Row[], boxes: ReadonlyArray<[number, number, number, number]> = []) =>
   layoutLines(
     rows.map(([text, ...bbox]) => at(text, bbox)),
-    [],
+    boxes.map((bbox) => ({ bbox, checked: false, confidence: 1, fill: 0 })),
     noRules,
     1,
   ).map((l) => l.text);
@@ -327,17 +327,11 @@ describe('layoutLines', () => {
       ['$s', 1893, 2227, 1910, 2252],
       ['—0-', 1942, 2215, 2018, 2244],
     ];
-    const boxes = [
+    const lines = laidOut(rows, [
       [1836, 2079, 1872, 2114],
       [1836, 2149, 1870, 2185],
       [1836, 2219, 1871, 2255],
-    ].map((bbox) => ({ bbox: bbox as Bbox, checked: false, confidence: 1, fill: 0 }));
-    const lines = layoutLines(
-      rows.map(([text, ...bbox]) => at(text, bbox)),
-      boxes,
-      noRules,
-      1,
-    ).map((l) => l.text);
+    ]);
     expect(lines).toEqual([
       "Transfer Agent's Fees\t☐ $ —0-",
       'Printing and Engraving Costs\t☐ $s —0',
@@ -390,16 +384,10 @@ describe('layoutLines', () => {
       ['s', 1282, 1497, 1292, 1511],
       ['-0-', 1442, 1485, 1493, 1503],
     ];
-    const boxes = [
+    const lines = laidOut(rows, [
       [1246, 1445, 1266, 1465],
       [1246, 1492, 1266, 1512],
-    ].map((bbox) => ({ bbox: bbox as Bbox, checked: false, confidence: 1, fill: 0 }));
-    const lines = layoutLines(
-      rows.map(([text, ...bbox]) => at(text, bbox)),
-      boxes,
-      noRules,
-      1,
-    ).map((l) => l.text);
+    ]);
     expect(lines).toEqual(['Accounting Fees\t☐ 5\t-0-', 'Engineering Fees\t☐ s\t-0-']);
   });
 
