@@ -236,8 +236,8 @@ function rowsOf(words: Word[], typical: number): Word[][] {
 
 /**
  * Whether a row of typed figures stands among another row's words: each of them a figure, an
- * amount or the accountant's "-0-", the other's first word (its label) left of them all, none of them over a word of the
- * other, and the words of both sharing half the lower row's height.
+ * amount or the accountant's "-0-", the other's first word (its label) left of them all, none of
+ * them over a word of the other, and the words of both sharing half the lower row's height.
  */
 function figuresAmongRow(figures: readonly Word[], row: readonly Word[]): boolean {
   if (!figures.every((w) => /^(?:\$?[\d,.]*\d[\d,.]*|-0-)$/.test(w.text))) return false;

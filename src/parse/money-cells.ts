@@ -114,7 +114,8 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
     .replace(/\$[358](?=[^\S\n]+\d{1,2}(?:[,.]\d{3})+(?:[.,]\d{2})?(?![\d,.]))/g, '$')
     .replace(/([☐☒][\s_]*)[-–—]{1,2}(?=\s+\d{1,3}(?:[,.]\d{3})+(?!\d))/g, '$1$')
     // Or as a letter or two after a cell's amount or zero, before the next cell's or at the row's
-    // end, where the table prints no box ("S 42,879,507 ow 40,926,168", "S <tab> - ow").
+    // end (C.1's rows print no boxes to open their cells: "S 42,879,507 ow 40,926,168", "S <tab>
+    // - ow").
     .replace(
       /(?<=(?:^|\s)(?:-0-|[-–—]{1,2}|\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?))(\s+)\p{L}{1,2}(?=\s+(?:-0-|\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{2})?(?![\d,.]))|[^\S\n]*(?:\n|$))/gu,
       '$1$',
