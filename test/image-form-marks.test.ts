@@ -1464,13 +1464,6 @@ describe('findMissedInk', () => {
     expect(y1 - y0).toBeLessThan(40);
   });
 
-  it("finds no line in a stamp's letters run together, taller than typing", async () => {
-    // A real crop at 200 dpi of a "PROCESSED" stamp beside Name of Offering's label: read as
-    // "PhucEssep", it was taken for the offering's name.
-    const image = await fixtureImage('stamp-processed.png', 200);
-    expect(findMissedInk(image, [])).toEqual([]);
-  });
-
   it('darkens faint typing for a second reading', () => {
     const image = page();
     const faint = meanOf(image, 600, 78, 740, 102);

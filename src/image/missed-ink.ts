@@ -41,15 +41,14 @@ export function findMissedInk(
   const blobs = inkBlobs(image, coverage);
   // A character of typing is between a twentieth and a third of an inch tall; specks and
   // signatures, rules and stamps are not. So is a word whose letters run together (a heavy face
-  // blurred by the scan): a mark of a typed line's height, a few characters wide, no rule.
+  // blurred by the scan): a mark of a character's height, a few of its widths wide, no rule.
   const minSide = Math.max(2, Math.round(dpi / 100));
   const marks = blobs.filter((b) => {
     const w = b.x1 - b.x0 + 1;
     const h = b.y1 - b.y0 + 1;
     return (
       h <= dpi * 0.3 &&
-      (w <= dpi * 0.4 ||
-        (h >= dpi * WORD_HEIGHT_AT_LEAST && h <= dpi * WORD_HEIGHT_AT_MOST && w <= h * WORD_WIDTH_AT_MOST)) &&
+      (w <= dpi * 0.4 || (h >= dpi * WORD_HEIGHT_AT_LEAST && w <= h * WORD_WIDTH_AT_MOST)) &&
       Math.max(w, h) >= minSide &&
       b.pixels >= minSide * minSide
     );
@@ -71,12 +70,8 @@ export function findMissedInk(
     .map((l): Bbox => [l.x0, l.y0, l.x1, l.y1]);
 }
 
-/**
- * A word's letters run together into one mark between these shares of an inch tall (a stamp's
- * letters, "PROCESSED", are taller than typing)...
- */
+/** A word's letters run together into one mark this share of an inch tall at the least... */
 const WORD_HEIGHT_AT_LEAST = 0.06;
-const WORD_HEIGHT_AT_MOST = 0.16;
 /** ...and no more than this many times as wide as it is tall (a rule is far wider). */
 const WORD_WIDTH_AT_MOST = 8;
 
@@ -129,10 +124,8 @@ function joinIntoLines(marks: Blob[], dpi: number): Line[] {
   for (const m of sorted) {
     // Broken typing leaves the tops and the feet of a line's characters as separate marks.
     const line = lines.find((l) => sameLine(l, m, dpi) && m.x0 - l.x1 <= maxGap);
-    // A word whose letters run together is characters enough for a line of its own.
-    const count = m.x1 - m.x0 + 1 > dpi * 0.4 ? 2 : 1;
-    if (line) absorb(line, { ...m, count });
-    else lines.push({ ...m, count });
+    if (line) absorb(line, { ...m, count: 1 });
+    else lines.push({ ...m, count: 1 });
   }
   // A line begun from the feet of its first characters and one begun from their tops are one.
   for (let merged = true; merged; ) {
