@@ -1451,19 +1451,6 @@ describe('findMissedInk', () => {
     expect(findMissedInk(image, beside).map((r) => r[0])).toEqual([1722]);
   });
 
-  it("finds a line whose words' letters run together, each word one mark wider than a character", async () => {
-    // A real crop at 200 dpi of Part B's first question in a heavy face blurred by the scan: most
-    // of its words are one mark each, "non-accredited" alone as wide as half an inch. The page
-    // pass dropped the line.
-    const image = await fixtureImage('question-letters-run-together.png', 200);
-    const [line] = findMissedInk(image, []);
-    expect(line).toBeDefined();
-    const [x0, y0, x1, y1] = line!;
-    expect(x0).toBeLessThan(40);
-    expect(x1).toBeGreaterThan(880);
-    expect(y1 - y0).toBeLessThan(40);
-  });
-
   it('darkens faint typing for a second reading', () => {
     const image = page();
     const faint = meanOf(image, 600, 78, 740, 102);

@@ -40,19 +40,15 @@ export function findMissedInk(
   }
   const blobs = inkBlobs(image, coverage);
   // A character of typing is between a twentieth and a third of an inch tall; specks and
-  // signatures, rules and stamps are not. So is a word whose letters run together (a heavy face
-  // blurred by the scan): a mark of a character's height, a few of its widths wide, no rule.
+  // signatures, rules and stamps are not.
   const minSide = Math.max(2, Math.round(dpi / 100));
-  const marks = blobs.filter((b) => {
-    const w = b.x1 - b.x0 + 1;
-    const h = b.y1 - b.y0 + 1;
-    return (
-      h <= dpi * 0.3 &&
-      (w <= dpi * 0.4 || (h >= dpi * WORD_HEIGHT_AT_LEAST && w <= h * WORD_WIDTH_AT_MOST)) &&
-      Math.max(w, h) >= minSide &&
-      b.pixels >= minSide * minSide
-    );
-  });
+  const marks = blobs.filter(
+    (b) =>
+      b.y1 - b.y0 + 1 <= dpi * 0.3 &&
+      b.x1 - b.x0 + 1 <= dpi * 0.4 &&
+      Math.max(b.x1 - b.x0, b.y1 - b.y0) + 1 >= minSide &&
+      b.pixels >= minSide * minSide,
+  );
   const lines = joinIntoLines(marks, dpi);
   return lines
     .filter((l) => {
@@ -69,11 +65,6 @@ export function findMissedInk(
     .slice(0, options.limit ?? 40)
     .map((l): Bbox => [l.x0, l.y0, l.x1, l.y1]);
 }
-
-/** A word's letters run together into one mark this share of an inch tall at the least... */
-const WORD_HEIGHT_AT_LEAST = 0.06;
-/** ...and no more than this many times as wide as it is tall (a rule is far wider). */
-const WORD_WIDTH_AT_MOST = 8;
 
 /**
  * How far past a word's box its ink still counts as read: a box can fall a pixel or two short of
