@@ -528,14 +528,17 @@ function echoesLabel(value: string): boolean {
   if (INSTRUCTIONS.some((words) => LevenshteinDistanceSearch(words, text).distance <= 3)) return true;
   const letters = text.replace(/[^\p{L}]/gu, '');
   if (HEADERS.some((header) => LevenshteinDistance(letters, header) <= 2)) return true;
-  return (
+  if (
     LONG_LABELS.some(
       (label) =>
         label[0] === text[0] &&
         text.length >= label.length * 0.8 &&
         LevenshteinDistance(text.slice(0, label.length), label) <= Math.floor(label.length / 5),
-    ) || LABEL_WORDS.some((label) => wordsEcho(wordsOf(text), label))
-  );
+    )
+  )
+    return true;
+  const words = wordsOf(text);
+  return LABEL_WORDS.some((label) => wordsEcho(words, label));
 }
 
 /** The long labels as words, those of four words or more. */
