@@ -125,10 +125,10 @@ export function readMoneyCells(raw: string, columns?: number): MoneyCell[] {
     // 5 <tab> -", the first zero lost): no amount is three, five or eight dollars. (Between a "$"
     // and an amount, the figure is the amount's first, a gap after it: "$ 3 4,400.00".)
     .replace(
-      /(?<=^|\s)(?:(-0-|[-–—]{1,2})(\s+)[358](?=\s+(?:-0-|[-–—]{1,2}(?=\s|$)|\d{1,3}(?:[,.]\d{3})+(?!\d)))|(\$|[sS§])(\s+)[358](?=\s+(?:-0-|[-–—]{1,2})(?:\s|$)))/g,
-      (_, zero?: string, gap?: string, _sign?: string, signGap?: string) =>
-        zero !== undefined ? `${zero}${gap}$` : `$${signGap}$`,
+      /(?<=(?:^|\s)(?:-0-|[-–—]{1,2})\s+)[358](?=\s+(?:-0-|[-–—]{1,2}(?=\s|$)|\d{1,3}(?:[,.]\d{3})+(?!\d)))/g,
+      '$',
     )
+    .replace(/(?<=^|\s)[$sS§](\s+)[358](?=\s+(?:-0-|[-–—]{1,2})(?:\s|$))/g, '$$$1$$')
     .replace(/(\d)[sS§](?=\s+(?:-0-|\d))/g, '$1 $')
     // The zero read as an "o" too ("$ <tab> os <tab> 0" is $ 0, then $ 0).
     .replace(/(\$\s+)[oO][sS§](?=\s+(?:-0-|\d))/g, '$10 $')
